@@ -1,0 +1,131 @@
+import type { ChainId } from './chain-id.ts';
+import type { FiscusError } from './errors.ts';
+import type { ChainOperation } from './operation.ts';
+
+/** What a chain can enforce natively; the engine and API refuse operations a chain cannot do. */
+export interface Capabilities {
+  authorize: boolean;
+  freeze: boolean;
+  partialFreeze: boolean;
+  forceTransfer: boolean;
+  clawback: boolean;
+  pause: boolean;
+  recovery: boolean;
+  onchainCompliance: boolean;
+  /** Most single operations one transaction may carry (1 = no batching). */
+  maxBatch: number;
+  finality: { kind: 'instant' } | { kind: 'confirmations'; depth: number };
+}
+
+/** The fund as a driver needs it to deploy a token. */
+export interface FundSpec {
+  id: string;
+  name: string;
+  symbol: string;
+  decimals: number;
+}
+
+/** Where a fund lives on one chain (asset code + issuer, or contract addresses). */
+export interface Deployment {
+  chain: ChainId;
+  /** Chain-specific, JSON-serialisable identifiers. */
+  details: Record<string, string>;
+}
+
+export interface PrepareContext {
+  deployment: Deployment;
+  /** Nonce / sequence number allocated to this transaction by the engine under a database lock. */
+  sequence: bigint;
+}
+
+/** A signed transaction, persisted before it is broadcast. */
+export interface PreparedTx {
+  hash: string;
+  raw: Uint8Array;
+  signer: string;
+  sequence: bigint;
+  /** After this instant the transaction provably cannot land (Stellar time bounds). */
+  validUntil?: Date;
+  description: string;
+}
+
+export type SubmitResult =
+  | { kind: 'accepted'; hash: string }
+  | { kind: 'duplicate'; hash: string }
+  | { kind: 'retryLater'; reason: string; afterMs?: number }
+  | { kind: 'rejected'; error: FiscusError };
+
+export type TxStatus =
+  | { kind: 'pending' }
+  | { kind: 'confirmed'; block: bigint; final: boolean }
+  | { kind: 'failed'; error: FiscusError; block?: bigint }
+  /** Provably never lands (time bounds passed, or its sequence consumed by another tx): rebuild is safe. */
+  | { kind: 'dropped'; reason: string }
+  | { kind: 'unknown' };
+
+export interface Holder {
+  address: string;
+  units: bigint;
+}
+
+export type ChainEvent =
+  | { kind: 'transfer'; from: string | null; to: string | null; units: bigint; txHash: string; block: bigint; index: number }
+  | { kind: 'authorization'; address: string; authorized: boolean; txHash: string; block: bigint; index: number }
+  | { kind: 'freeze'; address: string; frozen: boolean; units?: bigint; txHash: string; block: bigint; index: number };
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back to continue; absent when there is nothing more now. */
+  next?: string;
+}
+
+/**
+ * The contract every chain driver honours (DESIGN.md "The ChainDriver contract").
+ * Drivers are registered explicitly; nothing registers on import.
+ */
+export interface ChainDriver {
+  readonly chain: ChainId;
+  readonly capabilities: Capabilities;
+
+  /** Idempotent: deploying a fund already deployed returns the existing deployment. */
+  deploy(fund: FundSpec): Promise<Deployment>;
+
+  /** The account whose nonce / sequence an operation consumes. */
+  signerFor(op: ChainOperation, deployment: Deployment): string;
+  /** The next unused nonce / sequence of a signer, as the chain sees it now. */
+  nextSequence(signer: string): Promise<bigint>;
+
+  /** Builds and signs; nothing is sent. */
+  prepare(op: ChainOperation, ctx: PrepareContext): Promise<PreparedTx>;
+  /** Broadcasts signed bytes; safe to call again with the same bytes. */
+  submit(tx: PreparedTx): Promise<SubmitResult>;
+  status(tx: PreparedTx): Promise<TxStatus>;
+
+  totalSupply(deployment: Deployment): Promise<bigint>;
+  balanceOf(deployment: Deployment, address: string): Promise<bigint>;
+  isAuthorized(deployment: Deployment, address: string): Promise<boolean>;
+  holders(deployment: Deployment, cursor?: string): Promise<Page<Holder>>;
+  events(deployment: Deployment, fromCursor?: string): Promise<Page<ChainEvent>>;
+
+  /** Maps chain-native failures to stable core error codes. */
+  parseError(e: unknown): FiscusError;
+}
+
+/** Drivers by chain id, filled explicitly at wiring time. */
+export class DriverRegistry {
+  readonly #drivers = new Map<ChainId, ChainDriver>();
+
+  register(driver: ChainDriver): this {
+    if (this.#drivers.has(driver.chain)) throw new Error(`driver for ${driver.chain} registered twice`);
+    this.#drivers.set(driver.chain, driver);
+    return this;
+  }
+
+  get(chain: string): ChainDriver | undefined {
+    return this.#drivers.get(chain as ChainId);
+  }
+
+  chains(): ChainId[] {
+    return [...this.#drivers.keys()];
+  }
+}

@@ -1,0 +1,2 @@
+export * from './db.ts';
+export * as schema from './schema/index.ts';

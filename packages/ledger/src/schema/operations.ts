@@ -1,0 +1,72 @@
+import { customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, bigserial, boolean } from 'drizzle-orm/pg-core';
+import { createdAt, units, updatedAt } from './columns.ts';
+import { funds } from './funds.ts';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => new Uint8Array(v),
+});
+
+/** The outbox: every state change on a chain is a row here first. */
+export const operations = pgTable(
+  'operations',
+  {
+    id: text('id').primaryKey(),
+    fundId: text('fund_id').notNull().references(() => funds.id),
+    chain: text('chain').notNull(),
+    kind: text('kind').notNull(),
+    /** core OperationBody as JSON (units as strings). */
+    body: jsonb('body').notNull(),
+    /** Business context the engine needs to post (investor, wallet ids…). */
+    context: jsonb('context').$type<Record<string, unknown>>().notNull().default({}),
+    state: text('state').notNull(),
+    requiresApproval: boolean('requires_approval').notNull().default(false),
+    requestedBy: text('requested_by'),
+    approvedBy: text('approved_by'),
+    signer: text('signer'),
+    sequence: units('sequence'),
+    txHash: text('tx_hash'),
+    rawTx: bytea('raw_tx'),
+    validUntil: timestamp('valid_until', { withTimezone: true }),
+    /** Block / ledger that included it, once confirmed. */
+    block: units('block'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    lastError: jsonb('last_error').$type<{ code: string; message: string } | null>(),
+    result: jsonb('result').$type<Record<string, unknown> | null>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('operations_work').on(t.state, t.nextAttemptAt),
+    index('operations_fund').on(t.fundId, t.createdAt),
+  ],
+);
+
+/** Every state transition, append-only: the operation's history. */
+export const operationEvents = pgTable(
+  'operation_events',
+  {
+    id: bigserial('id', { mode: 'bigint' }).primaryKey(),
+    operationId: text('operation_id').notNull().references(() => operations.id),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('operation_events_op').on(t.operationId, t.id)],
+);
+
+/** Next nonce / sequence per signer, allocated under SELECT … FOR UPDATE. */
+export const signerSequences = pgTable(
+  'signer_sequences',
+  {
+    chain: text('chain').notNull(),
+    signer: text('signer').notNull(),
+    next: units('next').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.chain, t.signer] })],
+);
