@@ -1,2 +1,5 @@
 export * from './db.ts';
 export * as schema from './schema/index.ts';
+export * from './journal/index.ts';
+export * from './audit/index.ts';
+export * from './queries/index.ts';

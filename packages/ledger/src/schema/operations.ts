@@ -1,3 +1,4 @@
+import type { OperationState } from '@fiscus/core';
 import { customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, bigserial, boolean } from 'drizzle-orm/pg-core';
 import { createdAt, units, updatedAt } from './columns.ts';
 import { funds } from './funds.ts';
@@ -19,7 +20,7 @@ export const operations = pgTable(
     body: jsonb('body').notNull(),
     /** Business context the engine needs to post (investor, wallet ids…). */
     context: jsonb('context').$type<Record<string, unknown>>().notNull().default({}),
-    state: text('state').notNull(),
+    state: text('state').$type<OperationState>().notNull(),
     requiresApproval: boolean('requires_approval').notNull().default(false),
     requestedBy: text('requested_by'),
     approvedBy: text('approved_by'),

@@ -1,0 +1,66 @@
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { FiscusError, type DriverRegistry } from '@fiscus/core';
+import type { Db } from '@fiscus/ledger';
+import { authenticate } from './auth/authenticate.ts';
+import { createApiKey } from './auth/bootstrap.ts';
+import { notFound, onError } from './lib/errors.ts';
+import { silentLogger } from './lib/logger.ts';
+import { createMetrics } from './lib/metrics.ts';
+import { createRouter } from './lib/router.ts';
+import type { AppDeps, AppOpenAPI } from './lib/types.ts';
+import { requestContext } from './middleware/context.ts';
+import { routers } from './routes/index.ts';
+
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+/** The HTTP app, with every dependency passed in (nothing global, nothing started here). */
+export function createApp(input: AppDeps): AppOpenAPI {
+  const deps: AppDeps = { ...input, metrics: input.metrics ?? createMetrics(input.db) };
+  const limit = deps.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const app = createRouter();
+  app.use('*', requestId());
+  app.use('*', requestContext(deps));
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: limit,
+      onError: () => {
+        throw new FiscusError('PAYLOAD_TOO_LARGE', `request body exceeds ${limit} bytes`, { meta: { limit } });
+      },
+    }),
+  );
+  app.use('/v1/*', authenticate);
+  for (const router of routers) app.route('/', router);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'API key: fsk_<keyId>_<secret>',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Fiscus API',
+      version: '0.1.0',
+      description: 'One tokenized Treasury fund on several chains, reconciled with one custody ledger. Errors are RFC 9457 problem+json with a stable `code`.',
+    },
+  });
+  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Fiscus API' }));
+  app.onError(onError);
+  app.notFound(notFound);
+  return app;
+}
+
+export interface TestApp {
+  app: AppOpenAPI;
+  /** A fresh issuer-admin key (`fsk_…`) for the test to call with. */
+  adminKey: string;
+}
+
+/** createApp with a silent logger and a bootstrapped admin key: what the API tests start from. */
+export async function createTestApp(p: { db: Db; drivers: DriverRegistry; bodyLimit?: number }): Promise<TestApp> {
+  const { token } = await createApiKey(p.db, { role: 'issuer-admin', label: 'test', actor: 'test' });
+  return { app: createApp({ ...p, logger: silentLogger() }), adminKey: token };
+}

@@ -1,0 +1,81 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { FiscusError } from '@fiscus/core';
+import type { AppBindings } from '../lib/types.ts';
+import type { Principal, Role } from './principal.ts';
+
+/**
+ * The role table: which roles may call what. Each route names one permission; the
+ * authorization test walks this table for every route × role.
+ *
+ * | permission            | issuer-admin | compliance | treasurer | investor      | auditor |
+ * |-----------------------|--------------|------------|-----------|---------------|---------|
+ * | funds.create          | ✓            |            |           |               |         |
+ * | funds.read            | ✓            | ✓          | ✓         |               | ✓       |
+ * | funds.policy          | ✓            | ✓          |           |               |         |
+ * | deployments.create    | ✓            |            |           |               |         |
+ * | investors.create      | ✓            | ✓          |           |               |         |
+ * | investors.read        | ✓            | ✓          |           | own only      | ✓       |
+ * | investors.kyc         | ✓            | ✓          |           |               |         |
+ * | wallets.create        | ✓            | ✓          |           |               |         |
+ * | wallets.read          | ✓            | ✓          |           | own only      | ✓       |
+ * | subscriptions.create  | ✓            |            | ✓         |               |         |
+ * | redemptions.create    | ✓            |            | ✓         | itself only   |         |
+ * | enforcement.create    | ✓            | ✓          |           |               |         |  (freeze, unfreeze, force-transfer)
+ * | operations.read       | ✓            | ✓          | ✓         | own only      | ✓       |
+ * | operations.approve    | ✓            | ✓          |           |               |         |
+ * | supply.read           | ✓            | ✓          | ✓         |               | ✓       |
+ * | reconciliations.run   | ✓            |            | ✓         |               |         |
+ * | reconciliations.read  | ✓            | ✓          | ✓         |               | ✓       |
+ * | audit.read            | ✓            | ✓          |           |               | ✓       |
+ * | apiKeys.manage        | ✓            |            |           |               |         |
+ *
+ * "own only": an investor key is bound to one investor; reading or acting for another investor
+ * is 403 FORBIDDEN. An investor sees the operations whose context names it (authorize, mint,
+ * burn of its wallets). Auditors never mutate anything.
+ */
+export const PERMISSIONS = {
+  'funds.create': ['issuer-admin'],
+  'funds.read': ['issuer-admin', 'compliance', 'treasurer', 'auditor'],
+  'funds.policy': ['issuer-admin', 'compliance'],
+  'deployments.create': ['issuer-admin'],
+  'investors.create': ['issuer-admin', 'compliance'],
+  'investors.read': ['issuer-admin', 'compliance', 'auditor', 'investor'],
+  'investors.kyc': ['issuer-admin', 'compliance'],
+  'wallets.create': ['issuer-admin', 'compliance'],
+  'wallets.read': ['issuer-admin', 'compliance', 'auditor', 'investor'],
+  'subscriptions.create': ['issuer-admin', 'treasurer'],
+  'redemptions.create': ['issuer-admin', 'treasurer', 'investor'],
+  'enforcement.create': ['issuer-admin', 'compliance'],
+  'operations.read': ['issuer-admin', 'compliance', 'treasurer', 'auditor', 'investor'],
+  'operations.approve': ['issuer-admin', 'compliance'],
+  'supply.read': ['issuer-admin', 'compliance', 'treasurer', 'auditor'],
+  'reconciliations.run': ['issuer-admin', 'treasurer'],
+  'reconciliations.read': ['issuer-admin', 'compliance', 'treasurer', 'auditor'],
+  'audit.read': ['issuer-admin', 'compliance', 'auditor'],
+  'apiKeys.manage': ['issuer-admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const allows = (permission: Permission, role: Role): boolean =>
+  (PERMISSIONS[permission] as readonly Role[]).includes(role);
+
+/** Route middleware: 403 unless the caller's role holds the permission. */
+export function requirePermission(permission: Permission): MiddlewareHandler<AppBindings> {
+  return async (c, next) => {
+    const { role } = c.var.principal;
+    if (!allows(permission, role)) {
+      throw new FiscusError('FORBIDDEN', `role ${role} may not ${permission}`, { meta: { permission, role } });
+    }
+    await next();
+  };
+}
+
+/** An investor key may only see or act for its own investor; other roles pass. */
+export function assertInvestorScope(principal: Principal, investorId: string): void {
+  if (principal.role === 'investor' && principal.investorId !== investorId) {
+    throw new FiscusError('FORBIDDEN', 'this API key is bound to another investor');
+  }
+}
+
+export const principalOf = (c: Context<AppBindings>): Principal => c.var.principal;

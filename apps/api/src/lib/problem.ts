@@ -1,0 +1,128 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { FiscusError, type ErrorCode } from '@fiscus/core';
+import { dbError, mapLedgerError } from '@fiscus/ledger';
+
+/**
+ * RFC 9457 problem details. `code` is the stable, machine-readable part; clients branch on it.
+ * Input errors are all 400 (one rule: the request as sent can never succeed); business rules
+ * that refuse a well-formed request are 409 (state) or 422 (policy, capability, balance).
+ */
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  INVALID_AMOUNT: 400,
+  TOO_MANY_DECIMALS: 400,
+  AMOUNT_OUT_OF_RANGE: 400,
+  INVALID_ADDRESS: 400,
+  INVALID_CHAIN: 400,
+  INVALID_JURISDICTION: 400,
+  IDEMPOTENCY_KEY_REQUIRED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  IDEMPOTENCY_MISMATCH: 409,
+  MINTS_BLOCKED: 409,
+  NOT_DEPLOYED: 409,
+  FROZEN: 409,
+  PAUSED: 409,
+  NOT_AUTHORIZED_ON_CHAIN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  POLICY_DENIED: 422,
+  CHAIN_NOT_CONFIGURED: 422,
+  CAPABILITY_UNSUPPORTED: 422,
+  INSUFFICIENT_BALANCE: 422,
+  CHAIN_UNAVAILABLE: 503,
+};
+
+export const statusForCode = (code: string): number => STATUS[code as ErrorCode] ?? 500;
+
+const TITLE: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthenticated',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable request',
+  500: 'Internal error',
+  503: 'Service unavailable',
+};
+
+/** For the few answers with no core error code (e.g. the health check's 503). */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance: string;
+  requestId: string;
+  errors?: { path: string; message: string }[];
+  meta?: Record<string, unknown>;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** bigint → string so meta can always be serialised. */
+const jsonSafe = (v: unknown): unknown =>
+  JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)));
+
+/** Anything thrown → { status, code, detail, … }; unknown errors become a generic 500. */
+export function toProblem(err: unknown, c: Context): Problem {
+  const base = { instance: c.req.path, requestId: (c.get('requestId') as string | undefined) ?? '' };
+  const mapped = mapLedgerError(err);
+  if (mapped instanceof FiscusError) return fromFiscus(mapped, base);
+  if (err instanceof HTTPException) return fromHttp(err, base);
+  if (err instanceof ProblemError) return build(err.status, err.code, err.detail, base);
+  const db = dbError(err);
+  // A concurrent request won a uniqueness race or a lock: the client may retry as is.
+  if (db && ['23505', '40001', '40P01'].includes(db.code)) {
+    return build(409, 'CONFLICT', 'a concurrent request changed the same data; retry', base);
+  }
+  return build(500, 'INTERNAL', 'internal error; see the server log for this request id', base);
+}
+
+function fromFiscus(e: FiscusError, base: { instance: string; requestId: string }): Problem {
+  const status = statusForCode(e.code);
+  if (status === 500) return build(500, 'INTERNAL', 'internal error; see the server log for this request id', base);
+  const detail = e.details ? `${e.shortMessage}: ${e.details}` : e.shortMessage;
+  const problem = build(status, e.code, detail, base);
+  const { issues, ...meta } = e.meta ?? {};
+  if (Array.isArray(issues)) problem.errors = issues as Problem['errors'];
+  if (Object.keys(meta).length > 0) problem.meta = jsonSafe(meta) as Record<string, unknown>;
+  return problem;
+}
+
+function fromHttp(e: HTTPException, base: { instance: string; requestId: string }): Problem {
+  const status = e.status;
+  const code: ErrorCode =
+    status === 401 ? 'UNAUTHENTICATED' : status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL';
+  return build(status < 500 ? status : 500, code, status < 500 ? e.message || TITLE[status] || 'error' : 'internal error', base);
+}
+
+function build(status: number, code: string, detail: string, base: { instance: string; requestId: string }): Problem {
+  return {
+    type: `tag:fiscus.dev,2025:problem:${code.toLowerCase().replaceAll('_', '-')}`,
+    title: TITLE[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...base,
+  };
+}
+
+export function problemResponse(c: Context, problem: Problem): Response {
+  return c.body(JSON.stringify(problem), problem.status as 400, { 'Content-Type': PROBLEM_CONTENT_TYPE });
+}

@@ -1,0 +1,45 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { ensureAdminKey } from './auth/bootstrap.ts';
+import { ConfigError, describeConfig, loadConfig, type Config } from './config.ts';
+import { createLogger } from './lib/logger.ts';
+import { buildChains, onShutdown, openDatabase, startWorker } from './wiring.ts';
+
+/** `npm start`: API + (by default) an in-process worker, on PGlite unless DATABASE_URL is set. */
+async function main(config: Config): Promise<void> {
+  const logger = createLogger({ level: config.LOG_LEVEL });
+  logger.info(describeConfig(config), 'starting fiscus api');
+  const database = await openDatabase(config);
+  const chains = await buildChains(config, logger);
+  const bootstrap = await ensureAdminKey(database.db, {
+    envKey: config.FISCUS_ADMIN_KEY,
+    // stdout, once, and never through the logger: log shippers must not see the secret.
+    print: (token) =>
+      process.stdout.write(`\nFirst issuer-admin API key (shown once, store it now):\n\n  ${token}\n\nUse it as: Authorization: Bearer ${token.slice(0, 8)}…\n\n`),
+  });
+  if (bootstrap.outcome !== 'existing') logger.info({ keyId: bootstrap.keyId, source: bootstrap.outcome }, 'admin API key created');
+  const worker = config.FISCUS_WORKER ? startWorker(database.db, chains.drivers, logger) : undefined;
+  const app = createApp({ db: database.db, drivers: chains.drivers, logger, bodyLimit: config.FISCUS_BODY_LIMIT });
+  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+    logger.info({ url: `http://${config.HOST}:${info.port}`, docs: `http://${config.HOST}:${info.port}/docs`, chains: chains.drivers.chains() }, 'listening');
+  });
+  onShutdown(logger, async () => {
+    // Stop taking requests, let the worker finish its step, then close chains and the db.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await worker?.stop();
+    await chains.close();
+    await database.close();
+  });
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (e) {
+  process.stderr.write(`${e instanceof ConfigError ? e.message : String(e)}\n`);
+  process.exit(1);
+}
+main(config).catch((err: unknown) => {
+  process.stderr.write(`fiscus api failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

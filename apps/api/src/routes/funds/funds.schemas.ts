@@ -1,0 +1,80 @@
+import { z } from '@hono/zod-openapi';
+import { formatUnits, policyFromJson, policyToJson, type PolicyJson } from '@fiscus/core';
+import type { FundRow } from '@fiscus/ledger';
+import { parseFundUnits } from '../../lib/lookups.ts';
+import { iso, Timestamp, Units } from '../../lib/schemas.ts';
+
+/**
+ * The policy as the API speaks it: holdings in FUND units (like every amount in the API).
+ * Core stores them in base units; the conversion below is exact (parseUnits never rounds).
+ */
+export const PolicySchema = z
+  .strictObject({
+    allowedJurisdictions: z.array(z.string().max(8)).max(300).optional().openapi({ example: ['US', 'DE'] }),
+    blockedJurisdictions: z.array(z.string().max(8)).max(300).optional(),
+    allowedInvestorTypes: z.array(z.string().max(64)).max(20).optional().openapi({ example: ['institutional'] }),
+    kycRequired: z.boolean().optional(),
+    maxHolders: z.int().optional(),
+    minHolding: Units.optional(),
+    maxHolding: Units.optional(),
+    lockupSeconds: z.int().optional(),
+  })
+  .openapi('Policy');
+export type PolicyIn = z.infer<typeof PolicySchema>;
+
+export const FundSchema = z
+  .object({
+    id: z.string().openapi({ example: 'fund_0193…' }),
+    name: z.string(),
+    symbol: z.string(),
+    decimals: z.int(),
+    policy: PolicySchema,
+    mintApprovalThreshold: z.string().nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .openapi('Fund');
+
+export const CreateFundSchema = z
+  .strictObject({
+    name: z.string().min(1).max(100).openapi({ example: 'Fiscus Treasury Fund' }),
+    symbol: z.string().min(1).max(12).openapi({ example: 'FTF' }),
+    decimals: z.int().min(0).max(7).optional().openapi({ example: 6 }),
+    policy: PolicySchema.optional(),
+    mintApprovalThreshold: Units.nullable().optional(),
+  })
+  .openapi('CreateFund');
+
+/** API policy (fund units) → core PolicyJson (base-unit strings), unvalidated beyond units. */
+export function toPolicyJson(p: PolicyIn, decimals: number): Record<string, unknown> {
+  const { minHolding, maxHolding, ...rest } = p;
+  const out: Record<string, unknown> = { ...rest };
+  if (minHolding !== undefined) out.minHolding = parseFundUnits('policy.minHolding', minHolding, decimals, { allowZero: true }).toString();
+  if (maxHolding !== undefined) out.maxHolding = parseFundUnits('policy.maxHolding', maxHolding, decimals, { allowZero: true }).toString();
+  return out;
+}
+
+/** Validated by core, stored in its canonical JSON. */
+export const canonicalPolicy = (p: PolicyIn, decimals: number): PolicyJson => policyToJson(policyFromJson(toPolicyJson(p, decimals)));
+
+export function presentPolicy(stored: unknown, decimals: number): PolicyIn {
+  const json = policyToJson(policyFromJson(stored));
+  const { minHolding, maxHolding, ...rest } = json;
+  const out: PolicyIn = { ...rest };
+  if (minHolding !== undefined) out.minHolding = formatUnits(BigInt(minHolding), decimals);
+  if (maxHolding !== undefined) out.maxHolding = formatUnits(BigInt(maxHolding), decimals);
+  return out;
+}
+
+export function presentFund(f: FundRow): z.infer<typeof FundSchema> {
+  return {
+    id: f.id,
+    name: f.name,
+    symbol: f.symbol,
+    decimals: f.decimals,
+    policy: presentPolicy(f.policy, f.decimals),
+    mintApprovalThreshold: f.mintApprovalThreshold === null ? null : formatUnits(f.mintApprovalThreshold, f.decimals),
+    createdAt: iso(f.createdAt)!,
+    updatedAt: iso(f.updatedAt)!,
+  };
+}

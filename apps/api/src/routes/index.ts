@@ -1,0 +1,29 @@
+import { apiKeysRouter } from './api-keys/api-keys.index.ts';
+import { auditRouter } from './audit/audit.index.ts';
+import { deploymentsRouter } from './deployments/deployments.index.ts';
+import { enforcementRouter } from './enforcement/enforcement.index.ts';
+import { fundsRouter } from './funds/funds.index.ts';
+import { healthRouter } from './health/health.index.ts';
+import { investorsRouter } from './investors/investors.index.ts';
+import { operationsRouter } from './operations/operations.index.ts';
+import { reconciliationsRouter } from './reconciliations/reconciliations.index.ts';
+import { redemptionsRouter } from './redemptions/redemptions.index.ts';
+import { subscriptionsRouter } from './subscriptions/subscriptions.index.ts';
+import { supplyRouter } from './supply/supply.index.ts';
+import { walletsRouter } from './wallets/wallets.index.ts';
+
+export const routers = [
+  healthRouter,
+  fundsRouter,
+  deploymentsRouter,
+  investorsRouter,
+  walletsRouter,
+  subscriptionsRouter,
+  redemptionsRouter,
+  enforcementRouter,
+  operationsRouter,
+  supplyRouter,
+  reconciliationsRouter,
+  auditRouter,
+  apiKeysRouter,
+];

@@ -1,0 +1,46 @@
+import { InvestorInput, newId, validationError } from '@fiscus/core';
+import { appendAudit, insertInvestor, updateInvestorKyc } from '@fiscus/ledger';
+import { assertInvestorScope } from '../../auth/roles.ts';
+import { requireInvestor } from '../../lib/lookups.ts';
+import type { AppRouteHandler } from '../../lib/types.ts';
+import type { CreateRoute, GetRoute, UpdateKycRoute } from './investors.routes.ts';
+import { presentInvestor } from './investors.schemas.ts';
+
+export const create: AppRouteHandler<CreateRoute> = async (c) => {
+  const db = c.var.db;
+  // core's InvestorInput derives the numeric jurisdiction, so the two codes cannot disagree.
+  const parsed = InvestorInput.safeParse({ id: newId('inv'), ...c.req.valid('json') });
+  if (!parsed.success) throw validationError('investor', parsed.error);
+  const i = parsed.data;
+  const row = await insertInvestor(db, {
+    id: i.id,
+    legalName: i.legalName,
+    jurisdiction: i.jurisdiction,
+    jurisdictionNumeric: i.jurisdictionNumeric,
+    investorType: i.investorType,
+    kycStatus: i.kycStatus,
+    kycExpiresAt: i.kycExpiresAt ?? null,
+  });
+  await appendAudit(db, { actor: c.var.principal.keyId, action: 'investor.created', subject: row.id, data: presentInvestor(row) });
+  return c.json(presentInvestor(row), 201);
+};
+
+export const get: AppRouteHandler<GetRoute> = async (c) => {
+  const { investorId } = c.req.valid('param');
+  assertInvestorScope(c.var.principal, investorId);
+  return c.json(presentInvestor(await requireInvestor(c.var.db, investorId)), 200);
+};
+
+export const updateKyc: AppRouteHandler<UpdateKycRoute> = async (c) => {
+  const db = c.var.db;
+  const investor = await requireInvestor(db, c.req.valid('param').investorId);
+  const { kycStatus, kycExpiresAt } = c.req.valid('json');
+  const row = (await updateInvestorKyc(db, { id: investor.id, kycStatus, kycExpiresAt: kycExpiresAt ? new Date(kycExpiresAt) : null }))!;
+  await appendAudit(db, {
+    actor: c.var.principal.keyId,
+    action: 'investor.kyc_updated',
+    subject: row.id,
+    data: { from: investor.kycStatus, to: kycStatus, kycExpiresAt: kycExpiresAt ?? null },
+  });
+  return c.json(presentInvestor(row), 200);
+};

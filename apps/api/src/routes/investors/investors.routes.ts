@@ -1,0 +1,41 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { json, jsonBody, mutation, problems, readOnly, IdempotencyHeaders } from '../../lib/route-kit.ts';
+import { Id } from '../../lib/schemas.ts';
+import { CreateInvestorSchema, InvestorSchema, UpdateKycSchema } from './investors.schemas.ts';
+
+const tags = ['Investors'];
+const InvestorParams = z.object({ investorId: Id('inv_0193…') });
+
+export const create = createRoute({
+  method: 'post',
+  path: '/v1/investors',
+  tags,
+  summary: 'Onboard an investor',
+  ...mutation('investors.create'),
+  request: { headers: IdempotencyHeaders, body: jsonBody(CreateInvestorSchema) },
+  responses: { 201: json(InvestorSchema, 'The investor'), ...problems() },
+});
+
+export const get = createRoute({
+  method: 'get',
+  path: '/v1/investors/{investorId}',
+  tags,
+  summary: 'Get an investor (an investor key: only its own)',
+  ...readOnly('investors.read'),
+  request: { params: InvestorParams },
+  responses: { 200: json(InvestorSchema, 'The investor'), ...problems(404) },
+});
+
+export const updateKyc = createRoute({
+  method: 'patch',
+  path: '/v1/investors/{investorId}/kyc',
+  tags,
+  summary: 'Set KYC status and expiry',
+  ...mutation('investors.kyc'),
+  request: { headers: IdempotencyHeaders, params: InvestorParams, body: jsonBody(UpdateKycSchema) },
+  responses: { 200: json(InvestorSchema, 'The investor'), ...problems(404) },
+});
+
+export type CreateRoute = typeof create;
+export type GetRoute = typeof get;
+export type UpdateKycRoute = typeof updateKyc;

@@ -1,0 +1,74 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { DriverRegistry, type ChainId } from '@fiscus/core';
+import { MemChainDriver, ed25519Signer, startMemChain, type MemChainServer } from '@fiscus/devnet';
+import { Worker } from '@fiscus/engine';
+import { createDb, type Database } from '@fiscus/ledger';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+
+/** config → db → drivers → worker: the wiring shared by main.ts and worker-main.ts. */
+
+export const DEVNET_CHAIN: ChainId = 'memory:devnet';
+
+export function openDatabase(config: Config): Promise<Database> {
+  // Migrations run at start on both backends (the migrator serialises concurrent starters).
+  return config.DATABASE_URL ? createDb({ url: config.DATABASE_URL }) : createDb({ dataDir: config.FISCUS_DATA_DIR });
+}
+
+export interface Chains {
+  drivers: DriverRegistry;
+  devnet?: MemChainServer;
+  close(): Promise<void>;
+}
+
+/** The devnet signer seed: from the env, or created once in the data dir (0600) so restarts and workers agree. */
+function devnetSeed(config: Config): Uint8Array {
+  if (config.FISCUS_DEVNET_SEED) return Buffer.from(config.FISCUS_DEVNET_SEED, 'hex');
+  const file = join(dirname(config.FISCUS_DATA_DIR), 'devnet-signer.seed');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+}
+
+/**
+ * Drivers are registered explicitly. FISCUS_DEVNET=memory adds `memory:devnet`, a LOCAL
+ * SIMULATED chain held in this process's memory (its state is lost on restart); real chain
+ * drivers are wired here by their own issues.
+ */
+export async function buildChains(config: Config, logger: Logger): Promise<Chains> {
+  const drivers = new DriverRegistry();
+  if (config.FISCUS_DEVNET === 'none') return { drivers, close: async () => {} };
+  const devnet = config.FISCUS_DEVNET_URL ? undefined : await startMemChain({ chain: DEVNET_CHAIN, port: config.FISCUS_DEVNET_PORT });
+  const url = config.FISCUS_DEVNET_URL ?? devnet!.url;
+  drivers.register(new MemChainDriver({ chain: DEVNET_CHAIN, url, signer: ed25519Signer(devnetSeed(config)) }));
+  logger.warn({ chain: DEVNET_CHAIN, url }, 'memory:devnet is a local SIMULATED chain (not a real network; in-memory state is lost on restart). Set FISCUS_DEVNET=none to disable.');
+  return { drivers, devnet, close: async () => devnet?.close() };
+}
+
+export function startWorker(db: Database['db'], drivers: DriverRegistry, logger: Logger): Worker {
+  const worker = new Worker({ db, drivers, logger: logger.child({ component: 'worker' }) });
+  worker.start();
+  return worker;
+}
+
+/** Runs `stop` once on SIGINT/SIGTERM; a second signal exits at once. */
+export function onShutdown(logger: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+}

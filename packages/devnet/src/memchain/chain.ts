@@ -1,0 +1,144 @@
+import { FiscusError, type ChainId, type SingleOperation } from '@fiscus/core';
+import { decodeTxBody } from './codec.ts';
+import { applyHolderTransfer, applyOps, newToken, type ApplyResult, type TokenEvent, type TokenState } from './token.ts';
+import { bodyHash, openEnvelope, type DeployBody } from './wire.ts';
+
+/**
+ * memchain's state machine, without HTTP: accounts with Ethereum-style nonces, a mempool,
+ * blocks, token states and an event log. Everything lives in memory.
+ */
+export interface TxRecord {
+  hash: string;
+  /** Agent signer, or the holder address for simulated holder transfers. */
+  signer: string;
+  /** null for holder transfers: investors hold no keys (and no nonces) on memchain. */
+  nonce: bigint | null;
+  token: string;
+  ops: SingleOperation[] | [{ kind: 'holderTransfer'; from: string; to: string; units: bigint }];
+  status: 'pending' | 'confirmed' | 'failed';
+  block?: bigint;
+  error?: FiscusError;
+}
+
+export type EventRecord = TokenEvent & { token: string; txHash: string; block: bigint; index: number };
+
+export class MemChain {
+  height = 0n;
+  readonly tokens = new Map<string, TokenState>();
+  readonly txs = new Map<string, TxRecord>();
+  readonly events: EventRecord[] = [];
+  readonly #next = new Map<string, bigint>();
+  /** signer → nonce → pending tx */
+  readonly #mempool = new Map<string, Map<bigint, TxRecord>>();
+  #holderSeq = 0;
+
+  constructor(readonly chain: ChainId, readonly autoMine: boolean) {}
+
+  nextNonce = (signer: string): bigint => this.#next.get(signer) ?? 0n;
+
+  /** Signed and idempotent by fund id; deploys apply at once and consume no nonce. */
+  deploy(raw: Uint8Array): { token: string; admin: string; created: boolean } {
+    const { body, signer } = openEnvelope(raw);
+    const spec = (body as Partial<DeployBody>).deploy;
+    if (body.chain !== this.chain) throw new FiscusError('INVALID_CHAIN', `deploy is for ${String(body.chain)}, this is ${this.chain}`);
+    if (!spec || typeof spec.id !== 'string' || !spec.id || typeof spec.decimals !== 'number') {
+      throw new FiscusError('TX_REJECTED', 'malformed deploy', { details: 'deploy needs { id, name, symbol, decimals }' });
+    }
+    const existing = this.tokens.get(spec.id);
+    if (existing) {
+      if (existing.admin !== signer) throw new FiscusError('CONFLICT', `token ${spec.id} is deployed by another admin`);
+      return { token: spec.id, admin: signer, created: false };
+    }
+    this.tokens.set(spec.id, newToken({ id: spec.id, name: String(spec.name), symbol: String(spec.symbol), decimals: spec.decimals }, signer));
+    return { token: spec.id, admin: signer, created: true };
+  }
+
+  /** Ethereum-like admission: duplicate by hash, "nonce too low", no replacement of a pending nonce. */
+  submit(raw: Uint8Array): { result: 'accepted' | 'duplicate'; hash: string } {
+    const { body, hash } = openEnvelope(raw);
+    const tx = decodeTxBody(body);
+    if (tx.chain !== this.chain) throw new FiscusError('INVALID_CHAIN', `tx is for ${tx.chain}, this is ${this.chain}`);
+    if (this.txs.has(hash)) return { result: 'duplicate', hash };
+    const token = this.tokens.get(tx.token);
+    if (token && token.admin !== tx.signer) {
+      throw new FiscusError('FORBIDDEN', 'signer is not the token admin', { meta: { signer: tx.signer, token: tx.token } });
+    }
+    const next = this.nextNonce(tx.signer);
+    if (tx.nonce < next) throw new FiscusError('NONCE_CONFLICT', 'nonce too low', { meta: { nonce: tx.nonce.toString(), next: next.toString() } });
+    const pool = this.#mempool.get(tx.signer) ?? new Map<bigint, TxRecord>();
+    if (pool.has(tx.nonce)) throw new FiscusError('NONCE_CONFLICT', 'a different transaction with this nonce is pending');
+    const rec: TxRecord = { hash, signer: tx.signer, nonce: tx.nonce, token: tx.token, ops: tx.ops, status: 'pending' };
+    pool.set(tx.nonce, rec);
+    this.#mempool.set(tx.signer, pool);
+    this.txs.set(hash, rec);
+    if (this.autoMine && tx.nonce === next) this.mineBlock();
+    return { result: 'accepted', hash };
+  }
+
+  /** Mines one block: applies every ready pending tx, each signer's in nonce order; gapped txs wait. */
+  mineBlock(extra?: TxRecord): bigint {
+    const block = ++this.height;
+    let index = 0;
+    const include = (rec: TxRecord, result: ApplyResult) => {
+      rec.block = block;
+      if (!result.ok) {
+        rec.status = 'failed';
+        rec.error = result.error;
+        return;
+      }
+      rec.status = 'confirmed';
+      this.tokens.set(rec.token, result.state);
+      for (const e of result.events) this.events.push({ ...e, token: rec.token, txHash: rec.hash, block, index: index++ });
+    };
+    for (const [signer, pool] of this.#mempool) {
+      for (let n = this.nextNonce(signer); pool.has(n); n++) {
+        const rec = pool.get(n)!;
+        pool.delete(n);
+        this.#next.set(signer, n + 1n); // an included tx consumes its nonce, failed or not
+        const token = this.tokens.get(rec.token);
+        include(rec, token ? applyOps(token, rec.ops as SingleOperation[]) : notDeployed(rec.token));
+      }
+      if (pool.size === 0) this.#mempool.delete(signer);
+    }
+    if (extra) {
+      const op = extra.ops[0] as { kind: 'holderTransfer'; from: string; to: string; units: bigint };
+      const token = this.tokens.get(extra.token);
+      include(extra, token ? applyHolderTransfer(token, op.from, op.to, op.units) : notDeployed(extra.token));
+    }
+    return block;
+  }
+
+  /** An investor's own transfer, mined at once in its own block; throws the failure code. */
+  holderTransfer(from: string, to: string, units: bigint, token: string): string {
+    const hash = bodyHash({ chain: this.chain, holderTransfer: { token, from, to, units, seq: ++this.#holderSeq } });
+    const rec: TxRecord = { hash, signer: from, nonce: null, token, ops: [{ kind: 'holderTransfer', from, to, units }], status: 'pending' };
+    this.txs.set(hash, rec);
+    this.mineBlock(rec);
+    if (rec.error) throw rec.error;
+    return hash;
+  }
+
+  /** Simulates a node restart that loses its mempool: pending txs become unknown. */
+  dropMempool(): number {
+    let dropped = 0;
+    for (const pool of this.#mempool.values()) {
+      for (const rec of pool.values()) {
+        this.txs.delete(rec.hash);
+        dropped++;
+      }
+    }
+    this.#mempool.clear();
+    return dropped;
+  }
+
+  token(id: string): TokenState {
+    const t = this.tokens.get(id);
+    if (!t) throw new FiscusError('NOT_DEPLOYED', `token ${id} is not deployed on ${this.chain}`);
+    return t;
+  }
+}
+
+const notDeployed = (token: string): ApplyResult => ({
+  ok: false,
+  error: new FiscusError('NOT_DEPLOYED', `token ${token} is not deployed`),
+});

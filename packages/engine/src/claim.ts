@@ -1,0 +1,45 @@
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { WORKABLE_STATES } from '@fiscus/core';
+import { schema, type Db } from '@fiscus/ledger';
+import type { OperationRow } from './rows.ts';
+
+const { operations } = schema;
+
+/**
+ * Leases up to `limit` due operations to `owner`. SKIP LOCKED lets many workers on many
+ * machines claim at once without waiting on each other; the lease (not a held row lock) covers
+ * the slow chain calls, and lets another worker take over if this one dies.
+ */
+export async function claimOperations(
+  db: Db,
+  p: { owner: string; leaseMs: number; limit: number; chains: readonly string[] },
+): Promise<OperationRow[]> {
+  // A worker only takes operations for chains it has a driver for; others wait for a worker that does.
+  if (p.chains.length === 0) return [];
+  const due = db
+    .select({ id: operations.id })
+    .from(operations)
+    .where(
+      and(
+        inArray(operations.state, [...WORKABLE_STATES]),
+        inArray(operations.chain, [...p.chains]),
+        lte(operations.nextAttemptAt, sql`now()`),
+        or(isNull(operations.leaseUntil), lt(operations.leaseUntil, sql`now()`)),
+      ),
+    )
+    .orderBy(asc(operations.nextAttemptAt), asc(operations.id))
+    .limit(p.limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(operations)
+    .set({ leaseOwner: p.owner, leaseUntil: sql`now() + ${p.leaseMs} * interval '1 millisecond'` })
+    .where(inArray(operations.id, due))
+    .returning();
+}
+
+export async function releaseLease(db: Db, p: { id: string; owner: string }): Promise<void> {
+  await db
+    .update(operations)
+    .set({ leaseOwner: null, leaseUntil: null })
+    .where(and(eq(operations.id, p.id), eq(operations.leaseOwner, p.owner)));
+}

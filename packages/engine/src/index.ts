@@ -1,0 +1,10 @@
+export { requestOperation, approveOperation, type RequestOperationParams } from './request.ts';
+export { Worker, type WorkerOptions } from './worker.ts';
+export { checkCompliance, type ComplianceCheck } from './compliance.ts';
+export { runReconciliation } from './reconcile.ts';
+export { explorerUrl } from './explorer.ts';
+export { claimOperations } from './claim.ts';
+export { loadDeployment } from './deployments.ts';
+export type { OperationRow, ReconciliationRow } from './rows.ts';
+export type { EngineLogger } from './steps/context.ts';
+export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';

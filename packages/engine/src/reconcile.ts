@@ -1,0 +1,86 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { newId, operationFromJson, singleOperations, type ChainDriver, type ChainId, type ChainOperation, type DriverRegistry } from '@fiscus/core';
+import { accountBalance, appendAudit, schema, supplyAccount, type Db } from '@fiscus/ledger';
+import type { ReconciliationRow } from './rows.ts';
+
+const { deployments, operations, reconciliations } = schema;
+
+/**
+ * Compares each active deployment's on-chain total supply with the ledger's supply:<chain>.
+ * A difference explained by operations still in flight (signed, maybe landed, not yet posted)
+ * is `in_flight`; anything else is `drift`: mints on that chain are blocked and the drift is
+ * recorded and audited — never corrected silently.
+ */
+export async function runReconciliation(db: Db, drivers: DriverRegistry, p: { fundId: string; chain?: string }): Promise<ReconciliationRow[]> {
+  const rows = await db
+    .select()
+    .from(deployments)
+    .where(and(eq(deployments.fundId, p.fundId), eq(deployments.status, 'active'), p.chain ? eq(deployments.chain, p.chain) : undefined));
+  const results: ReconciliationRow[] = [];
+  for (const d of rows) {
+    const driver = drivers.get(d.chain);
+    if (!driver) continue;
+    results.push(await reconcileDeployment(db, driver, { fundId: p.fundId, deploymentId: d.id, details: d.details ?? {}, blockedReason: d.blockedReason }));
+  }
+  return results;
+}
+
+interface Target {
+  fundId: string;
+  deploymentId: string;
+  details: Record<string, string>;
+  blockedReason: string | null;
+}
+
+async function reconcileDeployment(db: Db, driver: ChainDriver, t: Target): Promise<ReconciliationRow> {
+  const chain = driver.chain;
+  const ledgerSupply = await accountBalance(db, { fundId: t.fundId, code: supplyAccount(chain), commodity: 'units' });
+  const inFlight = await inFlightUnits(db, t.fundId, chain);
+  let chainSupply: bigint | null = null;
+  let status: 'clean' | 'in_flight' | 'drift' | 'error';
+  let detail: Record<string, unknown> = { mintsInFlight: inFlight.mints.toString(), burnsInFlight: inFlight.burns.toString() };
+  try {
+    chainSupply = await driver.totalSupply({ chain: chain as ChainId, details: t.details });
+    if (chainSupply === ledgerSupply) status = 'clean';
+    else if (chainSupply >= ledgerSupply - inFlight.burns && chainSupply <= ledgerSupply + inFlight.mints) status = 'in_flight';
+    else status = 'drift';
+  } catch (e) {
+    status = 'error';
+    detail = { ...detail, error: driver.parseError(e).shortMessage };
+  }
+  const drift = chainSupply === null ? null : chainSupply - ledgerSupply;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(reconciliations)
+      .values({ id: newId('rec'), fundId: t.fundId, chain, ledgerSupply, chainSupply, drift, status, detail })
+      .returning();
+    if (status === 'drift') {
+      const reason = `supply drift on ${chain}: chain ${chainSupply} vs ledger ${ledgerSupply}`;
+      await tx.update(deployments).set({ mintsBlocked: true, blockedReason: reason, updatedAt: sql`now()` }).where(eq(deployments.id, t.deploymentId));
+      await appendAudit(tx, { actor: 'reconciler', action: 'reconciliation.drift', subject: t.deploymentId, data: { chain, drift: String(drift) } });
+    } else if (status === 'clean' && t.blockedReason?.startsWith('supply drift')) {
+      // The block came from an earlier drift that no longer shows: lift it, on the record.
+      await tx.update(deployments).set({ mintsBlocked: false, blockedReason: null, updatedAt: sql`now()` }).where(eq(deployments.id, t.deploymentId));
+      await appendAudit(tx, { actor: 'reconciler', action: 'reconciliation.cleared', subject: t.deploymentId, data: { chain } });
+    }
+    return row!;
+  });
+}
+
+async function inFlightUnits(db: Db, fundId: string, chain: string): Promise<{ mints: bigint; burns: bigint }> {
+  const rows = await db
+    .select({ body: operations.body })
+    .from(operations)
+    .where(and(eq(operations.fundId, fundId), eq(operations.chain, chain), inArray(operations.state, ['prepared', 'submitted', 'confirmed'])));
+  let mints = 0n;
+  let burns = 0n;
+  for (const { body } of rows) {
+    const op = operationFromJson(body);
+    if (op.kind === 'deploy') continue;
+    for (const item of singleOperations(op as ChainOperation)) {
+      if (item.kind === 'mint') mints += item.units;
+      if (item.kind === 'burn') burns += item.units;
+    }
+  }
+  return { mints, burns };
+}

@@ -1,0 +1,75 @@
+import { FiscusError, type OperationState } from '@fiscus/core';
+import { appendAudit } from '@fiscus/ledger';
+import { applyFailure } from '../effects/index.ts';
+import { backoffDelay } from '../backoff.ts';
+import type { OperationRow } from '../rows.ts';
+import { touch, transition, type OperationPatch } from '../transition.ts';
+import { after, type StepContext, type StepResult } from './context.ts';
+
+/** A committed state change, announced to the hook once it is durable. */
+export async function advance(
+  ctx: StepContext,
+  op: OperationRow,
+  to: OperationState,
+  patch: OperationPatch = {},
+  detail?: Record<string, unknown>,
+): Promise<StepResult> {
+  const row = await transition(ctx.db, { op, to, patch, detail, leaseOwner: ctx.owner });
+  if (row) await ctx.onTransition?.(row, op.state);
+  return row;
+}
+
+export const errorJson = (e: FiscusError) => ({ code: e.code, message: e.shortMessage });
+
+/** Try again later in the same state, with backoff. */
+export async function retryLater(ctx: StepContext, op: OperationRow, reason: FiscusError, delayMs?: number): Promise<StepResult> {
+  const attempts = op.attempts + 1;
+  ctx.logger.warn({ operationId: op.id, state: op.state, attempts, code: reason.code }, reason.shortMessage);
+  return touch(
+    ctx.db,
+    op,
+    { attempts, lastError: errorJson(reason), nextAttemptAt: after(delayMs ?? backoffDelay(attempts, ctx.backoff)) },
+    ctx.owner,
+  );
+}
+
+/** Come back after `ms` to look again (status polling), without counting an attempt. */
+export async function pollLater(ctx: StepContext, op: OperationRow, ms: number, patch: OperationPatch = {}): Promise<StepResult> {
+  return touch(ctx.db, op, { ...patch, nextAttemptAt: after(ms) }, ctx.owner);
+}
+
+export async function fail(ctx: StepContext, op: OperationRow, error: FiscusError): Promise<StepResult> {
+  ctx.logger.error({ operationId: op.id, code: error.code }, `operation failed: ${error.shortMessage}`);
+  return ctx.db.transaction(async (tx) => {
+    const row = await transition(tx, { op, to: 'failed', patch: { lastError: errorJson(error) }, detail: errorJson(error), leaseOwner: ctx.owner });
+    if (!row) return row;
+    await applyFailure(tx, row);
+    await appendAudit(tx, { actor: 'engine', action: 'operation.failed', subject: op.id, data: errorJson(error) });
+    return row;
+  }).then(async (row) => {
+    if (row) await ctx.onTransition?.(row, op.state);
+    return row;
+  });
+}
+
+/**
+ * The signed transaction provably cannot land: forget it and sign again with a fresh sequence.
+ * The old hash stays in the history.
+ */
+export async function rebuild(ctx: StepContext, op: OperationRow, reason: string): Promise<StepResult> {
+  return advance(
+    ctx,
+    op,
+    'approved',
+    { txHash: null, rawTx: null, signer: null, sequence: null, validUntil: null, block: null, attempts: op.attempts + 1, nextAttemptAt: new Date() },
+    { rebuiltFrom: op.txHash, sequence: op.sequence?.toString(), reason },
+  );
+}
+
+/** Codes that will not change by retrying before anything was signed. */
+const PERMANENT = new Set([
+  'VALIDATION_FAILED', 'INVALID_AMOUNT', 'INVALID_ADDRESS', 'POLICY_DENIED', 'NOT_DEPLOYED', 'MINTS_BLOCKED',
+  'CAPABILITY_UNSUPPORTED', 'NOT_FOUND', 'TX_REJECTED', 'INSUFFICIENT_BALANCE', 'NOT_AUTHORIZED_ON_CHAIN', 'FROZEN',
+]);
+
+export const isPermanent = (e: FiscusError) => PERMANENT.has(e.code);

@@ -1,0 +1,60 @@
+import { FiscusError, operationFromJson, type ChainDriver, type ChainOperation } from '@fiscus/core';
+import { checkCompliance } from '../compliance.ts';
+import { loadDeployment } from '../deployments.ts';
+import type { OperationRow } from '../rows.ts';
+import { allocateSequence } from '../sequences.ts';
+import { transition } from '../transition.ts';
+import type { StepContext, StepResult } from './context.ts';
+
+class LeaseLost extends Error {}
+
+/**
+ * approved → prepared: checks the policy again (it may have changed since the request),
+ * allocates the sequence, signs, and persists the bytes — all in one transaction, so a crash
+ * either keeps both the sequence and the bytes or neither. Nothing is sent here.
+ */
+export async function prepareStep(ctx: StepContext, op: OperationRow, driver: ChainDriver): Promise<StepResult> {
+  const body = operationFromJson(op.body) as ChainOperation;
+  const deployment = await loadDeployment(ctx.db, op.fundId, op.chain);
+  if (body.kind === 'mint' || (body.kind === 'batch' && body.items.some((i) => i.kind === 'mint'))) {
+    if (deployment.mintsBlocked) {
+      throw new FiscusError('MINTS_BLOCKED', `mints on ${op.chain} are blocked: ${deployment.blockedReason ?? 'supply drift'}`);
+    }
+  }
+  await recheckPolicy(ctx, op, body);
+  const signer = driver.signerFor(body, deployment.deployment);
+  try {
+    const row = await ctx.db.transaction(async (tx) => {
+      const sequence = await allocateSequence(tx, { chain: op.chain, signer, chainNext: () => driver.nextSequence(signer) });
+      const prepared = await driver.prepare(body, { deployment: deployment.deployment, sequence });
+      const moved = await transition(tx, {
+        op,
+        to: 'prepared',
+        leaseOwner: ctx.owner,
+        patch: {
+          signer,
+          sequence,
+          txHash: prepared.hash,
+          rawTx: prepared.raw,
+          validUntil: prepared.validUntil ?? null,
+          nextAttemptAt: new Date(),
+          lastError: null,
+        },
+        detail: { txHash: prepared.hash, sequence: sequence.toString() },
+      });
+      if (!moved) throw new LeaseLost();
+      return moved;
+    });
+    await ctx.onTransition?.(row, op.state);
+    return row;
+  } catch (e) {
+    if (e instanceof LeaseLost) return undefined;
+    throw e;
+  }
+}
+
+async function recheckPolicy(ctx: StepContext, op: OperationRow, body: ChainOperation): Promise<void> {
+  const investorId = typeof op.context.investorId === 'string' ? op.context.investorId : undefined;
+  if (!investorId || body.kind !== 'mint') return;
+  await checkCompliance(ctx.db, { fundId: op.fundId, investorId, action: 'subscribe', units: body.units });
+}

@@ -1,0 +1,58 @@
+import { FiscusError, isFiscusError, operationFromJson } from '@fiscus/core';
+import type { OperationRow } from '../rows.ts';
+import type { StepContext, StepResult } from './context.ts';
+import { deployStep } from './deploy.ts';
+import { fail, isPermanent, retryLater } from './moves.ts';
+import { postStep } from './post.ts';
+import { prepareStep } from './prepare.ts';
+import { submitStep } from './submit.ts';
+import { trackStep } from './track.ts';
+
+const MAX_STEPS_PER_CLAIM = 8;
+
+/** Advances one leased operation as far as it can go now, one durable step at a time. */
+export async function processOperation(ctx: StepContext, claimed: OperationRow): Promise<void> {
+  let op: StepResult = claimed;
+  for (let i = 0; op && i < MAX_STEPS_PER_CLAIM; i++) {
+    if (op.nextAttemptAt.getTime() > Date.now()) return;
+    const before: OperationRow = op;
+    try {
+      op = await step(ctx, op);
+    } catch (e) {
+      op = await onError(ctx, before, e);
+    }
+    if (op && op.state === before.state && op.nextAttemptAt.getTime() > Date.now()) return;
+  }
+}
+
+async function step(ctx: StepContext, op: OperationRow): Promise<StepResult> {
+  const driver = ctx.drivers.get(op.chain);
+  if (!driver) {
+    throw new FiscusError('CHAIN_NOT_CONFIGURED', `this worker has no driver for ${op.chain}`, {
+      meta: { configured: ctx.drivers.chains() },
+    });
+  }
+  switch (op.state) {
+    case 'approved':
+      return operationFromJson(op.body).kind === 'deploy' ? deployStep(ctx, op, driver) : prepareStep(ctx, op, driver);
+    case 'prepared':
+      return submitStep(ctx, op, driver);
+    case 'submitted':
+      return trackStep(ctx, op, driver);
+    case 'confirmed':
+      return postStep(ctx, op);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Before signing, a permanent error fails the operation; after signing the transaction may
+ * still land, so we never give up on it — only retry with backoff.
+ */
+async function onError(ctx: StepContext, op: OperationRow, e: unknown): Promise<StepResult> {
+  const error = isFiscusError(e) ? e : ctx.drivers.get(op.chain)?.parseError(e) ?? new FiscusError('INTERNAL', String(e), { cause: e });
+  const unsigned = op.state === 'approved';
+  if (unsigned && (isPermanent(error) || op.attempts + 1 >= ctx.maxAttempts)) return fail(ctx, op, error);
+  return retryLater(ctx, op, error);
+}

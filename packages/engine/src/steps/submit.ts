@@ -1,0 +1,50 @@
+import { FiscusError, type ChainDriver, type SubmitResult } from '@fiscus/core';
+import { preparedFromRow, type OperationRow } from '../rows.ts';
+import { resyncSequence } from '../sequences.ts';
+import type { StepContext, StepResult } from './context.ts';
+import { advance, fail, pollLater, rebuild, retryLater } from './moves.ts';
+
+/** prepared → submitted: broadcast the persisted bytes (never re-signed here). */
+export async function submitStep(ctx: StepContext, op: OperationRow, driver: ChainDriver): Promise<StepResult> {
+  const result = await broadcast(driver, op);
+  switch (result.kind) {
+    case 'accepted':
+    case 'duplicate':
+      return advance(ctx, op, 'submitted', { nextAttemptAt: new Date(), lastError: null }, { result: result.kind });
+    case 'retryLater':
+      return retryLater(ctx, op, new FiscusError('CHAIN_UNAVAILABLE', result.reason), result.afterMs);
+    case 'rejected':
+      return onRejected(ctx, op, driver, result.error);
+  }
+}
+
+/** Sends the same bytes again; transport failures become retryLater, never an exception. */
+export async function broadcast(driver: ChainDriver, op: OperationRow): Promise<SubmitResult> {
+  try {
+    return await driver.submit(preparedFromRow(op));
+  } catch (e) {
+    return { kind: 'retryLater', reason: driver.parseError(e).shortMessage };
+  }
+}
+
+/**
+ * A rejected broadcast. "Nonce too low" may mean our own earlier send landed (its answer was
+ * lost), so look the hash up before deciding; only a transaction that provably cannot land is
+ * rebuilt.
+ */
+export async function onRejected(ctx: StepContext, op: OperationRow, driver: ChainDriver, error: FiscusError): Promise<StepResult> {
+  if (error.code !== 'NONCE_CONFLICT') return fail(ctx, op, error);
+  const tx = preparedFromRow(op);
+  const status = await driver.status(tx).catch(() => ({ kind: 'unknown' as const }));
+  if (status.kind === 'pending' || status.kind === 'confirmed' || status.kind === 'failed') {
+    return op.state === 'submitted'
+      ? pollLater(ctx, op, 0)
+      : advance(ctx, op, 'submitted', { nextAttemptAt: new Date() }, { result: 'already-known' });
+  }
+  if (status.kind === 'dropped') {
+    const chainNext = await driver.nextSequence(tx.signer);
+    await resyncSequence(ctx.db, { chain: op.chain, signer: tx.signer, chainNext });
+    return rebuild(ctx, op, 'sequence consumed by another transaction');
+  }
+  return retryLater(ctx, op, error);
+}

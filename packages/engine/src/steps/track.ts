@@ -1,0 +1,39 @@
+import { FiscusError, type ChainDriver, type TxStatus } from '@fiscus/core';
+import { preparedFromRow, type OperationRow } from '../rows.ts';
+import type { StepContext, StepResult } from './context.ts';
+import { advance, fail, pollLater, rebuild, retryLater } from './moves.ts';
+import { broadcast, onRejected } from './submit.ts';
+
+/**
+ * submitted → confirmed | failed. "Sent but not confirmed" is a state: while the chain does not
+ * know the hash we resend the same bytes; we rebuild only when the driver proves it can never land.
+ */
+export async function trackStep(ctx: StepContext, op: OperationRow, driver: ChainDriver): Promise<StepResult> {
+  let status: TxStatus;
+  try {
+    status = await driver.status(preparedFromRow(op));
+  } catch (e) {
+    return retryLater(ctx, op, driver.parseError(e));
+  }
+  switch (status.kind) {
+    case 'pending':
+      return pollLater(ctx, op, ctx.pollMs);
+    case 'confirmed':
+      return status.final
+        ? advance(ctx, op, 'confirmed', { block: status.block, nextAttemptAt: new Date(), lastError: null }, { block: status.block.toString() })
+        : pollLater(ctx, op, ctx.pollMs, { block: status.block });
+    case 'failed':
+      return fail(ctx, op, status.error);
+    case 'dropped':
+      return rebuild(ctx, op, status.reason);
+    case 'unknown':
+      return resend(ctx, op, driver);
+  }
+}
+
+async function resend(ctx: StepContext, op: OperationRow, driver: ChainDriver): Promise<StepResult> {
+  const result = await broadcast(driver, op);
+  if (result.kind === 'rejected') return onRejected(ctx, op, driver, result.error);
+  if (result.kind === 'retryLater') return retryLater(ctx, op, new FiscusError('CHAIN_UNAVAILABLE', result.reason), result.afterMs);
+  return pollLater(ctx, op, ctx.pollMs);
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { DriverRegistry } from '@fiscus/core';
+import type { Db } from '@fiscus/ledger';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
+import { claimOperations, releaseLease } from './claim.ts';
+import type { EngineLogger, StepContext } from './steps/context.ts';
+import { processOperation } from './steps/process.ts';
+
+export interface WorkerOptions {
+  db: Db;
+  drivers: DriverRegistry;
+  id?: string;
+  logger?: EngineLogger;
+  /** How long a claim protects an operation from other workers (default 30 s). */
+  leaseMs?: number;
+  /** Idle sleep between claim rounds (default 200 ms). */
+  pollMs?: number;
+  /** Status poll interval of submitted transactions (default pollMs). */
+  statusPollMs?: number;
+  /** Operations worked concurrently by this worker (default 16). */
+  concurrency?: number;
+  backoff?: BackoffPolicy;
+  maxAttempts?: number;
+  onTransition?: StepContext['onTransition'];
+}
+
+const silent: EngineLogger = { info() {}, warn() {}, error() {} };
+
+/** Claims due operations and drives them through the pipeline until stopped. */
+export class Worker {
+  readonly id: string;
+  readonly #ctx: StepContext;
+  readonly #leaseMs: number;
+  readonly #pollMs: number;
+  readonly #concurrency: number;
+  #running = false;
+  #loop?: Promise<void>;
+  #wake?: () => void;
+
+  constructor(o: WorkerOptions) {
+    this.id = o.id ?? `worker-${randomUUID().slice(0, 8)}`;
+    this.#leaseMs = o.leaseMs ?? 30_000;
+    this.#pollMs = o.pollMs ?? 200;
+    this.#concurrency = o.concurrency ?? 16;
+    this.#ctx = {
+      db: o.db,
+      drivers: o.drivers,
+      owner: this.id,
+      logger: o.logger ?? silent,
+      backoff: o.backoff ?? DEFAULT_BACKOFF,
+      pollMs: o.statusPollMs ?? this.#pollMs,
+      maxAttempts: o.maxAttempts ?? 10,
+      onTransition: o.onTransition,
+    };
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#loop = this.#run();
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#wake?.();
+    await this.#loop;
+  }
+
+  /** Works one claim round; returns how many operations it claimed. */
+  async tick(): Promise<number> {
+    const claimed = await claimOperations(this.#ctx.db, {
+      owner: this.id,
+      leaseMs: this.#leaseMs,
+      limit: this.#concurrency,
+      chains: this.#ctx.drivers.chains(),
+    });
+    await Promise.all(
+      claimed.map(async (op) => {
+        try {
+          await processOperation(this.#ctx, op);
+        } catch (e) {
+          this.#ctx.logger.error({ operationId: op.id, err: String(e) }, 'worker step crashed');
+        } finally {
+          await releaseLease(this.#ctx.db, { id: op.id, owner: this.id }).catch(() => {});
+        }
+      }),
+    );
+    return claimed.length;
+  }
+
+  async #run(): Promise<void> {
+    while (this.#running) {
+      let claimed = 0;
+      try {
+        claimed = await this.tick();
+      } catch (e) {
+        this.#ctx.logger.error({ err: String(e) }, 'claim round failed');
+      }
+      if (claimed === 0 && this.#running) await this.#sleep(this.#pollMs);
+    }
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, ms);
+      this.#wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    });
+  }
+}

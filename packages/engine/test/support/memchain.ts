@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import type { ChainId } from '@fiscus/core';
+import { MemChainDriver, ed25519Signer, startMemChain, type MemChainServer } from '@fiscus/devnet';
+import { supportFile, type EngineChainHarness } from './chain.ts';
+
+export interface MemchainHarness extends EngineChainHarness {
+  server: MemChainServer;
+}
+
+export async function startMemchainHarness(opts: { blockMs?: number; confirmations?: number } = {}): Promise<MemchainHarness> {
+  const chain: ChainId = 'memory:enginetest';
+  const server = await startMemChain({ chain, blockMs: opts.blockMs ?? 0, confirmations: opts.confirmations ?? 0 });
+  const seed = randomBytes(32);
+  const driver = new MemChainDriver({ chain, url: server.url, signer: ed25519Signer(seed), confirmations: opts.confirmations ?? 0 });
+  return {
+    chain,
+    server,
+    driver,
+    newAddress: () => randomAddress(),
+    childDriverModule: supportFile('memchain-child.ts'),
+    childDriverEnv: { MEMCHAIN_URL: server.url, MEMCHAIN_CHAIN: chain, MEMCHAIN_SEED: seed.toString('hex'), MEMCHAIN_CONFIRMATIONS: String(opts.confirmations ?? 0) },
+    close: () => server.close(),
+  };
+}
+
+/** A fresh EVM-style address (memchain accounts use the EVM address format). */
+export const randomAddress = () => `0x${randomBytes(20).toString('hex')}`;

@@ -1,0 +1,48 @@
+import { desc, sql } from 'drizzle-orm';
+import { FiscusError } from '@fiscus/core';
+import type { Db } from '../db.ts';
+import { auditLog } from '../schema/index.ts';
+import { mapLedgerError } from '../journal/errors.ts';
+import { GENESIS_HASH, auditHash, normaliseData } from './hash.ts';
+
+/** Advisory-lock key serialising audit appends ('fiscaudt' as int8): one chain head at a time. */
+export const AUDIT_LOCK_KEY = 0x6669736361756474n;
+
+export interface AppendAuditParameters {
+  actor: string;
+  action: string;
+  subject: string;
+  data?: Record<string, unknown>;
+  /** Defaults to now; JS Dates carry milliseconds, which is what the column keeps. */
+  at?: Date;
+}
+
+export interface AppendAuditReturnType {
+  seq: bigint;
+  hash: string;
+}
+
+/**
+ * Append one hash-chained row. The hash covers seq, so seq must be known before the insert:
+ * take the head under a transaction-scoped advisory lock (released at COMMIT, so two writers never
+ * read the same head), then insert seq = head + 1 explicitly. Inside a caller's transaction the
+ * lock is held until that transaction ends: keep such transactions short.
+ */
+export async function appendAudit(db: Db, e: AppendAuditParameters): Promise<AppendAuditReturnType> {
+  const at = e.at ?? new Date();
+  if (Number.isNaN(at.getTime())) throw new FiscusError('VALIDATION_FAILED', 'Audit timestamp is not a valid date');
+  const data = normaliseData(e.data);
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(AUDIT_LOCK_KEY.toString())})`);
+      const [head] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+      const seq = (head?.seq ?? 0n) + 1n;
+      const prevHash = head?.hash ?? GENESIS_HASH;
+      const hash = auditHash(prevHash, { seq, at, actor: e.actor, action: e.action, subject: e.subject, data });
+      await tx.insert(auditLog).values({ seq, at, actor: e.actor, action: e.action, subject: e.subject, data, prevHash, hash });
+      return { seq, hash };
+    });
+  } catch (err) {
+    throw mapLedgerError(err);
+  }
+}

@@ -1,0 +1,98 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { FiscusError } from '@fiscus/core';
+import type { Db } from '../db.ts';
+import { journalEntries, ledgerAccounts, postings } from '../schema/index.ts';
+import { isCommodity, type Commodity } from './accounts.ts';
+import { mapLedgerError } from './errors.ts';
+
+export interface Posting {
+  /** Account code, e.g. `supply:eip155:1`; the account is created on first use. */
+  account: string;
+  commodity: Commodity;
+  /** Signed, in base units (units) or micro-dollars (usd). */
+  amount: bigint;
+}
+
+export interface PostEntryParameters {
+  fundId: string;
+  /** The operation that caused the entry; an operation posts at most once. */
+  operationId?: string;
+  memo: string;
+  meta?: Record<string, unknown>;
+  postings: Posting[];
+}
+
+export interface PostEntryReturnType {
+  entryId: bigint;
+}
+
+const INT8_MAX = (1n << 63n) - 1n;
+
+/** Refuse in TS first so the caller gets a precise message; the database refuses on its own too. */
+export function assertBalanced(list: readonly Posting[]): void {
+  if (list.length < 2) {
+    throw new FiscusError('UNBALANCED_POSTING', 'A journal entry needs at least 2 postings', { meta: { postings: list.length } });
+  }
+  const sums = new Map<Commodity, bigint>();
+  for (const p of list) {
+    if (!isCommodity(p.commodity)) throw new FiscusError('VALIDATION_FAILED', `Unknown commodity ${String(p.commodity)}`);
+    if (typeof p.amount !== 'bigint') throw new FiscusError('INVALID_AMOUNT', 'Posting amounts must be bigint');
+    if (p.amount > INT8_MAX || p.amount < -INT8_MAX) {
+      throw new FiscusError('AMOUNT_OUT_OF_RANGE', 'Posting amount does not fit in int8', { meta: { account: p.account } });
+    }
+    if (!p.account) throw new FiscusError('VALIDATION_FAILED', 'Posting account code is empty');
+    sums.set(p.commodity, (sums.get(p.commodity) ?? 0n) + p.amount);
+  }
+  const off = [...sums].filter(([, total]) => total !== 0n);
+  if (off.length > 0) {
+    throw new FiscusError('UNBALANCED_POSTING', 'Journal entry does not balance', {
+      details: off.map(([c, t]) => `${c} postings sum to ${t}`).join('; '),
+      meta: Object.fromEntries(off.map(([c, t]) => [c, t.toString()])),
+    });
+  }
+}
+
+/**
+ * Write one balanced entry. Runs in its own transaction, or as a savepoint inside the caller's
+ * (drizzle nests), so a saga can post and advance its operation row atomically.
+ */
+export async function postEntry(db: Db, p: PostEntryParameters): Promise<PostEntryReturnType> {
+  assertBalanced(p.postings);
+  try {
+    return await db.transaction(async (tx) => {
+      // Sorted so concurrent entries touch (and row-lock) accounts in one order: no deadlocks.
+      const keys = [...new Map(p.postings.map((x) => [`${x.commodity}\u0000${x.account}`, x])).values()]
+        .map(({ account, commodity }) => ({ code: account, commodity }))
+        .sort((a, b) => cmp(a.commodity, b.commodity) || cmp(a.code, b.code));
+      await tx.insert(ledgerAccounts).values(keys.map((k) => ({ fundId: p.fundId, ...k }))).onConflictDoNothing();
+      const rows = await tx
+        .select({ id: ledgerAccounts.id, code: ledgerAccounts.code, commodity: ledgerAccounts.commodity })
+        .from(ledgerAccounts)
+        .where(and(eq(ledgerAccounts.fundId, p.fundId), inArray(ledgerAccounts.code, keys.map((k) => k.code))));
+      const ids = new Map(rows.map((r) => [`${r.commodity}\u0000${r.code}`, r.id]));
+
+      const [entry] = await tx
+        .insert(journalEntries)
+        .values({ fundId: p.fundId, operationId: p.operationId, memo: p.memo, meta: p.meta })
+        .onConflictDoNothing({ target: journalEntries.operationId })
+        .returning({ id: journalEntries.id });
+      if (!entry) {
+        throw new FiscusError('CONFLICT', 'This operation has already been posted', { meta: { operationId: p.operationId } });
+      }
+
+      const values = p.postings
+        .map((x) => ({ entryId: entry.id, accountId: ids.get(`${x.commodity}\u0000${x.account}`)!, commodity: x.commodity, amount: x.amount }))
+        .sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+      await tx.insert(postings).values(values);
+      // Fire the deferred balance check now, inside this savepoint, so a refusal surfaces here and
+      // not at some outer COMMIT; then defer again for whatever else the caller's transaction does.
+      await tx.execute(sql`SET CONSTRAINTS "ledger_entry_balanced", "ledger_entry_has_postings" IMMEDIATE`);
+      await tx.execute(sql`SET CONSTRAINTS "ledger_entry_balanced", "ledger_entry_has_postings" DEFERRED`);
+      return { entryId: entry.id };
+    });
+  } catch (e) {
+    throw mapLedgerError(e);
+  }
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
