@@ -5,9 +5,7 @@ import { accountBalance, schema, supplyAccount, type Database } from '@fiscus/le
 import { describeEachBackend } from '@fiscus/ledger/testing';
 import { approveOperation, requestOperation, runReconciliation } from '../src/index.ts';
 import { startMemchainHarness, type MemchainHarness } from './support/memchain.ts';
-import { deployedFund } from './support/fixture.ts';
-import { deploymentOf, getOperation, requestMint } from './support/seed.ts';
-import { settle, until } from './support/drive.ts';
+import { deployedFund, deploymentOf, getOperation, requestMint, settle, until } from '../src/testing/index.ts';
 import { DriverRegistry } from '@fiscus/core';
 
 describeEachBackend('operation lifecycle: rebuilds, approvals, policy, reconciliation', (backend) => {

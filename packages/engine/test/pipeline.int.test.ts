@@ -3,9 +3,7 @@ import { eq } from 'drizzle-orm';
 import { accountBalance, schema, supplyAccount, type Database } from '@fiscus/ledger';
 import { describeEachBackend } from '@fiscus/ledger/testing';
 import { startMemchainHarness, type MemchainHarness } from './support/memchain.ts';
-import { deployedFund } from './support/fixture.ts';
-import { deploymentOf, getOperation, requestMint } from './support/seed.ts';
-import { settle } from './support/drive.ts';
+import { deployedFund, deploymentOf, getOperation, requestMint, settle } from '../src/testing/index.ts';
 
 describeEachBackend('operation pipeline on memchain', (backend) => {
   let harness: MemchainHarness;

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ChainId } from '@fiscus/core';
 import { MemChainDriver, ed25519Signer, startMemChain, type MemChainServer } from '@fiscus/devnet';
-import { supportFile, type EngineChainHarness } from './chain.ts';
+import { fileURLToPath } from 'node:url';
+import type { EngineChainHarness } from '../../src/testing/chain.ts';
 
 export interface MemchainHarness extends EngineChainHarness {
   server: MemChainServer;
@@ -17,7 +18,7 @@ export async function startMemchainHarness(opts: { blockMs?: number; confirmatio
     server,
     driver,
     newAddress: () => randomAddress(),
-    childDriverModule: supportFile('memchain-child.ts'),
+    childDriverModule: fileURLToPath(new URL('./memchain-child.ts', import.meta.url)),
     childDriverEnv: { MEMCHAIN_URL: server.url, MEMCHAIN_CHAIN: chain, MEMCHAIN_SEED: seed.toString('hex'), MEMCHAIN_CONFIRMATIONS: String(opts.confirmations ?? 0) },
     close: () => server.close(),
   };

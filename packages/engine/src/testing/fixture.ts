@@ -1,5 +1,5 @@
 import type { Database } from '@fiscus/ledger';
-import type { Worker } from '../../src/index.ts';
+import type { Worker } from '../index.ts';
 import { testWorker, settle } from './drive.ts';
 import type { EngineChainHarness } from './chain.ts';
 import { seedFund, seedWallet } from './seed.ts';

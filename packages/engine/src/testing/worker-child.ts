@@ -7,7 +7,7 @@
 import { inArray } from 'drizzle-orm';
 import { DriverRegistry, WORKABLE_STATES, type ChainDriver } from '@fiscus/core';
 import { createDb, schema } from '@fiscus/ledger';
-import { Worker } from '../../src/index.ts';
+import { Worker } from '../index.ts';
 
 const env = process.env;
 const database = await createDb(JSON.parse(env.FISCUS_DB!));

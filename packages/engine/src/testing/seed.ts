@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { DEFAULT_POLICY, newId, policyToJson, type ChainId, type Deployment, type Policy } from '@fiscus/core';
 import { schema, type Db } from '@fiscus/ledger';
-import { requestOperation, type OperationRow } from '../../src/index.ts';
+import { requestOperation, type OperationRow } from '../index.ts';
 
 /** Test fixtures written straight to the database (the API is tested on its own). */
 export async function seedFund(db: Db, p: { chain: ChainId; policy?: Policy; decimals?: number }) {

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { DriverRegistry, TERMINAL_STATES, type ChainDriver } from '@fiscus/core';
 import { schema, type Db } from '@fiscus/ledger';
-import { Worker, type WorkerOptions } from '../../src/index.ts';
+import { Worker, type WorkerOptions } from '../index.ts';
 
 /** A worker tuned for tests: short polls and backoff so faults resolve in milliseconds. */
 export function testWorker(db: Db, driver: ChainDriver, extra: Partial<WorkerOptions> = {}): Worker {
