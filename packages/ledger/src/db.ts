@@ -29,7 +29,15 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../drizzle', import.m
 /** PGlite when no URL is given, postgres.js when one is: the same schema and queries on both. */
 export async function createDb(options: CreateDbOptions = {}): Promise<Database> {
   const database = options.url ? await openPostgres(options.url, options.max ?? 10) : await openPglite(options.dataDir);
-  if (options.migrate !== false) await migrate(database);
+  if (options.migrate === false) return database;
+  try {
+    if (options.url) await withMigrationLock(options.url, () => migrate(database));
+    else await migrate(database);
+  } catch (e) {
+    // Do not leak the pool (it would keep the process alive) when migrations fail.
+    await database.close().catch(() => {});
+    throw e;
+  }
   return database;
 }
 
@@ -53,10 +61,29 @@ async function migrate(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_DIR };
   if (database.kind === 'postgres') {
     const { migrate: run } = await import('drizzle-orm/postgres-js/migrator');
-    // One migrator at a time when several processes start together against one server.
     await run(database.db as never, config);
   } else {
     const { migrate: run } = await import('drizzle-orm/pglite/migrator');
     await run(database.db as never, config);
+  }
+}
+
+/** Advisory-lock key for migrations ('fiscmigr' as int8). */
+const MIGRATION_LOCK_KEY = '7379556335297849202';
+
+/**
+ * One migrator at a time when several processes start together against one server: without it
+ * both see no applied migration and the loser fails (duplicate schema / relation). The session
+ * lock lives on its own connection so it works whatever the pool size (even max: 1), and is
+ * released when that connection closes: right after migrating, or when this process dies.
+ */
+async function withMigrationLock(url: string, fn: () => Promise<void>): Promise<void> {
+  const { default: postgres } = await import('postgres');
+  const lock = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await lock.unsafe(`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+    await fn();
+  } finally {
+    await lock.end({ timeout: 5 });
   }
 }
