@@ -17,7 +17,11 @@ async function main(config: Config): Promise<void> {
     print: (token) =>
       process.stdout.write(`\nFirst issuer-admin API key (shown once, store it now):\n\n  ${token}\n\nUse it as: Authorization: Bearer ${token.slice(0, 8)}…\n\n`),
   });
-  if (bootstrap.outcome !== 'existing') logger.info({ keyId: bootstrap.keyId, source: bootstrap.outcome }, 'admin API key created');
+  if (bootstrap.outcome === 'env-mismatch') {
+    logger.warn({ keyId: bootstrap.keyId }, 'FISCUS_ADMIN_KEY names an existing key with a different secret; the stored key is kept and the env value will not authenticate');
+  } else if (bootstrap.outcome !== 'existing') {
+    logger.info({ keyId: bootstrap.keyId, source: bootstrap.outcome }, 'admin API key created');
+  }
   const worker = config.FISCUS_WORKER ? startWorker(database.db, chains.drivers, logger) : undefined;
   const app = createApp({ db: database.db, drivers: chains.drivers, logger, bodyLimit: config.FISCUS_BODY_LIMIT });
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {

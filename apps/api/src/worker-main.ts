@@ -8,7 +8,7 @@ import { buildChains, onShutdown, openDatabase, startWorker } from './wiring.ts'
  * API's memchain and share FISCUS_DEVNET_SEED, or every process would simulate its own chain.
  */
 async function main(config: Config): Promise<void> {
-  const logger = createLogger({ level: config.LOG_LEVEL });
+  const logger = createLogger({ level: config.LOG_LEVEL, service: 'fiscus-worker' });
   logger.info(describeConfig(config), 'starting fiscus worker');
   const database = await openDatabase(config);
   const chains = await buildChains(config, logger);

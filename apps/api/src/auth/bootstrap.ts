@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { FiscusError } from '@fiscus/core';
 import { appendAudit, countApiKeys, getApiKey, insertApiKey, type ApiKeyRow, type Db } from '@fiscus/ledger';
-import { generateApiKey, hashSecret, parseApiKey } from './keys.ts';
+import { generateApiKey, hashSecret, parseApiKey, secretMatches } from './keys.ts';
 import type { Role } from './principal.ts';
 
 /** Advisory lock so two API processes starting together do not both mint a first admin key. */
@@ -20,8 +20,11 @@ export async function createApiKey(
 }
 
 export interface EnsureAdminKeyResult {
-  /** 'env': FISCUS_ADMIN_KEY inserted; 'generated': a new key (token set); 'existing': nothing to do. */
-  outcome: 'env' | 'generated' | 'existing';
+  /**
+   * 'env': FISCUS_ADMIN_KEY inserted; 'generated': a new key (token set); 'existing': nothing to do;
+   * 'env-mismatch': FISCUS_ADMIN_KEY's id exists with ANOTHER secret (the stored key is kept).
+   */
+  outcome: 'env' | 'generated' | 'existing' | 'env-mismatch';
   keyId?: string;
   token?: string;
 }
@@ -37,7 +40,8 @@ export async function ensureAdminKey(db: Db, p: { envKey?: string; print: (token
     if (p.envKey) {
       const parsed = parseApiKey(p.envKey);
       if (!parsed) throw new FiscusError('VALIDATION_FAILED', 'FISCUS_ADMIN_KEY must look like fsk_<keyId>_<secret> (secret: 16+ of A-Z a-z 0-9 -)');
-      if (await getApiKey(tx, { id: parsed.id })) return { outcome: 'existing' as const, keyId: parsed.id };
+      const stored = await getApiKey(tx, { id: parsed.id });
+      if (stored) return { outcome: secretMatches(parsed.secret, stored.secretHash) ? 'existing' : 'env-mismatch', keyId: parsed.id };
       await insertApiKey(tx, { id: parsed.id, secretHash: hashSecret(parsed.secret), role: 'issuer-admin', label: 'FISCUS_ADMIN_KEY' });
       await appendAudit(tx, { actor: 'bootstrap', action: 'api_key.created', subject: parsed.id, data: { role: 'issuer-admin', label: 'FISCUS_ADMIN_KEY' } });
       return { outcome: 'env' as const, keyId: parsed.id };

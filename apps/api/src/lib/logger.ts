@@ -25,8 +25,8 @@ export const REDACT_PATHS = [
   '*.seed',
 ];
 
-export function createLogger(opts: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
-  const options = { level: opts.level ?? 'info', base: { service: 'fiscus-api' }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+export function createLogger(opts: { level?: string; service?: string; destination?: pino.DestinationStream } = {}): Logger {
+  const options = { level: opts.level ?? 'info', base: { service: opts.service ?? 'fiscus-api' }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
   return opts.destination ? pino(options, opts.destination) : pino(options);
 }
 

@@ -1,7 +1,6 @@
 import { FiscusError } from '@fiscus/core';
 import { appendAudit, countActiveAdmins, getApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '@fiscus/ledger';
 import { createApiKey } from '../../auth/bootstrap.ts';
-import { isRole } from '../../auth/principal.ts';
 import { requireInvestor } from '../../lib/lookups.ts';
 import { iso } from '../../lib/schemas.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
@@ -9,7 +8,7 @@ import type { CreateRoute, ListRoute, RevokeRoute } from './api-keys.routes.ts';
 
 const present = (k: ApiKeyRow) => ({
   id: k.id,
-  role: isRole(k.role) ? k.role : ('auditor' as const),
+  role: k.role,
   investorId: k.investorId,
   label: k.label,
   createdAt: iso(k.createdAt)!,

@@ -8,7 +8,7 @@ const tags = ['API keys'];
 export const ApiKeySchema = z
   .object({
     id: z.string(),
-    role: z.enum(ROLES),
+    role: z.string().openapi({ example: 'treasurer' }),
     investorId: z.string().nullable(),
     label: z.string().nullable(),
     createdAt: Timestamp,
@@ -20,7 +20,7 @@ export const CreateApiKeySchema = z
   .strictObject({
     role: z.enum(ROLES),
     investorId: Id('inv_0193…').optional().openapi({ description: 'Required for (and only for) role investor' }),
-    label: z.string().max(200).optional(),
+    label: z.string().min(1).max(200).optional(),
   })
   .openapi('CreateApiKey');
 
@@ -33,7 +33,7 @@ export const create = createRoute({
   request: { headers: IdempotencyHeaders, body: jsonBody(CreateApiKeySchema) },
   responses: {
     201: json(z.object({ apiKey: ApiKeySchema, key: z.string().openapi({ description: 'fsk_<keyId>_<secret>; shown once' }) }), 'The key'),
-    ...problems(404),
+    ...problems(413, 404),
   },
 });
 
@@ -53,7 +53,7 @@ export const revoke = createRoute({
   summary: 'Revoke an API key (the last active issuer-admin key cannot be revoked)',
   ...mutation('apiKeys.manage'),
   request: { headers: IdempotencyHeaders, params: z.object({ keyId: Id('key_0193…') }) },
-  responses: { 200: json(ApiKeySchema, 'The revoked key'), ...problems(404, 409) },
+  responses: { 200: json(ApiKeySchema, 'The revoked key'), ...problems(413, 404, 409) },
 });
 
 export type CreateRoute = typeof create;

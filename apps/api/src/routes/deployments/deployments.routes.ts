@@ -16,7 +16,7 @@ export const create = createRoute({
   request: { headers: IdempotencyHeaders, params: FundParams, body: jsonBody(z.strictObject({ chain: ChainIdString }).openapi('CreateDeployment')) },
   responses: {
     202: json(z.object({ deployment: DeploymentSchema, operation: OperationSchema }), 'Deployment started'),
-    ...problems(404, 409, 422),
+    ...problems(413, 404, 409, 422),
   },
 });
 

@@ -5,7 +5,7 @@ import { OperationSchema } from '../operations/operations.schemas.ts';
 import { FundParams } from '../subscriptions/subscriptions.routes.ts';
 
 const tags = ['Enforcement'];
-const Accepted = { 202: json(z.object({ operation: OperationSchema }), 'Operation requested'), ...problems(404, 409, 422) };
+const Accepted = { 202: json(z.object({ operation: OperationSchema }), 'Operation requested'), ...problems(413, 404, 409, 422) };
 
 export const FreezeSchema = z
   .strictObject({

@@ -13,7 +13,7 @@ export const create = createRoute({
   summary: 'Create a fund (decimals are fixed for life; policy applies to every chain)',
   ...mutation('funds.create'),
   request: { headers: IdempotencyHeaders, body: jsonBody(CreateFundSchema) },
-  responses: { 201: json(FundSchema, 'The fund'), ...problems() },
+  responses: { 201: json(FundSchema, 'The fund'), ...problems(413) },
 });
 
 export const list = createRoute({
@@ -46,7 +46,7 @@ export const updatePolicy = createRoute({
   summary: 'Replace the compliance policy (once, for every chain)',
   ...mutation('funds.policy'),
   request: { headers: IdempotencyHeaders, params: FundParams, body: jsonBody(PolicySchema) },
-  responses: { 200: json(FundSchema, 'The fund with its new policy'), ...problems(404) },
+  responses: { 200: json(FundSchema, 'The fund with its new policy'), ...problems(413, 404) },
 });
 
 export type CreateRoute = typeof create;

@@ -13,7 +13,7 @@ export const create = createRoute({
   summary: 'Onboard an investor',
   ...mutation('investors.create'),
   request: { headers: IdempotencyHeaders, body: jsonBody(CreateInvestorSchema) },
-  responses: { 201: json(InvestorSchema, 'The investor'), ...problems() },
+  responses: { 201: json(InvestorSchema, 'The investor'), ...problems(413) },
 });
 
 export const get = createRoute({
@@ -33,7 +33,7 @@ export const updateKyc = createRoute({
   summary: 'Set KYC status and expiry',
   ...mutation('investors.kyc'),
   request: { headers: IdempotencyHeaders, params: InvestorParams, body: jsonBody(UpdateKycSchema) },
-  responses: { 200: json(InvestorSchema, 'The investor'), ...problems(404) },
+  responses: { 200: json(InvestorSchema, 'The investor'), ...problems(413, 404) },
 });
 
 export type CreateRoute = typeof create;

@@ -46,7 +46,7 @@ export const approve = createRoute({
   summary: 'Approve an operation awaiting a second approver (maker-checker)',
   ...mutation('operations.approve'),
   request: { headers: IdempotencyHeaders, params: OperationParams },
-  responses: { 200: json(OperationSchema, 'The approved operation'), ...problems(404, 409) },
+  responses: { 200: json(OperationSchema, 'The approved operation'), ...problems(413, 404, 409) },
 });
 
 export type GetRoute = typeof get;

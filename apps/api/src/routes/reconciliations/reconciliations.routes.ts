@@ -18,7 +18,7 @@ export const run = createRoute({
     params: FundParams,
     body: { required: false, content: { 'application/json': { schema: z.strictObject({ chain: ChainIdString.optional() }).openapi('RunReconciliation') } } },
   },
-  responses: { 200: json(Results, 'One result per reconciled chain'), ...problems(404, 422) },
+  responses: { 200: json(Results, 'One result per reconciled chain'), ...problems(413, 404, 422) },
 });
 
 export const list = createRoute({

@@ -10,7 +10,7 @@ export const create = createRoute({
   summary: 'Burn units from an investor wallet (202: a burn operation); an investor key may redeem only for itself',
   ...mutation('redemptions.create'),
   request: { headers: IdempotencyHeaders, params: FundParams, body: jsonBody(HolderAmountSchema) },
-  responses: { 202: json(z.object({ operation: OperationSchema }), 'Burn requested'), ...problems(404, 409, 422) },
+  responses: { 202: json(z.object({ operation: OperationSchema }), 'Burn requested'), ...problems(413, 404, 409, 422) },
 });
 
 export type CreateRoute = typeof create;

@@ -18,7 +18,7 @@ export const create = createRoute({
   description: 'Mints above the fund’s mintApprovalThreshold wait in state `requested` for a second approver.',
   ...mutation('subscriptions.create'),
   request: { headers: IdempotencyHeaders, params: FundParams, body: jsonBody(HolderAmountSchema) },
-  responses: { 202: json(z.object({ operation: OperationSchema }), 'Mint requested'), ...problems(404, 409, 422) },
+  responses: { 202: json(z.object({ operation: OperationSchema }), 'Mint requested'), ...problems(413, 404, 409, 422) },
 });
 
 export type CreateRoute = typeof create;

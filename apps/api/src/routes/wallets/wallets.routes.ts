@@ -14,7 +14,7 @@ export const register = createRoute({
     'Validates the address for the chain, checks KYC and the fund policy (jurisdiction, investor type), records the wallet as pending and requests its on-chain authorization.',
   ...mutation('wallets.create'),
   request: { headers: IdempotencyHeaders, params: z.object({ fundId: Id('fund_0193…') }), body: jsonBody(RegisterWalletSchema) },
-  responses: { 202: json(RegisteredWalletSchema, 'Authorization requested'), ...problems(404, 409, 422) },
+  responses: { 202: json(RegisteredWalletSchema, 'Authorization requested'), ...problems(413, 404, 409, 422) },
 });
 
 export const list = createRoute({

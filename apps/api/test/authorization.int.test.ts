@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { schema } from '@fiscus/ledger';
+import { describeEachBackend } from '@fiscus/ledger/testing';
+import type { Role } from '../src/auth/principal.ts';
+import { CHAIN, startHarness, type Harness } from './support/harness.ts';
+import { isProblem } from './support/http.ts';
+import { seedWorld, type World } from './support/seed.ts';
+
+const [A, C, T, I, U] = ['issuer-admin', 'compliance', 'treasurer', 'investor', 'auditor'] as const satisfies Role[];
+const ROLES: Role[] = [A, C, T, I, U];
+
+interface Ids extends World {
+  ownOperationId: string;
+}
+
+/**
+ * Route × role, written out here (not imported from src) so the test checks the table rather
+ * than restating it. Paths use the investor key's OWN ids; mutations send `{}`, so an allowed
+ * role gets a 400 from validation, never a side effect, and a denied role gets 403 first.
+ */
+const TABLE: { method: string; path: (x: Ids) => string; allowed: Role[]; body?: unknown }[] = [
+  { method: 'POST', path: () => '/v1/funds', allowed: [A], body: {} },
+  { method: 'GET', path: () => '/v1/funds', allowed: [A, C, T, U] },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}`, allowed: [A, C, T, U] },
+  { method: 'PUT', path: (x) => `/v1/funds/${x.fundId}/policy`, allowed: [A, C], body: { surprise: true } },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/deployments`, allowed: [A], body: {} },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/deployments`, allowed: [A, C, T, U] },
+  { method: 'POST', path: () => '/v1/investors', allowed: [A, C], body: {} },
+  { method: 'GET', path: (x) => `/v1/investors/${x.investorId}`, allowed: [A, C, U, I] },
+  { method: 'PATCH', path: (x) => `/v1/investors/${x.investorId}/kyc`, allowed: [A, C], body: {} },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/wallets`, allowed: [A, C], body: {} },
+  { method: 'GET', path: (x) => `/v1/investors/${x.investorId}/wallets`, allowed: [A, C, U, I] },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/subscriptions`, allowed: [A, T], body: {} },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/redemptions`, allowed: [A, T, I], body: {} },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/freezes`, allowed: [A, C], body: {} },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/unfreezes`, allowed: [A, C], body: {} },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/forced-transfers`, allowed: [A, C], body: {} },
+  { method: 'GET', path: (x) => `/v1/operations/${x.ownOperationId}`, allowed: [A, C, T, U, I] },
+  { method: 'GET', path: () => '/v1/operations', allowed: [A, C, T, U, I] },
+  { method: 'POST', path: () => '/v1/operations/op_unknown/approve', allowed: [A, C] },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/supply`, allowed: [A, C, T, U] },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/reconciliations`, allowed: [A, T], body: { chain: 'bad' } },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/reconciliations`, allowed: [A, C, T, U] },
+  { method: 'GET', path: () => '/v1/audit', allowed: [A, C, U] },
+  { method: 'GET', path: () => '/v1/audit/verify', allowed: [A, C, U] },
+  { method: 'POST', path: () => '/v1/api-keys', allowed: [A], body: {} },
+  { method: 'GET', path: () => '/v1/api-keys', allowed: [A] },
+  { method: 'DELETE', path: () => '/v1/api-keys/key_unknown', allowed: [A] },
+];
+
+describeEachBackend('authorization: every route × every role', (backend) => {
+  let h: Harness;
+  let x: Ids;
+  const keys = {} as Record<Role, string>;
+  beforeAll(async () => {
+    h = await startHarness(backend);
+    const w = await seedWorld(h);
+    const [op] = await h.db
+      .select({ id: schema.operations.id })
+      .from(schema.operations)
+      .where(sql`${schema.operations.context}->>'investorId' = ${w.investorId} and ${schema.operations.kind} = 'mint'`);
+    x = { ...w, ownOperationId: op!.id };
+    for (const role of ROLES) keys[role] = await h.keyFor(role, role === I ? w.investorId : undefined);
+  });
+  afterAll(() => h?.close());
+
+  it('covers every documented route', async () => {
+    const doc = (await h.call('GET', '/openapi.json')).body;
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .filter((r) => r.includes('/v1/'));
+    const templates = TABLE.map((r) =>
+      `${r.method} ${r.path({ fundId: '{fundId}', investorId: '{investorId}', ownOperationId: '{operationId}' } as Ids)}`
+        .replace('op_unknown', '{operationId}')
+        .replace('key_unknown', '{keyId}'),
+    );
+    expect(templates.sort()).toEqual(documented.sort());
+  });
+
+  for (const role of ROLES) {
+    it(`role ${role}`, async () => {
+      const wrong: string[] = [];
+      for (const r of TABLE) {
+        const res = await h.call(r.method, r.path(x), { key: keys[role], body: r.body });
+        const allowed = r.allowed.includes(role);
+        const ok = allowed ? ![401, 403].includes(res.status) && res.status < 500 : res.status === 403 && res.body?.code === 'FORBIDDEN' && isProblem(res);
+        if (!ok) wrong.push(`${r.method} ${r.path(x)} as ${role}: ${allowed ? 'allowed' : 'denied'} expected, got ${res.status} ${res.text.slice(0, 160)}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('an investor key cannot read or act for another investor', async () => {
+    const key = keys[I];
+    const denied = [
+      await h.call('GET', `/v1/investors/${x.otherInvestorId}`, { key }),
+      await h.call('GET', `/v1/investors/${x.otherInvestorId}/wallets`, { key }),
+      await h.call('POST', `/v1/funds/${x.fundId}/redemptions`, { key, body: { investorId: x.otherInvestorId, chain: CHAIN, address: x.otherAddress, units: '1' } }),
+      // Its own investor id but someone else's wallet.
+      await h.call('POST', `/v1/funds/${x.fundId}/redemptions`, { key, body: { investorId: x.investorId, chain: CHAIN, address: x.otherAddress, units: '1' } }),
+    ];
+    const [otherOp] = await h.db
+      .select({ id: schema.operations.id })
+      .from(schema.operations)
+      .where(sql`${schema.operations.context}->>'investorId' = ${x.otherInvestorId}`);
+    denied.push(await h.call('GET', `/v1/operations/${otherOp!.id}`, { key }));
+    for (const r of denied) {
+      expect(r.status, r.text).toBe(403);
+      expect(r.body.code).toBe('FORBIDDEN');
+    }
+
+    const list = await h.call('GET', '/v1/operations?limit=200', { key });
+    expect(list.status).toBe(200);
+    expect(list.body.items.length).toBeGreaterThan(0);
+    expect(list.body.items.map((o: { id: string }) => o.id)).not.toContain(otherOp!.id);
+
+    const own = await h.call('POST', `/v1/funds/${x.fundId}/redemptions`, { key, body: { investorId: x.investorId, chain: CHAIN, address: x.address, units: '1' } });
+    expect(own.status).toBe(202);
+    expect(own.body.operation.requestedBy).not.toBe(null);
+  });
+
+  it('a revoked key is refused', async () => {
+    const key = await h.keyFor(U);
+    const id = (await h.call('GET', '/v1/api-keys')).body.items.at(-1).id;
+    expect((await h.call('DELETE', `/v1/api-keys/${id}`)).status).toBe(200);
+    expect((await h.call('GET', '/v1/funds', { key })).status).toBe(401);
+  });
+
+  it('the last active admin key cannot be revoked', async () => {
+    const ownId = h.adminKey.slice('fsk_'.length, h.adminKey.lastIndexOf('_'));
+    const items = (await h.call('GET', '/v1/api-keys')).body.items as { id: string; role: string; revokedAt: string | null }[];
+    for (const k of items.filter((k) => k.role === A && !k.revokedAt && k.id !== ownId)) {
+      expect((await h.call('DELETE', `/v1/api-keys/${k.id}`)).status).toBe(200);
+    }
+    const r = await h.call('DELETE', `/v1/api-keys/${ownId}`);
+    expect(r.status).toBe(409);
+    expect(r.body.code).toBe('CONFLICT');
+  });
+});

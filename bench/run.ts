@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: every benchmark in one run, printed as one table. Figures that are compared
+ * (ratios) are always measured in the same run on the same machine.
+ * BENCH=name,name runs a subset.
+ */
+import { benchPipeline } from './pipeline.ts';
+import { printTable, type BenchRow } from './table.ts';
+
+const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
+  pipeline: benchPipeline,
+};
+
+const selected = process.env.BENCH ? process.env.BENCH.split(',') : Object.keys(BENCHES);
+const rows: BenchRow[] = [];
+for (const name of selected) {
+  const bench = BENCHES[name];
+  if (!bench) throw new Error(`unknown bench ${name}; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.stderr.write(`running ${name}…\n`);
+  rows.push(...(await bench()));
+}
+printTable(rows);
