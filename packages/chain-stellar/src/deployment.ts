@@ -1,0 +1,32 @@
+import { Asset } from '@stellar/stellar-sdk';
+import { FiscusError, type Deployment, type FundSpec } from '@fiscus/core';
+
+/** What a Stellar deployment records (Deployment.details is string → string). */
+export interface StellarDeployment {
+  fundId: string;
+  assetCode: string;
+  issuer: string;
+  distribution: string;
+  decimals: number;
+  homeDomain: string;
+}
+
+/** Stellar asset codes are 1–12 characters of [A-Za-z0-9]; the fund symbol is used as is. */
+export function assetCodeFor(fund: FundSpec): string {
+  if (!/^[A-Za-z0-9]{1,12}$/.test(fund.symbol)) {
+    throw new FiscusError('VALIDATION_FAILED', `fund symbol "${fund.symbol}" is not a Stellar asset code (1-12 letters or digits)`);
+  }
+  return fund.symbol.toUpperCase();
+}
+
+export function toDetails(d: StellarDeployment): Record<string, string> {
+  return { ...d, decimals: String(d.decimals) };
+}
+
+export function fromDeployment(d: Deployment): StellarDeployment {
+  const x = d.details;
+  if (!x.assetCode || !x.issuer || !x.fundId || x.decimals === undefined) throw new FiscusError('NOT_DEPLOYED', 'deployment has no Stellar asset');
+  return { fundId: x.fundId, assetCode: x.assetCode, issuer: x.issuer, distribution: x.distribution ?? '', decimals: Number(x.decimals), homeDomain: x.homeDomain ?? '' };
+}
+
+export const assetOf = (d: StellarDeployment) => new Asset(d.assetCode, d.issuer);

@@ -1,0 +1,128 @@
+import {
+  FiscusError, singleOperations,
+  type Capabilities, type ChainDriver, type ChainEvent, type ChainId, type ChainOperation, type Deployment,
+  type FundSpec, type Holder, type Page, type PreparedTx, type PrepareContext, type SubmitResult, type TxStatus,
+} from '@fiscus/core';
+import { assetCodeFor, fromDeployment, toDetails, type StellarDeployment } from './deployment.ts';
+import { deployAsset } from './deploy.ts';
+import { parseStellarError } from './errors.ts';
+import { assetEvents } from './events.ts';
+import { horizonServer } from './horizon.ts';
+import { accountIdOf, type StellarKeyring } from './keys.ts';
+import type { Funding, StellarNetwork } from './network.ts';
+import { describe, MAX_OPS, toStellarOps } from './ops.ts';
+import * as reads from './reads.ts';
+import { buildSigned, statusOf, submitSigned } from './transactions.ts';
+
+export interface StellarDriverOptions {
+  /** `stellar:pubnet`, `stellar:testnet`, `stellar:local`… */
+  chain: ChainId;
+  horizonUrl: string;
+  networkPassphrase: string;
+  keys: StellarKeyring;
+  funding: Funding;
+  /** Set as the issuer's home_domain: where /.well-known/stellar.toml (SEP-1) is served. */
+  homeDomain: string;
+  maxFeePerOp?: bigint;
+  txTimeoutSec?: number;
+  pageSize?: number;
+}
+
+/** ChainDriver for a regulated Stellar classic asset, over Horizon through @stellar/stellar-sdk. */
+export class StellarDriver implements ChainDriver {
+  readonly chain: ChainId;
+  readonly capabilities: Capabilities = {
+    authorize: true, freeze: true, partialFreeze: false, forceTransfer: true, clawback: true, pause: false,
+    recovery: true, onchainCompliance: true, maxBatch: MAX_OPS, finality: { kind: 'instant' },
+  };
+  readonly #net: StellarNetwork;
+  readonly #keys: StellarKeyring;
+  readonly #homeDomain: string;
+
+  constructor(o: StellarDriverOptions) {
+    this.chain = o.chain;
+    this.#keys = o.keys;
+    this.#homeDomain = o.homeDomain;
+    this.#net = {
+      server: horizonServer({ url: o.horizonUrl }), passphrase: o.networkPassphrase, funding: o.funding,
+      maxFeePerOp: o.maxFeePerOp ?? 1000n, txTimeoutSec: o.txTimeoutSec ?? 300, pageSize: o.pageSize ?? 100,
+    };
+  }
+
+  async deploy(fund: FundSpec): Promise<Deployment> {
+    const [issuer, distribution] = await Promise.all([this.#keys.signer(fund.id, 'issuer'), this.#keys.signer(fund.id, 'distribution')]);
+    const d: StellarDeployment = {
+      fundId: fund.id, assetCode: assetCodeFor(fund), issuer: accountIdOf(issuer), distribution: accountIdOf(distribution),
+      decimals: fund.decimals, homeDomain: this.#homeDomain,
+    };
+    await this.#wrap(deployAsset(this.#net, d, issuer, distribution));
+    return { chain: this.chain, details: toDetails(d) };
+  }
+
+  signerFor(_op: ChainOperation, deployment: Deployment): string {
+    return fromDeployment(deployment).issuer; // every agent operation is the issuer's
+  }
+
+  async nextSequence(signer: string): Promise<bigint> {
+    const account = await this.#wrap(this.#net.server.loadAccount(signer));
+    return BigInt(account.sequenceNumber()) + 1n;
+  }
+
+  async prepare(op: ChainOperation, ctx: PrepareContext): Promise<PreparedTx> {
+    if (ctx.deployment.chain !== this.chain) throw new FiscusError('INVALID_CHAIN', `deployment is on ${ctx.deployment.chain}, driver is ${this.chain}`);
+    const d = fromDeployment(ctx.deployment);
+    const items = singleOperations(op);
+    const ops = items.flatMap((i) => toStellarOps(this.chain, d, i));
+    if (ops.length === 0 || ops.length > MAX_OPS) {
+      throw new FiscusError('VALIDATION_FAILED', `a Stellar transaction carries 1..${MAX_OPS} operations, this one needs ${ops.length}`);
+    }
+    const signer = await this.#keys.signer(d.fundId, 'issuer');
+    if (accountIdOf(signer) !== d.issuer) throw new FiscusError('CONFLICT', `the keyring's issuer key for ${d.fundId} is not ${d.issuer}`);
+    const built = await buildSigned(this.#net, d.issuer, ctx.sequence, ops, signer);
+    const what = op.kind === 'batch' ? `batch of ${items.length}` : describe(op);
+    return {
+      hash: built.hash, raw: built.raw, signer: d.issuer, sequence: ctx.sequence, validUntil: built.validUntil,
+      description: `${this.chain} ${d.assetCode} ${what} (seq ${ctx.sequence})`,
+    };
+  }
+
+  submit(tx: PreparedTx): Promise<SubmitResult> {
+    return submitSigned(this.#net, tx);
+  }
+
+  status(tx: PreparedTx): Promise<TxStatus> {
+    return statusOf(this.#net, tx);
+  }
+
+  totalSupply(d: Deployment): Promise<bigint> {
+    return this.#wrap(reads.totalSupply(this.#net, fromDeployment(d)));
+  }
+
+  balanceOf(d: Deployment, address: string): Promise<bigint> {
+    return this.#wrap(reads.balanceOf(this.#net, fromDeployment(d), address));
+  }
+
+  isAuthorized(d: Deployment, address: string): Promise<boolean> {
+    return this.#wrap(reads.isAuthorized(this.#net, fromDeployment(d), address));
+  }
+
+  holders(d: Deployment, cursor?: string): Promise<Page<Holder>> {
+    return this.#wrap(reads.holders(this.#net, fromDeployment(d), cursor));
+  }
+
+  events(d: Deployment, fromCursor?: string): Promise<Page<ChainEvent>> {
+    return this.#wrap(assetEvents(this.#net, fromDeployment(d), fromCursor));
+  }
+
+  parseError(e: unknown): FiscusError {
+    return parseStellarError(e);
+  }
+
+  async #wrap<T>(p: Promise<T>): Promise<T> {
+    try {
+      return await p;
+    } catch (e) {
+      throw parseStellarError(e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import type { Holder, Page } from '@fiscus/core';
+import { amountToStroops, amountToUnits } from './amounts.ts';
+import { assetOf, type StellarDeployment } from './deployment.ts';
+import { fromStellarStroops } from '@fiscus/core';
+import { orMissing } from './horizon.ts';
+import type { StellarNetwork } from './network.ts';
+
+type Line = { asset_code?: string; asset_issuer?: string; balance: string; is_authorized?: boolean };
+
+async function lineOf(net: StellarNetwork, d: StellarDeployment, address: string): Promise<Line | undefined> {
+  const account = await orMissing(net.server.loadAccount(address));
+  return account?.balances.find((b) => 'asset_code' in b && b.asset_code === d.assetCode && b.asset_issuer === d.issuer) as Line | undefined;
+}
+
+/**
+ * Units outstanding: every trustline balance whatever its authorization, plus what sits in
+ * claimable balances, pools and contracts (Horizon's /assets amounts). Held by the issuer = burned.
+ */
+export async function totalSupply(net: StellarNetwork, d: StellarDeployment): Promise<bigint> {
+  const page = await net.server.assets().forCode(d.assetCode).forIssuer(d.issuer).call();
+  const a = page.records[0];
+  if (!a) return 0n;
+  const parts = [
+    a.balances.authorized, a.balances.authorized_to_maintain_liabilities, a.balances.unauthorized,
+    a.claimable_balances_amount, a.liquidity_pools_amount, a.contracts_amount,
+  ];
+  return fromStellarStroops(parts.reduce((s, x) => s + amountToStroops(x ?? '0'), 0n), d.decimals);
+}
+
+export async function balanceOf(net: StellarNetwork, d: StellarDeployment, address: string): Promise<bigint> {
+  const line = await lineOf(net, d, address);
+  return line ? amountToUnits(line.balance, d.decimals) : 0n;
+}
+
+export async function isAuthorized(net: StellarNetwork, d: StellarDeployment, address: string): Promise<boolean> {
+  return (await lineOf(net, d, address))?.is_authorized === true;
+}
+
+/** Accounts with a positive balance, by account id (Horizon /accounts?asset=), one page per call. */
+export async function holders(net: StellarNetwork, d: StellarDeployment, cursor?: string): Promise<Page<Holder>> {
+  let q = net.server.accounts().forAsset(assetOf(d)).limit(net.pageSize).order('asc');
+  if (cursor) q = q.cursor(cursor);
+  const page = await q.call();
+  const items: Holder[] = [];
+  for (const a of page.records) {
+    const line = a.balances.find((b) => 'asset_code' in b && b.asset_code === d.assetCode && b.asset_issuer === d.issuer) as Line | undefined;
+    const units = line ? amountToUnits(line.balance, d.decimals) : 0n;
+    if (units > 0n) items.push({ address: a.id, units });
+  }
+  const last = page.records[page.records.length - 1];
+  return page.records.length === net.pageSize && last ? { items, next: last.paging_token } : { items };
+}

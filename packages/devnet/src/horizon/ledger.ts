@@ -1,0 +1,171 @@
+import { Keypair } from '@stellar/stellar-sdk';
+import { applyTx } from './apply.ts';
+import { parseEnvelope, type ParsedTx } from './envelope.ts';
+import { opToid, txToid, type ClosedLedger, type LedgerEvent, type StoredOp, type StoredTx } from './history.ts';
+import { resultXdr, txFailedProblem, type TxOutcome } from './results.ts';
+import { LedgerState, newAccount } from './state.ts';
+import { validate, type Rejection } from './validate.ts';
+
+export interface LocalLedgerOptions {
+  passphrase: string;
+  /** Ledger close interval; 0 closes a ledger per submitted transaction (tests). Default 0. */
+  closeMs?: number;
+  /** Lumens (in stroops) of the root account; default 100 billion XLM as on pubnet. */
+  rootBalance?: bigint;
+}
+
+/** What POST /transactions answers: the transaction record, or a 400 problem. */
+export interface SubmitAnswer {
+  status: number;
+  body: unknown;
+  tx?: StoredTx;
+}
+
+interface Queued {
+  parsed: ParsedTx;
+  done: Promise<SubmitAnswer>;
+  resolve(a: SubmitAnswer): void;
+}
+
+const nowSec = () => Math.floor(Date.now() / 1000);
+
+/**
+ * The ledger: validates on submission, applies at ledger close, keeps the history Horizon
+ * serves. Root account = Keypair.master(passphrase), as on every Stellar network.
+ */
+export class LocalLedger {
+  readonly passphrase: string;
+  readonly root: Keypair;
+  state = new LedgerState();
+  readonly ledgers: ClosedLedger[] = [];
+  readonly txs: StoredTx[] = [];
+  readonly ops: StoredOp[] = [];
+  readonly #byHash = new Map<string, StoredTx>();
+  #queue: Queued[] = [];
+  readonly #listeners = new Set<(e: LedgerEvent) => void>();
+  readonly #timer?: NodeJS.Timeout;
+
+  constructor(opts: LocalLedgerOptions) {
+    this.passphrase = opts.passphrase;
+    this.root = Keypair.master(opts.passphrase);
+    const genesis = { sequence: 1, closeTime: nowSec(), txCount: 0, failedTxCount: 0, opCount: 0 };
+    const root = newAccount(this.root.publicKey(), opts.rootBalance ?? 100_000_000_000n * 10_000_000n, 1, genesis.closeTime);
+    root.seq = 0n;
+    this.state.accounts.set(root.id, root);
+    this.ledgers.push(genesis);
+    if (opts.closeMs) this.#timer = setInterval(() => this.close(), opts.closeMs).unref();
+  }
+
+  get latest(): ClosedLedger {
+    return this.ledgers[this.ledgers.length - 1]!;
+  }
+
+  tx(hash: string): StoredTx | undefined {
+    return this.#byHash.get(hash);
+  }
+
+  /** The sequence number the account's next transaction must carry (queued ones counted). */
+  nextSequence(account: string): bigint {
+    const queued = this.#queue.filter((q) => q.parsed.inner.source === account).length;
+    return (this.state.account(account)?.seq ?? 0n) + 1n + BigInt(queued);
+  }
+
+  on(listener: (e: LedgerEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Validates now; answers when the ledger holding it closes (at once when closeMs = 0). */
+  submit(envelopeXdr: string): Promise<SubmitAnswer> {
+    let parsed: ParsedTx;
+    try {
+      parsed = parseEnvelope(envelopeXdr, this.passphrase);
+    } catch (e) {
+      return Promise.resolve({ status: 400, body: malformed((e as Error).message) });
+    }
+    // Horizon answers a known hash with its recorded result instead of resubmitting.
+    const known = this.#byHash.get(parsed.hash);
+    if (known) return Promise.resolve(answerFor(known));
+    const pending = this.#queue.find((q) => q.parsed.hash === parsed.hash);
+    if (pending) return pending.done;
+    const rejection = validate(this.state, parsed, nowSec(), (id) => this.nextSequence(id));
+    if (rejection) return Promise.resolve(rejected(parsed, rejection));
+    let resolve!: (a: SubmitAnswer) => void;
+    const done = new Promise<SubmitAnswer>((r) => (resolve = r));
+    this.#queue.push({ parsed, done, resolve });
+    if (!this.#timer) this.close();
+    return done;
+  }
+
+  /** Closes a ledger with every queued transaction that is still valid, in arrival order. */
+  close(): ClosedLedger {
+    const sequence = this.latest.sequence + 1;
+    const closeTime = Math.max(nowSec(), this.latest.closeTime);
+    const header: ClosedLedger = { sequence, closeTime, txCount: 0, failedTxCount: 0, opCount: 0 };
+    const queue = this.#queue;
+    this.#queue = [];
+    const answers: [Queued, SubmitAnswer][] = [];
+    for (const q of queue) {
+      const seqOf = (id: string) => (this.state.account(id)?.seq ?? 0n) + 1n;
+      const rejection = validate(this.state, q.parsed, closeTime, seqOf);
+      if (rejection) {
+        answers.push([q, rejected(q.parsed, rejection)]);
+        continue;
+      }
+      answers.push([q, answerFor(this.#record(q.parsed, header))]);
+    }
+    this.ledgers.push(header);
+    this.#emit({ kind: 'ledger', ledger: header });
+    for (const [q, a] of answers) q.resolve(a);
+    return header;
+  }
+
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    for (const q of this.#queue) q.resolve({ status: 503, body: { title: 'Ledger stopped', status: 503 } });
+    this.#queue = [];
+  }
+
+  #record(parsed: ParsedTx, header: ClosedLedger): StoredTx {
+    const applied = applyTx(this.state, parsed, header.sequence, header.closeTime);
+    this.state = applied.state;
+    header.txCount += 1;
+    const successful = applied.outcome.code === 'tx_success' || applied.outcome.code === 'tx_fee_bump_inner_success';
+    if (!successful) header.failedTxCount += 1;
+    else header.opCount += parsed.inner.operations.length;
+    const id = txToid(header.sequence, header.txCount);
+    const tx: StoredTx = { hash: parsed.hash, parsed, outcome: applied.outcome, successful, ledger: header.sequence, closeTime: header.closeTime, id, resultXdr: resultXdr(applied.outcome) };
+    this.txs.push(tx);
+    this.#byHash.set(tx.hash, tx);
+    this.#byHash.set(parsed.innerHash, tx); // Horizon finds a fee bump by its inner hash too
+    this.#emit({ kind: 'tx', tx });
+    applied.ops.forEach((d, i) => {
+      const op: StoredOp = { ...d, id: opToid(id, i), txHash: tx.hash, successful, ledger: header.sequence, closeTime: header.closeTime };
+      this.ops.push(op);
+      this.#emit({ kind: 'op', op });
+    });
+    return tx;
+  }
+
+  #emit(e: LedgerEvent) {
+    for (const l of this.#listeners) l(e);
+  }
+}
+
+function outcomeOf(p: ParsedTx, r: Rejection): TxOutcome {
+  const ops = (codes?: string[]) => (codes ?? []).map((code, i) => ({ type: p.inner.operations[i]!.type, code }));
+  if (r.inner) return { code: r.code, feeCharged: 0n, ops: [], inner: { hash: p.innerHash, code: r.inner.code, ops: ops(r.inner.ops) } };
+  return { code: r.code, feeCharged: 0n, ops: ops(r.ops) };
+}
+
+const rejected = (p: ParsedTx, r: Rejection): SubmitAnswer => ({ status: 400, body: txFailedProblem(p.envelopeXdr, p.hash, outcomeOf(p, r)) });
+
+function answerFor(tx: StoredTx): SubmitAnswer {
+  if (tx.successful) return { status: 200, body: undefined, tx };
+  return { status: 400, body: txFailedProblem(tx.parsed.envelopeXdr, tx.hash, tx.outcome), tx };
+}
+
+const malformed = (detail: string) => ({
+  type: 'https://stellar.org/horizon-errors/transaction_malformed', title: 'Transaction Malformed', status: 400,
+  detail: `Horizon could not decode the transaction envelope in this request. ${detail}`,
+});
