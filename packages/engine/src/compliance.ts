@@ -1,8 +1,9 @@
-import { and, eq, gt, max, sql, countDistinct } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { FiscusError, assertPolicyAllows, policyFromJson, type PolicyFacts } from '@fiscus/core';
 import { schema, type Db } from '@fiscus/ledger';
+import { investorPosition } from './holdings.ts';
 
-const { funds, investors, wallets, fundWallets } = schema;
+const { funds, investors } = schema;
 
 export interface ComplianceCheck {
   fundId: string;
@@ -10,28 +11,25 @@ export interface ComplianceCheck {
   action: Exclude<PolicyFacts['action'], 'hold'>;
   units: bigint;
   now?: Date;
+  /** The operation being re-checked before signing: its own units are not counted twice. */
+  excludeOperationId?: string;
 }
 
 /**
  * Evaluates the fund's one policy for an investor across ALL their wallets on ALL chains
- * (holdings and holder counts come from the cap table, not from one chain).
+ * (holdings and holder counts come from the cap table plus mints in flight, not from one chain).
  */
 export async function checkCompliance(db: Db, p: ComplianceCheck): Promise<void> {
+  if (p.action === 'subscribe' || p.action === 'receive') {
+    // Serialises concurrent subscriptions of one fund inside the caller's transaction, so two
+    // requests cannot both take the last holder slot; outside a transaction it is a no-op.
+    await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`fiscus:subscribe:${p.fundId}`}))`);
+  }
   const [fund] = await db.select().from(funds).where(eq(funds.id, p.fundId));
   if (!fund) throw new FiscusError('NOT_FOUND', `fund ${p.fundId} not found`);
   const [investor] = await db.select().from(investors).where(eq(investors.id, p.investorId));
   if (!investor) throw new FiscusError('NOT_FOUND', `investor ${p.investorId} not found`);
-
-  const [position] = await db
-    .select({ holding: sql<string>`coalesce(sum(${fundWallets.units}), 0)`, lastSubscribedAt: max(fundWallets.lastSubscribedAt) })
-    .from(fundWallets)
-    .innerJoin(wallets, eq(wallets.id, fundWallets.walletId))
-    .where(and(eq(fundWallets.fundId, p.fundId), eq(wallets.investorId, p.investorId)));
-  const [holders] = await db
-    .select({ count: countDistinct(wallets.investorId) })
-    .from(fundWallets)
-    .innerJoin(wallets, eq(wallets.id, fundWallets.walletId))
-    .where(and(eq(fundWallets.fundId, p.fundId), gt(fundWallets.units, 0n)));
+  const position = await investorPosition(db, p);
 
   assertPolicyAllows(policyFromJson(fund.policy), {
     investor: {
@@ -43,9 +41,9 @@ export async function checkCompliance(db: Db, p: ComplianceCheck): Promise<void>
     },
     action: p.action,
     units: p.units,
-    holding: BigInt(position?.holding ?? 0),
-    holderCount: Number(holders?.count ?? 0),
-    lastSubscribedAt: position?.lastSubscribedAt ? new Date(position.lastSubscribedAt) : null,
+    holding: position.holding,
+    holderCount: position.holderCount,
+    lastSubscribedAt: position.lastSubscribedAt,
     now: p.now ?? new Date(),
   });
 }

@@ -56,5 +56,5 @@ export async function prepareStep(ctx: StepContext, op: OperationRow, driver: Ch
 async function recheckPolicy(ctx: StepContext, op: OperationRow, body: ChainOperation): Promise<void> {
   const investorId = typeof op.context.investorId === 'string' ? op.context.investorId : undefined;
   if (!investorId || body.kind !== 'mint') return;
-  await checkCompliance(ctx.db, { fundId: op.fundId, investorId, action: 'subscribe', units: body.units });
+  await checkCompliance(ctx.db, { fundId: op.fundId, investorId, action: 'subscribe', units: body.units, excludeOperationId: op.id });
 }
