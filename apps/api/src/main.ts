@@ -1,7 +1,8 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { ensureAdminKey } from './auth/bootstrap.ts';
-import { ConfigError, describeConfig, loadConfig, type Config } from './config.ts';
+import { describeConfig, type Config } from './config.ts';
+import { runEntrypoint } from './entrypoint.ts';
 import { createLogger } from './lib/logger.ts';
 import { buildChains, onShutdown, openDatabase, startWorker } from './wiring.ts';
 
@@ -36,14 +37,4 @@ async function main(config: Config): Promise<void> {
   });
 }
 
-let config: Config;
-try {
-  config = loadConfig();
-} catch (e) {
-  process.stderr.write(`${e instanceof ConfigError ? e.message : String(e)}\n`);
-  process.exit(1);
-}
-main(config).catch((err: unknown) => {
-  process.stderr.write(`fiscus api failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+runEntrypoint('fiscus api', main);

@@ -1,4 +1,5 @@
-import { ConfigError, describeConfig, loadConfig, type Config } from './config.ts';
+import { describeConfig, type Config } from './config.ts';
+import { runEntrypoint } from './entrypoint.ts';
 import { createLogger } from './lib/logger.ts';
 import { buildChains, onShutdown, openDatabase, startWorker } from './wiring.ts';
 
@@ -21,14 +22,4 @@ async function main(config: Config): Promise<void> {
   });
 }
 
-let config: Config;
-try {
-  config = loadConfig();
-} catch (e) {
-  process.stderr.write(`${e instanceof ConfigError ? e.message : String(e)}\n`);
-  process.exit(1);
-}
-main(config).catch((err: unknown) => {
-  process.stderr.write(`fiscus worker failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+runEntrypoint('fiscus worker', main);

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe } from 'vitest';
+import { afterEach, beforeEach, describe } from 'vitest';
 import { MIGRATIONS_DIR, createDb, type CreateDbOptions, type Database, type Db } from './db.ts';
 
 export interface TestDatabase {
@@ -127,6 +127,24 @@ export async function createTestDb(backend: TestBackend): Promise<TestDbHandle> 
     async cleanup() {
       await database.close();
       await created.drop();
+    },
+  };
+}
+
+/** A fresh database for every test of the enclosing describe block; read `.current` inside tests. */
+export function useFreshDatabase(backend: TestBackend): { readonly current: Database } {
+  let handle: TestDbHandle | undefined;
+  beforeEach(async () => {
+    handle = await createTestDb(backend);
+  });
+  afterEach(async () => {
+    await handle?.cleanup();
+    handle = undefined;
+  });
+  return {
+    get current(): Database {
+      if (!handle) throw new Error('useFreshDatabase: no database outside a test');
+      return handle.database;
     },
   };
 }
