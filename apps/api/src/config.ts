@@ -34,6 +34,8 @@ const ConfigSchema = z.object({
   FISCUS_DEVNET_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   /** 64 hex chars: the devnet signer's ed25519 seed; default: kept in <data dir>/devnet-signer.seed. */
   FISCUS_DEVNET_SEED: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters').optional(),
+  /** State file of the in-process memchain; default <data dir>/../memchain-devnet.json (see wiring.ts). */
+  FISCUS_DEVNET_STATE: z.string().min(1).optional(),
   FISCUS_WORKER: z.enum(['0', '1', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
 });
 

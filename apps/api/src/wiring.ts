@@ -23,10 +23,24 @@ export interface Chains {
   close(): Promise<void>;
 }
 
+/**
+ * Devnet files live next to the PGlite directory (`<FISCUS_DATA_DIR>/..`), so the chain, its
+ * signer and the ledger are kept, and wiped, together. With DATABASE_URL, FISCUS_DATA_DIR still
+ * names that place (its default is `<repo>/.data/pglite`), so the same rule applies.
+ */
+function besideDataDir(config: Config, name: string): string {
+  return join(dirname(config.FISCUS_DATA_DIR), name);
+}
+
+/** Where the in-process memchain keeps its state across restarts (FISCUS_DEVNET_STATE overrides). */
+export function devnetStatePath(config: Config): string {
+  return config.FISCUS_DEVNET_STATE ?? besideDataDir(config, 'memchain-devnet.json');
+}
+
 /** The devnet signer seed: from the env, or created once in the data dir (0600) so restarts and workers agree. */
 function devnetSeed(config: Config): Uint8Array {
   if (config.FISCUS_DEVNET_SEED) return Buffer.from(config.FISCUS_DEVNET_SEED, 'hex');
-  const file = join(dirname(config.FISCUS_DATA_DIR), 'devnet-signer.seed');
+  const file = besideDataDir(config, 'devnet-signer.seed');
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
@@ -36,16 +50,18 @@ function devnetSeed(config: Config): Uint8Array {
 
 /**
  * Drivers are registered explicitly. FISCUS_DEVNET=memory adds `memory:devnet`, a LOCAL
- * SIMULATED chain held in this process's memory (its state is lost on restart); real chain
- * drivers are wired here by their own issues.
+ * SIMULATED chain held in this process and saved to a state file after every block, so a
+ * restart keeps the chain as it keeps the ledger (otherwise the reconciler would see drift).
+ * Real chain drivers are wired here by their own issues.
  */
 export async function buildChains(config: Config, logger: Logger): Promise<Chains> {
   const drivers = new DriverRegistry();
   if (config.FISCUS_DEVNET === 'none') return { drivers, close: async () => {} };
-  const devnet = config.FISCUS_DEVNET_URL ? undefined : await startMemChain({ chain: DEVNET_CHAIN, port: config.FISCUS_DEVNET_PORT });
+  const stateFile = config.FISCUS_DEVNET_URL ? undefined : devnetStatePath(config);
+  const devnet = stateFile ? await startMemChain({ chain: DEVNET_CHAIN, port: config.FISCUS_DEVNET_PORT, stateFile }) : undefined;
   const url = config.FISCUS_DEVNET_URL ?? devnet!.url;
   drivers.register(new MemChainDriver({ chain: DEVNET_CHAIN, url, signer: ed25519Signer(devnetSeed(config)) }));
-  logger.warn({ chain: DEVNET_CHAIN, url }, 'memory:devnet is a local SIMULATED chain (not a real network; in-memory state is lost on restart). Set FISCUS_DEVNET=none to disable.');
+  logger.warn({ chain: DEVNET_CHAIN, url, stateFile }, 'memory:devnet is a local SIMULATED chain (not a real network). Set FISCUS_DEVNET=none to disable.');
   return { drivers, devnet, close: async () => devnet?.close() };
 }
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +47,27 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
+/** JSON call against a started process, with a fresh Idempotency-Key on mutations. */
+async function api(url: string, key: string, method: string, path: string, body?: unknown): Promise<any> {
+  const headers: Record<string, string> = { authorization: `Bearer ${key}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['idempotency-key'] = crypto.randomUUID();
+  const res = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function posted(url: string, key: string, opId: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const op = await api(url, key, 'GET', `/v1/operations/${opId}`);
+    if (op.state === 'posted') return;
+    if (op.state === 'failed') throw new Error(`operation ${opId} failed: ${JSON.stringify(op.lastError)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`operation ${opId} never posted`);
+}
+
 it('starts on PGlite, prints the first admin key once, serves, and stops on SIGTERM', async () => {
   const env = { FISCUS_DATA_DIR: join(dataDir, 'pglite'), PORT: '0', LOG_LEVEL: 'info' };
   const first = start(env);
@@ -57,14 +79,37 @@ it('starts on PGlite, prints the first admin key once, serves, and stops on SIGT
   expect(funds.status).toBe(200);
   // The secret appears exactly once in everything the process wrote: the banner, not the logs.
   expect(first.stdout.join('').split(key!.split('_').at(-1)!).length - 1).toBe(1);
+  // Put units on memory:devnet, so the restart below has a chain worth keeping.
+  const fund = await api(url, key!, 'POST', '/v1/funds', { name: 'Kept Fund', symbol: 'KEPT' });
+  await posted(url, key!, (await api(url, key!, 'POST', `/v1/funds/${fund.id}/deployments`, { chain: 'memory:devnet' })).operation.id);
+  const investor = await api(url, key!, 'POST', '/v1/investors', { legalName: 'I', jurisdiction: 'US', investorType: 'institutional', kycStatus: 'verified' });
+  const address = `0x${'ab'.repeat(20)}`;
+  const holder = { investorId: investor.id, chain: 'memory:devnet', address };
+  await posted(url, key!, (await api(url, key!, 'POST', `/v1/funds/${fund.id}/wallets`, holder)).operation.id);
+  await posted(url, key!, (await api(url, key!, 'POST', `/v1/funds/${fund.id}/subscriptions`, { ...holder, units: '42' })).operation.id);
   first.kill('SIGTERM');
   expect(await first.exit).toBe(0);
+  expect(existsSync(join(dataDir, 'memchain-devnet.json'))).toBe(true);
 
   const second = start(env);
-  await second.url;
+  const url2 = await second.url;
   expect(second.stdout.join('')).not.toContain('fsk_');
+  // The chain came back from <data dir>/../memchain-devnet.json: the ledger and the chain still agree.
+  const supply = await api(url2, key!, 'GET', `/v1/funds/${fund.id}/supply`);
+  expect(supply.chains[0]).toMatchObject({ chain: 'memory:devnet', ledgerSupply: '42', chainSupply: '42', inSync: true });
+  const rec = await api(url2, key!, 'POST', `/v1/funds/${fund.id}/reconciliations`, { chain: 'memory:devnet' });
+  expect(rec.items[0]).toMatchObject({ status: 'clean' });
   second.kill('SIGINT');
   expect(await second.exit).toBe(0);
+}, 60_000);
+
+it('refuses to start over a devnet state file it cannot read, naming it', async () => {
+  const dir = join(dataDir, 'corrupt');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'memchain-devnet.json'), '{"format":"fiscus-memchain-state","version":99}');
+  const bad = start({ FISCUS_DATA_DIR: join(dir, 'pglite'), PORT: '0', LOG_LEVEL: 'silent' });
+  expect(await bad.exit).toBe(1);
+  expect(bad.stdout.join('')).toMatch(/failed to start: memchain state file \S+memchain-devnet\.json: unknown version 99/);
 }, 60_000);
 
 it('exits 1 with a clear message on bad configuration', async () => {

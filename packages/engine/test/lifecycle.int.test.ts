@@ -5,7 +5,7 @@ import { accountBalance, schema, supplyAccount } from '@fiscus/ledger';
 import { describeEachBackend, useFreshDatabase } from '@fiscus/ledger/testing';
 import { approveOperation, requestOperation, runReconciliation } from '../src/index.ts';
 import { startMemchainHarness, type MemchainHarness } from './support/memchain.ts';
-import { deployedFund, deploymentOf, getOperation, requestMint, settle, until } from '../src/testing/index.ts';
+import { deployedFund, deploymentOf, getOperation, requestMint, seedWallet, settle, until } from '../src/testing/index.ts';
 import { DriverRegistry } from '@fiscus/core';
 
 describeEachBackend('operation lifecycle: rebuilds, approvals, policy, reconciliation', (backend) => {
@@ -68,6 +68,18 @@ describeEachBackend('operation lifecycle: rebuilds, approvals, policy, reconcili
     expect(row.state).toBe('failed');
     expect(row.lastError?.code).toBe('POLICY_DENIED');
     expect(row.txHash).toBeNull();
+  });
+
+  it('does not sign an authorization whose investor lost KYC after the request', async () => {
+    const f = await deployedFund(fresh.current, harness);
+    await fresh.current.db.update(schema.funds).set({ policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: true }) }).where(eq(schema.funds.id, f.fundId));
+    const second = await seedWallet(fresh.current.db, { fundId: f.fundId, chain: harness.chain, address: harness.newAddress() });
+    await fresh.current.db.update(schema.investors).set({ kycStatus: 'revoked' }).where(eq(schema.investors.id, second.investorId));
+    await settle(f.worker, fresh.current.db, [second.authorize.id]);
+    const row = await getOperation(fresh.current.db, second.authorize.id);
+    expect(row).toMatchObject({ state: 'failed', txHash: null, lastError: { code: 'POLICY_DENIED' } });
+    const [standing] = await fresh.current.db.select().from(schema.fundWallets).where(eq(schema.fundWallets.walletId, second.walletId));
+    expect(standing?.status).toBe('rejected');
   });
 
   it('reconciles clean, then detects drift, blocks mints and reports it', async () => {

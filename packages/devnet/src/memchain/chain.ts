@@ -1,40 +1,33 @@
 import { FiscusError, type ChainId, type SingleOperation } from '@fiscus/core';
+import type { EventRecord, TxRecord } from './records.ts';
 import { decodeTxBody } from './codec.ts';
-import { applyHolderTransfer, applyOps, newToken, type ApplyResult, type TokenEvent, type TokenState } from './token.ts';
+import { applyHolderTransfer, applyOps, newToken, type ApplyResult, type TokenState } from './token.ts';
 import { bodyHash, openEnvelope, type DeployBody } from './wire.ts';
+
+export type { EventRecord, TxRecord } from './records.ts';
 
 /**
  * memchain's state machine, without HTTP: accounts with Ethereum-style nonces, a mempool,
- * blocks, token states and an event log. Everything lives in memory.
+ * blocks, token states and an event log. Everything lives in memory; `onCommit` lets the
+ * server persist it (server.ts `stateFile`).
  */
-export interface TxRecord {
-  hash: string;
-  /** Agent signer, or the holder address for simulated holder transfers. */
-  signer: string;
-  /** null for holder transfers: investors hold no keys (and no nonces) on memchain. */
-  nonce: bigint | null;
-  token: string;
-  ops: SingleOperation[] | [{ kind: 'holderTransfer'; from: string; to: string; units: bigint }];
-  status: 'pending' | 'confirmed' | 'failed';
-  block?: bigint;
-  error?: FiscusError;
-}
-
-export type EventRecord = TokenEvent & { token: string; txHash: string; block: bigint; index: number };
-
 export class MemChain {
   height = 0n;
   readonly tokens = new Map<string, TokenState>();
   readonly txs = new Map<string, TxRecord>();
   readonly events: EventRecord[] = [];
-  readonly #next = new Map<string, bigint>();
-  /** signer → nonce → pending tx */
+  /** signer → next nonce (the included count); public so state-file.ts can save and restore it. */
+  readonly nonces = new Map<string, bigint>();
+  /** Makes each holder transfer's hash unique; persisted so hashes never repeat after a restart. */
+  holderSeq = 0;
+  /** signer → nonce → pending tx. Never persisted: a restart drops the mempool, as a node's would. */
   readonly #mempool = new Map<string, Map<bigint, TxRecord>>();
-  #holderSeq = 0;
+  /** Runs after every block and every new deploy, before any answer is sent (the server saves state here). */
+  onCommit?: () => void;
 
   constructor(readonly chain: ChainId, readonly autoMine: boolean) {}
 
-  nextNonce = (signer: string): bigint => this.#next.get(signer) ?? 0n;
+  nextNonce = (signer: string): bigint => this.nonces.get(signer) ?? 0n;
 
   /** Signed and idempotent by fund id; deploys apply at once and consume no nonce. */
   deploy(raw: Uint8Array): { token: string; admin: string; created: boolean } {
@@ -50,6 +43,7 @@ export class MemChain {
       return { token: spec.id, admin: signer, created: false };
     }
     this.tokens.set(spec.id, newToken({ id: spec.id, name: String(spec.name), symbol: String(spec.symbol), decimals: spec.decimals }, signer));
+    this.onCommit?.();
     return { token: spec.id, admin: signer, created: true };
   }
 
@@ -67,7 +61,7 @@ export class MemChain {
     if (tx.nonce < next) throw new FiscusError('NONCE_CONFLICT', 'nonce too low', { meta: { nonce: tx.nonce.toString(), next: next.toString() } });
     const pool = this.#mempool.get(tx.signer) ?? new Map<bigint, TxRecord>();
     if (pool.has(tx.nonce)) throw new FiscusError('NONCE_CONFLICT', 'a different transaction with this nonce is pending');
-    const rec: TxRecord = { hash, signer: tx.signer, nonce: tx.nonce, token: tx.token, ops: tx.ops, status: 'pending' };
+    const rec: TxRecord = { hash, signer: tx.signer, nonce: tx.nonce, token: tx.token, ops: tx.ops, status: 'pending', raw };
     pool.set(tx.nonce, rec);
     this.#mempool.set(tx.signer, pool);
     this.txs.set(hash, rec);
@@ -94,7 +88,7 @@ export class MemChain {
       for (let n = this.nextNonce(signer); pool.has(n); n++) {
         const rec = pool.get(n)!;
         pool.delete(n);
-        this.#next.set(signer, n + 1n); // an included tx consumes its nonce, failed or not
+        this.nonces.set(signer, n + 1n); // an included tx consumes its nonce, failed or not
         const token = this.tokens.get(rec.token);
         include(rec, token ? applyOps(token, rec.ops as SingleOperation[]) : notDeployed(rec.token));
       }
@@ -105,12 +99,13 @@ export class MemChain {
       const token = this.tokens.get(extra.token);
       include(extra, token ? applyHolderTransfer(token, op.from, op.to, op.units) : notDeployed(extra.token));
     }
+    this.onCommit?.();
     return block;
   }
 
   /** An investor's own transfer, mined at once in its own block; throws the failure code. */
   holderTransfer(from: string, to: string, units: bigint, token: string): string {
-    const hash = bodyHash({ chain: this.chain, holderTransfer: { token, from, to, units, seq: ++this.#holderSeq } });
+    const hash = bodyHash({ chain: this.chain, holderTransfer: { token, from, to, units, seq: ++this.holderSeq } });
     const rec: TxRecord = { hash, signer: from, nonce: null, token, ops: [{ kind: 'holderTransfer', from, to, units }], status: 'pending' };
     this.txs.set(hash, rec);
     this.mineBlock(rec);

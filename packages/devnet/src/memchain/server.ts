@@ -5,6 +5,7 @@ import { MemChain, type TxRecord } from './chain.ts';
 import { Faults, type FaultControl } from './faults.ts';
 import { errorReply, resolveRoute } from './routes.ts';
 import { listen, readBody, send } from './server-io.ts';
+import { loadStateFile, saveStateFile } from './state-file.ts';
 
 export interface MemChainOptions {
   /** `memory:<name>`; default `memory:devnet`. */
@@ -15,6 +16,12 @@ export interface MemChainOptions {
   confirmations?: number;
   /** Default: an ephemeral port on 127.0.0.1. */
   port?: number;
+  /**
+   * Persist the chain here: loaded at start if the file exists (an unreadable or unknown-version
+   * file fails the start), rewritten atomically after every block, every new deploy and on close.
+   * Pending mempool txs are not kept: like a node restart, the engine resends the same bytes.
+   */
+  stateFile?: string;
 }
 
 export interface AppliedTxFilter {
@@ -54,6 +61,12 @@ export async function startMemChain(opts: MemChainOptions = {}): Promise<MemChai
   const blockMs = opts.blockMs ?? 0;
   const confirmations = opts.confirmations ?? 0;
   const state = new MemChain(chain, blockMs === 0);
+  const stateFile = opts.stateFile;
+  if (stateFile) {
+    loadStateFile(stateFile, state);
+    // Synchronous, inside mineBlock/deploy: a tx reported included is already on disk.
+    state.onCommit = () => saveStateFile(stateFile, state);
+  }
   const faults = new Faults();
   const server = createServer((req, res) => void handle(req, res));
 
@@ -130,6 +143,7 @@ export async function startMemChain(opts: MemChainOptions = {}): Promise<MemChai
       closed = true;
       clearInterval(timer);
       await stopListening();
+      if (stateFile) saveStateFile(stateFile, state);
     },
   };
 }

@@ -55,6 +55,12 @@ export async function prepareStep(ctx: StepContext, op: OperationRow, driver: Ch
 
 async function recheckPolicy(ctx: StepContext, op: OperationRow, body: ChainOperation): Promise<void> {
   const investorId = typeof op.context.investorId === 'string' ? op.context.investorId : undefined;
-  if (!investorId || body.kind !== 'mint') return;
-  await checkCompliance(ctx.db, { fundId: op.fundId, investorId, action: 'subscribe', units: body.units, excludeOperationId: op.id });
+  if (!investorId) return;
+  // An authorization requested before a KYC lapse or a policy change must not be signed after it.
+  if (body.kind === 'authorize') {
+    await checkCompliance(ctx.db, { fundId: op.fundId, investorId, action: 'receive', units: 0n, excludeOperationId: op.id });
+  }
+  if (body.kind === 'mint') {
+    await checkCompliance(ctx.db, { fundId: op.fundId, investorId, action: 'subscribe', units: body.units, excludeOperationId: op.id });
+  }
 }

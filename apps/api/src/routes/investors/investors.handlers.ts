@@ -3,6 +3,8 @@ import { appendAudit, insertInvestor, updateInvestorKyc } from '@fiscus/ledger';
 import { assertInvestorScope } from '../../auth/roles.ts';
 import { requireInvestor } from '../../lib/lookups.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
+import { presentOperation } from '../operations/operations.schemas.ts';
+import { kycLapsed, requestDeauthorizations } from './investors.deauthorize.ts';
 import type { CreateRoute, GetRoute, UpdateKycRoute } from './investors.routes.ts';
 import { presentInvestor } from './investors.schemas.ts';
 
@@ -36,11 +38,13 @@ export const updateKyc: AppRouteHandler<UpdateKycRoute> = async (c) => {
   const investor = await requireInvestor(db, c.req.valid('param').investorId);
   const { kycStatus, kycExpiresAt } = c.req.valid('json');
   const row = (await updateInvestorKyc(db, { id: investor.id, kycStatus, kycExpiresAt: kycExpiresAt ? new Date(kycExpiresAt) : null }))!;
+  // c.var.db is the request's transaction: the KYC change and its deauthorizations commit together.
+  const requested = kycLapsed(row, new Date()) ? await requestDeauthorizations(db, { investorId: row.id, requestedBy: c.var.principal.keyId }) : [];
   await appendAudit(db, {
     actor: c.var.principal.keyId,
     action: 'investor.kyc_updated',
     subject: row.id,
-    data: { from: investor.kycStatus, to: kycStatus, kycExpiresAt: kycExpiresAt ?? null },
+    data: { from: investor.kycStatus, to: kycStatus, kycExpiresAt: kycExpiresAt ?? null, deauthorizations: requested.map((r) => r.operation.id) },
   });
-  return c.json(presentInvestor(row), 200);
+  return c.json({ ...presentInvestor(row), operations: requested.map((r) => presentOperation(r.operation, r.decimals)) }, 200);
 };

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { json, jsonBody, mutation, problems, readOnly, IdempotencyHeaders } from '../../lib/route-kit.ts';
 import { Id } from '../../lib/schemas.ts';
-import { CreateInvestorSchema, InvestorSchema, UpdateKycSchema } from './investors.schemas.ts';
+import { CreateInvestorSchema, InvestorSchema, KycUpdatedSchema, UpdateKycSchema } from './investors.schemas.ts';
 
 const tags = ['Investors'];
 const InvestorParams = z.object({ investorId: Id('inv_0193…') });
@@ -30,10 +30,12 @@ export const updateKyc = createRoute({
   method: 'patch',
   path: '/v1/investors/{investorId}/kyc',
   tags,
-  summary: 'Set KYC status and expiry',
+  summary: 'Set KYC status and expiry (a lapsed KYC also deauthorizes the investor’s wallets on chain)',
+  description:
+    'When the KYC becomes rejected or revoked, or its expiry is in the past, a deauthorize operation is requested for every wallet of the investor that is authorized or frozen in a fund actively deployed on that wallet’s chain (unless one is already in flight). They are listed in `operations`; poll them at GET /v1/operations/{id}.',
   ...mutation('investors.kyc'),
   request: { headers: IdempotencyHeaders, params: InvestorParams, body: jsonBody(UpdateKycSchema) },
-  responses: { 200: json(InvestorSchema, 'The investor'), ...problems(413, 404) },
+  responses: { 200: json(KycUpdatedSchema, 'The investor, with the operations requested'), ...problems(413, 404) },
 });
 
 export type CreateRoute = typeof create;

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { INVESTOR_TYPES, KYC_STATUSES } from '@fiscus/core';
 import type { InvestorRow } from '@fiscus/ledger';
 import { iso, Timestamp } from '../../lib/schemas.ts';
+import { OperationSchema } from '../operations/operations.schemas.ts';
 
 const KycExpiry = z.iso.datetime({ offset: true }).nullable().openapi({ example: '2026-12-31T00:00:00Z' });
 
@@ -32,6 +33,12 @@ export const CreateInvestorSchema = z
 export const UpdateKycSchema = z
   .strictObject({ kycStatus: z.enum(KYC_STATUSES), kycExpiresAt: KycExpiry })
   .openapi('UpdateKyc');
+
+export const KycUpdatedSchema = InvestorSchema.extend({
+  operations: z.array(OperationSchema).openapi({
+    description: 'deauthorize operations requested because the KYC no longer holds (rejected, revoked or expired); empty otherwise',
+  }),
+}).openapi('KycUpdated');
 
 export function presentInvestor(i: InvestorRow): z.infer<typeof InvestorSchema> {
   return {

@@ -1,0 +1,20 @@
+import type { FiscusError, SingleOperation } from '@fiscus/core';
+import type { TokenEvent } from './token-state.ts';
+
+/** What memchain keeps per transaction and per event (held by MemChain, persisted by state-file.ts). */
+export interface TxRecord {
+  hash: string;
+  /** Agent signer, or the holder address for simulated holder transfers. */
+  signer: string;
+  /** null for holder transfers: investors hold no keys (and no nonces) on memchain. */
+  nonce: bigint | null;
+  token: string;
+  ops: SingleOperation[] | [{ kind: 'holderTransfer'; from: string; to: string; units: bigint }];
+  status: 'pending' | 'confirmed' | 'failed';
+  block?: bigint;
+  error?: FiscusError;
+  /** The signed bytes as submitted; absent for holder transfers (nothing was signed). */
+  raw?: Uint8Array;
+}
+
+export type EventRecord = TokenEvent & { token: string; txHash: string; block: bigint; index: number };
