@@ -62,6 +62,19 @@ describeEachBackend('operation pipeline on memchain', (backend) => {
     expect(await accountBalance(fresh.current.db, { fundId: f.fundId, code: supplyAccount(harness.chain), commodity: 'units' })).toBe(42n);
   });
 
+  it('gets past a node that hangs on status and on submit', async () => {
+    const f = await deployedFund(fresh.current, harness);
+    harness.server.faults.set('submit', 'hang', 1);
+    harness.server.faults.set('status', 'hang', 2);
+    const mint = await requestMint(fresh.current.db, { ...f, chain: harness.chain, to: f.address, units: 9n });
+    await settle(f.worker, fresh.current.db, [mint.id]);
+    harness.server.faults.clear();
+    const row = await getOperation(fresh.current.db, mint.id);
+    expect(row.state).toBe('posted');
+    expect(row.attempts).toBeGreaterThanOrEqual(1);
+    expect(await harness.driver.totalSupply(await deploymentOf(fresh.current.db, f.deploymentId))).toBe(9n);
+  });
+
   it('fails an on-chain failure without posting, and later operations still land', async () => {
     const f = await deployedFund(fresh.current, harness);
     const { requestOperation } = await import('../src/index.ts');

@@ -12,7 +12,8 @@ export async function startMemchainHarness(opts: { blockMs?: number; confirmatio
   const chain: ChainId = 'memory:enginetest';
   const server = await startMemChain({ chain, blockMs: opts.blockMs ?? 0, confirmations: opts.confirmations ?? 0 });
   const seed = randomBytes(32);
-  const driver = new MemChainDriver({ chain, url: server.url, signer: ed25519Signer(seed), confirmations: opts.confirmations ?? 0 });
+  // A short request deadline so a hung node turns into a retry within the test's time.
+  const driver = new MemChainDriver({ chain, url: server.url, signer: ed25519Signer(seed), confirmations: opts.confirmations ?? 0, timeoutMs: 1_000 });
   return {
     chain,
     server,
