@@ -3,11 +3,15 @@
  * (ratios) are always measured in the same run on the same machine.
  * BENCH=name,name runs a subset.
  */
+import { benchEvm } from './evm.ts';
 import { benchPipeline } from './pipeline.ts';
+import { benchStellar } from './stellar.ts';
 import { printTable, type BenchRow } from './table.ts';
 
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   pipeline: benchPipeline,
+  stellar: benchStellar,
+  evm: benchEvm,
 };
 
 const selected = process.env.BENCH ? process.env.BENCH.split(',') : Object.keys(BENCHES);

@@ -106,6 +106,15 @@ export class StellarDriver implements ChainDriver {
     return this.#wrap(reads.isAuthorized(this.#net, fromDeployment(d), address));
   }
 
+  /**
+   * Stellar-only read: whether the holder has created its trustline. The issuer can only
+   * authorize an existing line (setTrustLineFlags on a missing one fails with op_no_trust), so
+   * the API checks this before it queues an authorization.
+   */
+  trustline(d: Deployment, address: string): Promise<reads.TrustlineState> {
+    return this.#wrap(reads.trustline(this.#net, fromDeployment(d), address));
+  }
+
   holders(d: Deployment, cursor?: string): Promise<Page<Holder>> {
     return this.#wrap(reads.holders(this.#net, fromDeployment(d), cursor));
   }

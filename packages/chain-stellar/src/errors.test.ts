@@ -23,6 +23,12 @@ describe('Stellar error mapping', () => {
     expect(e.meta?.resultCodes).toEqual(codes);
   });
 
+  it('authorizing an account without a trustline (op_no_trust) says the holder must create it', () => {
+    const e = parseStellarError(horizon400({ transaction: 'tx_failed', operations: ['op_no_trust'] }));
+    expect(e.code).toBe('NOT_AUTHORIZED_ON_CHAIN');
+    expect(e.shortMessage).toMatch(/op_no_trust: the account has no trustline .*\(changeTrust\)/);
+  });
+
   it('transport errors are CHAIN_UNAVAILABLE; anything else still a FiscusError', () => {
     expect(parseStellarError(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })).code).toBe('CHAIN_UNAVAILABLE');
     expect(parseStellarError('weird')).toBeInstanceOf(FiscusError);

@@ -26,11 +26,19 @@ const TX_CODES: Record<string, ErrorCode> = {
   tx_no_source_account: 'NOT_DEPLOYED',
 };
 
+/** What an operator should do about the codes whose cause is outside the issuer's control. */
+const HINTS: Record<string, string> = {
+  op_no_trust: 'the account has no trustline to the asset: the holder must create it (changeTrust) before it can be authorized or paid',
+  op_not_authorized: 'the destination trustline is not authorized by the issuer',
+  op_src_not_authorized: 'the source trustline is frozen or not authorized',
+};
+
 export function fromResultCodes(codes: ResultCodes, cause?: unknown): FiscusError {
   const failing = codes.operations?.find((c) => c !== 'op_success');
   const code: ErrorCode = (failing ? OP_CODES[failing] : undefined) ?? TX_CODES[codes.transaction] ?? 'TX_FAILED';
   const what = failing ? `${codes.transaction} / ${failing}` : codes.transaction;
-  return new FiscusError(code, `Stellar transaction ${what}`, { meta: { resultCodes: codes }, cause });
+  const hint = failing ? HINTS[failing] : undefined;
+  return new FiscusError(code, `Stellar transaction ${what}${hint ? `: ${hint}` : ''}`, { meta: { resultCodes: codes }, cause });
 }
 
 /** Result codes carried by a Horizon 400 answer, if any. */

@@ -5,3 +5,4 @@ export { fromDeployment, type StellarDeployment } from './deployment.ts';
 export { parseStellarError } from './errors.ts';
 export { decodeResultCodes } from './result-codes.ts';
 export { stellarToml, type StellarTomlInput } from './stellar-toml.ts';
+export type { TrustlineState } from './reads.ts';

@@ -32,6 +32,22 @@ export async function balanceOf(net: StellarNetwork, d: StellarDeployment, addre
   return line ? amountToUnits(line.balance, d.decimals) : 0n;
 }
 
+/** The account's trustline to the asset: absent (no account or no line), or its balance and authorization. */
+export async function trustline(net: StellarNetwork, d: StellarDeployment, address: string): Promise<TrustlineState> {
+  const account = await orMissing(net.server.loadAccount(address));
+  if (!account) return { account: false, exists: false, authorized: false };
+  const line = account.balances.find((b) => 'asset_code' in b && b.asset_code === d.assetCode && b.asset_issuer === d.issuer) as Line | undefined;
+  return { account: true, exists: line !== undefined, authorized: line?.is_authorized === true };
+}
+
+export interface TrustlineState {
+  /** The account exists on the ledger. */
+  account: boolean;
+  /** It has a trustline to the fund's asset (only the holder can create one). */
+  exists: boolean;
+  authorized: boolean;
+}
+
 export async function isAuthorized(net: StellarNetwork, d: StellarDeployment, address: string): Promise<boolean> {
   return (await lineOf(net, d, address))?.is_authorized === true;
 }

@@ -1,6 +1,7 @@
 import type { ChainId } from './chain-id.ts';
 import type { FiscusError } from './errors.ts';
 import type { ChainOperation } from './operation.ts';
+import type { Policy } from './policy/types.ts';
 
 /** What a chain can enforce natively; the engine and API refuse operations a chain cannot do. */
 export interface Capabilities {
@@ -23,6 +24,8 @@ export interface FundSpec {
   name: string;
   symbol: string;
   decimals: number;
+  /** Chains that enforce compliance on chain (ERC-3643 modules) configure it at deployment. */
+  policy?: Policy;
 }
 
 /** Where a fund lives on one chain (asset code + issuer, or contract addresses). */

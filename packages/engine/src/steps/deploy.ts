@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { FiscusError, type ChainDriver } from '@fiscus/core';
+import { FiscusError, policyFromJson, type ChainDriver } from '@fiscus/core';
 import { schema } from '@fiscus/ledger';
 import type { OperationRow } from '../rows.ts';
 import type { StepContext, StepResult } from './context.ts';
@@ -12,6 +12,12 @@ import { advance } from './moves.ts';
 export async function deployStep(ctx: StepContext, op: OperationRow, driver: ChainDriver): Promise<StepResult> {
   const [fund] = await ctx.db.select().from(schema.funds).where(eq(schema.funds.id, op.fundId));
   if (!fund) throw new FiscusError('NOT_FOUND', `fund ${op.fundId} not found`);
-  const deployment = await driver.deploy({ id: fund.id, name: fund.name, symbol: fund.symbol, decimals: fund.decimals });
+  const deployment = await driver.deploy({
+    id: fund.id,
+    name: fund.name,
+    symbol: fund.symbol,
+    decimals: fund.decimals,
+    policy: policyFromJson(fund.policy),
+  });
   return advance(ctx, op, 'confirmed', { result: { deployment }, nextAttemptAt: new Date(), lastError: null }, { deployment });
 }

@@ -1,0 +1,72 @@
+import { AbiCoder, ZeroAddress, keccak256 } from 'ethers';
+import { abi, interfaceOf } from '../contracts/abi.ts';
+import { fiscusArtifact, onchainIdArtifact, trexArtifact, type Artifact } from '../contracts/artifacts.ts';
+import type { AdminSender } from './admin-tx.ts';
+
+/** Contracts shared by every fund on one chain; deployed once per chain, then passed as configuration. */
+export interface EvmInfrastructure {
+  trexFactory: string;
+  idFactory: string;
+  /** ONCHAINID implementation authority: part of every investor identity's CREATE2 address. */
+  identityAuthority: string;
+  claimIssuer: string;
+  onboarder: string;
+  modules: { jurisdiction: string; holdings: string; lockup: string };
+}
+
+const PURPOSE_CLAIM = 3n;
+const KEY_ECDSA = 1n;
+const keyOf = (address: string) => keccak256(AbiCoder.defaultAbiCoder().encode(['address'], [address]));
+
+/**
+ * Deploys T-REX (implementations, implementation authority, TREXFactory), ONCHAINID (identity
+ * implementation, authority, factory), the platform's ClaimIssuer, our onboarder and our three
+ * compliance modules behind T-REX ModuleProxy. Sequential: one admin key, one nonce stream.
+ */
+export async function deployInfrastructure(
+  admin: AdminSender,
+  roles: { operator: string; claimSigner: string },
+): Promise<EvmInfrastructure> {
+  const impl: Record<string, string> = {};
+  for (const name of ['Token', 'ClaimTopicsRegistry', 'TrustedIssuersRegistry', 'IdentityRegistryStorage', 'IdentityRegistry', 'ModularCompliance'] as const) {
+    impl[name] = await admin.deploy(trexArtifact(name));
+  }
+  const trexIA = await admin.deploy(trexArtifact('TREXImplementationAuthority'), true, ZeroAddress, ZeroAddress);
+  await admin.call(trexIA, abi.trexIA.encodeFunctionData('addAndUseTREXVersion', [
+    { major: 4, minor: 0, patch: 0 },
+    {
+      tokenImplementation: impl.Token, ctrImplementation: impl.ClaimTopicsRegistry, irImplementation: impl.IdentityRegistry,
+      irsImplementation: impl.IdentityRegistryStorage, tirImplementation: impl.TrustedIssuersRegistry, mcImplementation: impl.ModularCompliance,
+    },
+  ]));
+
+  const identityImpl = await admin.deploy(onchainIdArtifact('Identity'), admin.address, true);
+  const identityAuthority = await admin.deploy(onchainIdArtifact('ImplementationAuthority'), identityImpl);
+  const idFactory = await admin.deploy(onchainIdArtifact('Factory'), identityAuthority);
+  const trexFactory = await admin.deploy(trexArtifact('TREXFactory'), trexIA, idFactory);
+  await admin.call(idFactory, abi.idFactory.encodeFunctionData('addTokenFactory', [trexFactory]));
+
+  const claimIssuer = await admin.deploy(onchainIdArtifact('ClaimIssuer'), admin.address);
+  if (roles.claimSigner.toLowerCase() !== admin.address.toLowerCase()) {
+    await admin.call(claimIssuer, abi.claimIssuer.encodeFunctionData('addKey', [keyOf(roles.claimSigner), PURPOSE_CLAIM, KEY_ECDSA]));
+  }
+
+  // The onboarder creates every investor identity, so it must own the identity factory.
+  const onboarder = await admin.deploy(fiscusArtifact('FiscusOnboarder'), idFactory);
+  await admin.call(idFactory, abi.idFactory.encodeFunctionData('transferOwnership', [onboarder]));
+  // Authorize operations are signed by the operator key through the engine.
+  await admin.call(onboarder, abi.onboarder.encodeFunctionData('transferOwnership', [roles.operator]));
+
+  const modules = {
+    jurisdiction: await deployModule(admin, fiscusArtifact('JurisdictionModule')),
+    holdings: await deployModule(admin, fiscusArtifact('HoldingsModule')),
+    lockup: await deployModule(admin, fiscusArtifact('LockupModule')),
+  };
+  return { trexFactory, idFactory, identityAuthority, claimIssuer, onboarder, modules };
+}
+
+/** Implementation + ModuleProxy(impl, initialize()), as T-REX deploys its upgradeable modules. */
+async function deployModule(admin: AdminSender, artifact: Artifact): Promise<string> {
+  const implementation = await admin.deploy(artifact);
+  return admin.deploy(trexArtifact('ModuleProxy'), implementation, interfaceOf(artifact).encodeFunctionData('initialize'));
+}

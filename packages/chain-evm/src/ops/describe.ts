@@ -1,0 +1,23 @@
+import { singleOperations, type SingleOperation } from '@fiscus/core';
+import type { EvmOperation } from './encode.ts';
+
+function one(op: SingleOperation): string {
+  switch (op.kind) {
+    case 'authorize': return `authorize ${op.address} (investor ${op.investorId}, country ${op.country})`;
+    case 'deauthorize': return `deauthorize ${op.address}`;
+    case 'freeze':
+    case 'unfreeze': return `${op.kind} ${op.address}${op.units === undefined ? '' : ` ${op.units} units`}`;
+    case 'mint': return `mint ${op.units} to ${op.to}`;
+    case 'burn': return `burn ${op.units} from ${op.from}`;
+    case 'forceTransfer': return `forceTransfer ${op.units} ${op.from} → ${op.to}`;
+    case 'pause':
+    case 'unpause': return op.kind;
+  }
+}
+
+/** Human description stored with the prepared transaction (logs, operation resource). */
+export function describeOperation(op: EvmOperation): string {
+  if (op.kind === 'recover') return `recover ${op.lostWallet} → ${op.newWallet}`;
+  const items = singleOperations(op);
+  return op.kind === 'batch' ? `batch of ${items.length}: ${items.slice(0, 3).map(one).join('; ')}${items.length > 3 ? '; …' : ''}` : one(op);
+}
