@@ -94,6 +94,9 @@ describeEachBackend('bad input on every mutating route → 4xx problem+json', (b
       expect(r.status).toBe(401);
       expect(isProblem(r)).toBe(true);
     }
+    const beyondInt8 = await h.call('GET', '/v1/audit?afterSeq=9999999999999999999');
+    expect(beyondInt8.status).toBe(400);
+    expect(isProblem(beyondInt8)).toBe(true);
     const unknown = await h.call('GET', '/v1/does-not-exist');
     expect(unknown.status).toBe(404);
     expect(isProblem(unknown)).toBe(true);

@@ -61,7 +61,11 @@ export async function statusOf(net: StellarNetwork, p: PreparedTx): Promise<TxSt
     // Look again: it may have landed between the two reads.
     const again = await lookup(net, p.hash);
     if (again) return settled(again);
-    return { kind: 'dropped', reason: seqUsed ? `sequence ${p.sequence} consumed by another transaction` : 'time bounds expired' };
+    return {
+      kind: 'dropped',
+      reason: seqUsed ? `sequence ${p.sequence} consumed by another transaction` : 'time bounds expired',
+      sequenceConsumed: seqUsed,
+    };
   } catch (e) {
     throw parseStellarError(e);
   }

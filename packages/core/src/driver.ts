@@ -62,8 +62,12 @@ export type TxStatus =
   | { kind: 'pending' }
   | { kind: 'confirmed'; block: bigint; final: boolean }
   | { kind: 'failed'; error: FiscusError; block?: bigint }
-  /** Provably never lands (time bounds passed, or its sequence consumed by another tx): rebuild is safe. */
-  | { kind: 'dropped'; reason: string }
+  /**
+   * Provably never lands: rebuild is safe. `sequenceConsumed` says whether another transaction
+   * used its nonce / sequence (sign anew with a fresh one) or not (time bounds passed: the same
+   * sequence must be used again, or every later transaction of the signer would wait forever).
+   */
+  | { kind: 'dropped'; reason: string; sequenceConsumed: boolean }
   | { kind: 'unknown' };
 
 export interface Holder {

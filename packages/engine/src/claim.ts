@@ -43,3 +43,17 @@ export async function releaseLease(db: Db, p: { id: string; owner: string }): Pr
     .set({ leaseOwner: null, leaseUntil: null })
     .where(and(eq(operations.id, p.id), eq(operations.leaseOwner, p.owner)));
 }
+
+/**
+ * Extends a lease this worker still holds. A step can outlast the lease (a deploy sends many
+ * transactions); renewing keeps another worker from starting the same chain calls meanwhile.
+ * Returns false when the lease was lost.
+ */
+export async function renewLease(db: Db, p: { id: string; owner: string; leaseMs: number }): Promise<boolean> {
+  const rows = await db
+    .update(operations)
+    .set({ leaseUntil: sql`now() + ${p.leaseMs} * interval '1 millisecond'` })
+    .where(and(eq(operations.id, p.id), eq(operations.leaseOwner, p.owner)))
+    .returning({ id: operations.id });
+  return rows.length > 0;
+}

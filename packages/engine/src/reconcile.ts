@@ -32,22 +32,43 @@ interface Target {
   blockedReason: string | null;
 }
 
-async function reconcileDeployment(db: Db, driver: ChainDriver, t: Target): Promise<ReconciliationRow> {
+type Status = 'clean' | 'in_flight' | 'drift' | 'error';
+
+interface Measurement {
+  ledgerSupply: bigint;
+  chainSupply: bigint | null;
+  status: Status;
+  detail: Record<string, unknown>;
+}
+
+/** Reads are not one snapshot across the database and the chain, so a drift must be seen twice. */
+const DRIFT_RECHECK_MS = 250;
+
+async function measure(db: Db, driver: ChainDriver, t: Target): Promise<Measurement> {
   const chain = driver.chain;
   const ledgerSupply = await accountBalance(db, { fundId: t.fundId, code: supplyAccount(chain), commodity: 'units' });
   const inFlight = await inFlightUnits(db, t.fundId, chain);
-  let chainSupply: bigint | null = null;
-  let status: 'clean' | 'in_flight' | 'drift' | 'error';
-  let detail: Record<string, unknown> = { mintsInFlight: inFlight.mints.toString(), burnsInFlight: inFlight.burns.toString() };
+  const detail: Record<string, unknown> = { mintsInFlight: inFlight.mints.toString(), burnsInFlight: inFlight.burns.toString() };
   try {
-    chainSupply = await driver.totalSupply({ chain: chain as ChainId, details: t.details });
+    const chainSupply = await driver.totalSupply({ chain: chain as ChainId, details: t.details });
+    let status: Status = 'drift';
     if (chainSupply === ledgerSupply) status = 'clean';
     else if (chainSupply >= ledgerSupply - inFlight.burns && chainSupply <= ledgerSupply + inFlight.mints) status = 'in_flight';
-    else status = 'drift';
+    return { ledgerSupply, chainSupply, status, detail };
   } catch (e) {
-    status = 'error';
-    detail = { ...detail, error: driver.parseError(e).shortMessage };
+    return { ledgerSupply, chainSupply: null, status: 'error', detail: { ...detail, error: driver.parseError(e).shortMessage } };
   }
+}
+
+async function reconcileDeployment(db: Db, driver: ChainDriver, t: Target): Promise<ReconciliationRow> {
+  const chain = driver.chain;
+  let m = await measure(db, driver, t);
+  if (m.status === 'drift') {
+    // An operation posting between our reads looks like drift once; real drift persists.
+    await new Promise((r) => setTimeout(r, DRIFT_RECHECK_MS));
+    m = await measure(db, driver, t);
+  }
+  const { ledgerSupply, chainSupply, status, detail } = m;
   const drift = chainSupply === null ? null : chainSupply - ledgerSupply;
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DriverRegistry } from '@fiscus/core';
 import type { Db } from '@fiscus/ledger';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
-import { claimOperations, releaseLease } from './claim.ts';
+import { claimOperations, releaseLease, renewLease } from './claim.ts';
 import type { EngineLogger, StepContext } from './steps/context.ts';
 import { processOperation } from './steps/process.ts';
 
@@ -76,11 +76,17 @@ export class Worker {
     });
     await Promise.all(
       claimed.map(async (op) => {
+        const heartbeat = setInterval(() => {
+          renewLease(this.#ctx.db, { id: op.id, owner: this.id, leaseMs: this.#leaseMs })
+            .then((held) => held || this.#ctx.logger.warn({ operationId: op.id }, 'lease lost while working'))
+            .catch(() => {});
+        }, Math.max(50, Math.floor(this.#leaseMs / 3)));
         try {
           await processOperation(this.#ctx, op);
         } catch (e) {
           this.#ctx.logger.error({ operationId: op.id, err: String(e) }, 'worker step crashed');
         } finally {
+          clearInterval(heartbeat);
           await releaseLease(this.#ctx.db, { id: op.id, owner: this.id }).catch(() => {});
         }
       }),

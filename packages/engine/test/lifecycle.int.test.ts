@@ -5,8 +5,8 @@ import { accountBalance, schema, supplyAccount } from '@fiscus/ledger';
 import { describeEachBackend, useFreshDatabase } from '@fiscus/ledger/testing';
 import { approveOperation, requestOperation, runReconciliation } from '../src/index.ts';
 import { startMemchainHarness, type MemchainHarness } from './support/memchain.ts';
-import { deployedFund, deploymentOf, getOperation, requestMint, seedWallet, settle, until } from '../src/testing/index.ts';
-import { DriverRegistry } from '@fiscus/core';
+import { deployedFund, deploymentOf, getOperation, requestMint, seedFund, seedWallet, settle, testWorker, until } from '../src/testing/index.ts';
+import { DriverRegistry, FiscusError, type ChainDriver, type FundSpec, type PreparedTx } from '@fiscus/core';
 
 describeEachBackend('operation lifecycle: rebuilds, approvals, policy, reconciliation', (backend) => {
   let harness: MemchainHarness;
@@ -39,6 +39,61 @@ describeEachBackend('operation lifecycle: rebuilds, approvals, policy, reconcili
     const history = await fresh.current.db.select().from(schema.operationEvents).where(eq(schema.operationEvents.operationId, mint.id));
     expect(history.some((h) => h.detail?.rebuiltFrom === stuck.txHash)).toBe(true);
     expect(await harness.driver.balanceOf(deployment, f.address)).toBe(11n);
+  });
+
+  it('re-signs an expired transaction with the same sequence, leaving no gap for later ones', async () => {
+    // A chain with time bounds (Stellar): the signed bytes expire unsent; the sequence stays unused.
+    let expired = false;
+    const submit = async (tx: PreparedTx) => (expired ? { kind: 'rejected', error: new FiscusError('TX_EXPIRED', 'tx_too_late') } : harness.driver.submit(tx));
+    const status = async (tx: PreparedTx) => {
+      const s = await harness.driver.status(tx);
+      return expired && s.kind === 'unknown' ? { kind: 'dropped', reason: 'time bounds expired', sequenceConsumed: false } : s;
+    };
+    // Delegates to the real driver (bound, for its private fields) except for the two overrides.
+    const driver = new Proxy(harness.driver, {
+      get: (target, key) => (key === 'submit' ? submit : key === 'status' ? status : ((v) => (typeof v === 'function' ? v.bind(target) : v))(Reflect.get(target, key))),
+    }) as ChainDriver;
+    const worker = testWorker(fresh.current.db, driver);
+    const f = await deployedFund(fresh.current, harness, worker);
+    harness.server.faults.set('submit', 'fail');
+    const mint = await requestMint(fresh.current.db, { ...f, chain: harness.chain, to: f.address, units: 4n });
+    await until(worker, async () => (await getOperation(fresh.current.db, mint.id)).attempts > 0);
+    const stuck = await getOperation(fresh.current.db, mint.id);
+    harness.server.faults.clear();
+    expired = true;
+    const rebuilt = async () =>
+      (await fresh.current.db.select().from(schema.operationEvents).where(eq(schema.operationEvents.operationId, mint.id))).find((e) => e.detail?.rebuiltFrom === stuck.txHash);
+    await until(worker, async () => (await rebuilt()) !== undefined);
+    expired = false;
+    const later = await requestMint(fresh.current.db, { ...f, chain: harness.chain, to: f.address, units: 5n });
+    await settle(worker, fresh.current.db, [mint.id, later.id]);
+
+    const row = await getOperation(fresh.current.db, mint.id);
+    expect(row).toMatchObject({ state: 'posted', sequence: stuck.sequence });
+    expect((await rebuilt())?.detail).toMatchObject({ sequenceKept: true, reason: 'time bounds expired' });
+    expect((await getOperation(fresh.current.db, later.id)).sequence).toBe(stuck.sequence! + 1n);
+    expect(await harness.driver.balanceOf(await deploymentOf(fresh.current.db, f.deploymentId), f.address)).toBe(9n);
+  });
+
+  it('keeps renewing its lease through a step longer than the lease, so no second worker starts it', async () => {
+    let deploys = 0;
+    const slowDeploy = async (fund: FundSpec) => {
+      deploys++;
+      await new Promise((r) => setTimeout(r, 1_200));
+      return harness.driver.deploy(fund);
+    };
+    const driver = new Proxy(harness.driver, {
+      get: (target, key) => (key === 'deploy' ? slowDeploy : ((v) => (typeof v === 'function' ? v.bind(target) : v))(Reflect.get(target, key))),
+    }) as ChainDriver;
+    const a = testWorker(fresh.current.db, driver, { leaseMs: 300, id: 'worker-a' });
+    const b = testWorker(fresh.current.db, driver, { leaseMs: 300, id: 'worker-b' });
+    const { deploy } = await seedFund(fresh.current.db, { chain: harness.chain });
+    const first = a.tick();
+    await new Promise((r) => setTimeout(r, 700)); // well past a's original lease
+    expect(await b.tick()).toBe(0);
+    await first;
+    expect(deploys).toBe(1);
+    expect((await getOperation(fresh.current.db, deploy.id)).state).toBe('posted');
   });
 
   it('holds an operation that needs a second approver until a different principal approves', async () => {

@@ -91,6 +91,8 @@ export function toProblem(err: unknown, c: Context): Problem {
   if (db && ['23505', '40001', '40P01'].includes(db.code)) {
     return build(409, 'CONFLICT', 'a concurrent request changed the same data; retry', base);
   }
+  // Data exceptions (out of range, bad datetime…) come from values a client sent.
+  if (db?.code.startsWith('22')) return build(400, 'VALIDATION_FAILED', 'a value is out of the range the database accepts', base);
   return build(500, 'INTERNAL', 'internal error; see the server log for this request id', base);
 }
 

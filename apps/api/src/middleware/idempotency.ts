@@ -7,7 +7,10 @@ import type { AppBindings } from '../lib/types.ts';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
-/** What is stored for a replay: the exact bytes first sent, so every replay is byte-identical. */
+/**
+ * What is stored for a replay: the exact bytes first sent, so every replay is byte-identical —
+ * except where a handler set `replayBody` to keep a secret out of the database.
+ */
 interface StoredResponse {
   body: string;
   contentType: string;
@@ -77,7 +80,8 @@ async function runHandler(c: Context<AppBindings>, next: () => Promise<void>, tx
   const contentType = c.res.headers.get('content-type') ?? 'application/json';
   // The body stream was consumed above: hand the client an identical response.
   c.res = new Response(body, { status, headers: c.res.headers });
-  const stored: StoredResponse = { body, contentType };
+  const replayBody = c.get('replayBody');
+  const stored: StoredResponse = { body: replayBody === undefined ? body : JSON.stringify(replayBody), contentType };
   await completeIdempotencyKey(tx, { ...claim, statusCode: status, response: stored });
 }
 

@@ -22,7 +22,7 @@ export async function txStatus(provider: JsonRpcProvider, tx: PreparedTx, depth:
     return { kind: 'failed', error: await revertError(provider, tx, receipt), block };
   }
   if (await provider.getTransaction(tx.hash)) return { kind: 'pending' };
-  if (consumed > tx.sequence) return { kind: 'dropped', reason: `nonce ${tx.sequence} consumed by another transaction` };
+  if (consumed > tx.sequence) return { kind: 'dropped', reason: `nonce ${tx.sequence} consumed by another transaction`, sequenceConsumed: true };
   return { kind: 'unknown' };
 }
 

@@ -56,7 +56,7 @@ export function statusFromWire(r: Record<string, any>, tx: PreparedTx, depth: nu
     default:
       // Decided from one snapshot: hash unknown and its nonce already consumed, so it can never land.
       if (r.signerNext !== undefined && BigInt(r.signerNext) > tx.sequence) {
-        return { kind: 'dropped', reason: `nonce ${tx.sequence} of ${tx.signer} was consumed by another transaction` };
+        return { kind: 'dropped', reason: `nonce ${tx.sequence} of ${tx.signer} was consumed by another transaction`, sequenceConsumed: true };
       }
       return { kind: 'unknown' };
   }

@@ -53,16 +53,27 @@ export async function fail(ctx: StepContext, op: OperationRow, error: FiscusErro
 }
 
 /**
- * The signed transaction provably cannot land: forget it and sign again with a fresh sequence.
+ * The signed transaction provably cannot land: forget it and sign again. If another transaction
+ * consumed its sequence, the next prepare allocates a fresh one; if not (its time bounds passed),
+ * the operation keeps its sequence so the signer's later transactions are not left behind a gap.
  * The old hash stays in the history.
  */
-export async function rebuild(ctx: StepContext, op: OperationRow, reason: string): Promise<StepResult> {
+export async function rebuild(ctx: StepContext, op: OperationRow, reason: string, sequenceConsumed: boolean): Promise<StepResult> {
   return advance(
     ctx,
     op,
     'approved',
-    { txHash: null, rawTx: null, signer: null, sequence: null, validUntil: null, block: null, attempts: op.attempts + 1, nextAttemptAt: new Date() },
-    { rebuiltFrom: op.txHash, sequence: op.sequence?.toString(), reason },
+    {
+      txHash: null,
+      rawTx: null,
+      signer: sequenceConsumed ? null : op.signer,
+      sequence: sequenceConsumed ? null : op.sequence,
+      validUntil: null,
+      block: null,
+      attempts: op.attempts + 1,
+      nextAttemptAt: new Date(),
+    },
+    { rebuiltFrom: op.txHash, sequence: op.sequence?.toString(), reason, sequenceKept: !sequenceConsumed },
   );
 }
 

@@ -25,7 +25,11 @@ export async function prepareStep(ctx: StepContext, op: OperationRow, driver: Ch
   const signer = driver.signerFor(body, deployment.deployment);
   try {
     const row = await ctx.db.transaction(async (tx) => {
-      const sequence = await allocateSequence(tx, { chain: op.chain, signer, chainNext: () => driver.nextSequence(signer) });
+      // A rebuild after expiry keeps its unconsumed sequence; everything else takes the next one.
+      const sequence =
+        op.sequence !== null && op.signer === signer
+          ? op.sequence
+          : await allocateSequence(tx, { chain: op.chain, signer, chainNext: () => driver.nextSequence(signer) });
       const prepared = await driver.prepare(body, { deployment: deployment.deployment, sequence });
       const moved = await transition(tx, {
         op,

@@ -2,7 +2,7 @@ import { FiscusError, type ChainDriver, type SubmitResult } from '@fiscus/core';
 import { preparedFromRow, type OperationRow } from '../rows.ts';
 import { resyncSequence } from '../sequences.ts';
 import type { StepContext, StepResult } from './context.ts';
-import { advance, fail, pollLater, rebuild, retryLater } from './moves.ts';
+import { advance, pollLater, rebuild, retryLater } from './moves.ts';
 
 /** prepared → submitted: broadcast the persisted bytes (never re-signed here). */
 export async function submitStep(ctx: StepContext, op: OperationRow, driver: ChainDriver): Promise<StepResult> {
@@ -28,12 +28,14 @@ export async function broadcast(driver: ChainDriver, op: OperationRow): Promise<
 }
 
 /**
- * A rejected broadcast. "Nonce too low" may mean our own earlier send landed (its answer was
- * lost), so look the hash up before deciding; only a transaction that provably cannot land is
- * rebuilt.
+ * A rejected broadcast. "Nonce too low" or "too late" may mean our own earlier send landed (its
+ * answer was lost), so look the hash up before deciding; only a transaction that provably cannot
+ * land is rebuilt. Any other rejection means the bytes never entered the chain: retrying keeps the
+ * operation (and its sequence) in place with the reason on the row, instead of failing it and
+ * leaving a gap that would stall every later transaction of the signer.
  */
 export async function onRejected(ctx: StepContext, op: OperationRow, driver: ChainDriver, error: FiscusError): Promise<StepResult> {
-  if (error.code !== 'NONCE_CONFLICT') return fail(ctx, op, error);
+  if (error.code !== 'NONCE_CONFLICT' && error.code !== 'TX_EXPIRED') return retryLater(ctx, op, error);
   const tx = preparedFromRow(op);
   const status = await driver.status(tx).catch(() => ({ kind: 'unknown' as const }));
   if (status.kind === 'pending' || status.kind === 'confirmed' || status.kind === 'failed') {
@@ -42,9 +44,15 @@ export async function onRejected(ctx: StepContext, op: OperationRow, driver: Cha
       : advance(ctx, op, 'submitted', { nextAttemptAt: new Date() }, { result: 'already-known' });
   }
   if (status.kind === 'dropped') {
-    const chainNext = await driver.nextSequence(tx.signer);
-    await resyncSequence(ctx.db, { chain: op.chain, signer: tx.signer, chainNext });
-    return rebuild(ctx, op, 'sequence consumed by another transaction');
+    return status.sequenceConsumed ? resyncAndRebuild(ctx, op, driver, status.reason) : rebuild(ctx, op, status.reason, false);
   }
   return retryLater(ctx, op, error);
+}
+
+/** Another transaction used the sequence: catch the allocator up with the chain, then sign anew. */
+export async function resyncAndRebuild(ctx: StepContext, op: OperationRow, driver: ChainDriver, reason: string): Promise<StepResult> {
+  const signer = op.signer!;
+  const chainNext = await driver.nextSequence(signer);
+  await resyncSequence(ctx.db, { chain: op.chain, signer, chainNext });
+  return rebuild(ctx, op, reason, true);
 }

@@ -2,7 +2,7 @@ import { FiscusError, type ChainDriver, type TxStatus } from '@fiscus/core';
 import { preparedFromRow, type OperationRow } from '../rows.ts';
 import type { StepContext, StepResult } from './context.ts';
 import { advance, fail, pollLater, rebuild, retryLater } from './moves.ts';
-import { broadcast, onRejected } from './submit.ts';
+import { broadcast, onRejected, resyncAndRebuild } from './submit.ts';
 
 /**
  * submitted → confirmed | failed. "Sent but not confirmed" is a state: while the chain does not
@@ -25,7 +25,7 @@ export async function trackStep(ctx: StepContext, op: OperationRow, driver: Chai
     case 'failed':
       return fail(ctx, op, status.error);
     case 'dropped':
-      return rebuild(ctx, op, status.reason);
+      return status.sequenceConsumed ? resyncAndRebuild(ctx, op, driver, status.reason) : rebuild(ctx, op, status.reason, false);
     case 'unknown':
       return resend(ctx, op, driver);
   }

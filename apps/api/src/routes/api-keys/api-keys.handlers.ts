@@ -23,7 +23,9 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
   }
   if (investorId) await requireInvestor(db, investorId);
   const { row, token } = await createApiKey(db, { role, investorId, label, actor: c.var.principal.keyId });
-  // The response carries the secret once; the idempotency record keeps it so a retry gets the same key.
+  // The secret is shown once: only its hash is stored, so a replay of this request says so instead
+  // of repeating it (the idempotency record must not hold a usable key).
+  c.set('replayBody', { apiKey: present(row), key: null, note: 'the secret was shown once, in the first response; revoke this key and create another if it was lost' });
   return c.json({ apiKey: present(row), key: token }, 201);
 };
 
