@@ -9,7 +9,7 @@ import { notFound, onError } from './lib/errors.ts';
 import { silentLogger } from './lib/logger.ts';
 import { createMetrics } from './lib/metrics.ts';
 import { createRouter } from './lib/router.ts';
-import type { AppDeps, AppOpenAPI } from './lib/types.ts';
+import type { AppDeps, AppOpenAPI, StellarTomlDeps } from './lib/types.ts';
 import { requestContext } from './middleware/context.ts';
 import { routers } from './routes/index.ts';
 
@@ -60,7 +60,7 @@ export interface TestApp {
 }
 
 /** createApp with a silent logger and a bootstrapped admin key: what the API tests start from. */
-export async function createTestApp(p: { db: Db; drivers: DriverRegistry; bodyLimit?: number }): Promise<TestApp> {
+export async function createTestApp(p: { db: Db; drivers: DriverRegistry; bodyLimit?: number; stellar?: StellarTomlDeps }): Promise<TestApp> {
   const { token } = await createApiKey(p.db, { role: 'issuer-admin', label: 'test', actor: 'test' });
   return { app: createApp({ ...p, logger: silentLogger() }), adminKey: token };
 }

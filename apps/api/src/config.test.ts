@@ -31,4 +31,20 @@ describe('config', () => {
     expect(text).not.toContain('0123456789abcdef0123');
     expect(text).not.toContain('abab');
   });
+
+  it('starts stellar:local by default; testnet/pubnet need a keyring seed (pubnet also funding and home domain)', () => {
+    expect(loadConfig({})).toMatchObject({ STELLAR_NETWORK: 'local', STELLAR_LEDGER_CLOSE_MS: 1000, STELLAR_LOCAL_PORT: 0 });
+    expect(() => loadConfig({ STELLAR_NETWORK: 'testnet' })).toThrow(/STELLAR_KEYRING_SEED: required when STELLAR_NETWORK=testnet/);
+    expect(loadConfig({ STELLAR_NETWORK: 'testnet', STELLAR_KEYRING_SEED: 'cd'.repeat(32) }).STELLAR_NETWORK).toBe('testnet');
+    try {
+      loadConfig({ STELLAR_NETWORK: 'pubnet' });
+      expect.unreachable();
+    } catch (e) {
+      for (const v of ['STELLAR_KEYRING_SEED', 'STELLAR_FUNDING_SECRET', 'STELLAR_HOME_DOMAIN']) expect((e as Error).message).toContain(v);
+    }
+    expect(() => loadConfig({ STELLAR_NETWORK: 'mainnet' })).toThrow(/STELLAR_NETWORK/);
+    const c = loadConfig({ STELLAR_KEYRING_SEED: 'cd'.repeat(32), HOST: '0.0.0.0', PORT: '9000' });
+    expect(JSON.stringify(describeConfig(c))).not.toContain('cdcd');
+    expect(describeConfig(c).publicUrl).toBe('http://0.0.0.0:9000');
+  });
 });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseApiKey } from './auth/keys.ts';
+import { EVM_CONFIG, checkEvmConfig } from './evm-config.ts';
 
 /** The repository root (apps/api/src → ../../..): where `.data/` lives by default. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -37,6 +38,45 @@ const ConfigSchema = z.object({
   /** State file of the in-process memchain; default <data dir>/../memchain-devnet.json (see wiring.ts). */
   FISCUS_DEVNET_STATE: z.string().min(1).optional(),
   FISCUS_WORKER: z.enum(['0', '1', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
+  /** Base URL clients reach the API at (stellar.toml links, home domain); default http://HOST:PORT. */
+  FISCUS_PUBLIC_URL: z.url().optional(),
+  /** SEP-1 [DOCUMENTATION] fields of /.well-known/stellar.toml. */
+  FISCUS_ORG_NAME: z.string().min(1).default('Fiscus Fund Issuer'),
+  FISCUS_ORG_URL: z.url().optional(),
+  FISCUS_ORG_EMAIL: z.email().optional(),
+  FISCUS_ORG_ADDRESS: z.string().min(1).optional(),
+  /**
+   * `local`: the Horizon-compatible local ledger runs in this process as `stellar:local`;
+   * `testnet` / `pubnet`: the real networks through Horizon; `none`: no Stellar chain.
+   */
+  STELLAR_NETWORK: z.enum(['local', 'testnet', 'pubnet', 'none']).default('local'),
+  /** Horizon of testnet/pubnet (defaults: SDF's public Horizon); a running local ledger's URL for worker-main. */
+  STELLAR_HORIZON_URL: z.url().optional(),
+  STELLAR_NETWORK_PASSPHRASE: z.string().min(1).optional(),
+  /** 64 hex chars: master seed the issuer and distribution keys are derived from. Required for testnet/pubnet. */
+  STELLAR_KEYRING_SEED: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters').optional(),
+  /** S… secret of the account that creates issuer/distribution accounts on pubnet (no friendbot there). */
+  STELLAR_FUNDING_SECRET: z.string().regex(/^S[A-Z2-7]{55}$/, 'must be a Stellar secret seed (S…)').optional(),
+  /** The issuers' home_domain (where stellar.toml is served); default: the host of FISCUS_PUBLIC_URL. */
+  STELLAR_HOME_DOMAIN: z.string().regex(/^[\x21-\x7e]{1,32}$/, 'must be 1-32 printable ASCII characters').optional(),
+  /** Port of the in-process local ledger; 0 = any free port. */
+  STELLAR_LOCAL_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
+  STELLAR_LEDGER_CLOSE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** Replay journal of the in-process local ledger; default <data dir>/../stellar-local-ledger.jsonl (see wiring.ts). */
+  STELLAR_LOCAL_STATE: z.string().min(1).optional(),
+  ...EVM_CONFIG,
+}).superRefine((c, ctx) => {
+  const need = (key: string, why: string) => ctx.addIssue({ code: 'custom', path: [key], message: why });
+  checkEvmConfig(c, need);
+  if ((c.STELLAR_NETWORK === 'testnet' || c.STELLAR_NETWORK === 'pubnet') && !c.STELLAR_KEYRING_SEED) {
+    need('STELLAR_KEYRING_SEED', `required when STELLAR_NETWORK=${c.STELLAR_NETWORK}: the issuer keys are derived from it, a generated one would lose them`);
+  }
+  if (c.STELLAR_NETWORK === 'pubnet' && !c.STELLAR_FUNDING_SECRET) {
+    need('STELLAR_FUNDING_SECRET', 'required when STELLAR_NETWORK=pubnet: there is no friendbot to create the issuing accounts');
+  }
+  if (c.STELLAR_NETWORK === 'pubnet' && !c.STELLAR_HOME_DOMAIN) {
+    need('STELLAR_HOME_DOMAIN', 'required when STELLAR_NETWORK=pubnet: the domain that serves /.well-known/stellar.toml');
+  }
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -64,7 +104,16 @@ export function describeConfig(c: Config): Record<string, unknown> {
     database: c.DATABASE_URL ? 'postgres' : `pglite (${c.FISCUS_DATA_DIR})`,
     adminKeyFromEnv: c.FISCUS_ADMIN_KEY !== undefined,
     devnet: c.FISCUS_DEVNET,
+    stellar: c.STELLAR_NETWORK,
+    stellarKeyringFromEnv: c.STELLAR_KEYRING_SEED !== undefined,
+    ethereum: c.ETHEREUM_NETWORK,
+    publicUrl: publicUrl(c),
     worker: c.FISCUS_WORKER,
     bodyLimit: c.FISCUS_BODY_LIMIT,
   };
+}
+
+/** Where clients reach this API: FISCUS_PUBLIC_URL, else http://HOST:PORT (no trailing slash). */
+export function publicUrl(c: Config): string {
+  return (c.FISCUS_PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/+$/, '');
 }

@@ -4,6 +4,7 @@ import { ensureAdminKey } from './auth/bootstrap.ts';
 import { describeConfig, type Config } from './config.ts';
 import { runEntrypoint } from './entrypoint.ts';
 import { createLogger } from './lib/logger.ts';
+import { stellarTomlDeps } from './stellar-wiring.ts';
 import { buildChains, onShutdown, openDatabase, startWorker } from './wiring.ts';
 
 /** `npm start`: API + (by default) an in-process worker, on PGlite unless DATABASE_URL is set. */
@@ -24,7 +25,7 @@ async function main(config: Config): Promise<void> {
     logger.info({ keyId: bootstrap.keyId, source: bootstrap.outcome }, 'admin API key created');
   }
   const worker = config.FISCUS_WORKER ? startWorker(database.db, chains.drivers, logger) : undefined;
-  const app = createApp({ db: database.db, drivers: chains.drivers, logger, bodyLimit: config.FISCUS_BODY_LIMIT });
+  const app = createApp({ db: database.db, drivers: chains.drivers, logger, bodyLimit: config.FISCUS_BODY_LIMIT, stellar: stellarTomlDeps(config, chains.stellar) });
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     logger.info({ url: `http://${config.HOST}:${info.port}`, docs: `http://${config.HOST}:${info.port}/docs`, chains: chains.drivers.chains() }, 'listening');
   });

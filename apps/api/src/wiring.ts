@@ -7,6 +7,8 @@ import { Worker } from '@fiscus/engine';
 import { createDb, type Database } from '@fiscus/ledger';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
+import { buildStellar, type StellarInfo } from './stellar-wiring.ts';
+import { buildEvm } from './evm-wiring.ts';
 
 /** config → db → drivers → worker: the wiring shared by main.ts and worker-main.ts. */
 
@@ -20,6 +22,8 @@ export function openDatabase(config: Config): Promise<Database> {
 export interface Chains {
   drivers: DriverRegistry;
   devnet?: MemChainServer;
+  /** The configured Stellar network, if any (stellar.toml is served for it). */
+  stellar?: StellarInfo;
   close(): Promise<void>;
 }
 
@@ -37,10 +41,25 @@ export function devnetStatePath(config: Config): string {
   return config.FISCUS_DEVNET_STATE ?? besideDataDir(config, 'memchain-devnet.json');
 }
 
-/** The devnet signer seed: from the env, or created once in the data dir (0600) so restarts and workers agree. */
-function devnetSeed(config: Config): Uint8Array {
-  if (config.FISCUS_DEVNET_SEED) return Buffer.from(config.FISCUS_DEVNET_SEED, 'hex');
-  const file = besideDataDir(config, 'devnet-signer.seed');
+/** Where the in-process Stellar local ledger keeps its replay journal (STELLAR_LOCAL_STATE overrides). */
+export function stellarLocalStatePath(config: Config): string {
+  return config.STELLAR_LOCAL_STATE ?? besideDataDir(config, 'stellar-local-ledger.jsonl');
+}
+
+/** Where the in-process anvil keeps its chain (ETHEREUM_LOCAL_STATE overrides). */
+export function anvilStatePath(config: Config): string {
+  return config.ETHEREUM_LOCAL_STATE ?? besideDataDir(config, 'anvil-state.json');
+}
+
+/** Where the local chain's shared EVM contracts (T-REX factory, ONCHAINID, modules) are recorded. */
+export function evmInfrastructurePath(config: Config): string {
+  return besideDataDir(config, 'evm-infrastructure.json');
+}
+
+/** A signer seed: from the env, or created once beside the data dir (0600) so restarts and workers agree. */
+function seedBesideDataDir(config: Config, fromEnv: string | undefined, name: string): Uint8Array {
+  if (fromEnv) return Buffer.from(fromEnv, 'hex');
+  const file = besideDataDir(config, name);
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
@@ -52,17 +71,48 @@ function devnetSeed(config: Config): Uint8Array {
  * Drivers are registered explicitly. FISCUS_DEVNET=memory adds `memory:devnet`, a LOCAL
  * SIMULATED chain held in this process and saved to a state file after every block, so a
  * restart keeps the chain as it keeps the ledger (otherwise the reconciler would see drift).
- * Real chain drivers are wired here by their own issues.
+ * STELLAR_NETWORK adds `stellar:local` (the local ledger, in this process), `stellar:testnet`
+ * or `stellar:pubnet` (see stellar-wiring.ts).
  */
 export async function buildChains(config: Config, logger: Logger): Promise<Chains> {
   const drivers = new DriverRegistry();
-  if (config.FISCUS_DEVNET === 'none') return { drivers, close: async () => {} };
-  const stateFile = config.FISCUS_DEVNET_URL ? undefined : devnetStatePath(config);
-  const devnet = stateFile ? await startMemChain({ chain: DEVNET_CHAIN, port: config.FISCUS_DEVNET_PORT, stateFile }) : undefined;
-  const url = config.FISCUS_DEVNET_URL ?? devnet!.url;
-  drivers.register(new MemChainDriver({ chain: DEVNET_CHAIN, url, signer: ed25519Signer(devnetSeed(config)) }));
-  logger.warn({ chain: DEVNET_CHAIN, url, stateFile }, 'memory:devnet is a local SIMULATED chain (not a real network). Set FISCUS_DEVNET=none to disable.');
-  return { drivers, devnet, close: async () => devnet?.close() };
+  let devnet: MemChainServer | undefined;
+  if (config.FISCUS_DEVNET !== 'none') {
+    const stateFile = config.FISCUS_DEVNET_URL ? undefined : devnetStatePath(config);
+    devnet = stateFile ? await startMemChain({ chain: DEVNET_CHAIN, port: config.FISCUS_DEVNET_PORT, stateFile }) : undefined;
+    const url = config.FISCUS_DEVNET_URL ?? devnet!.url;
+    drivers.register(new MemChainDriver({ chain: DEVNET_CHAIN, url, signer: ed25519Signer(seedBesideDataDir(config, config.FISCUS_DEVNET_SEED, 'devnet-signer.seed')) }));
+    logger.warn({ chain: DEVNET_CHAIN, url, stateFile }, 'memory:devnet is a local SIMULATED chain (not a real network). Set FISCUS_DEVNET=none to disable.');
+  }
+  let stellar: Awaited<ReturnType<typeof buildStellar>>;
+  try {
+    // Only the local network may get a generated seed (config.ts requires one for testnet/pubnet).
+    stellar = await buildStellar(config, logger, {
+      seed: () => seedBesideDataDir(config, config.STELLAR_KEYRING_SEED, 'stellar-keyring.seed'),
+      localStateFile: stellarLocalStatePath(config),
+    });
+  } catch (e) {
+    await devnet?.close();
+    throw e;
+  }
+  if (stellar) drivers.register(stellar.driver);
+  // ETHEREUM_NETWORK adds `eip155:31337` (anvil, in this process) or the configured RPC chain (see evm-wiring.ts).
+  let evm: Awaited<ReturnType<typeof buildEvm>>;
+  try {
+    evm = await buildEvm(config, logger, { localStateFile: anvilStatePath(config), infrastructureFile: evmInfrastructurePath(config) });
+  } catch (e) {
+    await Promise.all([devnet?.close(), stellar?.close()]);
+    throw e;
+  }
+  if (evm) drivers.register(evm.driver);
+  return {
+    drivers,
+    devnet,
+    stellar: stellar?.info,
+    close: async () => {
+      await Promise.all([devnet?.close(), stellar?.close(), evm?.close()]);
+    },
+  };
 }
 
 export function startWorker(db: Database['db'], drivers: DriverRegistry, logger: Logger): Worker {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,18 +87,43 @@ it('starts on PGlite, prints the first admin key once, serves, and stops on SIGT
   const holder = { investorId: investor.id, chain: 'memory:devnet', address };
   await posted(url, key!, (await api(url, key!, 'POST', `/v1/funds/${fund.id}/wallets`, holder)).operation.id);
   await posted(url, key!, (await api(url, key!, 'POST', `/v1/funds/${fund.id}/subscriptions`, { ...holder, units: '42' })).operation.id);
+  // stellar:local starts beside memory:devnet; a fund deployed on it survives the restart too.
+  const startLog = first.stdout.join('');
+  expect(startLog).toMatch(/"chains":\["memory:devnet","stellar:local","eip155:31337"\]/);
+  // eip155:31337 is anvil in the same process; its chain and contracts are kept beside the data dir too.
+  expect(startLog).toMatch(/eip155:31337 is a LOCAL anvil devnet signing with anvil's PUBLIC dev keys/);
+  await posted(url, key!, (await api(url, key!, 'POST', `/v1/funds/${fund.id}/deployments`, { chain: 'eip155:31337' })).operation.id);
+  const horizonUrl = /"chain":"stellar:local","horizonUrl":"([^"]+)"/.exec(startLog)?.[1];
+  expect(horizonUrl).toBeDefined();
+  await posted(url, key!, (await api(url, key!, 'POST', `/v1/funds/${fund.id}/deployments`, { chain: 'stellar:local' })).operation.id);
+  const toml = await (await fetch(`${url}/.well-known/stellar.toml`)).text();
+  const issuer = /issuer = "(G[A-Z2-7]{55})"/.exec(toml)?.[1];
+  expect(issuer).toBeDefined();
   first.kill('SIGTERM');
   expect(await first.exit).toBe(0);
   expect(existsSync(join(dataDir, 'memchain-devnet.json'))).toBe(true);
+  expect(statSync(join(dataDir, 'stellar-keyring.seed')).mode & 0o777).toBe(0o600);
+  expect(statSync(join(dataDir, 'stellar-local-ledger.jsonl')).mode & 0o777).toBe(0o600);
+  expect(existsSync(join(dataDir, 'anvil-state.json'))).toBe(true);
+  expect(existsSync(join(dataDir, 'evm-infrastructure.json'))).toBe(true);
 
   const second = start(env);
   const url2 = await second.url;
   expect(second.stdout.join('')).not.toContain('fsk_');
   // The chain came back from <data dir>/../memchain-devnet.json: the ledger and the chain still agree.
   const supply = await api(url2, key!, 'GET', `/v1/funds/${fund.id}/supply`);
-  expect(supply.chains[0]).toMatchObject({ chain: 'memory:devnet', ledgerSupply: '42', chainSupply: '42', inSync: true });
+  expect(supply.chains).toContainEqual(expect.objectContaining({ chain: 'memory:devnet', ledgerSupply: '42', chainSupply: '42', inSync: true }));
   const rec = await api(url2, key!, 'POST', `/v1/funds/${fund.id}/reconciliations`, { chain: 'memory:devnet' });
   expect(rec.items[0]).toMatchObject({ status: 'clean' });
+  // anvil came back from anvil-state.json: the fund's token is still there and agrees with the ledger.
+  const evmRec = await api(url2, key!, 'POST', `/v1/funds/${fund.id}/reconciliations`, { chain: 'eip155:31337' });
+  expect(evmRec.items[0]).toMatchObject({ chain: 'eip155:31337', status: 'clean' });
+  // The local ledger replayed its journal: the issuer is still there, with the same key.
+  const horizon2 = /"chain":"stellar:local","horizonUrl":"([^"]+)"/.exec(second.stdout.join(''))?.[1];
+  const account = await fetch(`${horizon2}/accounts/${issuer}`);
+  expect(account.status).toBe(200);
+  expect(((await account.json()) as { home_domain: string }).home_domain).toBe('127.0.0.1:0');
+  expect(await (await fetch(`${url2}/.well-known/stellar.toml`)).text()).toContain(`issuer = "${issuer}"`);
   second.kill('SIGINT');
   expect(await second.exit).toBe(0);
 }, 60_000);

@@ -1,5 +1,5 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
-import type { DriverRegistry } from '@fiscus/core';
+import type { ChainId, DriverRegistry } from '@fiscus/core';
 import type { Db } from '@fiscus/ledger';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal.ts';
@@ -14,8 +14,19 @@ export interface AppDeps {
   /** Largest request body in bytes (default 64 KiB). */
   bodyLimit?: number;
   metrics?: Metrics;
-  /** Deadline for on-chain reads made while answering a GET (default 3 s). */
+  /** Deadline for on-chain reads made while answering a request (default 3 s). */
   chainReadTimeoutMs?: number;
+  /** The configured Stellar network and what /.well-known/stellar.toml says about the issuer. */
+  stellar?: StellarTomlDeps;
+}
+
+export interface StellarTomlDeps {
+  chain: ChainId;
+  networkPassphrase: string;
+  horizonUrl: string;
+  /** Base URL of this API as clients reach it (attestation links). */
+  publicUrl: string;
+  organization: { name: string; url: string; officialEmail?: string; physicalAddress?: string };
 }
 
 export interface AppBindings {
@@ -26,6 +37,11 @@ export interface AppBindings {
     principal: Principal;
     requestId: string;
     logger: Logger;
+    /**
+     * What the idempotency record keeps instead of the response body, when the body holds a
+     * secret that must not rest in the database (a new API key): replays get this version.
+     */
+    replayBody?: unknown;
   };
 }
 

@@ -8,6 +8,7 @@ import { investorsRouter } from './investors/investors.index.ts';
 import { operationsRouter } from './operations/operations.index.ts';
 import { reconciliationsRouter } from './reconciliations/reconciliations.index.ts';
 import { redemptionsRouter } from './redemptions/redemptions.index.ts';
+import { stellarTomlRouter } from './stellar-toml/stellar-toml.index.ts';
 import { subscriptionsRouter } from './subscriptions/subscriptions.index.ts';
 import { supplyRouter } from './supply/supply.index.ts';
 import { walletsRouter } from './wallets/wallets.index.ts';
@@ -26,4 +27,5 @@ export const routers = [
   reconciliationsRouter,
   auditRouter,
   apiKeysRouter,
+  stellarTomlRouter,
 ];

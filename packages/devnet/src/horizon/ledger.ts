@@ -5,6 +5,7 @@ import { opToid, txToid, type ClosedLedger, type LedgerEvent, type StoredOp, typ
 import { resultXdr, txFailedProblem, type TxOutcome } from './results.ts';
 import { LedgerState, newAccount } from './state.ts';
 import { validate, type Rejection } from './validate.ts';
+import { JournalWriter, readJournal, type JournalLedger } from './journal.ts';
 
 export interface LocalLedgerOptions {
   passphrase: string;
@@ -12,6 +13,11 @@ export interface LocalLedgerOptions {
   closeMs?: number;
   /** Lumens (in stroops) of the root account; default 100 billion XLM as on pubnet. */
   rootBalance?: bigint;
+  /**
+   * A replay journal (journal.ts): loaded at construction, appended at every close that applies
+   * transactions, so the ledger survives a restart. Default: none (in memory only).
+   */
+  journalFile?: string;
 }
 
 /** What POST /transactions answers: the transaction record, or a 400 problem. */
@@ -44,16 +50,36 @@ export class LocalLedger {
   #queue: Queued[] = [];
   readonly #listeners = new Set<(e: LedgerEvent) => void>();
   readonly #timer?: NodeJS.Timeout;
+  readonly #journal?: JournalWriter;
 
   constructor(opts: LocalLedgerOptions) {
     this.passphrase = opts.passphrase;
     this.root = Keypair.master(opts.passphrase);
-    const genesis = { sequence: 1, closeTime: nowSec(), txCount: 0, failedTxCount: 0, opCount: 0 };
+    const loaded = opts.journalFile ? readJournal(opts.journalFile, opts.passphrase) : undefined;
+    const genesis = { sequence: 1, closeTime: loaded?.header?.genesisCloseTime ?? nowSec(), txCount: 0, failedTxCount: 0, opCount: 0 };
     const root = newAccount(this.root.publicKey(), opts.rootBalance ?? 100_000_000_000n * 10_000_000n, 1, genesis.closeTime);
     root.seq = 0n;
     this.state.accounts.set(root.id, root);
     this.ledgers.push(genesis);
+    if (loaded?.header) for (const l of loaded.ledgers) this.#replay(l);
+    if (opts.journalFile) {
+      this.#journal = new JournalWriter(opts.journalFile, {
+        keepBytes: loaded?.validBytes,
+        header: loaded?.header ? undefined : JournalWriter.header(opts.passphrase, genesis.closeTime),
+      });
+    }
     if (opts.closeMs) this.#timer = setInterval(() => this.close(), opts.closeMs).unref();
+  }
+
+  /** Re-applies a journaled ledger: the same envelopes on the same state give the same results. */
+  #replay(l: JournalLedger): void {
+    // Ledgers that applied nothing were not written: put back empty headers for the gap.
+    while (this.latest.sequence < l.sequence - 1) {
+      this.ledgers.push({ sequence: this.latest.sequence + 1, closeTime: this.latest.closeTime, txCount: 0, failedTxCount: 0, opCount: 0 });
+    }
+    const header: ClosedLedger = { sequence: l.sequence, closeTime: l.closeTime, txCount: 0, failedTxCount: 0, opCount: 0 };
+    for (const envelope of l.txs) this.#record(parseEnvelope(envelope, this.passphrase), header);
+    this.ledgers.push(header);
   }
 
   get latest(): ClosedLedger {
@@ -114,6 +140,8 @@ export class LocalLedger {
       }
       answers.push([q, answerFor(this.#record(q.parsed, header))]);
     }
+    // Durable before anyone hears the result (a crash before this line: nobody was told it landed).
+    if (header.txCount > 0) this.#journal?.append({ sequence, closeTime, txs: answers.filter(([, a]) => a.tx).map(([q]) => q.parsed.envelopeXdr) });
     this.ledgers.push(header);
     this.#emit({ kind: 'ledger', ledger: header });
     for (const [q, a] of answers) q.resolve(a);
@@ -122,6 +150,7 @@ export class LocalLedger {
 
   stop(): void {
     if (this.#timer) clearInterval(this.#timer);
+    this.#journal?.close();
     for (const q of this.#queue) q.resolve({ status: 503, body: { title: 'Ledger stopped', status: 503 } });
     this.#queue = [];
   }

@@ -20,7 +20,7 @@ const MAX_BODY = 1 << 20;
 
 /** Starts the local ledger behind a Horizon-compatible HTTP server on 127.0.0.1. */
 export async function startLocalHorizon(opts: LocalHorizonOptions = {}): Promise<LocalHorizon> {
-  const ledger = new LocalLedger({ passphrase: opts.passphrase ?? LOCAL_PASSPHRASE, closeMs: opts.closeMs ?? 0, rootBalance: opts.rootBalance });
+  const ledger = new LocalLedger({ passphrase: opts.passphrase ?? LOCAL_PASSPHRASE, closeMs: opts.closeMs ?? 0, rootBalance: opts.rootBalance, journalFile: opts.journalFile });
   let base = '';
   const server: Server = createServer(async (req, res) => {
     const send = (r: Reply) => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { deployments } from '../schema/index.ts';
+import { deployments, funds } from '../schema/index.ts';
 
 export type DeploymentRow = typeof deployments.$inferSelect;
 
@@ -40,4 +40,18 @@ export async function setDeploymentOperation(db: Db, p: { id: string; operationI
     .where(eq(deployments.id, p.id))
     .returning();
   return row!;
+}
+
+/** Active deployments on one chain with their fund's name and symbol (e.g. for a chain's stellar.toml). */
+export async function listActiveDeploymentsOnChain(
+  db: Db,
+  p: { chain: string },
+): Promise<(DeploymentRow & { fundName: string; fundSymbol: string })[]> {
+  const rows = await db
+    .select({ d: deployments, fundName: funds.name, fundSymbol: funds.symbol })
+    .from(deployments)
+    .innerJoin(funds, eq(funds.id, deployments.fundId))
+    .where(and(eq(deployments.chain, p.chain), eq(deployments.status, 'active')))
+    .orderBy(asc(deployments.createdAt), asc(deployments.id));
+  return rows.map((r) => ({ ...r.d, fundName: r.fundName, fundSymbol: r.fundSymbol }));
 }

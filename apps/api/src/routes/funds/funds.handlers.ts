@@ -1,6 +1,7 @@
 import { newId, parseFund } from '@fiscus/core';
 import { appendAudit, insertFund, listFunds, updateFundPolicy } from '@fiscus/ledger';
 import { parseFundUnits, requireFund } from '../../lib/lookups.ts';
+import { mirrorPolicyOnChains } from '../../lib/policy-sync.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
 import type { CreateRoute, GetRoute, ListRoute, UpdatePolicyRoute } from './funds.routes.ts';
 import { canonicalPolicy, presentFund, toPolicyJson } from './funds.schemas.ts';
@@ -49,6 +50,8 @@ export const updatePolicy: AppRouteHandler<UpdatePolicyRoute> = async (c) => {
   const fund = await requireFund(db, c.req.valid('param').fundId);
   const policy = canonicalPolicy(c.req.valid('json'), fund.decimals);
   const row = (await updateFundPolicy(db, { id: fund.id, policy }))!;
-  await appendAudit(db, { actor: c.var.principal.keyId, action: 'fund.policy_updated', subject: fund.id, data: { policy } as Record<string, unknown> });
+  // Chains that enforce the policy on chain (ERC-3643 modules) get it before the row commits.
+  const chains = await mirrorPolicyOnChains(db, c.var.deps.drivers, { fundId: fund.id, policy });
+  await appendAudit(db, { actor: c.var.principal.keyId, action: 'fund.policy_updated', subject: fund.id, data: { policy, chains } as Record<string, unknown> });
   return c.json(presentFund(row), 200);
 };

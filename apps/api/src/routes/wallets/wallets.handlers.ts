@@ -3,6 +3,7 @@ import { checkCompliance, requestOperation } from '@fiscus/engine';
 import { ensureWallet, getFundWallet, listInvestorWallets, upsertPendingFundWallet } from '@fiscus/ledger';
 import { assertInvestorScope } from '../../auth/roles.ts';
 import { normalizeFor, requireActiveDeployment, requireCapability, requireDriver, requireFund, requireInvestor } from '../../lib/lookups.ts';
+import { requireTrustline } from '../../lib/trustline.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
 import { presentOperation } from '../operations/operations.schemas.ts';
 import type { ListRoute, RegisterRoute } from './wallets.routes.ts';
@@ -20,9 +21,11 @@ export const register: AppRouteHandler<RegisterRoute> = async (c) => {
   const chain = driver.chain as ChainId;
   const address = normalizeFor(driver, 'address', body.address);
   requireCapability(driver, 'authorize', 'authorize wallets');
-  await requireActiveDeployment(db, fund.id, chain);
+  const deployment = await requireActiveDeployment(db, fund.id, chain);
   // KYC, jurisdiction and investor type are checked before anything is written or signed.
   await checkCompliance(db, { fundId: fund.id, investorId: investor.id, action: 'receive', units: 0n });
+  // Stellar: the holder's trustline must exist before the issuer can authorize it.
+  await requireTrustline(driver, deployment, address, c.var.deps.chainReadTimeoutMs ?? 3_000);
 
   const wallet = await ensureWallet(db, { id: newId('wal'), investorId: investor.id, chain, address });
   if (wallet.investorId !== investor.id) {

@@ -11,7 +11,8 @@ export const register = createRoute({
   tags,
   summary: 'Register an investor wallet for the fund on a chain (202: an authorize operation)',
   description:
-    'Validates the address for the chain, checks KYC and the fund policy (jurisdiction, investor type), records the wallet as pending and requests its on-chain authorization.',
+    'Validates the address for the chain, checks KYC and the fund policy (jurisdiction, investor type), records the wallet as pending and requests its on-chain authorization. ' +
+    'Stellar: the investor must have created its trustline to the fund asset first (changeTrust, signed with its own key); without one the answer is 409 NOT_AUTHORIZED_ON_CHAIN with meta.reason TRUSTLINE_MISSING (or ACCOUNT_MISSING).',
   ...mutation('wallets.create'),
   request: { headers: IdempotencyHeaders, params: z.object({ fundId: Id('fund_0193…') }), body: jsonBody(RegisterWalletSchema) },
   responses: { 202: json(RegisteredWalletSchema, 'Authorization requested'), ...problems(413, 404, 409, 422) },

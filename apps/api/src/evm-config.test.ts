@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeConfig, loadConfig } from './config.ts';
+import { anvilStatePath, evmInfrastructurePath } from './wiring.ts';
+
+const KEY_A = `0x${'11'.repeat(32)}`;
+const KEY_B = `0x${'22'.repeat(32)}`;
+const RPC = { ETHEREUM_NETWORK: 'rpc', ETHEREUM_RPC_URL: 'https://rpc.example/v3/secret', ETHEREUM_CHAIN_ID: '11155111', EVM_OPERATOR_KEY: KEY_A, EVM_ADMIN_KEY: KEY_B, EVM_INFRASTRUCTURE_FILE: '/etc/fiscus/evm.json' };
+
+describe('ethereum configuration', () => {
+  it('defaults to the local anvil devnet, its files beside the data dir', () => {
+    const c = loadConfig({ FISCUS_DATA_DIR: '/srv/fiscus/pglite' });
+    expect(c.ETHEREUM_NETWORK).toBe('local');
+    expect(anvilStatePath(c)).toBe(join('/srv/fiscus', 'anvil-state.json'));
+    expect(evmInfrastructurePath(c)).toBe(join('/srv/fiscus', 'evm-infrastructure.json'));
+    expect(anvilStatePath(loadConfig({ ETHEREUM_LOCAL_STATE: '/tmp/a.json' }))).toBe('/tmp/a.json');
+  });
+
+  it('rpc needs the node, chain id, both keys and the infrastructure record, each named', () => {
+    let message = '';
+    try {
+      loadConfig({ ETHEREUM_NETWORK: 'rpc' });
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      message = (e as Error).message;
+    }
+    for (const k of ['ETHEREUM_RPC_URL', 'ETHEREUM_CHAIN_ID', 'EVM_OPERATOR_KEY', 'EVM_ADMIN_KEY', 'EVM_INFRASTRUCTURE_FILE']) expect(message).toContain(`${k}: required when ETHEREUM_NETWORK=rpc`);
+    expect(() => loadConfig({ ...RPC, EVM_ADMIN_KEY: KEY_A })).toThrow(/EVM_ADMIN_KEY: must differ from EVM_OPERATOR_KEY/);
+    expect(() => loadConfig({ ...RPC, EVM_OPERATOR_KEY: 'abc' })).toThrow(/EVM_OPERATOR_KEY: must be a 32-byte hex private key/);
+  });
+
+  it('accepts a complete rpc configuration and never describes its keys', () => {
+    const c = loadConfig(RPC);
+    expect(c.ETHEREUM_NETWORK).toBe('rpc');
+    const described = JSON.stringify(describeConfig(c));
+    expect(described).toContain('"ethereum":"rpc"');
+    expect(described).not.toContain('1111');
+    expect(described).not.toContain('secret');
+  });
+});

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const hexKey = z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/, 'must be a 32-byte hex private key');
+
+/**
+ * Ethereum settings, spread into config.ts's schema (kept here so the Ethereum wiring is one
+ * place). `local` = anvil in this process with anvil's PUBLIC dev keys; `rpc` = any EVM JSON-RPC
+ * node with keys and the infrastructure record from the environment; `none` = no Ethereum chain.
+ */
+export const EVM_CONFIG = {
+  ETHEREUM_NETWORK: z.enum(['local', 'rpc', 'none']).default('local'),
+  /** `rpc`: the node. `local`: an already running anvil (e.g. the API's, for worker-main) instead of starting one. */
+  ETHEREUM_RPC_URL: z.url().optional(),
+  /** `rpc`: required. `local`: default 31337. */
+  ETHEREUM_CHAIN_ID: z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be a positive integer').optional(),
+  /** Blocks on top of a transaction's block before it is final. */
+  EVM_CONFIRMATIONS: z.coerce.number().int().min(0).max(1_000).default(0),
+  /** `rpc`: the shared contracts' addresses (JSON written by ensureInfrastructure), inline or as a file. */
+  EVM_INFRASTRUCTURE: z.string().min(2).optional(),
+  EVM_INFRASTRUCTURE_FILE: z.string().min(1).optional(),
+  /** `rpc` only (hex keys held in memory): operator signs engine operations, admin deploys and sets policy. */
+  EVM_OPERATOR_KEY: hexKey.optional(),
+  EVM_ADMIN_KEY: hexKey.optional(),
+  /** The KYC claim issuer's key; default: the admin key. */
+  EVM_CLAIM_KEY: hexKey.optional(),
+  /** `local`: anvil's port (0 = any free port) and its state file (default <data dir>/../anvil-state.json). */
+  ETHEREUM_LOCAL_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
+  ETHEREUM_LOCAL_STATE: z.string().min(1).optional(),
+};
+
+const EvmConfigSchema = z.object(EVM_CONFIG);
+export type EvmConfig = z.infer<typeof EvmConfigSchema>;
+
+/** Real networks never get a default key or contract set: each missing one is named. */
+export function checkEvmConfig(c: EvmConfig, need: (key: string, why: string) => void): void {
+  if (c.ETHEREUM_NETWORK !== 'rpc') return;
+  const rpc = 'required when ETHEREUM_NETWORK=rpc';
+  if (!c.ETHEREUM_RPC_URL) need('ETHEREUM_RPC_URL', `${rpc}: the node's JSON-RPC URL`);
+  if (!c.ETHEREUM_CHAIN_ID) need('ETHEREUM_CHAIN_ID', `${rpc}: the chain id (transactions are signed for it)`);
+  if (!c.EVM_OPERATOR_KEY) need('EVM_OPERATOR_KEY', `${rpc}: the key that signs engine operations (dev keys are never a default off the devnet)`);
+  if (!c.EVM_ADMIN_KEY) need('EVM_ADMIN_KEY', `${rpc}: the key that owns the fund suites and sets policy`);
+  if (c.EVM_OPERATOR_KEY && c.EVM_ADMIN_KEY && c.EVM_OPERATOR_KEY.replace(/^0x/, '').toLowerCase() === c.EVM_ADMIN_KEY.replace(/^0x/, '').toLowerCase()) {
+    need('EVM_ADMIN_KEY', 'must differ from EVM_OPERATOR_KEY (the operator nonces belong to the engine alone)');
+  }
+  if (!c.EVM_INFRASTRUCTURE && !c.EVM_INFRASTRUCTURE_FILE) {
+    need('EVM_INFRASTRUCTURE_FILE', `${rpc} (or EVM_INFRASTRUCTURE): the shared contracts' record written by ensureInfrastructure`);
+  }
+}

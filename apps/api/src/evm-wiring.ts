@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { EvmDriver, devSecp256k1Signer, ensureInfrastructure, evmDriverFromEnv } from '@fiscus/chain-evm';
+import { ANVIL_DEV_ACCOUNTS, ANVIL_DEV_CHAIN_ID, startAnvil, type AnvilNode } from '@fiscus/devnet';
+import type { Signer } from '@fiscus/core';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+
+export interface EvmChain {
+  driver: EvmDriver;
+  /** The in-process anvil (ETHEREUM_NETWORK=local without ETHEREUM_RPC_URL). */
+  anvil?: AnvilNode;
+  close(): Promise<void>;
+}
+
+export interface EvmWiringOptions {
+  /** anvil's state file (loaded at start, dumped every few seconds and on stop); omitted = in memory (tests). */
+  localStateFile?: string;
+  /** Where ensureInfrastructure records the shared contracts; omitted = deployed afresh each start (tests). */
+  infrastructureFile?: string;
+}
+
+/** A killed process loses at most this many seconds of the local chain (the ledger would then show drift). */
+const STATE_INTERVAL_SECONDS = 5;
+
+/**
+ * ETHEREUM_NETWORK=local starts anvil in this process (or, with ETHEREUM_RPC_URL, uses one that
+ * another process started: worker-main) and signs with anvil's PUBLIC dev accounts 0-2
+ * (admin, operator, claim issuer); the shared T-REX / ONCHAINID / module contracts are deployed
+ * once and recorded. ETHEREUM_NETWORK=rpc takes the node, keys and that record from the env.
+ */
+export async function buildEvm(config: Config, logger: Logger, o: EvmWiringOptions = {}): Promise<EvmChain | undefined> {
+  if (config.ETHEREUM_NETWORK === 'none') return undefined;
+  if (config.ETHEREUM_NETWORK === 'rpc') {
+    // config.ts guarantees URL, chain id, both keys and the infrastructure record are set.
+    const driver = evmDriverFromEnv(evmEnv(config));
+    logger.info({ chain: driver.chain, url: redactUrl(config.ETHEREUM_RPC_URL!), confirmations: config.EVM_CONFIRMATIONS }, 'ethereum driver configured');
+    return { driver, close: async () => driver.provider.destroy() };
+  }
+  const chainId = BigInt(config.ETHEREUM_CHAIN_ID ?? ANVIL_DEV_CHAIN_ID);
+  for (const f of [o.localStateFile, o.infrastructureFile]) if (f) mkdirSync(dirname(f), { recursive: true });
+  const anvil = config.ETHEREUM_RPC_URL
+    ? undefined
+    : await startAnvil({
+        chainId: Number(chainId), port: config.ETHEREUM_LOCAL_PORT, statePath: o.localStateFile,
+        stateIntervalSeconds: o.localStateFile ? STATE_INTERVAL_SECONDS : undefined,
+      });
+  try {
+    const url = config.ETHEREUM_RPC_URL ?? anvil!.url;
+    const [adminKey, operatorKey, claimKey] = ANVIL_DEV_ACCOUNTS;
+    const [admin, operator, claimSigner] = [adminKey, operatorKey, claimKey].map((a) => devSecp256k1Signer(a.privateKey)) as [Signer, Signer, Signer];
+    const infrastructure = await ensureInfrastructure({ url, chainId, admin, operator, claimSigner, recordPath: o.infrastructureFile });
+    const driver = new EvmDriver({ chainId, url, admin, operator, claimSigner, infrastructure, confirmations: config.EVM_CONFIRMATIONS });
+    logger.warn(
+      { chain: driver.chain, url, inProcess: anvil !== undefined, stateFile: anvil ? (o.localStateFile ?? null) : null, infrastructureFile: o.infrastructureFile ?? null },
+      `${driver.chain} is a LOCAL anvil devnet signing with anvil's PUBLIC dev keys (never use them on a real network). ` +
+        'Set ETHEREUM_NETWORK=none to disable, rpc for a real network.',
+    );
+    return {
+      driver,
+      anvil,
+      close: async () => {
+        driver.provider.destroy();
+        await anvil?.stop();
+      },
+    };
+  } catch (e) {
+    await anvil?.stop();
+    throw e;
+  }
+}
+
+/** What evmDriverFromEnv reads, taken from the validated config rather than raw process.env. */
+function evmEnv(c: Config): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = {
+    ETHEREUM_RPC_URL: c.ETHEREUM_RPC_URL,
+    ETHEREUM_CHAIN_ID: c.ETHEREUM_CHAIN_ID,
+    EVM_CONFIRMATIONS: String(c.EVM_CONFIRMATIONS),
+    EVM_INFRASTRUCTURE: c.EVM_INFRASTRUCTURE,
+    EVM_INFRASTRUCTURE_FILE: c.EVM_INFRASTRUCTURE_FILE,
+    EVM_OPERATOR_KEY: c.EVM_OPERATOR_KEY,
+    EVM_ADMIN_KEY: c.EVM_ADMIN_KEY,
+    EVM_CLAIM_KEY: c.EVM_CLAIM_KEY,
+  };
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
+}
+
+/** RPC URLs often carry an API key in the path or query: log the origin only. */
+function redactUrl(url: string): string {
+  return new URL(url).origin;
+}

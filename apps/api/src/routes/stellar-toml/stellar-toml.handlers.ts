@@ -1,0 +1,31 @@
+import { stellarToml, fromDeployment } from '@fiscus/chain-stellar';
+import { FiscusError } from '@fiscus/core';
+import { listActiveDeploymentsOnChain } from '@fiscus/ledger';
+import type { AppRouteHandler } from '../../lib/types.ts';
+import type { GetRoute } from './stellar-toml.routes.ts';
+
+/**
+ * SEP-1 wallets fetch this from the browser, so it is open to every origin (SEP-1 requires
+ * `Access-Control-Allow-Origin: *`) and served as text/plain. Built from the database on every
+ * request: a fund appears as soon as its Stellar deployment is active.
+ */
+export const get: AppRouteHandler<GetRoute> = async (c) => {
+  const stellar = c.var.deps.stellar;
+  if (!stellar) throw new FiscusError('NOT_FOUND', 'no Stellar network is configured in this process');
+  const rows = await listActiveDeploymentsOnChain(c.var.db, { chain: stellar.chain });
+  const body = stellarToml({
+    networkPassphrase: stellar.networkPassphrase,
+    horizonUrl: stellar.horizonUrl,
+    organization: stellar.organization,
+    assets: rows
+      .filter((r) => r.details)
+      .map((r) => ({
+        deployment: fromDeployment({ chain: stellar.chain, details: r.details! }),
+        name: r.fundName,
+        description: `${r.fundName} (${r.fundSymbol}): tokenized US Treasury fund units. Regulated asset: the issuer authorizes a trustline only after the holder's KYC; frozen, clawed back or force-transferred under the fund's compliance policy.`,
+        // Placeholder until the attestation route exists: the URL it will be served at.
+        attestationUrl: `${stellar.publicUrl}/v1/funds/${r.fundId}/attestations/latest`,
+      })),
+  });
+  return c.body(body, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'max-age=60' });
+};

@@ -1,0 +1,17 @@
+import { createRoute, z } from '@hono/zod-openapi';
+
+export const get = createRoute({
+  method: 'get',
+  path: '/.well-known/stellar.toml',
+  tags: ['Stellar'],
+  summary: 'SEP-1 stellar.toml: the issuer accounts and every regulated fund asset on the configured Stellar network (no authentication)',
+  description:
+    'Served at the issuers’ home_domain. One [[CURRENCIES]] entry per fund deployed on Stellar, with regulated = true ' +
+    '(trustlines need the issuer’s authorization, given after KYC). 404 when no Stellar network is configured.',
+  responses: {
+    200: { description: 'TOML (text/plain, CORS open as SEP-1 requires)', content: { 'text/plain': { schema: z.string() } } },
+    404: { description: 'No Stellar network configured in this process' },
+  },
+});
+
+export type GetRoute = typeof get;

@@ -1,0 +1,97 @@
+import { Keypair, Networks } from '@stellar/stellar-sdk';
+import type { ChainId } from '@fiscus/core';
+import { StellarDriver, keypairSigner, localStellarKeyring, type Funding } from '@fiscus/chain-stellar';
+import { LOCAL_PASSPHRASE, startLocalHorizon, type LocalHorizon } from '@fiscus/devnet';
+import type { Logger } from 'pino';
+import { publicUrl, type Config } from './config.ts';
+import type { StellarTomlDeps } from './lib/types.ts';
+
+/** What /.well-known/stellar.toml needs to know about the configured Stellar network. */
+export interface StellarInfo {
+  chain: ChainId;
+  networkPassphrase: string;
+  horizonUrl: string;
+}
+
+export interface StellarChain {
+  driver: StellarDriver;
+  info: StellarInfo;
+  /** The in-process local ledger (STELLAR_NETWORK=local without STELLAR_HORIZON_URL). */
+  local?: LocalHorizon;
+  close(): Promise<void>;
+}
+
+const PUBLIC_NETWORKS = {
+  testnet: { horizonUrl: 'https://horizon-testnet.stellar.org', passphrase: Networks.TESTNET, friendbot: 'https://friendbot.stellar.org' },
+  pubnet: { horizonUrl: 'https://horizon.stellar.org', passphrase: Networks.PUBLIC, friendbot: undefined },
+} as const;
+
+/** The issuers' home_domain: STELLAR_HOME_DOMAIN, else host[:port] of the public URL (which serves stellar.toml). */
+export function stellarHomeDomain(config: Config): string {
+  return config.STELLAR_HOME_DOMAIN ?? new URL(publicUrl(config)).host;
+}
+
+export interface StellarWiringOptions {
+  /** The keyring's master seed (called once). */
+  seed: () => Uint8Array;
+  /** Replay journal of the in-process local ledger; omitted = in memory only (tests). */
+  localStateFile?: string;
+}
+
+/**
+ * STELLAR_NETWORK=local starts the Horizon-compatible local ledger in this process (or, with
+ * STELLAR_HORIZON_URL, uses one another process started: worker-main); testnet/pubnet use SDF's
+ * Horizon unless STELLAR_HORIZON_URL names another.
+ */
+export async function buildStellar(config: Config, logger: Logger, o: StellarWiringOptions): Promise<StellarChain | undefined> {
+  const seed = o.seed;
+  const network = config.STELLAR_NETWORK;
+  if (network === 'none') return undefined;
+  const homeDomain = stellarHomeDomain(config);
+  if (network === 'local') {
+    const local = config.STELLAR_HORIZON_URL
+      ? undefined
+      : await startLocalHorizon({
+          closeMs: config.STELLAR_LEDGER_CLOSE_MS, port: config.STELLAR_LOCAL_PORT, passphrase: config.STELLAR_NETWORK_PASSPHRASE, journalFile: o.localStateFile,
+        });
+    const horizonUrl = config.STELLAR_HORIZON_URL ?? local!.url;
+    const passphrase = config.STELLAR_NETWORK_PASSPHRASE ?? local?.ledger.passphrase ?? LOCAL_PASSPHRASE;
+    const chain: ChainId = 'stellar:local';
+    const driver = new StellarDriver({
+      chain, horizonUrl, networkPassphrase: passphrase, keys: localStellarKeyring(seed()),
+      funding: { kind: 'friendbot', url: `${horizonUrl}/friendbot` }, homeDomain,
+    });
+    const stateFile = local ? o.localStateFile : undefined;
+    logger.warn(
+      { chain, horizonUrl, closeMs: config.STELLAR_LEDGER_CLOSE_MS, inProcess: local !== undefined, stateFile: stateFile ?? null },
+      stateFile
+        ? 'stellar:local is a LOCAL SIMULATED Stellar ledger (not a real network), kept across restarts in its journal file. ' +
+            'Set STELLAR_NETWORK=none to disable, testnet/pubnet for a real network.'
+        : 'stellar:local is a LOCAL SIMULATED Stellar ledger (not a real network) held IN MEMORY only: its state is LOST when the ' +
+            'process that runs it stops. Set STELLAR_NETWORK=none to disable, testnet/pubnet for a real network.',
+    );
+    return { driver, local, info: { chain, networkPassphrase: passphrase, horizonUrl }, close: async () => local?.close() };
+  }
+  const net = PUBLIC_NETWORKS[network];
+  const horizonUrl = config.STELLAR_HORIZON_URL ?? net.horizonUrl;
+  const passphrase = config.STELLAR_NETWORK_PASSPHRASE ?? net.passphrase;
+  const chain: ChainId = `stellar:${network}`;
+  // config.ts guarantees: a keyring seed for both, a funding secret for pubnet.
+  const funding: Funding = config.STELLAR_FUNDING_SECRET
+    ? { kind: 'account', signer: keypairSigner(Keypair.fromSecret(config.STELLAR_FUNDING_SECRET)) }
+    : { kind: 'friendbot', url: net.friendbot ?? `${horizonUrl}/friendbot` };
+  const driver = new StellarDriver({ chain, horizonUrl, networkPassphrase: passphrase, keys: localStellarKeyring(seed()), funding, homeDomain });
+  logger.info({ chain, horizonUrl, homeDomain, funding: funding.kind }, 'stellar driver configured');
+  return { driver, info: { chain, networkPassphrase: passphrase, horizonUrl }, close: async () => {} };
+}
+
+/** What the stellar.toml route serves, from config: org fields default to the public URL. */
+export function stellarTomlDeps(config: Config, info: StellarInfo | undefined): StellarTomlDeps | undefined {
+  if (!info) return undefined;
+  const base = publicUrl(config);
+  return {
+    ...info,
+    publicUrl: base,
+    organization: { name: config.FISCUS_ORG_NAME, url: config.FISCUS_ORG_URL ?? base, officialEmail: config.FISCUS_ORG_EMAIL, physicalAddress: config.FISCUS_ORG_ADDRESS },
+  };
+}
