@@ -1,8 +1,9 @@
-import { formatUnits, type ChainId } from '@fiscus/core';
+import { formatUnits } from '@fiscus/core';
 import { checkCompliance, requestOperation } from '@fiscus/engine';
 import { assertInvestorScope } from '../../auth/roles.ts';
-import { normalizeFor, parseFundUnits, requireActiveDeployment, requireDriver, requireFund, requireInvestor } from '../../lib/lookups.ts';
+import { parseFundUnits, requireActiveDeployment } from '../../lib/lookups.ts';
 import { requireAuthorized, requireOwnedWallet, requireSpendable, spendable } from '../../lib/positions.ts';
+import { resolveHolderRequest } from '../../lib/holder-request.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
 import { presentOperation } from '../operations/operations.schemas.ts';
 import type { CreateRoute } from './redemptions.routes.ts';
@@ -12,11 +13,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const body = c.req.valid('json');
   // An investor key redeems for itself only, whatever else the body says.
   assertInvestorScope(c.var.principal, body.investorId);
-  const fund = await requireFund(db, c.req.valid('param').fundId);
-  const investor = await requireInvestor(db, body.investorId);
-  const driver = requireDriver(c.var.deps.drivers, body.chain);
-  const chain = driver.chain as ChainId;
-  const address = normalizeFor(driver, 'address', body.address);
+  const { fund, investor, driver, chain, address } = await resolveHolderRequest(db, c.var.deps.drivers, { ...body, fundId: c.req.valid('param').fundId });
   const units = parseFundUnits('units', body.units, fund.decimals);
   await requireActiveDeployment(db, fund.id, chain);
   const { wallet, fundWallet } = await requireOwnedWallet(db, c.var.principal, { fundId: fund.id, investorId: investor.id, chain, address });

@@ -1,7 +1,8 @@
-import { FiscusError, formatUnits, type ChainId } from '@fiscus/core';
+import { FiscusError, formatUnits } from '@fiscus/core';
 import { checkCompliance, requestOperation } from '@fiscus/engine';
-import { normalizeFor, parseFundUnits, requireActiveDeployment, requireDriver, requireFund, requireInvestor } from '../../lib/lookups.ts';
+import { parseFundUnits, requireActiveDeployment } from '../../lib/lookups.ts';
 import { requireAuthorized, requireOwnedWallet } from '../../lib/positions.ts';
+import { resolveHolderRequest } from '../../lib/holder-request.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
 import { presentOperation } from '../operations/operations.schemas.ts';
 import type { CreateRoute } from './subscriptions.routes.ts';
@@ -9,11 +10,7 @@ import type { CreateRoute } from './subscriptions.routes.ts';
 export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const db = c.var.db;
   const body = c.req.valid('json');
-  const fund = await requireFund(db, c.req.valid('param').fundId);
-  const investor = await requireInvestor(db, body.investorId);
-  const driver = requireDriver(c.var.deps.drivers, body.chain);
-  const chain = driver.chain as ChainId;
-  const address = normalizeFor(driver, 'address', body.address);
+  const { fund, investor, driver, chain, address } = await resolveHolderRequest(db, c.var.deps.drivers, { ...body, fundId: c.req.valid('param').fundId });
   const units = parseFundUnits('units', body.units, fund.decimals);
   const deployment = await requireActiveDeployment(db, fund.id, chain);
   if (deployment.mintsBlocked) {

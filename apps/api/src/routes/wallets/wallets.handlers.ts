@@ -1,9 +1,10 @@
-import { FiscusError, newId, type ChainId } from '@fiscus/core';
+import { FiscusError, newId } from '@fiscus/core';
 import { checkCompliance, requestOperation } from '@fiscus/engine';
 import { ensureWallet, getFundWallet, listInvestorWallets, upsertPendingFundWallet } from '@fiscus/ledger';
 import { assertInvestorScope } from '../../auth/roles.ts';
-import { normalizeFor, requireActiveDeployment, requireCapability, requireDriver, requireFund, requireInvestor } from '../../lib/lookups.ts';
+import { requireActiveDeployment, requireCapability, requireInvestor } from '../../lib/lookups.ts';
 import { requireTrustline } from '../../lib/trustline.ts';
+import { resolveHolderRequest } from '../../lib/holder-request.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
 import { presentOperation } from '../operations/operations.schemas.ts';
 import type { ListRoute, RegisterRoute } from './wallets.routes.ts';
@@ -15,11 +16,7 @@ const LIVE = new Set(['pending', 'authorized', 'frozen']);
 export const register: AppRouteHandler<RegisterRoute> = async (c) => {
   const db = c.var.db;
   const body = c.req.valid('json');
-  const fund = await requireFund(db, c.req.valid('param').fundId);
-  const investor = await requireInvestor(db, body.investorId);
-  const driver = requireDriver(c.var.deps.drivers, body.chain);
-  const chain = driver.chain as ChainId;
-  const address = normalizeFor(driver, 'address', body.address);
+  const { fund, investor, driver, chain, address } = await resolveHolderRequest(db, c.var.deps.drivers, { ...body, fundId: c.req.valid('param').fundId });
   requireCapability(driver, 'authorize', 'authorize wallets');
   const deployment = await requireActiveDeployment(db, fund.id, chain);
   // KYC, jurisdiction and investor type are checked before anything is written or signed.
