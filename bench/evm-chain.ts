@@ -105,3 +105,14 @@ export async function holderTransfer(c: BenchChain, d: Deployment, fromKey: stri
   const sender = new AdminSender(c.driver.provider, signer, c.chainId);
   return (await sender.call(d.details.token!, evmAbi.token.encodeFunctionData('transfer', [to, units]))).gasUsed;
 }
+
+/**
+ * The "direct signed mint": `n` sequential mints of `units` to `to`, each sent by a token agent's
+ * own AdminSender (estimate, sign, send, receipt), no engine. Returns milliseconds per mint.
+ */
+export async function timeDirectMints(agent: AdminSender, token: string, to: string, n: number, units = 1n): Promise<number> {
+  const data = evmAbi.token.encodeFunctionData('mint', [to, units]);
+  const started = performance.now();
+  for (let i = 0; i < n; i++) await agent.call(token, data);
+  return (performance.now() - started) / n;
+}

@@ -3,10 +3,10 @@
  * PGlite, one in-process worker) against the same mint sent directly (sign + send + receipt),
  * one at a time on the same anvil. The API adds HTTP + validation on top of the engine path.
  */
-import { AdminSender, devSecp256k1Signer, evmAbi } from '@fiscus/chain-evm';
+import { AdminSender, devSecp256k1Signer } from '@fiscus/chain-evm';
 import { testBackends } from '@fiscus/ledger/testing';
 import { deployedFund, requestMint, settle } from '@fiscus/engine/testing';
-import { hexKey, investors, type BenchChain } from './evm-chain.ts';
+import { hexKey, investors, timeDirectMints, type BenchChain } from './evm-chain.ts';
 import type { BenchRow } from './table.ts';
 
 const MINTS = Number(process.env.BENCH_EVM_MINTS ?? 30);
@@ -29,10 +29,7 @@ export async function benchEvmEngine(c: BenchChain): Promise<BenchRow[]> {
     const deployment = await c.driver.deploy({ id: 'bench-direct', name: 'Bench direct', symbol: 'BNCH', decimals: 6 });
     const [holder] = await investors(c, deployment, 1);
     const direct = new AdminSender(c.driver.provider, devSecp256k1Signer(c.keys.admin), c.chainId);
-    const data = evmAbi.token.encodeFunctionData('mint', [holder!.address, 1n]);
-    const directStart = performance.now();
-    for (let i = 0; i < MINTS; i++) await direct.call(deployment.details.token!, data);
-    const directMs = (performance.now() - directStart) / MINTS;
+    const directMs = await timeDirectMints(direct, deployment.details.token!, holder!.address, MINTS);
     return [
       { bench: 'evm latency', metric: `engine mint end to end (${backend.name})`, value: `${engineMs.toFixed(1)} ms`, note: `${MINTS} sequential mints, requested → posted` },
       { bench: 'evm latency', metric: 'direct signed mint (estimate, sign, send, receipt)', value: `${directMs.toFixed(1)} ms`, note: `same anvil, ${MINTS} sequential` },

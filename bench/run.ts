@@ -3,6 +3,7 @@
  * (ratios) are always measured in the same run on the same machine.
  * BENCH=name,name runs a subset.
  */
+import { benchApi } from './api.ts';
 import { benchEvm } from './evm.ts';
 import { benchPipeline } from './pipeline.ts';
 import { benchStellar } from './stellar.ts';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   pipeline: benchPipeline,
   stellar: benchStellar,
   evm: benchEvm,
+  api: benchApi,
 };
 
 const selected = process.env.BENCH ? process.env.BENCH.split(',') : Object.keys(BENCHES);
