@@ -8,3 +8,4 @@ export { loadDeployment } from './deployments.ts';
 export type { OperationRow, ReconciliationRow } from './rows.ts';
 export type { EngineLogger } from './steps/context.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
+export { ingestEvents, ingestAll, type IngestEventsOptions, type IngestResult } from './ingest/index.ts';

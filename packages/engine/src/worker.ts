@@ -3,6 +3,7 @@ import type { DriverRegistry } from '@fiscus/core';
 import type { Db } from '@fiscus/ledger';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { claimOperations, releaseLease, renewLease } from './claim.ts';
+import { ingestAll, type IngestResult } from './ingest/index.ts';
 import type { EngineLogger, StepContext } from './steps/context.ts';
 import { processOperation } from './steps/process.ts';
 
@@ -22,6 +23,11 @@ export interface WorkerOptions {
   backoff?: BackoffPolicy;
   maxAttempts?: number;
   onTransition?: StepContext['onTransition'];
+  /**
+   * Interval of on-chain event ingestion for every active deployment (default 2000 ms; 0 disables).
+   * It runs in its own loop, never inside a claim round.
+   */
+  ingestMs?: number;
 }
 
 const silent: EngineLogger = { info() {}, warn() {}, error() {} };
@@ -33,15 +39,18 @@ export class Worker {
   readonly #leaseMs: number;
   readonly #pollMs: number;
   readonly #concurrency: number;
+  readonly #ingestMs: number;
   #running = false;
   #loop?: Promise<void>;
-  #wake?: () => void;
+  #ingestLoop?: Promise<void>;
+  readonly #wakers = new Set<() => void>();
 
   constructor(o: WorkerOptions) {
     this.id = o.id ?? `worker-${randomUUID().slice(0, 8)}`;
     this.#leaseMs = o.leaseMs ?? 30_000;
     this.#pollMs = o.pollMs ?? 200;
     this.#concurrency = o.concurrency ?? 16;
+    this.#ingestMs = o.ingestMs ?? 2_000;
     this.#ctx = {
       db: o.db,
       drivers: o.drivers,
@@ -58,12 +67,18 @@ export class Worker {
     if (this.#running) return;
     this.#running = true;
     this.#loop = this.#run();
+    if (this.#ingestMs > 0) this.#ingestLoop = this.#runIngest();
   }
 
   async stop(): Promise<void> {
     this.#running = false;
-    this.#wake?.();
-    await this.#loop;
+    for (const wake of this.#wakers) wake();
+    await Promise.all([this.#loop, this.#ingestLoop]);
+  }
+
+  /** One ingestion round over every active deployment of the registered chains. */
+  ingest(): Promise<IngestResult[]> {
+    return ingestAll(this.#ctx.db, this.#ctx.drivers, { logger: this.#ctx.logger });
   }
 
   /** Works one claim round; returns how many operations it claimed. */
@@ -106,13 +121,27 @@ export class Worker {
     }
   }
 
+  async #runIngest(): Promise<void> {
+    while (this.#running) {
+      await this.#sleep(this.#ingestMs);
+      if (!this.#running) break;
+      try {
+        await this.ingest();
+      } catch (e) {
+        this.#ctx.logger.error({ err: String(e) }, 'ingestion round failed');
+      }
+    }
+  }
+
   #sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const t = setTimeout(resolve, ms);
-      this.#wake = () => {
+      const wake = () => {
         clearTimeout(t);
+        this.#wakers.delete(wake);
         resolve();
       };
+      const t = setTimeout(wake, ms);
+      this.#wakers.add(wake);
     });
   }
 }

@@ -3,3 +3,4 @@ export * from './investors.ts';
 export * from './operations.ts';
 export * from './journal.ts';
 export * from './platform.ts';
+export * from './chain.ts';

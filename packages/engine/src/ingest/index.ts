@@ -1,0 +1,1 @@
+export { ingestEvents, ingestAll, type IngestEventsOptions, type IngestResult } from './ingest.ts';
