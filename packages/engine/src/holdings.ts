@@ -14,7 +14,7 @@ export interface InvestorPosition {
   holderCount: number;
 }
 
-function mintsInFlight(db: Db, fundId: string, excludeOperationId?: string) {
+function mintsInFlight(fundId: string, excludeOperationId?: string) {
   return and(
     eq(operations.fundId, fundId),
     eq(operations.kind, 'mint'),
@@ -33,7 +33,7 @@ export async function investorPosition(db: Db, p: { fundId: string; investorId: 
   const [pending] = await db
     .select({ units: sql<string>`coalesce(sum((${operations.body}->>'units')::numeric), 0)` })
     .from(operations)
-    .where(and(mintsInFlight(db, p.fundId, p.excludeOperationId), sql`${operations.context}->>'investorId' = ${p.investorId}`));
+    .where(and(mintsInFlight(p.fundId, p.excludeOperationId), sql`${operations.context}->>'investorId' = ${p.investorId}`));
 
   const holders = db
     .selectDistinct({ investorId: wallets.investorId })
@@ -43,7 +43,7 @@ export async function investorPosition(db: Db, p: { fundId: string; investorId: 
   const incoming = db
     .selectDistinct({ investorId: sql<string>`${operations.context}->>'investorId'` })
     .from(operations)
-    .where(mintsInFlight(db, p.fundId, p.excludeOperationId));
+    .where(mintsInFlight(p.fundId, p.excludeOperationId));
   const [count] = await db.select({ n: sql<string>`count(*)` }).from(holders.union(incoming).as('holders'));
 
   return {
