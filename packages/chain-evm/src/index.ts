@@ -15,5 +15,3 @@ export { ensureTrexSuite, deployFundSuite, fundSalt, type SuiteSpec } from './de
 export { abi as evmAbi, interfaceOf } from './contracts/abi.ts';
 export { trexArtifact, onchainIdArtifact, fiscusArtifact, type Artifact } from './contracts/artifacts.ts';
 export { readContract } from './rpc/read.ts';
-export { EvmEventIndexer, type IndexerOptions } from './indexer/indexer.ts';
-export { fileCursorStore, memoryCursorStore, type CursorStore } from './indexer/cursor-store.ts';

@@ -56,7 +56,7 @@ export class EvmDriver implements ChainDriver {
     this.operatorAddress = signerAddress(o.operator);
     this.#admin = new AdminSender(this.provider, o.admin, o.chainId);
     if (this.#admin.address === this.operatorAddress) throw new FiscusError('VALIDATION_FAILED', 'admin and operator must be different keys');
-    this.#reads = { pageSize: o.pageSize ?? 100, logRange: o.logRange ?? 10_000n };
+    this.#reads = { pageSize: o.pageSize ?? 100, logRange: o.logRange ?? 10_000n, confirmations: o.confirmations ?? 0 };
     this.capabilities = {
       authorize: true, freeze: true, partialFreeze: true, forceTransfer: true, clawback: true, pause: true,
       recovery: true, onchainCompliance: true, maxBatch: MAX_BATCH, finality: { kind: 'confirmations', depth: o.confirmations ?? 0 },

@@ -7,6 +7,8 @@ import { TOPICS, fetchLogs, formatCursor, parseCursor, toChainEvent } from './lo
 export interface ReadOptions {
   pageSize: number;
   logRange: bigint;
+  /** Finality depth: events above head − depth may still be reorged away and are not reported yet. */
+  confirmations: number;
 }
 
 const detail = (d: Deployment, key: string) => {
@@ -15,16 +17,22 @@ const detail = (d: Deployment, key: string) => {
   return v;
 };
 
-/** Events after `cursor` (or from the deployment block), ordered by (block, logIndex), one page. */
+/**
+ * Final events after `cursor` (or from the deployment block), ordered by (block, logIndex), one
+ * page. Only blocks at least `confirmations` under the head are read, so whoever consumes events
+ * (the engine's ingest) never books something a reorg could take back.
+ */
 export async function readEvents(provider: JsonRpcProvider, d: Deployment, o: ReadOptions, cursor?: string): Promise<Page<ChainEvent>> {
   const after = cursor ? parseCursor(cursor) : undefined;
   const isNew = (e: { block: bigint; index: number }) => !after || e.block > after.block || (e.block === after.block && e.index > after.index);
-  const head = BigInt(await provider.getBlockNumber());
+  const finalHead = BigInt(await provider.getBlockNumber()) - BigInt(o.confirmations);
+  const fromBlock = after?.block ?? BigInt(detail(d, 'deployBlock'));
+  if (finalHead < fromBlock) return { items: [] };
   const logs = await fetchLogs(provider, {
     addresses: [detail(d, 'token'), detail(d, 'identityRegistry')],
     topics0: Object.values(TOPICS),
-    fromBlock: after?.block ?? BigInt(detail(d, 'deployBlock')),
-    toBlock: head,
+    fromBlock,
+    toBlock: finalHead,
     range: o.logRange,
     // Count only logs past the cursor: one block can hold hundreds of logs (a batch mint).
     enough: (ls) => ls.filter((l) => isNew({ block: BigInt(l.blockNumber), index: l.index })).length >= o.pageSize,

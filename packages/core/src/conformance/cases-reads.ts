@@ -8,6 +8,7 @@ const MAX_PAGES = 10_000;
 /** Reads every events page from `cursor`; returns the events and the cursor to resume from. */
 async function drainEvents(c: SuiteContext, cursor?: string): Promise<{ items: ChainEvent[]; cursor?: string }> {
   const items: ChainEvent[] = [];
+  await c.finalize();
   for (let i = 0; i < MAX_PAGES; i++) {
     const page = await c.driver.events(c.deployment, cursor);
     items.push(...page.items);

@@ -37,6 +37,12 @@ export class SuiteContext {
     expect(r.kind === 'rejected' ? `rejected: ${r.error.code} ${r.error.shortMessage}` : r.kind).toMatch(/^(accepted|duplicate)$/);
   }
 
+  /** Makes everything sent so far final, where the harness can mine (events report final blocks only). */
+  async finalize(): Promise<void> {
+    const f = this.caps.finality;
+    if (f.kind === 'confirmations' && f.depth > 0 && this.harness.advance) await this.harness.advance(f.depth);
+  }
+
   /** Polls status until the tx is confirmed, failed or dropped. */
   settled(tx: PreparedTx): Promise<TxStatus> {
     const done = (s: TxStatus) => s.kind === 'confirmed' || s.kind === 'failed' || s.kind === 'dropped';
