@@ -9,3 +9,4 @@ export type { OperationRow, ReconciliationRow } from './rows.ts';
 export type { EngineLogger } from './steps/context.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 export { ingestEvents, ingestAll, type IngestEventsOptions, type IngestResult } from './ingest/index.ts';
+export { defaultTasks, ingestTask, type PeriodicTask, type TaskContext } from './tasks.ts';

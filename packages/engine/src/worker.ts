@@ -4,6 +4,7 @@ import type { Db } from '@fiscus/ledger';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { claimOperations, releaseLease, renewLease } from './claim.ts';
 import { ingestAll, type IngestResult } from './ingest/index.ts';
+import { defaultTasks, type PeriodicTask } from './tasks.ts';
 import type { EngineLogger, StepContext } from './steps/context.ts';
 import { processOperation } from './steps/process.ts';
 
@@ -25,9 +26,11 @@ export interface WorkerOptions {
   onTransition?: StepContext['onTransition'];
   /**
    * Interval of on-chain event ingestion for every active deployment (default 2000 ms; 0 disables).
-   * It runs in its own loop, never inside a claim round.
+   * It runs in its own loop, never inside a claim round. Ignored when `tasks` is given.
    */
   ingestMs?: number;
+  /** Periodic tasks (default: `defaultTasks({ ingestMs })`), each in its own loop. */
+  tasks?: PeriodicTask[];
 }
 
 const silent: EngineLogger = { info() {}, warn() {}, error() {} };
@@ -39,10 +42,10 @@ export class Worker {
   readonly #leaseMs: number;
   readonly #pollMs: number;
   readonly #concurrency: number;
-  readonly #ingestMs: number;
+  readonly #tasks: PeriodicTask[];
   #running = false;
   #loop?: Promise<void>;
-  #ingestLoop?: Promise<void>;
+  #taskLoops: Promise<void>[] = [];
   readonly #wakers = new Set<() => void>();
 
   constructor(o: WorkerOptions) {
@@ -50,7 +53,7 @@ export class Worker {
     this.#leaseMs = o.leaseMs ?? 30_000;
     this.#pollMs = o.pollMs ?? 200;
     this.#concurrency = o.concurrency ?? 16;
-    this.#ingestMs = o.ingestMs ?? 2_000;
+    this.#tasks = o.tasks ?? defaultTasks({ ingestMs: o.ingestMs });
     this.#ctx = {
       db: o.db,
       drivers: o.drivers,
@@ -67,13 +70,13 @@ export class Worker {
     if (this.#running) return;
     this.#running = true;
     this.#loop = this.#run();
-    if (this.#ingestMs > 0) this.#ingestLoop = this.#runIngest();
+    this.#taskLoops = this.#tasks.map((task) => this.#runTask(task));
   }
 
   async stop(): Promise<void> {
     this.#running = false;
     for (const wake of this.#wakers) wake();
-    await Promise.all([this.#loop, this.#ingestLoop]);
+    await Promise.all([this.#loop, ...this.#taskLoops]);
   }
 
   /** One ingestion round over every active deployment of the registered chains. */
@@ -121,14 +124,15 @@ export class Worker {
     }
   }
 
-  async #runIngest(): Promise<void> {
+  async #runTask(task: PeriodicTask): Promise<void> {
+    const ctx = { db: this.#ctx.db, drivers: this.#ctx.drivers, logger: this.#ctx.logger };
     while (this.#running) {
-      await this.#sleep(this.#ingestMs);
+      await this.#sleep(task.everyMs);
       if (!this.#running) break;
       try {
-        await this.ingest();
+        await task.run(ctx);
       } catch (e) {
-        this.#ctx.logger.error({ err: String(e) }, 'ingestion round failed');
+        this.#ctx.logger.error({ err: String(e), task: task.name }, `${task.name} round failed`);
       }
     }
   }
