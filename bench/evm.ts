@@ -9,6 +9,7 @@ import { devSecp256k1Signer, signerAddress } from '@fiscus/chain-evm';
 import type { Deployment } from '@fiscus/core';
 import { benchSuites, holderTransfer, investors, sendAll, startBenchChain, type BenchChain } from './evm-chain.ts';
 import { benchEvmEngine } from './evm-engine.ts';
+import { benchEvmOnboarding } from './evm-onboarding.ts';
 import { printTable, type BenchRow } from './table.ts';
 
 const HOLDERS = Number(process.env.BENCH_EVM_HOLDERS ?? 1000);
@@ -47,6 +48,7 @@ export async function benchEvm(): Promise<BenchRow[]> {
     const newWallet = signerAddress(devSecp256k1Signer());
     const [authorize] = await sendAll(c, suites.ours, [{ kind: 'authorize', address: newWallet, investorId: 'bench-auth', country: 840 }]);
     rows.push({ bench: 'evm gas', metric: 'authorize (identity + KYC claim + registration, 1 tx)', value: authorize!.toString(), note: 'FiscusOnboarder.onboard' });
+    rows.push(...(await benchEvmOnboarding(c, suites.ours)));
     rows.push(...(await bigBatch(c, suites.ours)));
     rows.push(...(await benchEvmEngine(c)));
   } finally {

@@ -4,9 +4,13 @@
  * BENCH=name,name runs a subset.
  */
 import { benchApi } from './api.ts';
+import { benchAvalanche } from './avalanche.ts';
 import { benchEvm } from './evm.ts';
 import { benchPipeline } from './pipeline.ts';
 import { benchStellar } from './stellar.ts';
+import { benchYield } from './yield.ts';
+import { benchReconcile } from './reconcile.ts';
+import { benchMoves } from './moves.ts';
 import { printTable, type BenchRow } from './table.ts';
 
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
@@ -14,6 +18,10 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   stellar: benchStellar,
   evm: benchEvm,
   api: benchApi,
+  yield: benchYield,
+  reconcile: benchReconcile,
+  avalanche: benchAvalanche,
+  moves: benchMoves,
 };
 
 const selected = process.env.BENCH ? process.env.BENCH.split(',') : Object.keys(BENCHES);

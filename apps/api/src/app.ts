@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { FiscusError, type DriverRegistry } from '@fiscus/core';
 import type { Db } from '@fiscus/ledger';
+import { generateAttestationKey } from '@fiscus/engine';
 import { authenticate } from './auth/authenticate.ts';
 import { createApiKey } from './auth/bootstrap.ts';
 import { notFound, onError } from './lib/errors.ts';
@@ -17,7 +18,7 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 /** The HTTP app, with every dependency passed in (nothing global, nothing started here). */
 export function createApp(input: AppDeps): AppOpenAPI {
-  const deps: AppDeps = { ...input, metrics: input.metrics ?? createMetrics(input.db) };
+  const deps: AppDeps = { ...input, metrics: input.metrics ?? createMetrics(input.db), attestationKey: input.attestationKey ?? generateAttestationKey() };
   const limit = deps.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = createRouter();
   app.use('*', requestId());
@@ -60,7 +61,7 @@ export interface TestApp {
 }
 
 /** createApp with a silent logger and a bootstrapped admin key: what the API tests start from. */
-export async function createTestApp(p: { db: Db; drivers: DriverRegistry; bodyLimit?: number; stellar?: StellarTomlDeps }): Promise<TestApp> {
+export async function createTestApp(p: { db: Db; drivers: DriverRegistry; bodyLimit?: number; stellar?: StellarTomlDeps; l1Provisioner?: AppDeps['l1Provisioner'] }): Promise<TestApp> {
   const { token } = await createApiKey(p.db, { role: 'issuer-admin', label: 'test', actor: 'test' });
   return { app: createApp({ ...p, logger: silentLogger() }), adminKey: token };
 }

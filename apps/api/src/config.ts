@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseApiKey } from './auth/keys.ts';
 import { EVM_CONFIG, checkEvmConfig } from './evm-config.ts';
+import { AVALANCHE_CONFIG, checkAvalancheConfig } from './avalanche-config.ts';
 
 /** The repository root (apps/api/src → ../../..): where `.data/` lives by default. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -37,7 +38,11 @@ const ConfigSchema = z.object({
   FISCUS_DEVNET_SEED: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters').optional(),
   /** State file of the in-process memchain; default <data dir>/../memchain-devnet.json (see wiring.ts). */
   FISCUS_DEVNET_STATE: z.string().min(1).optional(),
+  /** 64 hex chars (or base64): the Ed25519 seed signing reserve attestations; default: <data dir>/../attestation.seed. */
+  FISCUS_ATTESTATION_KEY: z.string().regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be a 32-byte seed as 64 hex chars or base64').optional(),
   FISCUS_WORKER: z.enum(['0', '1', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
+  /** Interval of the reconciliation scheduler per active deployment, in ms (0 disables it; on demand: POST …/reconciliations). */
+  FISCUS_RECONCILE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** Base URL clients reach the API at (stellar.toml links, home domain); default http://HOST:PORT. */
   FISCUS_PUBLIC_URL: z.url().optional(),
   /** SEP-1 [DOCUMENTATION] fields of /.well-known/stellar.toml. */
@@ -57,6 +62,10 @@ const ConfigSchema = z.object({
   STELLAR_KEYRING_SEED: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters').optional(),
   /** S… secret of the account that creates issuer/distribution accounts on pubnet (no friendbot there). */
   STELLAR_FUNDING_SECRET: z.string().regex(/^S[A-Z2-7]{55}$/, 'must be a Stellar secret seed (S…)').optional(),
+  /** S… secret of the account that sponsors investors' trustline reserves; default: each fund's issuer. */
+  STELLAR_SPONSOR_SECRET: z.string().regex(/^S[A-Z2-7]{55}$/, 'must be a Stellar secret seed (S…)').optional(),
+  /** S… secret of the account that pays investors' fee bumps; default: each fund's distribution account. */
+  STELLAR_FEE_SECRET: z.string().regex(/^S[A-Z2-7]{55}$/, 'must be a Stellar secret seed (S…)').optional(),
   /** The issuers' home_domain (where stellar.toml is served); default: the host of FISCUS_PUBLIC_URL. */
   STELLAR_HOME_DOMAIN: z.string().regex(/^[\x21-\x7e]{1,32}$/, 'must be 1-32 printable ASCII characters').optional(),
   /** Port of the in-process local ledger; 0 = any free port. */
@@ -65,9 +74,11 @@ const ConfigSchema = z.object({
   /** Replay journal of the in-process local ledger; default <data dir>/../stellar-local-ledger.jsonl (see wiring.ts). */
   STELLAR_LOCAL_STATE: z.string().min(1).optional(),
   ...EVM_CONFIG,
+  ...AVALANCHE_CONFIG,
 }).superRefine((c, ctx) => {
   const need = (key: string, why: string) => ctx.addIssue({ code: 'custom', path: [key], message: why });
   checkEvmConfig(c, need);
+  checkAvalancheConfig(c, need);
   if ((c.STELLAR_NETWORK === 'testnet' || c.STELLAR_NETWORK === 'pubnet') && !c.STELLAR_KEYRING_SEED) {
     need('STELLAR_KEYRING_SEED', `required when STELLAR_NETWORK=${c.STELLAR_NETWORK}: the issuer keys are derived from it, a generated one would lose them`);
   }
@@ -103,12 +114,15 @@ export function describeConfig(c: Config): Record<string, unknown> {
     port: c.PORT,
     database: c.DATABASE_URL ? 'postgres' : `pglite (${c.FISCUS_DATA_DIR})`,
     adminKeyFromEnv: c.FISCUS_ADMIN_KEY !== undefined,
+    attestationKeyFromEnv: c.FISCUS_ATTESTATION_KEY !== undefined,
     devnet: c.FISCUS_DEVNET,
     stellar: c.STELLAR_NETWORK,
     stellarKeyringFromEnv: c.STELLAR_KEYRING_SEED !== undefined,
     ethereum: c.ETHEREUM_NETWORK,
+    avalanche: c.AVALANCHE_NETWORK,
     publicUrl: publicUrl(c),
     worker: c.FISCUS_WORKER,
+    reconcileMs: c.FISCUS_RECONCILE_MS,
     bodyLimit: c.FISCUS_BODY_LIMIT,
   };
 }

@@ -23,6 +23,8 @@ export const EVM_CONFIG = {
   EVM_ADMIN_KEY: hexKey.optional(),
   /** The KYC claim issuer's key; default: the admin key. */
   EVM_CLAIM_KEY: hexKey.optional(),
+  /** Every fund's redemption wallet (platform-controlled; investors send units there to redeem); default: the admin key's address. */
+  EVM_REDEMPTION_ADDRESS: z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x… EVM address').optional(),
   /** `local`: anvil's port (0 = any free port) and its state file (default <data dir>/../anvil-state.json). */
   ETHEREUM_LOCAL_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   ETHEREUM_LOCAL_STATE: z.string().min(1).optional(),

@@ -50,7 +50,9 @@ export async function buildEvm(config: Config, logger: Logger, o: EvmWiringOptio
     const [adminKey, operatorKey, claimKey] = ANVIL_DEV_ACCOUNTS;
     const [admin, operator, claimSigner] = [adminKey, operatorKey, claimKey].map((a) => devSecp256k1Signer(a.privateKey)) as [Signer, Signer, Signer];
     const infrastructure = await ensureInfrastructure({ url, chainId, admin, operator, claimSigner, recordPath: o.infrastructureFile });
-    const driver = new EvmDriver({ chainId, url, admin, operator, claimSigner, infrastructure, confirmations: config.EVM_CONFIRMATIONS });
+    const driver = new EvmDriver({
+      chainId, url, admin, operator, claimSigner, infrastructure, confirmations: config.EVM_CONFIRMATIONS, redemptionAddress: config.EVM_REDEMPTION_ADDRESS,
+    });
     logger.warn(
       { chain: driver.chain, url, inProcess: anvil !== undefined, stateFile: anvil ? (o.localStateFile ?? null) : null, infrastructureFile: o.infrastructureFile ?? null },
       `${driver.chain} is a LOCAL anvil devnet signing with anvil's PUBLIC dev keys (never use them on a real network). ` +
@@ -81,6 +83,7 @@ function evmEnv(c: Config): NodeJS.ProcessEnv {
     EVM_OPERATOR_KEY: c.EVM_OPERATOR_KEY,
     EVM_ADMIN_KEY: c.EVM_ADMIN_KEY,
     EVM_CLAIM_KEY: c.EVM_CLAIM_KEY,
+    EVM_REDEMPTION_ADDRESS: c.EVM_REDEMPTION_ADDRESS,
   };
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
 }

@@ -5,7 +5,8 @@ import { describeConfig, type Config } from './config.ts';
 import { runEntrypoint } from './entrypoint.ts';
 import { createLogger } from './lib/logger.ts';
 import { stellarTomlDeps } from './stellar-wiring.ts';
-import { buildChains, onShutdown, openDatabase, startWorker } from './wiring.ts';
+import { l1ProvisionerFor } from './avalanche-pchain.ts';
+import { attestationKeyFor, buildChains, onShutdown, openDatabase, startWorker } from './wiring.ts';
 
 /** `npm start`: API + (by default) an in-process worker, on PGlite unless DATABASE_URL is set. */
 async function main(config: Config): Promise<void> {
@@ -24,8 +25,10 @@ async function main(config: Config): Promise<void> {
   } else if (bootstrap.outcome !== 'existing') {
     logger.info({ keyId: bootstrap.keyId, source: bootstrap.outcome }, 'admin API key created');
   }
-  const worker = config.FISCUS_WORKER ? startWorker(database.db, chains.drivers, logger) : undefined;
-  const app = createApp({ db: database.db, drivers: chains.drivers, logger, bodyLimit: config.FISCUS_BODY_LIMIT, stellar: stellarTomlDeps(config, chains.stellar) });
+  const worker = config.FISCUS_WORKER ? startWorker(database.db, chains.drivers, logger, { reconcileMs: config.FISCUS_RECONCILE_MS }) : undefined;
+  const l1Provisioner = l1ProvisionerFor(config, database.db, logger, chains.avalanchePChain);
+  l1Provisioner?.start(); // resumes what a crash, restart or P-Chain outage left unfinished
+  const app = createApp({ db: database.db, drivers: chains.drivers, logger, bodyLimit: config.FISCUS_BODY_LIMIT, stellar: stellarTomlDeps(config, chains.stellar), attestationKey: attestationKeyFor(config), l1Provisioner });
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     logger.info({ url: `http://${config.HOST}:${info.port}`, docs: `http://${config.HOST}:${info.port}/docs`, chains: chains.drivers.chains() }, 'listening');
   });
@@ -33,6 +36,7 @@ async function main(config: Config): Promise<void> {
     // Stop taking requests, let the worker finish its step, then close chains and the db.
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await worker?.stop();
+    await l1Provisioner?.stop();
     await chains.close();
     await database.close();
   });

@@ -1,6 +1,6 @@
 import { Keypair, Networks } from '@stellar/stellar-sdk';
 import type { ChainId } from '@fiscus/core';
-import { StellarDriver, keypairSigner, localStellarKeyring, type Funding } from '@fiscus/chain-stellar';
+import { StellarDriver, keypairSigner, localStellarKeyring, type Funding, type StellarDriverOptions } from '@fiscus/chain-stellar';
 import { LOCAL_PASSPHRASE, startLocalHorizon, type LocalHorizon } from '@fiscus/devnet';
 import type { Logger } from 'pino';
 import { publicUrl, type Config } from './config.ts';
@@ -48,6 +48,7 @@ export async function buildStellar(config: Config, logger: Logger, o: StellarWir
   const network = config.STELLAR_NETWORK;
   if (network === 'none') return undefined;
   const homeDomain = stellarHomeDomain(config);
+  const payers = platformPayers(config);
   if (network === 'local') {
     const local = config.STELLAR_HORIZON_URL
       ? undefined
@@ -59,7 +60,7 @@ export async function buildStellar(config: Config, logger: Logger, o: StellarWir
     const chain: ChainId = 'stellar:local';
     const driver = new StellarDriver({
       chain, horizonUrl, networkPassphrase: passphrase, keys: localStellarKeyring(seed()),
-      funding: { kind: 'friendbot', url: `${horizonUrl}/friendbot` }, homeDomain,
+      funding: { kind: 'friendbot', url: `${horizonUrl}/friendbot` }, homeDomain, ...payers,
     });
     const stateFile = local ? o.localStateFile : undefined;
     logger.warn(
@@ -80,9 +81,17 @@ export async function buildStellar(config: Config, logger: Logger, o: StellarWir
   const funding: Funding = config.STELLAR_FUNDING_SECRET
     ? { kind: 'account', signer: keypairSigner(Keypair.fromSecret(config.STELLAR_FUNDING_SECRET)) }
     : { kind: 'friendbot', url: net.friendbot ?? `${horizonUrl}/friendbot` };
-  const driver = new StellarDriver({ chain, horizonUrl, networkPassphrase: passphrase, keys: localStellarKeyring(seed()), funding, homeDomain });
+  const driver = new StellarDriver({ chain, horizonUrl, networkPassphrase: passphrase, keys: localStellarKeyring(seed()), funding, homeDomain, ...payers });
   logger.info({ chain, horizonUrl, homeDomain, funding: funding.kind }, 'stellar driver configured');
   return { driver, info: { chain, networkPassphrase: passphrase, horizonUrl }, close: async () => {} };
+}
+
+/** The accounts that pay investors' trustline reserves and fee bumps, when not the fund's own. */
+function platformPayers(config: Config): Pick<StellarDriverOptions, 'sponsor' | 'feeAccount'> {
+  return {
+    ...(config.STELLAR_SPONSOR_SECRET ? { sponsor: keypairSigner(Keypair.fromSecret(config.STELLAR_SPONSOR_SECRET)) } : {}),
+    ...(config.STELLAR_FEE_SECRET ? { feeAccount: keypairSigner(Keypair.fromSecret(config.STELLAR_FEE_SECRET)) } : {}),
+  };
 }
 
 /** What the stellar.toml route serves, from config: org fields default to the public URL. */

@@ -3,12 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { DriverRegistry, type ChainId } from '@fiscus/core';
 import { MemChainDriver, ed25519Signer, startMemChain, type MemChainServer } from '@fiscus/devnet';
-import { Worker } from '@fiscus/engine';
+import { Worker, defaultTasks, attestationKeyFromSeed, loadOrCreateAttestationKey, type AttestationKey } from '@fiscus/engine';
 import { createDb, type Database } from '@fiscus/ledger';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { buildStellar, type StellarInfo } from './stellar-wiring.ts';
 import { buildEvm } from './evm-wiring.ts';
+import { buildAvalanche } from './avalanche-wiring.ts';
+import type { LocalPChain } from './avalanche-pchain.ts';
 
 /** config → db → drivers → worker: the wiring shared by main.ts and worker-main.ts. */
 
@@ -24,6 +26,8 @@ export interface Chains {
   devnet?: MemChainServer;
   /** The configured Stellar network, if any (stellar.toml is served for it). */
   stellar?: StellarInfo;
+  /** The P-Chain the local L1 was provisioned on (AVALANCHE_NETWORK=local). */
+  avalanchePChain?: LocalPChain;
   close(): Promise<void>;
 }
 
@@ -54,6 +58,23 @@ export function anvilStatePath(config: Config): string {
 /** Where the local chain's shared EVM contracts (T-REX factory, ONCHAINID, modules) are recorded. */
 export function evmInfrastructurePath(config: Config): string {
   return besideDataDir(config, 'evm-infrastructure.json');
+}
+
+/** Where the in-process Avalanche L1 stand-in keeps its chain (AVALANCHE_LOCAL_STATE overrides). */
+export function avalancheStatePath(config: Config): string {
+  return config.AVALANCHE_LOCAL_STATE ?? besideDataDir(config, 'avalanche-l1-state.json');
+}
+
+/** Where the local L1's contracts (gatekeeper, T-REX factory, ONCHAINID, modules) are recorded. */
+export function avalancheInfrastructurePath(config: Config): string {
+  return besideDataDir(config, 'avalanche-infrastructure.json');
+}
+
+/** The attestation signing key: FISCUS_ATTESTATION_KEY, or a seed created once beside the data dir (0600). */
+export function attestationKeyFor(config: Config): AttestationKey {
+  return config.FISCUS_ATTESTATION_KEY
+    ? attestationKeyFromSeed(config.FISCUS_ATTESTATION_KEY)
+    : loadOrCreateAttestationKey(besideDataDir(config, 'attestation.seed'));
 }
 
 /** A signer seed: from the env, or created once beside the data dir (0600) so restarts and workers agree. */
@@ -105,18 +126,28 @@ export async function buildChains(config: Config, logger: Logger): Promise<Chain
     throw e;
   }
   if (evm) drivers.register(evm.driver);
+  // AVALANCHE_NETWORK adds the L1 `eip155:<chain id>` (Subnet-EVM stand-in in this process, or an existing L1; see avalanche-wiring.ts).
+  let avalanche: Awaited<ReturnType<typeof buildAvalanche>>;
+  try {
+    avalanche = await buildAvalanche(config, logger, { localStateFile: avalancheStatePath(config), infrastructureFile: avalancheInfrastructurePath(config) });
+  } catch (e) {
+    await Promise.all([devnet?.close(), stellar?.close(), evm?.close()]);
+    throw e;
+  }
+  if (avalanche) drivers.register(avalanche.driver);
   return {
     drivers,
     devnet,
     stellar: stellar?.info,
+    avalanchePChain: avalanche?.pchain,
     close: async () => {
-      await Promise.all([devnet?.close(), stellar?.close(), evm?.close()]);
+      await Promise.all([devnet?.close(), stellar?.close(), evm?.close(), avalanche?.close()]);
     },
   };
 }
 
-export function startWorker(db: Database['db'], drivers: DriverRegistry, logger: Logger): Worker {
-  const worker = new Worker({ db, drivers, logger: logger.child({ component: 'worker' }) });
+export function startWorker(db: Database['db'], drivers: DriverRegistry, logger: Logger, o: { reconcileMs?: number } = {}): Worker {
+  const worker = new Worker({ db, drivers, logger: logger.child({ component: 'worker' }), tasks: defaultTasks({ reconcileMs: o.reconcileMs }) });
   worker.start();
   return worker;
 }

@@ -36,17 +36,55 @@ const TABLE: { method: string; path: (x: Ids) => string; allowed: Role[]; body?:
   { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/freezes`, allowed: [A, C], body: {} },
   { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/unfreezes`, allowed: [A, C], body: {} },
   { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/forced-transfers`, allowed: [A, C], body: {} },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/recoveries`, allowed: [A, C], body: {} },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/stellar/trustline-transactions`, allowed: [A, C, I], body: {} },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/stellar/fee-bumps`, allowed: [A, C, I], body: {} },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/custody/lots`, allowed: [A, T], body: {} },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/custody/lots/lot_unknown/maturity`, allowed: [A, T], body: {} },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/custody/lots/lot_unknown/roll`, allowed: [A, T], body: {} },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/cash/movements`, allowed: [A, T], body: {} },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/custody/holdings`, allowed: [A, C, T, U] },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/cash`, allowed: [A, C, T, U] },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/redemptions`, allowed: [A, C, T, U, I] },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/redemptions/red_unknown`, allowed: [A, C, T, U, I] },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/redemptions/red_unknown/payouts/pay_unknown/confirm`, allowed: [A, T], body: {} },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/redemptions/red_unknown/accept`, allowed: [A, T] },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/redemption-rules`, allowed: [A, C, T, U, I] },
+  { method: 'PUT', path: (x) => `/v1/funds/${x.fundId}/redemption-rules`, allowed: [A, T], body: {} },
   { method: 'GET', path: (x) => `/v1/operations/${x.ownOperationId}`, allowed: [A, C, T, U, I] },
   { method: 'GET', path: () => '/v1/operations', allowed: [A, C, T, U, I] },
   { method: 'POST', path: () => '/v1/operations/op_unknown/approve', allowed: [A, C] },
   { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/supply`, allowed: [A, C, T, U] },
   { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/reconciliations`, allowed: [A, T], body: { chain: 'bad' } },
   { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/reconciliations`, allowed: [A, C, T, U] },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/reconciliations/rec_unknown`, allowed: [A, C, T, U] },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/distributions`, allowed: [A, T], body: {} },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/distributions/dist_unknown`, allowed: [A, C, T, U] },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/distributions/dist_unknown/allocations`, allowed: [A, C, T, U] },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/cap-table`, allowed: [A, C, T, U] },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/holders/count`, allowed: [A, C, T, U] },
   { method: 'GET', path: () => '/v1/audit', allowed: [A, C, U] },
   { method: 'GET', path: () => '/v1/audit/verify', allowed: [A, C, U] },
   { method: 'POST', path: () => '/v1/api-keys', allowed: [A], body: {} },
   { method: 'GET', path: () => '/v1/api-keys', allowed: [A] },
   { method: 'DELETE', path: () => '/v1/api-keys/key_unknown', allowed: [A] },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/nav`, allowed: [A, T], body: {} },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/nav`, allowed: [A, C, T, U] },
+  { method: 'PATCH', path: (x) => `/v1/funds/${x.fundId}/nav/guards`, allowed: [A, T], body: { surprise: true } },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/attestations`, allowed: [A, T] },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/attestations/latest`, allowed: [A, C, T, U] },
+  { method: 'GET', path: () => '/v1/attestations/keys', allowed: [A, C, T, U] },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/moves`, allowed: [A, T], body: {} },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/moves`, allowed: [A, C, T, U] },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/moves/move_unknown`, allowed: [A, C, T, U] },
+  { method: 'PUT', path: (x) => `/v1/funds/${x.fundId}/chains/chain_unknown/move-limits`, allowed: [A, T], body: {} },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/chains/chain_unknown/move-limits`, allowed: [A, C, T, U] },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/chains/chain_unknown/pause`, allowed: [A, T] },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/chains/chain_unknown/unpause`, allowed: [A, T] },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/halts`, allowed: [A, C, T, U] },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/halts/clear`, allowed: [A] },
+  { method: 'POST', path: () => '/v1/avalanche/l1s', allowed: [A], body: {} },
+  { method: 'GET', path: () => '/v1/avalanche/l1s/l1_unknown', allowed: [A, U] },
 ];
 
 describeEachBackend('authorization: every route × every role', (backend) => {
@@ -73,7 +111,15 @@ describeEachBackend('authorization: every route × every role', (backend) => {
     const templates = TABLE.map((r) =>
       `${r.method} ${r.path({ fundId: '{fundId}', investorId: '{investorId}', ownOperationId: '{operationId}' } as Ids)}`
         .replace('op_unknown', '{operationId}')
-        .replace('key_unknown', '{keyId}'),
+        .replace('key_unknown', '{keyId}')
+        .replace('move_unknown', '{moveId}')
+        .replace('chain_unknown', '{chain}')
+        .replace('lot_unknown', '{lotId}')
+        .replace('red_unknown', '{redemptionId}')
+        .replace('pay_unknown', '{payoutId}')
+        .replace('rec_unknown', '{reconciliationId}')
+        .replace('dist_unknown', '{distributionId}')
+        .replace('l1_unknown', '{id}'),
     );
     expect(templates.sort()).toEqual(documented.sort());
   });

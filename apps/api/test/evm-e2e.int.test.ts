@@ -3,16 +3,17 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { evmAbi, readContract } from '@fiscus/chain-evm';
 import type { Deployment } from '@fiscus/core';
 import type { AnvilNode } from '@fiscus/devnet';
+import { schema } from '@fiscus/ledger';
 import { describeEachBackend } from '@fiscus/ledger/testing';
+import { and, eq } from 'drizzle-orm';
 import { EVM_CHAIN as CHAIN, startEvmHarness, startFileAnvil, type EvmHarness } from './support/evm.ts';
 
 const units = (n: string) => BigInt(Math.round(Number(n) * 1e6)); // test literals only: decimals 6
 
 /**
  * The issue-3 walk on a real anvil, with investors signing their own ERC-20 transfers.
- * Not covered here: recovery of a lost wallet through the API (no route yet; the driver's
- * `recover` operation is tested in packages/chain-evm) and redemption by an on-chain transfer to
- * the redemption wallet (needs the event indexer wired into the worker, not done yet).
+ * Covers recovery of a lost wallet (POST /v1/funds/{id}/recoveries) and redemption by an on-chain
+ * transfer to the deployment's redemptionAddress (ingest → redemption → agent burn).
  */
 let anvil: AnvilNode;
 beforeAll(async () => {
@@ -45,7 +46,17 @@ describeEachBackend('api end to end on eip155:31337 (anvil + ERC-3643 + running 
     await h.posted(r.body.operation.id);
   }
 
-  it('deploy → onboard → subscribe → holder transfers, refusals, freeze, forced transfer, policy update → supply = chain → clean reconciliation', async () => {
+  /** The burn the ingester requested for the fund's on-chain redemption (ingest runs every 2 s). */
+  async function redemptionBurn(fundId: string): Promise<string> {
+    for (let i = 0; i < 400; i++) {
+      const [row] = await h.db.select().from(schema.redemptions).where(and(eq(schema.redemptions.fundId, fundId), eq(schema.redemptions.source, 'onchain_transfer')));
+      if (row?.burnOperationId) return row.burnOperationId;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('no redemption burn was requested for the transfer to the redemption wallet');
+  }
+
+  it('deploy → onboard → subscribe → holder transfers, refusals, freeze, forced transfer, recovery, policy update → redemption by transfer → supply = chain → clean reconciliation', async () => {
     const fund = await h.call('POST', '/v1/funds', { body: { name: 'EVM Treasury Fund', symbol: 'ETF', decimals: 6, policy: { blockedJurisdictions: ['RU'] } } });
     expect(fund.status).toBe(201);
     const fundId: string = fund.body.id;
@@ -102,25 +113,65 @@ describeEachBackend('api end to end on eip155:31337 (anvil + ERC-3643 + running 
     expect(await h.driver.balanceOf(deployment, bob.address)).toBe(units('400'));
     expect(await h.driver.balanceOf(deployment, alice.address)).toBe(units('1100.25'));
 
+    // Recovery: Alice lost her wallet. Her new wallet is registered first (same investor); the
+    // recovery moves the whole on-chain balance and her identity's registration to it.
+    const alice2 = await h.investorWallet();
+    await register(fundId, aliceId, alice2);
+    const identityOf = (a: string) => readContract<string>(h.driver.provider, evmAbi.identityRegistry, deployment.details.identityRegistry!, 'identity', [a]);
+    const aliceIdentity = await identityOf(alice.address);
+    const toOther = await h.call('POST', `/v1/funds/${fundId}/recoveries`, { body: { chain: CHAIN, from: alice.address, to: bob.address } });
+    expect(toOther.status, toOther.text).toBe(400);
+    expect(toOther.body).toMatchObject({ code: 'VALIDATION_FAILED', meta: { field: 'to', reason: 'different_investor' } });
+    const unknown = await h.call('POST', `/v1/funds/${fundId}/recoveries`, { body: { chain: CHAIN, from: alice.address, to: stranger.address } });
+    expect(unknown.status).toBe(404);
+    const recovery = await h.call('POST', `/v1/funds/${fundId}/recoveries`, { body: { chain: CHAIN, from: alice.address, to: alice2.address } });
+    expect(recovery.status, recovery.text).toBe(202);
+    expect(recovery.body.operation.body).toMatchObject({ kind: 'recover', units: '1100.25' });
+    await h.posted(recovery.body.operation.id);
+    expect(await h.driver.balanceOf(deployment, alice2.address)).toBe(units('1100.25'));
+    expect(await h.driver.balanceOf(deployment, alice.address)).toBe(0n);
+    expect(await identityOf(alice2.address)).toBe(aliceIdentity);
+    expect(await h.driver.isAuthorized(deployment, alice.address)).toBe(false);
+    const standing = async (address: string) => {
+      const [row] = await h.db.select().from(schema.fundWallets).innerJoin(schema.wallets, eq(schema.wallets.id, schema.fundWallets.walletId))
+        .where(and(eq(schema.fundWallets.fundId, fundId), eq(schema.wallets.address, address)));
+      return row?.fund_wallets;
+    };
+    expect(await standing(alice.address)).toMatchObject({ status: 'recovered', units: 0n });
+    expect(await standing(alice2.address)).toMatchObject({ status: 'authorized', units: units('1100.25') });
+    expect(await h.driver.totalSupply(deployment)).toBe(units('1500.25'));
+    await expect(h.transfer(alice, token!, bob.address, units('1'))).rejects.toThrow(); // the lost wallet is out
+
     // A policy update reaches the chain: blocking DE makes the token refuse transfers to Bob.
     const put = await h.call('PUT', `/v1/funds/${fundId}/policy`, { body: { blockedJurisdictions: ['RU', 'DE'] } });
     expect(put.status, put.text).toBe(200);
     expect(await blockedOnChain()).toEqual([276, 643]);
-    await expect(h.transfer(alice, token!, bob.address, units('1'))).rejects.toThrow();
-    const blocked = await h.driver.explainTransfer(deployment, { from: alice.address, to: bob.address, units: units('1') });
+    await expect(h.transfer(alice2, token!, bob.address, units('1'))).rejects.toThrow();
+    const blocked = await h.driver.explainTransfer(deployment, { from: alice2.address, to: bob.address, units: units('1') });
     expect(blocked).toMatchObject({ code: 'POLICY_DENIED', meta: { rule: 'jurisdiction_blocked' } });
     // The same policy again sends nothing (applyPolicy compares with the modules first).
     expect(await h.driver.applyPolicy(deployment, { blockedJurisdictions: ['DE', 'RU'], kycRequired: true })).toBe(0);
 
-    // Supply: ledger = chain (holder transfers and forced transfers never change it).
-    expect(await h.driver.totalSupply(deployment)).toBe(units('1500.25'));
+    // Redemption by on-chain transfer: Alice sends units to the fund's redemption wallet (exempt
+    // from the limits); the worker's ingest opens a redemption and the engine burns them as agent.
+    const redemptionAddress = deployment.details.redemptionAddress!;
+    expect(await h.driver.isAuthorized(deployment, redemptionAddress)).toBe(true);
+    await h.transfer(alice2, token!, redemptionAddress, units('100.25'));
+    const burnId = await redemptionBurn(fundId);
+    await h.posted(burnId);
+    expect(await h.driver.balanceOf(deployment, redemptionAddress)).toBe(0n);
+    expect(await standing(alice2.address)).toMatchObject({ units: units('1000') });
+
+    // Supply: ledger = chain (holder transfers, forced transfers and recovery never change it; the
+    // redemption's burn does, on both sides).
+    expect(await h.driver.totalSupply(deployment)).toBe(units('1400'));
     const supply = await h.call('GET', `/v1/funds/${fundId}/supply`);
-    expect(supply.body).toMatchObject({ unitsOutstanding: '1500.25', invariantHolds: true });
-    expect(supply.body.chains).toEqual([expect.objectContaining({ chain: CHAIN, ledgerSupply: '1500.25', chainSupply: '1500.25', inSync: true })]);
+    expect(supply.body).toMatchObject({ unitsOutstanding: '1400', invariantHolds: true });
+    expect(supply.body.chains).toEqual([expect.objectContaining({ chain: CHAIN, ledgerSupply: '1400', chainSupply: '1400', inSync: true })]);
 
     const rec = await h.call('POST', `/v1/funds/${fundId}/reconciliations`, { body: { chain: CHAIN } });
     expect(rec.status).toBe(200);
-    expect(rec.body.items).toEqual([expect.objectContaining({ chain: CHAIN, status: 'clean', ledgerSupply: '1500.25', chainSupply: '1500.25' })]);
+    expect(rec.body.items).toEqual([expect.objectContaining({ chain: CHAIN, status: 'clean', ledgerSupply: '1400', chainSupply: '1400' })]);
     expect((await h.call('GET', '/v1/audit/verify')).body).toMatchObject({ ok: true });
   });
 });

@@ -89,7 +89,9 @@ it('starts on PGlite, prints the first admin key once, serves, and stops on SIGT
   await posted(url, key!, (await api(url, key!, 'POST', `/v1/funds/${fund.id}/subscriptions`, { ...holder, units: '42' })).operation.id);
   // stellar:local starts beside memory:devnet; a fund deployed on it survives the restart too.
   const startLog = first.stdout.join('');
-  expect(startLog).toMatch(/"chains":\["memory:devnet","stellar:local","eip155:31337"\]/);
+  expect(startLog).toMatch(/"chains":\["memory:devnet","stellar:local","eip155:31337","eip155:99999"\]/);
+  // eip155:99999 is the Avalanche L1 stand-in (provisioned on the P-Chain stand-in, Subnet-EVM genesis → anvil + gate).
+  expect(startLog).toMatch(/eip155:99999 is a LOCAL Subnet-EVM stand-in/);
   // eip155:31337 is anvil in the same process; its chain and contracts are kept beside the data dir too.
   expect(startLog).toMatch(/eip155:31337 is a LOCAL anvil devnet signing with anvil's PUBLIC dev keys/);
   await posted(url, key!, (await api(url, key!, 'POST', `/v1/funds/${fund.id}/deployments`, { chain: 'eip155:31337' })).operation.id);
@@ -106,6 +108,8 @@ it('starts on PGlite, prints the first admin key once, serves, and stops on SIGT
   expect(statSync(join(dataDir, 'stellar-local-ledger.jsonl')).mode & 0o777).toBe(0o600);
   expect(existsSync(join(dataDir, 'anvil-state.json'))).toBe(true);
   expect(existsSync(join(dataDir, 'evm-infrastructure.json'))).toBe(true);
+  expect(existsSync(join(dataDir, 'avalanche-l1-state.json'))).toBe(true);
+  expect(existsSync(join(dataDir, 'avalanche-infrastructure.json'))).toBe(true);
 
   const second = start(env);
   const url2 = await second.url;
@@ -126,7 +130,7 @@ it('starts on PGlite, prints the first admin key once, serves, and stops on SIGT
   expect(await (await fetch(`${url2}/.well-known/stellar.toml`)).text()).toContain(`issuer = "${issuer}"`);
   second.kill('SIGINT');
   expect(await second.exit).toBe(0);
-}, 60_000);
+}, 180_000); // four local chains (Avalanche: P-Chain provisioning + L1 contracts) start twice
 
 it('refuses to start over a devnet state file it cannot read, naming it', async () => {
   const dir = join(dataDir, 'corrupt');

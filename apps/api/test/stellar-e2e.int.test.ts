@@ -1,14 +1,23 @@
-import { Asset } from '@stellar/stellar-sdk';
+import { Asset, Operation } from '@stellar/stellar-sdk';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '@fiscus/ledger/testing';
 import { InvestorWallet, PUBLIC_URL, resultCodesOf, startStellarHarness, type StellarHarness } from './support/stellar.ts';
 
 const CHAIN = 'stellar:local';
 
+/** Polls until `f` returns something truthy (10 s at most). */
+async function until<T>(f: () => Promise<T | undefined | false>): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const v = await f();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('condition never met');
+}
+
 /**
  * The issue-4 walk on the local ledger, with investors acting through @stellar/stellar-sdk as
- * their wallets would. Not covered yet: redemption by an on-chain payment to the issuer, which
- * needs the payment-stream indexer (not built).
+ * their wallets would.
  */
 describeEachBackend('api end to end on stellar:local (local ledger + running worker)', (backend) => {
   let h: StellarHarness;
@@ -26,6 +35,12 @@ describeEachBackend('api end to end on stellar:local (local ledger + running wor
     const list = await h.call('GET', `/v1/funds/${fund.body.id}/deployments`);
     const details = list.body.items[0].details as { assetCode: string; issuer: string };
     return { fundId: fund.body.id, asset: new Asset(details.assetCode, details.issuer), issuer: details.issuer };
+  }
+
+  async function keyFor(role: string, investorId: string): Promise<string> {
+    const r = await h.call('POST', '/v1/api-keys', { body: { role, investorId } });
+    expect(r.status).toBe(201);
+    return r.body.key as string;
   }
 
   async function investor(legalName: string, kycStatus: 'verified' | 'pending'): Promise<string> {
@@ -113,6 +128,85 @@ describeEachBackend('api end to end on stellar:local (local ledger + running wor
     expect(rec.status).toBe(200);
     expect(rec.body.items).toEqual([expect.objectContaining({ chain: CHAIN, status: 'clean', ledgerSupply: '1500.25', chainSupply: '1500.25' })]);
     expect((await h.call('GET', '/v1/audit/verify')).body).toMatchObject({ ok: true });
+  });
+
+  it('an investor with 0 spare XLM: sponsored trustline + fee bumps, lost-wallet recovery, redemption by payment to the distribution account', async () => {
+    const { fundId, asset, issuer } = await deploy('Sponsored Treasury Fund', 'SPTF');
+    const details = (await h.call('GET', `/v1/funds/${fundId}/deployments`)).body.items[0].details as { distribution: string; redemptionAddress: string };
+    expect(details.redemptionAddress).toBe(details.distribution);
+    const carolId = await investor('Carol Holdings', 'verified');
+    const funder = new InvestorWallet(h);
+    await funder.fund();
+    const [carol, carolNew, stranger] = [new InvestorWallet(h), new InvestorWallet(h), new InvestorWallet(h)];
+    for (const w of [carol, carolNew, stranger]) await w.createFrom(funder, '1'); // exactly the 1 XLM minimum balance
+
+    /** Trustline through the API: sponsor-signed XDR, co-signed by the wallet, fee-bumped by the platform. */
+    async function sponsoredTrust(w: InvestorWallet): Promise<void> {
+      const t = await h.call('POST', `/v1/funds/${fundId}/stellar/trustline-transactions`, { body: { investorId: carolId, chain: CHAIN, address: w.address } });
+      expect(t.status, JSON.stringify(t.body)).toBe(200);
+      expect(t.body).toMatchObject({ chain: CHAIN, address: w.address, sponsor: issuer, networkPassphrase: h.passphrase });
+      const bumped = await h.call('POST', `/v1/funds/${fundId}/stellar/fee-bumps`, { body: { chain: CHAIN, xdr: w.cosign(t.body.xdr) } });
+      expect(bumped.status, JSON.stringify(bumped.body)).toBe(200);
+      expect(bumped.body).toMatchObject({ innerHash: t.body.hash, source: w.address, feeAccount: details.distribution });
+      expect(await w.line(asset)).toMatchObject({ balance: '0.0000000', is_authorized: false, sponsor: issuer });
+    }
+    await sponsoredTrust(carol);
+    expect(await carol.xlm()).toBe('1.0000000');
+
+    // What the fee account will not pay for: bad XDR, other operations, unknown wallets.
+    const garbage = await h.call('POST', `/v1/funds/${fundId}/stellar/fee-bumps`, { body: { chain: CHAIN, xdr: 'bm90IGEgdHJhbnNhY3Rpb24=' } });
+    expect([garbage.status, garbage.body.code, garbage.headers.get('content-type')]).toEqual([400, 'VALIDATION_FAILED', expect.stringMatching(/^application\/problem\+json/)]);
+    const setOptions = await h.call('POST', `/v1/funds/${fundId}/stellar/fee-bumps`, { body: { chain: CHAIN, xdr: await carol.signedXdr(Operation.setOptions({ homeDomain: 'evil.example' })) } });
+    expect([setOptions.status, setOptions.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const unknown = await h.call('POST', `/v1/funds/${fundId}/stellar/fee-bumps`, { body: { chain: CHAIN, xdr: await stranger.signedXdr(Operation.changeTrust({ asset })) } });
+    expect([unknown.status, unknown.body.code, unknown.body.meta?.reason]).toEqual([422, 'POLICY_DENIED', 'UNKNOWN_WALLET']);
+    // An investor key acts for its own investor only: Dave can neither sponsor nor fee-bump Carol's wallet.
+    const daveKey = await keyFor('investor', await investor('Dave Fund LP', 'verified'));
+    const foreignTrust = await h.call('POST', `/v1/funds/${fundId}/stellar/trustline-transactions`, { key: daveKey, body: { investorId: carolId, chain: CHAIN, address: carolNew.address } });
+    expect([foreignTrust.status, foreignTrust.body.code]).toEqual([403, 'FORBIDDEN']);
+    const foreignBump = await h.call('POST', `/v1/funds/${fundId}/stellar/fee-bumps`, { key: daveKey, body: { chain: CHAIN, xdr: await carol.signedXdr(Operation.payment({ destination: details.distribution, asset, amount: '1' })) } });
+    expect([foreignBump.status, foreignBump.body.code]).toEqual([403, 'FORBIDDEN']);
+
+    const reg = await h.call('POST', `/v1/funds/${fundId}/wallets`, { body: { investorId: carolId, chain: CHAIN, address: carol.address } });
+    expect(reg.status).toBe(202);
+    await h.posted(reg.body.operation.id);
+    const sub = await h.call('POST', `/v1/funds/${fundId}/subscriptions`, { body: { investorId: carolId, chain: CHAIN, address: carol.address, units: '100' } });
+    expect(sub.status).toBe(202);
+    await h.posted(sub.body.operation.id);
+    expect((await carol.line(asset))?.balance).toBe('100.0000000');
+
+    // Carol loses her key: her new wallet gets a sponsored trustline, the recovery authorizes it in the same transaction.
+    await sponsoredTrust(carolNew);
+    const rec = await h.call('POST', `/v1/funds/${fundId}/recoveries`, { body: { chain: CHAIN, from: carol.address, to: carolNew.address } });
+    expect(rec.status, JSON.stringify(rec.body)).toBe(202);
+    await h.posted(rec.body.operation.id);
+    expect(await carol.line(asset)).toMatchObject({ balance: '0.0000000', is_authorized: false });
+    expect(await carolNew.line(asset)).toMatchObject({ balance: '100.0000000', is_authorized: true });
+
+    // Redemption on chain: a fee-bumped payment of 40 to the distribution account; the engine burns it.
+    const pay = await h.call('POST', `/v1/funds/${fundId}/stellar/fee-bumps`, {
+      body: { chain: CHAIN, xdr: await carolNew.signedXdr(Operation.payment({ destination: details.redemptionAddress, asset, amount: '40' })) },
+    });
+    expect(pay.status, JSON.stringify(pay.body)).toBe(200);
+    expect(await carolNew.xlm()).toBe('1.0000000'); // never paid a fee
+    const redemption = await until(async () => {
+      const list = await h.call('GET', `/v1/funds/${fundId}/redemptions`);
+      return (list.body.items as { txHash?: string; units: string }[] | undefined)?.find((r) => r.units === '40');
+    });
+    expect(redemption).toBeDefined();
+    await until(async () => {
+      const dist = await h.server.loadAccount(details.distribution);
+      const line = dist.balances.find((b) => 'asset_code' in b && b.asset_code === 'SPTF') as { balance: string } | undefined;
+      return line?.balance === '0.0000000';
+    });
+    const onHorizon = (await h.server.assets().forCode('SPTF').forIssuer(issuer).call()).records[0]!;
+    expect(onHorizon.balances.authorized).toBe('60.0000000');
+    const supply = await until(async () => {
+      const r = await h.call('GET', `/v1/funds/${fundId}/supply`);
+      return r.body.chains?.[0]?.ledgerSupply === '60' ? r : undefined;
+    });
+    expect(supply!.body).toMatchObject({ unitsOutstanding: '60', invariantHolds: true });
+    expect(supply!.body.chains).toEqual([expect.objectContaining({ chain: CHAIN, ledgerSupply: '60', chainSupply: '60', inSync: true })]);
   });
 
   it('serves /.well-known/stellar.toml (SEP-1) with the deployed regulated asset, without auth', async () => {

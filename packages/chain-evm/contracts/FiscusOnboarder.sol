@@ -42,6 +42,15 @@ contract FiscusOnboarder {
         owner = newOwner;
     }
 
+    /// @dev One wallet of a batch onboarding (the claim topic and issuer are the fund's, shared).
+    struct Onboarding {
+        address wallet;
+        string investorKey;
+        uint16 country;
+        bytes signature;
+        bytes data;
+    }
+
     /// @notice Creates the investor's identity if needed, (re)adds the KYC claim, and registers
     /// `wallet` with `country`. Idempotent: running it again updates rather than reverts.
     function onboard(
@@ -54,6 +63,29 @@ contract FiscusOnboarder {
         bytes calldata signature,
         bytes calldata data
     ) external onlyOwner returns (address identity) {
+        return _onboard(registry, wallet, investorKey, country, topic, issuer, signature, data);
+    }
+
+    /// @notice Many onboardings in one transaction: all land or none (one nonce, one base fee).
+    function onboardBatch(IIdentityRegistryAgent registry, Onboarding[] calldata items, uint256 topic, address issuer)
+        external onlyOwner
+    {
+        for (uint256 i = 0; i < items.length; i++) {
+            Onboarding calldata o = items[i];
+            _onboard(registry, o.wallet, o.investorKey, o.country, topic, issuer, o.signature, o.data);
+        }
+    }
+
+    function _onboard(
+        IIdentityRegistryAgent registry,
+        address wallet,
+        string calldata investorKey,
+        uint16 country,
+        uint256 topic,
+        address issuer,
+        bytes calldata signature,
+        bytes calldata data
+    ) private returns (address identity) {
         identity = _identityFor(wallet, investorKey);
         // The identity checks the signature with the issuer, so a claim for another identity,
         // topic or data reverts here ("invalid claim") instead of silently leaving it unverified.
@@ -76,11 +108,18 @@ contract FiscusOnboarder {
 
     /// @notice Lost wallet → new wallet of the same investor: T-REX's recoveryAddress requires the
     /// new wallet to be a management key of the identity, which only a management key can add.
-    function recover(ITokenAgentActions token, IIdentityRegistryView registry, address lostWallet, address newWallet)
+    /// The new wallet may already be registered under the SAME identity (the platform registers
+    /// wallets before using them): recoveryAddress registers it itself and would revert on a
+    /// registered wallet, so its registration is removed first; it is back in the same transaction.
+    function recover(ITokenAgentActions token, IIdentityRegistryAgent registry, address lostWallet, address newWallet)
         external onlyOwner
     {
         address identity = registry.identity(lostWallet);
         require(identity != address(0), "Fiscus: lost wallet has no identity");
+        if (registry.contains(newWallet)) {
+            require(registry.identity(newWallet) == identity, "Fiscus: new wallet belongs to another identity");
+            registry.deleteIdentity(newWallet);
+        }
         bytes32 key = keccak256(abi.encode(newWallet));
         IIdentityKeysAndClaims id = IIdentityKeysAndClaims(identity);
         if (!id.keyHasPurpose(key, PURPOSE_MANAGEMENT)) id.addKey(key, PURPOSE_MANAGEMENT, KEY_TYPE_ECDSA);

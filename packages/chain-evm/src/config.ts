@@ -14,6 +14,7 @@ export interface EvmSigners {
  * Builds an EvmDriver from environment variables:
  *   ETHEREUM_RPC_URL, ETHEREUM_CHAIN_ID, EVM_CONFIRMATIONS (default 0),
  *   EVM_INFRASTRUCTURE (JSON) or EVM_INFRASTRUCTURE_FILE (path to the JSON ensureInfrastructure wrote),
+ *   EVM_REDEMPTION_ADDRESS (optional; default the admin key's address),
  * and the keys: pass `signers` from the keystore; without it EVM_OPERATOR_KEY / EVM_ADMIN_KEY /
  * EVM_CLAIM_KEY (hex) are read into in-memory dev signers, which is only acceptable on a devnet.
  */
@@ -35,5 +36,6 @@ export function evmDriverFromEnv(env: NodeJS.ProcessEnv, signers?: EvmSigners): 
     ...keys,
     infrastructure: JSON.parse(infraJson) as EvmInfrastructure,
     confirmations: Number(env.EVM_CONFIRMATIONS ?? 0),
+    redemptionAddress: env.EVM_REDEMPTION_ADDRESS || undefined,
   });
 }

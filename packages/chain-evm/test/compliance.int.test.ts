@@ -88,7 +88,7 @@ describe('our compliance modules on a T-REX token (anvil)', () => {
   it('recovery moves a lost wallet to a new wallet of the same identity', async () => {
     const fresh = devnet.investor();
     const before = await balance(w.bob);
-    await send({ kind: 'recover', lostWallet: w.bob.address, newWallet: fresh.address });
+    await send({ kind: 'recover', from: w.bob.address, to: fresh.address, units: before });
     expect(await balance(fresh)).toBe(before);
     expect(await balance(w.bob)).toBe(0n);
     expect(await driver.isAuthorized(d, fresh.address)).toBe(true);

@@ -19,8 +19,13 @@ export function assetCodeFor(fund: FundSpec): string {
   return fund.symbol.toUpperCase();
 }
 
+/**
+ * The recorded details. `redemptionAddress` (the agreed cross-chain name) is the distribution
+ * account: an investor redeems by paying the asset to it; events() reports such payments as
+ * transfers to it and `burn { from: redemptionAddress }` claws them back.
+ */
 export function toDetails(d: StellarDeployment): Record<string, string> {
-  return { ...d, decimals: String(d.decimals) };
+  return { ...d, decimals: String(d.decimals), redemptionAddress: d.distribution };
 }
 
 export function fromDeployment(d: Deployment): StellarDeployment {

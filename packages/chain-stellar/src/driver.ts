@@ -1,17 +1,20 @@
 import {
-  FiscusError, singleOperations,
+  FiscusError, isOracleOperation, singleOperations,
   type Capabilities, type ChainDriver, type ChainEvent, type ChainId, type ChainOperation, type Deployment,
-  type FundSpec, type Holder, type Page, type PreparedTx, type PrepareContext, type SubmitResult, type TxStatus,
+  type FundSpec, type Holder, type Page, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
 } from '@fiscus/core';
 import { assetCodeFor, fromDeployment, toDetails, type StellarDeployment } from './deployment.ts';
 import { deployAsset } from './deploy.ts';
 import { parseStellarError } from './errors.ts';
+import { feeBumpAndSubmit, parseInvestorTransaction, type FeeBumpResult } from './fee-bump.ts';
 import { assetEvents } from './events.ts';
 import { horizonServer } from './horizon.ts';
 import { accountIdOf, type StellarKeyring } from './keys.ts';
 import type { Funding, StellarNetwork } from './network.ts';
-import { describe, MAX_OPS, toStellarOps } from './ops.ts';
+import { describe, linesToRead, MAX_OPS, toStellarOps } from './ops.ts';
+import { describeOracle, oracleOpsFor, readOracleEntries, type OracleEntries } from './oracle.ts';
 import * as reads from './reads.ts';
+import { sponsoredTrustline, type InvestorTransaction } from './sponsorship.ts';
 import { buildSigned, statusOf, submitSigned } from './transactions.ts';
 
 export interface StellarDriverOptions {
@@ -26,6 +29,10 @@ export interface StellarDriverOptions {
   maxFeePerOp?: bigint;
   txTimeoutSec?: number;
   pageSize?: number;
+  /** Pays investors' trustline reserves (sponsorship); default: each fund's issuer. */
+  sponsor?: Signer;
+  /** Pays the fee of investors' fee-bumped transactions; default: each fund's distribution account. */
+  feeAccount?: Signer;
 }
 
 /** ChainDriver for a regulated Stellar classic asset, over Horizon through @stellar/stellar-sdk. */
@@ -33,14 +40,18 @@ export class StellarDriver implements ChainDriver {
   readonly chain: ChainId;
   readonly capabilities: Capabilities = {
     authorize: true, freeze: true, partialFreeze: false, forceTransfer: true, clawback: true, pause: false,
-    recovery: true, onchainCompliance: true, maxBatch: MAX_OPS, finality: { kind: 'instant' },
+    recovery: true, onchainCompliance: true, navFeed: true, maxBatch: MAX_OPS, finality: { kind: 'instant' },
   };
   readonly #net: StellarNetwork;
   readonly #keys: StellarKeyring;
   readonly #homeDomain: string;
+  readonly #sponsor?: Signer;
+  readonly #feeAccount?: Signer;
 
   constructor(o: StellarDriverOptions) {
     this.chain = o.chain;
+    this.#sponsor = o.sponsor;
+    this.#feeAccount = o.feeAccount;
     this.#keys = o.keys;
     this.#homeDomain = o.homeDomain;
     this.#net = {
@@ -71,15 +82,16 @@ export class StellarDriver implements ChainDriver {
   async prepare(op: ChainOperation, ctx: PrepareContext): Promise<PreparedTx> {
     if (ctx.deployment.chain !== this.chain) throw new FiscusError('INVALID_CHAIN', `deployment is on ${ctx.deployment.chain}, driver is ${this.chain}`);
     const d = fromDeployment(ctx.deployment);
-    const items = singleOperations(op);
-    const ops = items.flatMap((i) => toStellarOps(this.chain, d, i));
+    const items = isOracleOperation(op) ? [] : singleOperations(op);
+    const lines = new Map(await Promise.all(linesToRead(this.chain, items).map(async (a) => [a, await this.#wrap(reads.lineState(this.#net, d, a))] as const)));
+    const ops = isOracleOperation(op) ? await this.#wrap(oracleOpsFor(this.#net, d, op)) : items.flatMap((i) => toStellarOps(this.chain, d, i, lines));
     if (ops.length === 0 || ops.length > MAX_OPS) {
       throw new FiscusError('VALIDATION_FAILED', `a Stellar transaction carries 1..${MAX_OPS} operations, this one needs ${ops.length}`);
     }
     const signer = await this.#keys.signer(d.fundId, 'issuer');
     if (accountIdOf(signer) !== d.issuer) throw new FiscusError('CONFLICT', `the keyring's issuer key for ${d.fundId} is not ${d.issuer}`);
     const built = await buildSigned(this.#net, d.issuer, ctx.sequence, ops, signer);
-    const what = op.kind === 'batch' ? `batch of ${items.length}` : describe(op);
+    const what = isOracleOperation(op) ? describeOracle(op) : op.kind === 'batch' ? `batch of ${items.length}` : describe(items[0]!);
     return {
       hash: built.hash, raw: built.raw, signer: d.issuer, sequence: ctx.sequence, validUntil: built.validUntil,
       description: `${this.chain} ${d.assetCode} ${what} (seq ${ctx.sequence})`,
@@ -115,12 +127,42 @@ export class StellarDriver implements ChainDriver {
     return this.#wrap(reads.trustline(this.#net, fromDeployment(d), address));
   }
 
+  /** The NAV / attestation data entries on the issuing account (publishNav / publishAttestation). */
+  oracleEntries(d: Deployment): Promise<OracleEntries> {
+    return this.#wrap(readOracleEntries(this.#net, fromDeployment(d)));
+  }
+
   holders(d: Deployment, cursor?: string): Promise<Page<Holder>> {
     return this.#wrap(reads.holders(this.#net, fromDeployment(d), cursor));
   }
 
   events(d: Deployment, fromCursor?: string): Promise<Page<ChainEvent>> {
     return this.#wrap(assetEvents(this.#net, fromDeployment(d), fromCursor));
+  }
+
+  /**
+   * Stellar-only: the investor's trustline transaction with its reserve sponsored by the
+   * platform, sponsor-signed, for the investor to co-sign (see sponsorship.ts).
+   */
+  async sponsoredTrustline(d: Deployment, investor: string): Promise<InvestorTransaction> {
+    const sd = fromDeployment(d);
+    const sponsor = this.#sponsor ?? (await this.#keys.signer(sd.fundId, 'issuer'));
+    return this.#wrap(sponsoredTrustline(this.#net, sd, investor, sponsor));
+  }
+
+  /**
+   * Stellar-only: checks an investor-signed transaction (only the fund asset's operations, the
+   * investor as source), lets the caller vet its source account (`approveSource`, e.g. "a
+   * registered wallet of this investor"), then wraps it in a fee bump paid by the fee account
+   * and submits it.
+   */
+  async feeBump(d: Deployment, xdr: string, o: { approveSource?: (source: string) => Promise<void> } = {}): Promise<FeeBumpResult> {
+    const sd = fromDeployment(d);
+    const sponsor = this.#sponsor ?? (await this.#keys.signer(sd.fundId, 'issuer'));
+    const feeAccount = this.#feeAccount ?? (await this.#keys.signer(sd.fundId, 'distribution'));
+    const inner = parseInvestorTransaction(this.#net, sd, xdr, { sponsor: accountIdOf(sponsor), feeAccount: accountIdOf(feeAccount) });
+    await o.approveSource?.(inner.source);
+    return this.#wrap(feeBumpAndSubmit(this.#net, inner, feeAccount));
   }
 
   parseError(e: unknown): FiscusError {

@@ -35,7 +35,7 @@ const HINTS: Record<string, string> = {
 
 export function fromResultCodes(codes: ResultCodes, cause?: unknown): FiscusError {
   const failing = codes.operations?.find((c) => c !== 'op_success');
-  const code: ErrorCode = (failing ? OP_CODES[failing] : undefined) ?? TX_CODES[codes.transaction] ?? 'TX_FAILED';
+  const code: ErrorCode = (failing ? OP_CODES[failing] : undefined) ?? TX_CODES[codes.inner_transaction ?? codes.transaction] ?? 'TX_FAILED';
   const what = failing ? `${codes.transaction} / ${failing}` : codes.transaction;
   const hint = failing ? HINTS[failing] : undefined;
   return new FiscusError(code, `Stellar transaction ${what}${hint ? `: ${hint}` : ''}`, { meta: { resultCodes: codes }, cause });

@@ -25,23 +25,47 @@ interface OpRecord {
 const MAX_SCAN_PAGES = 50;
 
 /**
- * Events of the fund's asset from the issuer's operation history (every supply change involves
- * the issuer: mint = payment from it, burn = clawback or payment to it). The cursor is Horizon's
- * paging token; ops of other kinds are skipped but still advance the cursor.
- * Holder-to-holder payments do not involve the issuer and are not reported here.
+ * Events of the fund's asset from the operation histories of the issuer and the distribution
+ * account, merged in ledger order. Every supply change involves the issuer (mint = payment from
+ * it, burn = clawback or payment to it); investors redeem by paying the distribution account
+ * (the deployment's redemptionAddress), reported as an ordinary transfer to it. Operation ids
+ * are global, so one paging token is the cursor of both streams; an operation touching both
+ * accounts appears in both and is reported once. Ops of other kinds are skipped but still
+ * advance the cursor. Holder-to-holder payments involve neither account and are not reported.
  */
 export async function assetEvents(net: StellarNetwork, d: StellarDeployment, fromCursor?: string): Promise<Page<ChainEvent>> {
   let cursor = fromCursor;
   for (let i = 0; i < MAX_SCAN_PAGES; i++) {
-    let q = net.server.operations().forAccount(d.issuer).limit(net.pageSize).order('asc');
-    if (cursor) q = q.cursor(cursor);
-    const records = (await q.call()).records as unknown as OpRecord[];
+    const { records, done } = await mergedPage(net, d, cursor);
     if (records.length === 0) return cursor && cursor !== fromCursor ? { items: [], next: cursor } : { items: [] };
     const items = records.flatMap((r) => toEvent(d, r) ?? []);
     cursor = records[records.length - 1]!.paging_token;
-    if (items.length > 0 || records.length < net.pageSize) return { items, next: cursor };
+    if (items.length > 0 || done) return { items, next: cursor };
   }
   return { items: [], next: cursor };
+}
+
+/**
+ * One page of each account's history after `cursor`, cut at the lowest last id of a FULL page
+ * (beyond it the other stream may still hide operations), deduplicated and in id order.
+ */
+async function mergedPage(net: StellarNetwork, d: StellarDeployment, cursor: string | undefined): Promise<{ records: OpRecord[]; done: boolean }> {
+  const accounts = d.distribution && d.distribution !== d.issuer ? [d.issuer, d.distribution] : [d.issuer];
+  const pages = await Promise.all(accounts.map(async (account) => {
+    let q = net.server.operations().forAccount(account).limit(net.pageSize).order('asc');
+    if (cursor) q = q.cursor(cursor);
+    return (await q.call()).records as unknown as OpRecord[];
+  }));
+  let horizon: bigint | undefined;
+  for (const p of pages) {
+    if (p.length < net.pageSize) continue;
+    const last = BigInt(p[p.length - 1]!.id);
+    if (horizon === undefined || last < horizon) horizon = last;
+  }
+  const byId = new Map<string, OpRecord>();
+  for (const r of pages.flat()) if (horizon === undefined || BigInt(r.id) <= horizon) byId.set(r.id, r);
+  const records = [...byId.values()].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+  return { records, done: horizon === undefined };
 }
 
 function toEvent(d: StellarDeployment, r: OpRecord): ChainEvent | undefined {

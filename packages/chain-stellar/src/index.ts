@@ -6,3 +6,6 @@ export { parseStellarError } from './errors.ts';
 export { decodeResultCodes } from './result-codes.ts';
 export { stellarToml, type StellarTomlInput } from './stellar-toml.ts';
 export type { TrustlineState } from './reads.ts';
+export type { InvestorTransaction } from './sponsorship.ts';
+export type { FeeBumpResult } from './fee-bump.ts';
+export { NAV_KEY, POR_KEY, POR_AT_KEY, readOracleEntries, type OracleEntries } from './oracle.ts';

@@ -11,7 +11,7 @@ export const MAX_OPS = 100;
  * (AUTHORIZED_TO_MAINTAIN_LIABILITIES): payments stop both ways and the holder keeps its offers;
  * deauthorize clears both flags. Burn and forced transfers claw back, which works on frozen lines.
  */
-export function toStellarOps(chain: ChainId, d: StellarDeployment, op: SingleOperation): xdr.Operation[] {
+export function toStellarOps(chain: ChainId, d: StellarDeployment, op: SingleOperation, lines: LineStates = new Map()): xdr.Operation[] {
   const asset = assetOf(d);
   const addr = (a: string) => normalizeAddress(chain, a);
   const amount = (units: bigint) => unitsToAmount(units, d.decimals);
@@ -38,10 +38,33 @@ export function toStellarOps(chain: ChainId, d: StellarDeployment, op: SingleOpe
         Operation.clawback({ from: addr(op.from), asset, amount: amount(op.units) }),
         Operation.payment({ destination: addr(op.to), asset, amount: amount(op.units) }),
       ];
+    case 'recover': {
+      // Lost wallet → the same investor's new wallet, in ONE transaction signed by the issuer
+      // alone: claw the balance back, authorize the new line if it is not yet (a frozen one is
+      // left frozen: the payment then fails op_not_authorized rather than silently unfreezing),
+      // re-issue the units to it, and deauthorize the lost line so its key can do nothing more.
+      const to = addr(op.to);
+      const authorize = lines.get(to) === 'unauthorized' ? [flags(to, { authorized: true })] : [];
+      return [
+        Operation.clawback({ from: addr(op.from), asset, amount: amount(op.units) }),
+        ...authorize,
+        Operation.payment({ destination: to, asset, amount: amount(op.units) }),
+        flags(op.from, { authorized: false, authorizedToMaintainLiabilities: false }),
+      ];
+    }
     case 'pause':
     case 'unpause':
       throw unsupported(op.kind);
   }
+}
+
+/** Authorization state of the trustlines an operation touches, read before building it. */
+export type LineState = 'missing' | 'unauthorized' | 'authorized' | 'frozen';
+export type LineStates = ReadonlyMap<string, LineState>;
+
+/** Addresses whose line state decides the operations built (the recovery's new wallet). */
+export function linesToRead(chain: ChainId, ops: SingleOperation[]): string[] {
+  return [...new Set(ops.flatMap((o) => (o.kind === 'recover' ? [normalizeAddress(chain, o.to)] : [])))];
 }
 
 const unsupported = (what: string) =>
@@ -52,6 +75,7 @@ export function describe(op: SingleOperation): string {
     case 'mint': return `mint ${op.units} → ${op.to}`;
     case 'burn': return `burn ${op.units} ← ${op.from}`;
     case 'forceTransfer': return `forceTransfer ${op.units} ${op.from} → ${op.to}`;
+    case 'recover': return `recover ${op.units} ${op.from} → ${op.to}`;
     case 'pause': case 'unpause': return op.kind;
     default: return `${op.kind} ${op.address}`;
   }

@@ -3,9 +3,10 @@ import { amountToStroops, amountToUnits } from './amounts.ts';
 import { assetOf, type StellarDeployment } from './deployment.ts';
 import { fromStellarStroops } from '@fiscus/core';
 import { orMissing } from './horizon.ts';
+import type { LineState } from './ops.ts';
 import type { StellarNetwork } from './network.ts';
 
-type Line = { asset_code?: string; asset_issuer?: string; balance: string; is_authorized?: boolean };
+type Line = { asset_code?: string; asset_issuer?: string; balance: string; is_authorized?: boolean; is_authorized_to_maintain_liabilities?: boolean };
 
 async function lineOf(net: StellarNetwork, d: StellarDeployment, address: string): Promise<Line | undefined> {
   const account = await orMissing(net.server.loadAccount(address));
@@ -65,4 +66,12 @@ export async function holders(net: StellarNetwork, d: StellarDeployment, cursor?
   }
   const last = page.records[page.records.length - 1];
   return page.records.length === net.pageSize && last ? { items, next: last.paging_token } : { items };
+}
+
+/** The line's authorization state, as the operation builders need it. */
+export async function lineState(net: StellarNetwork, d: StellarDeployment, address: string): Promise<LineState> {
+  const line = await lineOf(net, d, address);
+  if (!line) return 'missing';
+  if (line.is_authorized) return 'authorized';
+  return line.is_authorized_to_maintain_liabilities ? 'frozen' : 'unauthorized';
 }

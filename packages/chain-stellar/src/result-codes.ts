@@ -24,6 +24,8 @@ const INNER: Record<number, string[]> = {
 
 export interface ResultCodes {
   transaction: string;
+  /** Fee bumps: the inner transaction's code (Horizon's extras.result_codes.inner_transaction). */
+  inner_transaction?: string;
   operations?: string[];
 }
 

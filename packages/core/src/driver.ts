@@ -13,6 +13,8 @@ export interface Capabilities {
   pause: boolean;
   recovery: boolean;
   onchainCompliance: boolean;
+  /** The chain carries the fund's NAV feed and attestation hash (publishNav / publishAttestation). */
+  navFeed?: boolean;
   /** Most single operations one transaction may carry (1 = no batching). */
   maxBatch: number;
   finality: { kind: 'instant' } | { kind: 'confirmations'; depth: number };

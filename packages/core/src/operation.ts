@@ -1,4 +1,5 @@
 import type { ChainId } from './chain-id.ts';
+import { FiscusError } from './errors.ts';
 
 /**
  * What an operation does, chain-agnostically. Addresses are already validated for the
@@ -12,19 +13,32 @@ export type SingleOperation =
   | { kind: 'mint'; to: string; units: bigint }
   | { kind: 'burn'; from: string; units: bigint }
   | { kind: 'forceTransfer'; from: string; to: string; units: bigint }
+  // Lost wallet → new wallet of the same investor; `units` = the balance moved, for the books.
+  | { kind: 'recover'; from: string; to: string; units: bigint }
   | { kind: 'pause' }
   | { kind: 'unpause' };
 
 export type BatchOperation = { kind: 'batch'; items: SingleOperation[] };
 export type DeployOperation = { kind: 'deploy' };
 
-export type ChainOperation = SingleOperation | BatchOperation;
+/**
+ * Oracle writes: the fund's NAV (USD per whole unit = value / 10^scale, `round` = the NAV
+ * publication's round, `at` = its unix seconds) and a proof-of-reserve attestation's sha-256
+ * (hex). They touch no balance, so they never batch with token operations.
+ */
+export type OracleOperation =
+  | { kind: 'publishNav'; value: bigint; scale: number; round: bigint; at: number }
+  | { kind: 'publishAttestation'; hash: string; at: number };
+export const isOracleOperation = (op: { kind: string }): op is OracleOperation =>
+  op.kind === 'publishNav' || op.kind === 'publishAttestation';
+
+export type ChainOperation = SingleOperation | BatchOperation | OracleOperation;
 export type OperationBody = ChainOperation | DeployOperation;
 export type OperationKind = OperationBody['kind'];
 
 export const OPERATION_KINDS = [
   'deploy', 'authorize', 'deauthorize', 'freeze', 'unfreeze', 'mint', 'burn',
-  'forceTransfer', 'pause', 'unpause', 'batch',
+  'forceTransfer', 'recover', 'pause', 'unpause', 'batch', 'publishNav', 'publishAttestation',
 ] as const satisfies readonly OperationKind[];
 
 /**
@@ -53,7 +67,7 @@ export function operationToJson(op: OperationBody): Record<string, unknown> {
   return JSON.parse(JSON.stringify(op, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
 }
 
-const UNIT_FIELDS = new Set(['units']);
+const UNIT_FIELDS = new Set(['units', 'value', 'round']);
 
 export function operationFromJson(json: unknown): OperationBody {
   return JSON.parse(JSON.stringify(json), (k, v) =>
@@ -63,5 +77,9 @@ export function operationFromJson(json: unknown): OperationBody {
 
 /** Flattens a batch so callers can reason about its single effects. */
 export function singleOperations(op: ChainOperation): SingleOperation[] {
+  // Chains without a NAV feed reach here with an oracle op: refusing is their capability answer.
+  if (isOracleOperation(op)) {
+    throw new FiscusError('CAPABILITY_UNSUPPORTED', `${op.kind} needs a chain with a NAV feed`, { meta: { kind: op.kind } });
+  }
   return op.kind === 'batch' ? op.items : [op];
 }

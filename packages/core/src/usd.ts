@@ -28,6 +28,8 @@ export const ROUNDING_RULES = {
   SUBSCRIPTION_COST_ROUND_UP: 'SUBSCRIPTION_COST_ROUND_UP',
   /** Redemptions pay the exact value of the units rounded DOWN to a micro-dollar. */
   REDEMPTION_USD_ROUND_DOWN: 'REDEMPTION_USD_ROUND_DOWN',
+  /** Reserves required for units outstanding: their exact value rounded UP (never under-collateralised). */
+  RESERVES_REQUIRED_ROUND_UP: 'RESERVES_REQUIRED_ROUND_UP',
 } as const;
 export type RoundingRule = keyof typeof ROUNDING_RULES;
 
@@ -108,4 +110,13 @@ export function usdForUnits(units: bigint, nav: Nav, decimals: number): Redempti
   assertNonNegative('units', units);
   const { num, den } = valueFraction(units, nav, decimals);
   return { result: num / den, remainder: num % den, remainderDenominator: den };
+}
+
+/** Micro-dollars of reserves `units` need at `nav` (RESERVES_REQUIRED_ROUND_UP). */
+export function requiredReserves(units: bigint, nav: Nav, decimals: number): MicroUsd {
+  assertDecimals(decimals);
+  assertNav(nav);
+  assertNonNegative('units', units);
+  const { num, den } = valueFraction(units, nav, decimals);
+  return (num + den - 1n) / den;
 }

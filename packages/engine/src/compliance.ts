@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { FiscusError, assertPolicyAllows, policyFromJson, type PolicyFacts } from '@fiscus/core';
 import { schema, type Db } from '@fiscus/ledger';
 import { investorPosition } from './holdings.ts';
+import { assertReservesCover } from './nav/reserves.ts';
 
 const { funds, investors } = schema;
 
@@ -13,6 +14,8 @@ export interface ComplianceCheck {
   now?: Date;
   /** The operation being re-checked before signing: its own units are not counted twice. */
   excludeOperationId?: string;
+  /** Cash this subscription brings in (posted in the same transaction): counts toward reserves. */
+  incomingUsd?: bigint;
 }
 
 /**
@@ -46,4 +49,7 @@ export async function checkCompliance(db: Db, p: ComplianceCheck): Promise<void>
     lastSubscribedAt: position.lastSubscribedAt,
     now: p.now ?? new Date(),
   });
+  // A new subscription mint must stay covered by reserves (funds with enforceReserves); the
+  // prepare-time re-check (excludeOperationId) does not repeat it: the mint is already counted.
+  if (p.action === 'subscribe' && p.excludeOperationId === undefined) await assertReservesCover(db, { fundId: p.fundId, units: p.units, incomingUsd: p.incomingUsd });
 }

@@ -1,7 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { newId, operationFromJson, singleOperations, type ChainDriver, type ChainId, type ChainOperation, type DriverRegistry } from '@fiscus/core';
+import { isOracleOperation, newId, operationFromJson, singleOperations, type ChainDriver, type ChainId, type ChainOperation, type DriverRegistry } from '@fiscus/core';
 import { accountBalance, appendAudit, schema, supplyAccount, type Db } from '@fiscus/ledger';
 import type { ReconciliationRow } from './rows.ts';
+import { catchUpEvents, unmatchedSinceLastClean } from './reconcile-unmatched.ts';
+import { positionsDetail } from './reconcile-positions.ts';
 
 const { deployments, operations, reconciliations } = schema;
 
@@ -11,7 +13,7 @@ const { deployments, operations, reconciliations } = schema;
  * is `in_flight`; anything else is `drift`: mints on that chain are blocked and the drift is
  * recorded and audited — never corrected silently.
  */
-export async function runReconciliation(db: Db, drivers: DriverRegistry, p: { fundId: string; chain?: string }): Promise<ReconciliationRow[]> {
+export async function runReconciliation(db: Db, drivers: DriverRegistry, p: { fundId: string; chain?: string; positions?: boolean }): Promise<ReconciliationRow[]> {
   const rows = await db
     .select()
     .from(deployments)
@@ -20,7 +22,10 @@ export async function runReconciliation(db: Db, drivers: DriverRegistry, p: { fu
   for (const d of rows) {
     const driver = drivers.get(d.chain);
     if (!driver) continue;
-    results.push(await reconcileDeployment(db, driver, { fundId: p.fundId, deploymentId: d.id, details: d.details ?? {}, blockedReason: d.blockedReason }));
+    // Read the chain's new events first: holder burns post, and what the books cannot explain is
+    // kept as unmatched events — the cause shown with a drift.
+    await catchUpEvents(db, drivers, d.id);
+    results.push(await reconcileDeployment(db, driver, { fundId: p.fundId, deploymentId: d.id, details: d.details ?? {}, blockedReason: d.blockedReason, positions: p.positions }));
   }
   return results;
 }
@@ -30,6 +35,8 @@ interface Target {
   deploymentId: string;
   details: Record<string, string>;
   blockedReason: string | null;
+  /** Also compare every holder's on-chain balance with its cap-table position (reconcile-positions.ts). */
+  positions?: boolean;
 }
 
 type Status = 'clean' | 'in_flight' | 'drift' | 'error';
@@ -70,6 +77,8 @@ async function reconcileDeployment(db: Db, driver: ChainDriver, t: Target): Prom
   }
   const { ledgerSupply, chainSupply, status, detail } = m;
   const drift = chainSupply === null ? null : chainSupply - ledgerSupply;
+  if (status === 'drift') detail.unmatchedEvents = await unmatchedSinceLastClean(db, { fundId: t.fundId, chain });
+  if (t.positions) detail.positions = await positionsDetail(db, driver, { fundId: t.fundId, deployment: { chain: chain as ChainId, details: t.details } });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(reconciliations)
@@ -97,7 +106,7 @@ async function inFlightUnits(db: Db, fundId: string, chain: string): Promise<{ m
   let burns = 0n;
   for (const { body } of rows) {
     const op = operationFromJson(body);
-    if (op.kind === 'deploy') continue;
+    if (op.kind === 'deploy' || isOracleOperation(op)) continue;
     for (const item of singleOperations(op as ChainOperation)) {
       if (item.kind === 'mint') mints += item.units;
       if (item.kind === 'burn') burns += item.units;

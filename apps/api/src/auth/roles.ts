@@ -26,8 +26,26 @@ import type { Principal, Role } from './principal.ts';
  * | supply.read           | ✓            | ✓          | ✓         |               | ✓       |
  * | reconciliations.run   | ✓            |            | ✓         |               |         |
  * | reconciliations.read  | ✓            | ✓          | ✓         |               | ✓       |
+ * | distributions.create  | ✓            |            | ✓         |               |         |  (yield in new units)
+ * | distributions.read    | ✓            | ✓          | ✓         |               | ✓       |
+ * | capTable.read         | ✓            | ✓          | ✓         |               | ✓       |  (cap table, holder counts)
  * | audit.read            | ✓            | ✓          |           |               | ✓       |
  * | apiKeys.manage        | ✓            |            |           |               |         |
+ * | nav.publish           | ✓            |            | ✓         |               |         |  (NAV and its guards)
+ * | nav.read              | ✓            | ✓          | ✓         |               | ✓       |
+ * | attestations.create   | ✓            |            | ✓         |               |         |
+ * | attestations.read     | ✓            | ✓          | ✓         |               | ✓       |
+ * | custody.write         | ✓            |            | ✓         |               |         |  (T-bill lots, cash movements)
+ * | custody.read          | ✓            | ✓          | ✓         |               | ✓       |
+ * | redemptions.read      | ✓            | ✓          | ✓         | own only      | ✓       |
+ * | redemptions.manage    | ✓            |            | ✓         |               |         |  (rules, payout confirmations)
+ * | stellar.sponsor       | ✓            | ✓          |           | own only      |         |  (sponsored trustlines, fee bumps)
+ * | avalanche.l1s.create  | ✓            |            |           |               |         |  (P-Chain L1 provisioning)
+ * | avalanche.l1s.read    | ✓            |            |           |               | ✓       |
+ * | moves.create          | ✓            |            | ✓         |               |         |  (cross-chain moves)
+ * | moves.read            | ✓            | ✓          | ✓         |               | ✓       |  (moves, limits, halts)
+ * | moves.manage          | ✓            |            | ✓         |               |         |  (per-chain limits, pause)
+ * | halts.clear           | ✓            |            |           |               |         |
  *
  * "own only": an investor key is bound to one investor; reading or acting for another investor
  * is 403 FORBIDDEN. An investor sees the operations whose context names it (authorize, mint,
@@ -51,8 +69,26 @@ export const PERMISSIONS = {
   'supply.read': ['issuer-admin', 'compliance', 'treasurer', 'auditor'],
   'reconciliations.run': ['issuer-admin', 'treasurer'],
   'reconciliations.read': ['issuer-admin', 'compliance', 'treasurer', 'auditor'],
+  'distributions.create': ['issuer-admin', 'treasurer'],
+  'distributions.read': ['issuer-admin', 'compliance', 'treasurer', 'auditor'],
+  'capTable.read': ['issuer-admin', 'compliance', 'treasurer', 'auditor'],
   'audit.read': ['issuer-admin', 'compliance', 'auditor'],
   'apiKeys.manage': ['issuer-admin'],
+  'nav.publish': ['issuer-admin', 'treasurer'],
+  'nav.read': ['issuer-admin', 'compliance', 'treasurer', 'auditor'],
+  'attestations.create': ['issuer-admin', 'treasurer'],
+  'attestations.read': ['issuer-admin', 'compliance', 'treasurer', 'auditor'],
+  'custody.write': ['issuer-admin', 'treasurer'],
+  'custody.read': ['issuer-admin', 'compliance', 'treasurer', 'auditor'],
+  'redemptions.read': ['issuer-admin', 'compliance', 'treasurer', 'auditor', 'investor'],
+  'redemptions.manage': ['issuer-admin', 'treasurer'],
+  'stellar.sponsor': ['issuer-admin', 'compliance', 'investor'],
+  'avalanche.l1s.create': ['issuer-admin'],
+  'avalanche.l1s.read': ['issuer-admin', 'auditor'],
+  'moves.create': ['issuer-admin', 'treasurer'],
+  'moves.read': ['issuer-admin', 'compliance', 'treasurer', 'auditor'],
+  'moves.manage': ['issuer-admin', 'treasurer'],
+  'halts.clear': ['issuer-admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

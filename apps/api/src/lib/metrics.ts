@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { OPERATION_STATES } from '@fiscus/core';
-import { countOperationsByState, type Db } from '@fiscus/ledger';
+import { isNull, sql } from 'drizzle-orm';
+import { countOperationsByState, schema, type Db } from '@fiscus/ledger';
 
 export interface Metrics {
   registry: Registry;
@@ -37,6 +38,15 @@ export function createMetrics(db: Db): Metrics {
       const counts = new Map((await countOperationsByState(db)).map((r) => [r.state, r.count]));
       // Every state is reported, 0 included, so alerts on absent series are not needed.
       for (const state of OPERATION_STATES) this.set({ state }, counts.get(state) ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'fiscus_fund_halts_open',
+    help: 'Funds halted on a supply-invariant breach (alert when > 0); details at GET /v1/funds/:fundId/halts',
+    registers: [registry],
+    async collect() {
+      const [row] = await db.select({ n: sql<string>`count(*)` }).from(schema.fundHalts).where(isNull(schema.fundHalts.clearedAt));
+      this.set(Number(row?.n ?? 0));
     },
   });
   return { registry, requests, duration };

@@ -23,6 +23,13 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   CONFLICT: 409,
   IDEMPOTENCY_MISMATCH: 409,
   MINTS_BLOCKED: 409,
+  NAV_STALE: 409,
+  BELOW_MINIMUM: 422,
+  NAV_MOVE_TOO_LARGE: 422,
+  NAV_TOO_SOON: 409,
+  RESERVES_SHORT: 409,
+  FUND_HALTED: 409,
+  MOVE_EXCEEDS_LIMIT: 422,
   NOT_DEPLOYED: 409,
   FROZEN: 409,
   PAUSED: 409,
@@ -33,6 +40,11 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   CAPABILITY_UNSUPPORTED: 422,
   INSUFFICIENT_BALANCE: 422,
   CHAIN_UNAVAILABLE: 503,
+  // A transaction the chain refused (a client-signed one, e.g. a fee bump): the client's to fix.
+  TX_REJECTED: 422,
+  TX_FAILED: 422,
+  TX_EXPIRED: 422,
+  NONCE_CONFLICT: 409,
 };
 
 export const statusForCode = (code: string): number => STATUS[code as ErrorCode] ?? 500;

@@ -1,9 +1,11 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { ChainId, DriverRegistry } from '@fiscus/core';
 import type { Db } from '@fiscus/ledger';
+import type { AttestationKey } from '@fiscus/engine';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal.ts';
 import type { Metrics } from './metrics.ts';
+import type { L1Provisioner } from './l1-provisioner.ts';
 
 /** Everything a request needs from the outside world; tests build it with their own db and chains. */
 export interface AppDeps {
@@ -18,6 +20,10 @@ export interface AppDeps {
   chainReadTimeoutMs?: number;
   /** The configured Stellar network and what /.well-known/stellar.toml says about the issuer. */
   stellar?: StellarTomlDeps;
+  /** Signs proof-of-reserve attestations (createApp generates an ephemeral one if absent). */
+  attestationKey?: AttestationKey;
+  /** Creates Avalanche L1s on the P-Chain (POST /v1/avalanche/l1s); absent = no P-Chain configured. */
+  l1Provisioner?: L1Provisioner;
 }
 
 export interface StellarTomlDeps {

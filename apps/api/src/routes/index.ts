@@ -1,17 +1,26 @@
 import { apiKeysRouter } from './api-keys/api-keys.index.ts';
 import { auditRouter } from './audit/audit.index.ts';
+import { capTableRouter } from './cap-table/cap-table.index.ts';
+import { distributionsRouter } from './distributions/distributions.index.ts';
 import { deploymentsRouter } from './deployments/deployments.index.ts';
 import { enforcementRouter } from './enforcement/enforcement.index.ts';
 import { fundsRouter } from './funds/funds.index.ts';
 import { healthRouter } from './health/health.index.ts';
+import { navRouter } from './nav/nav.index.ts';
+import { attestationsRouter } from './attestations/attestations.index.ts';
+import { avalancheRouter } from './avalanche/avalanche.index.ts';
 import { investorsRouter } from './investors/investors.index.ts';
 import { operationsRouter } from './operations/operations.index.ts';
+import { recoveriesRouter } from './recoveries/recoveries.index.ts';
 import { reconciliationsRouter } from './reconciliations/reconciliations.index.ts';
 import { redemptionsRouter } from './redemptions/redemptions.index.ts';
+import { custodyRouter } from './custody/custody.index.ts';
+import { stellarRouter } from './stellar/stellar.index.ts';
 import { stellarTomlRouter } from './stellar-toml/stellar-toml.index.ts';
 import { subscriptionsRouter } from './subscriptions/subscriptions.index.ts';
 import { supplyRouter } from './supply/supply.index.ts';
 import { walletsRouter } from './wallets/wallets.index.ts';
+import { movesRouter } from './moves/moves.index.ts';
 
 export const routers = [
   healthRouter,
@@ -21,11 +30,20 @@ export const routers = [
   walletsRouter,
   subscriptionsRouter,
   redemptionsRouter,
+  custodyRouter,
   enforcementRouter,
+  recoveriesRouter,
   operationsRouter,
   supplyRouter,
   reconciliationsRouter,
+  distributionsRouter,
+  capTableRouter,
   auditRouter,
   apiKeysRouter,
   stellarTomlRouter,
+  stellarRouter,
+  navRouter,
+  attestationsRouter,
+  movesRouter,
+  avalancheRouter,
 ];

@@ -1,8 +1,9 @@
+import { devValidator } from '@fiscus/devnet';
 import { CHAIN } from './harness.ts';
 import type { World } from './seed.ts';
 
 /** Field kinds drive the bad-input matrix: each kind has its own list of bad values. */
-export type FieldKind = 'units' | 'nullableUnits' | 'unitsOrZero' | 'address' | 'investorId' | 'chain' | 'string' | 'int' | 'bool' | 'kyc' | 'datetime' | 'role';
+export type FieldKind = 'units' | 'nullableUnits' | 'unitsOrZero' | 'address' | 'investorId' | 'chain' | 'string' | 'int' | 'bool' | 'kyc' | 'datetime' | 'role' | 'usd' | 'date';
 
 export interface MutatingRoute {
   name: string;
@@ -90,6 +91,70 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
     valid: (w) => ({ chain: CHAIN, from: w.address, to: w.otherAddress, units: '1' }),
     fields: { chain: holderFields.chain, from: holderFields.address, to: holderFields.address, units: holderFields.units },
   },
+  {
+    name: 'recovery',
+    method: 'POST',
+    path: (w) => `/v1/funds/${w.fundId}/recoveries`,
+    unknownPath: () => '/v1/funds/fund_unknown/recoveries',
+    valid: (w) => ({ chain: CHAIN, from: w.address, to: w.otherAddress }),
+    fields: { chain: holderFields.chain, from: holderFields.address, to: holderFields.address },
+  },
+  {
+    name: 'stellar trustline transaction',
+    method: 'POST',
+    path: (w) => `/v1/funds/${w.fundId}/stellar/trustline-transactions`,
+    unknownPath: () => '/v1/funds/fund_unknown/stellar/trustline-transactions',
+    valid: (w) => ({ investorId: w.investorId, chain: CHAIN, address: w.address }),
+    fields: { investorId: holderFields.investorId, chain: holderFields.chain, address: holderFields.address },
+  },
+  {
+    name: 'stellar fee bump',
+    method: 'POST',
+    path: (w) => `/v1/funds/${w.fundId}/stellar/fee-bumps`,
+    unknownPath: () => '/v1/funds/fund_unknown/stellar/fee-bumps',
+    valid: () => ({ chain: CHAIN, xdr: 'AAAAAgAAAAA=' }),
+    fields: { chain: holderFields.chain, xdr: { kind: 'string', required: true } },
+  },
+  {
+    name: 'custody lot purchase',
+    method: 'POST',
+    path: (w) => `/v1/funds/${w.fundId}/custody/lots`,
+    unknownPath: () => '/v1/funds/fund_unknown/custody/lots',
+    valid: () => ({ cusip: '037833100', custodian: 'bny', faceValue: '1000', purchasePrice: '990', settlementDate: '2026-01-02', maturityDate: '2026-04-02' }),
+    fields: {
+      cusip: { kind: 'string', required: true },
+      custodian: { kind: 'string', required: true },
+      faceValue: { kind: 'usd', required: true },
+      purchasePrice: { kind: 'usd', required: true },
+      settlementDate: { kind: 'date', required: true },
+      maturityDate: { kind: 'date', required: true },
+    },
+  },
+  {
+    name: 'cash movement',
+    method: 'POST',
+    path: (w) => `/v1/funds/${w.fundId}/cash/movements`,
+    unknownPath: () => '/v1/funds/fund_unknown/cash/movements',
+    valid: () => ({ account: 'operating', direction: 'withdrawal', amount: '1', reference: 'bad-input-1' }),
+    fields: { account: { kind: 'string', required: true }, amount: { kind: 'usd', required: true }, reference: { kind: 'string', required: true } },
+  },
+  {
+    name: 'redemption rules',
+    method: 'PUT',
+    path: (w) => `/v1/funds/${w.fundId}/redemption-rules`,
+    unknownPath: () => '/v1/funds/fund_unknown/redemption-rules',
+    valid: () => ({ minRedemptionUsd: '0', dailyLiquidityUsd: null, payoutAccount: 'subscriptions' }),
+    fields: { payoutAccount: { kind: 'string', required: true } },
+  },
+  { name: 'accept redemption', method: 'POST', path: (w) => `/v1/funds/${w.fundId}/redemptions/red_unknown/accept` },
+  {
+    name: 'confirm payout',
+    method: 'POST',
+    path: (w) => `/v1/funds/${w.fundId}/redemptions/red_unknown/payouts/pay_unknown/confirm`,
+    unknownPath: () => '/v1/funds/fund_unknown/redemptions/red_unknown/payouts/pay_unknown/confirm',
+    valid: () => ({ reference: 'FED-1' }),
+    fields: { reference: { kind: 'string', required: true } },
+  },
   { name: 'approve', method: 'POST', path: () => '/v1/operations/op_unknown/approve' },
   {
     name: 'reconcile',
@@ -107,6 +172,58 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
     fields: { role: { kind: 'role', required: true }, investorId: { kind: 'investorId', required: false }, label: { kind: 'string', required: false } },
   },
   { name: 'revoke api key', method: 'DELETE', path: () => '/v1/api-keys/key_unknown' },
+  {
+    name: 'publish nav',
+    method: 'POST',
+    path: (w) => `/v1/funds/${w.fundId}/nav`,
+    unknownPath: () => '/v1/funds/fund_unknown/nav',
+    valid: () => ({ nav: '1.0001', reason: 'accrual' }),
+    fields: { nav: { kind: 'string', required: true }, reason: { kind: 'string', required: false } },
+  },
+  {
+    name: 'nav guards',
+    method: 'PATCH',
+    path: (w) => `/v1/funds/${w.fundId}/nav/guards`,
+    unknownPath: () => '/v1/funds/fund_unknown/nav/guards',
+    valid: () => ({ maxMoveBps: 100, minIntervalSeconds: 0, enforceReserves: false }),
+    fields: { maxMoveBps: { kind: 'int', required: false }, minIntervalSeconds: { kind: 'int', required: false }, enforceReserves: { kind: 'bool', required: false } },
+  },
+  {
+    name: 'provision avalanche l1',
+    method: 'POST',
+    path: () => '/v1/avalanche/l1s',
+    valid: () => ({
+      chainName: 'L1', chainId: 4242,
+      txAllowList: { admins: ['0x1111111111111111111111111111111111111111'] },
+      contractDeployerAllowList: { admins: ['0x1111111111111111111111111111111111111111'] },
+      contractNativeMinter: { admins: ['0x1111111111111111111111111111111111111111'] },
+      validatorManagerAddress: '0x2222222222222222222222222222222222222222',
+      // a real BLS proof: the body is valid, so each bad field is what the 400 is about
+      validators: [{ ...devValidator('bad-input'), weight: '1', balance: '0' }],
+    }),
+    fields: { chainName: { kind: 'string', required: true }, chainId: { kind: 'int', required: true }, validatorManagerAddress: { kind: 'address', required: true } },
+  },
+  // Bodyless: the matrix calls it on an unknown fund (404) whatever the body.
+  { name: 'create attestation', method: 'POST', path: () => '/v1/funds/fund_unknown/attestations' },
+  {
+    name: 'move between chains',
+    method: 'POST',
+    path: (w) => `/v1/funds/${w.fundId}/moves`,
+    unknownPath: () => '/v1/funds/fund_unknown/moves',
+    valid: (w) => ({ from: { chain: CHAIN, wallet: w.address }, to: { chain: CHAIN, wallet: w.address }, units: '1' }),
+    fields: { from: { kind: 'string', required: true }, to: { kind: 'string', required: true }, units: { kind: 'units', required: true } },
+  },
+  {
+    name: 'move limits',
+    method: 'PUT',
+    path: (w) => `/v1/funds/${w.fundId}/chains/${CHAIN}/move-limits`,
+    unknownPath: () => `/v1/funds/fund_unknown/chains/${CHAIN}/move-limits`,
+    valid: () => ({ outboundPer24h: '100', inboundPer24h: null }),
+    fields: { outboundPer24h: { kind: 'nullableUnits', required: true }, inboundPer24h: { kind: 'nullableUnits', required: true } },
+  },
+  { name: 'pause chain moves', method: 'POST', path: () => `/v1/funds/fund_unknown/chains/${CHAIN}/pause` },
+  { name: 'unpause chain moves', method: 'POST', path: () => `/v1/funds/fund_unknown/chains/${CHAIN}/unpause` },
+  { name: 'clear halt', method: 'POST', path: () => '/v1/funds/fund_unknown/halts/clear' },
 ];
 
 /** Bad values per kind, each with the status it must get (all 4xx). */
@@ -124,4 +241,6 @@ export const BAD_VALUES: Record<FieldKind, [unknown, number][]> = {
   // Year 0 parses as ISO 8601 but is outside what the database stores.
   datetime: [['tomorrow', 400], [123, 400], ['0000-01-01T00:00:00Z', 400]],
   role: [['root', 400], [1, 400]],
+  usd: [['-1', 400], ['0', 400], ['1.1234567', 400], ['1e3', 400], ['99999999999999999999999', 400], ['', 400], [12, 400], [null, 400]],
+  date: [['tomorrow', 400], ['2026-1-1', 400], [20260101, 400]],
 };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Asset, Horizon, Keypair, Operation, TransactionBuilder, type xdr } from '@stellar/stellar-sdk';
+import { Asset, Horizon, Keypair, Operation, TransactionBuilder, type Transaction, type xdr } from '@stellar/stellar-sdk';
 import { DriverRegistry } from '@fiscus/core';
 import type { LocalHorizon } from '@fiscus/devnet';
 import { Worker } from '@fiscus/engine';
@@ -80,6 +80,32 @@ export class InvestorWallet {
     if (!res.ok) throw new Error(`friendbot: ${res.status}`);
   }
 
+  /** Creates this account with exactly `xlm` from a funded wallet ('1' = its minimum balance, nothing spare). */
+  async createFrom(funder: InvestorWallet, xlm: string): Promise<void> {
+    await funder.submit(Operation.createAccount({ destination: this.address, startingBalance: xlm }));
+  }
+
+  /** Adds this wallet's signature to a transaction envelope (base64 XDR). */
+  cosign(envelope: string): string {
+    const tx = TransactionBuilder.fromXDR(envelope, this.h.passphrase) as Transaction;
+    tx.sign(this.kp);
+    return tx.toEnvelope().toXdr('base64');
+  }
+
+  /** A transaction of this wallet, signed, NOT submitted (for the platform to fee-bump). */
+  async signedXdr(op: xdr.Operation): Promise<string> {
+    const account = await this.h.server.loadAccount(this.address);
+    const tx = new TransactionBuilder(account, { fee: '100', networkPassphrase: this.h.passphrase }).addOperation(op).setTimeout(60).build();
+    tx.sign(this.kp);
+    return tx.toEnvelope().toXdr('base64');
+  }
+
+  /** Native (XLM) balance as Horizon prints it. */
+  async xlm(): Promise<string> {
+    const account = await this.h.server.loadAccount(this.address);
+    return account.balances.find((b) => b.asset_type === 'native')!.balance;
+  }
+
   trust(asset: Asset): Promise<Horizon.HorizonApi.SubmitTransactionResponse> {
     return this.submit(Operation.changeTrust({ asset }));
   }
@@ -93,7 +119,7 @@ export class InvestorWallet {
     return account.balances.find((b) => 'asset_code' in b && b.asset_code === asset.code && b.asset_issuer === asset.issuer) as never;
   }
 
-  private async submit(op: xdr.Operation): Promise<Horizon.HorizonApi.SubmitTransactionResponse> {
+  async submit(op: xdr.Operation): Promise<Horizon.HorizonApi.SubmitTransactionResponse> {
     const account = await this.h.server.loadAccount(this.address);
     const tx = new TransactionBuilder(account, { fee: '100', networkPassphrase: this.h.passphrase }).addOperation(op).setTimeout(60).build();
     tx.sign(this.kp);

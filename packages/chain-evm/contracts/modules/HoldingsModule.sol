@@ -9,6 +9,8 @@ import "./FiscusModuleBase.sol";
 /// share one position and count as one holder. The two rules live in one module because both
 /// need the same ledger; two modules would pay its storage writes twice on every transfer.
 /// A limit of 0 means "no limit". The ledger starts empty, so the module binds only at supply 0.
+/// Exempt wallets (the fund's redemption wallet) neither count as holders nor have a position:
+/// investors redeem by sending them units, whatever the limits.
 contract HoldingsModule is FiscusModuleBase {
     struct Limits {
         uint256 maxBalance;
@@ -22,7 +24,22 @@ contract HoldingsModule is FiscusModuleBase {
     /// (KYC lapsed) can still be burned or force-transferred, and its identity's position must follow.
     mapping(address => mapping(address => address)) private _walletIdentity;
 
+    /// @dev compliance => wallet => exempt; appended last so proxies keep their storage layout.
+    mapping(address => mapping(address => bool)) private _exempt;
+
     event LimitsSet(address indexed compliance, uint256 maxBalance, uint256 maxHolders);
+    event ExemptionSet(address indexed compliance, address indexed wallet, bool exempt);
+
+    /// @notice Exempts a platform wallet (redemption) from both limits; its balance is not a position.
+    /// Set before the wallet holds anything: its earlier units were never counted, so none are uncounted.
+    function setExempt(address wallet, bool exempt) external onlyComplianceCall {
+        _exempt[msg.sender][wallet] = exempt;
+        emit ExemptionSet(msg.sender, wallet, exempt);
+    }
+
+    function isExempt(address compliance, address wallet) external view returns (bool) {
+        return _exempt[compliance][wallet];
+    }
 
     function setLimits(uint256 maxBalance, uint256 maxHolders) external onlyComplianceCall {
         _limits[msg.sender] = Limits(maxBalance, maxHolders);
@@ -43,6 +60,7 @@ contract HoldingsModule is FiscusModuleBase {
     }
 
     function moduleCheck(address from, address to, uint256 value, address compliance) external view override returns (bool) {
+        if (_exempt[compliance][to]) return true;
         IIdentityRegistryView ir = _registry(compliance);
         address toId = ir.identity(to);
         if (toId == address(0)) return true; // unverified receivers are refused by the token itself
@@ -90,6 +108,7 @@ contract HoldingsModule is FiscusModuleBase {
     }
 
     function _credit(address compliance, IIdentityRegistryView ir, address wallet, uint256 value) private {
+        if (_exempt[compliance][wallet]) return;
         address id = ir.identity(wallet);
         if (_walletIdentity[compliance][wallet] != id) _walletIdentity[compliance][wallet] = id;
         uint256 held = _position[compliance][id];
@@ -98,6 +117,7 @@ contract HoldingsModule is FiscusModuleBase {
     }
 
     function _debit(address compliance, IIdentityRegistryView ir, address wallet, uint256 value) private {
+        if (_exempt[compliance][wallet]) return;
         address id = _identityOf(compliance, ir, wallet);
         uint256 held = _position[compliance][id];
         // Saturating: a burn or forced transfer must never be blocked by this bookkeeping.

@@ -14,7 +14,21 @@ contract JurisdictionModule is FiscusModuleBase {
     mapping(address => mapping(uint16 => bool)) private _isAllowed;
     mapping(address => mapping(uint16 => bool)) private _isBlocked;
 
+    /// @dev compliance => wallet => exempt (the fund's redemption wallet, registered under the
+    /// platform's identity, whose country says nothing about an investor).
+    mapping(address => mapping(address => bool)) private _exempt;
+
     event JurisdictionsSet(address indexed compliance, uint16[] allowed, uint16[] blocked);
+    event ExemptionSet(address indexed compliance, address indexed wallet, bool exempt);
+
+    function setExempt(address wallet, bool exempt) external onlyComplianceCall {
+        _exempt[msg.sender][wallet] = exempt;
+        emit ExemptionSet(msg.sender, wallet, exempt);
+    }
+
+    function isExempt(address compliance, address wallet) external view returns (bool) {
+        return _exempt[compliance][wallet];
+    }
 
     /// @notice Replaces both lists at once, so a policy update is one idempotent call.
     function setJurisdictions(uint16[] calldata allowed, uint16[] calldata blocked) external onlyComplianceCall {
@@ -37,6 +51,7 @@ contract JurisdictionModule is FiscusModuleBase {
     }
 
     function moduleCheck(address, address to, uint256, address compliance) external view override returns (bool) {
+        if (_exempt[compliance][to]) return true;
         return isCountryPermitted(compliance, _registry(compliance).investorCountry(to));
     }
 

@@ -14,6 +14,7 @@ export const abi = {
   jurisdiction: new Interface(fiscusArtifact('JurisdictionModule').abi),
   holdings: new Interface(fiscusArtifact('HoldingsModule').abi),
   lockup: new Interface(fiscusArtifact('LockupModule').abi),
+  navFeed: new Interface(fiscusArtifact('FiscusNavFeed').abi),
 } as const;
 
 /** A coder for any artifact's ABI (tools and benches; the driver uses the prebuilt ones above). */

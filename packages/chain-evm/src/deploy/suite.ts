@@ -1,10 +1,11 @@
 import { ZeroAddress, zeroPadValue, type JsonRpcProvider } from 'ethers';
-import { FiscusError, type Deployment, type FundSpec, type Policy } from '@fiscus/core';
+import { FiscusError, type Deployment, type FundSpec, type Policy, type Signer } from '@fiscus/core';
 import { abi } from '../contracts/abi.ts';
 import { kycClaimTopic } from '../kyc/claim.ts';
 import { readContract } from '../rpc/read.ts';
 import type { AdminSender } from './admin-tx.ts';
 import type { EvmInfrastructure } from './infrastructure.ts';
+import { ensureRedemptionWallet } from './redemption.ts';
 import { moduleSetterCalls, moduleSettings } from './policy.ts';
 
 export const fundSalt = (fundId: string) => `fiscus:${fundId}`;
@@ -24,11 +25,11 @@ export interface SuiteSpec {
  * transaction, then unpaused. Idempotent: the factory remembers the token per salt, so a
  * repeated or crashed-and-resumed call finds the existing suite and only finishes what is left.
  */
-export function deployFundSuite(
+export async function deployFundSuite(
   admin: AdminSender,
   infra: EvmInfrastructure,
   fund: FundSpec,
-  roles: { operator: string },
+  roles: { operator: string; redemption: { wallet: string; claimSigner: Signer } },
 ): Promise<Deployment['details']> {
   const calls = moduleSetterCalls(moduleSettings(fund.policy));
   const m = infra.modules;
@@ -38,7 +39,8 @@ export function deployFundSuite(
     { address: m.holdings, setting: calls.holdings },
     { address: m.lockup, setting: calls.lockup },
   ];
-  return ensureTrexSuite(admin, infra, { salt: fundSalt(fund.id), name: fund.name, symbol: fund.symbol, decimals: fund.decimals, modules }, roles);
+  const details = await ensureTrexSuite(admin, infra, { salt: fundSalt(fund.id), name: fund.name, symbol: fund.symbol, decimals: fund.decimals, modules }, roles);
+  return { ...details, ...(await ensureRedemptionWallet(admin, infra, details, roles.redemption)) };
 }
 
 /** Deploys (or finds) a suite with any modules; the bench uses it for T-REX's own modules too. */

@@ -1,4 +1,4 @@
-import type { JsonRpcProvider } from 'ethers';
+import { getAddress, type JsonRpcProvider } from 'ethers';
 import {
   FiscusError, type Capabilities, type ChainDriver, type ChainEvent, type ChainId, type Deployment,
   type FundSpec, type Holder, type Page, type Policy, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
@@ -8,6 +8,7 @@ import { AdminSender } from '../deploy/admin-tx.ts';
 import type { EvmInfrastructure } from '../deploy/infrastructure.ts';
 import { applyPolicy } from '../deploy/policy-sync.ts';
 import { deployFundSuite } from '../deploy/suite.ts';
+import { ensureNavFeed } from '../deploy/nav-feed.ts';
 import { kycClaimFor } from '../kyc/claim-for.ts';
 import { MAX_BATCH, encodeOperation, type EvmOperation } from '../ops/encode.ts';
 import { describeOperation } from '../ops/describe.ts';
@@ -30,6 +31,11 @@ export interface EvmDriverOptions {
   admin: Signer;
   /** Key of the platform's KYC claim issuer; default: the admin key. */
   claimSigner?: Signer;
+  /**
+   * Address of every fund's redemption wallet on this chain (platform-controlled; investors send
+   * units there to redeem, the operator burns them as agent); default: the admin key's address.
+   */
+  redemptionAddress?: string;
   infrastructure: EvmInfrastructure;
   /** Blocks on top of a transaction's block before it is final; default 0. */
   confirmations?: number;
@@ -45,6 +51,7 @@ export class EvmDriver implements ChainDriver {
   readonly capabilities: Capabilities;
   readonly provider: JsonRpcProvider;
   readonly operatorAddress: string;
+  readonly redemptionAddress: string;
   readonly #o: EvmDriverOptions;
   readonly #admin: AdminSender;
   readonly #reads: ReadOptions;
@@ -56,17 +63,28 @@ export class EvmDriver implements ChainDriver {
     this.operatorAddress = signerAddress(o.operator);
     this.#admin = new AdminSender(this.provider, o.admin, o.chainId);
     if (this.#admin.address === this.operatorAddress) throw new FiscusError('VALIDATION_FAILED', 'admin and operator must be different keys');
+    this.redemptionAddress = getAddress(o.redemptionAddress ?? this.#admin.address);
+    // The operator's nonces belong to the engine; its address receiving units would mix roles.
+    if (this.redemptionAddress === this.operatorAddress) throw new FiscusError('VALIDATION_FAILED', 'the redemption wallet cannot be the operator');
     this.#reads = { pageSize: o.pageSize ?? 100, logRange: o.logRange ?? 10_000n, confirmations: o.confirmations ?? 0 };
     this.capabilities = {
       authorize: true, freeze: true, partialFreeze: true, forceTransfer: true, clawback: true, pause: true,
-      recovery: true, onchainCompliance: true, maxBatch: MAX_BATCH, finality: { kind: 'confirmations', depth: o.confirmations ?? 0 },
+      recovery: true, onchainCompliance: true, navFeed: true, maxBatch: MAX_BATCH, finality: { kind: 'confirmations', depth: o.confirmations ?? 0 },
     };
   }
 
   deploy(fund: FundSpec): Promise<Deployment> {
-    return deployFundSuite(this.#admin, this.#o.infrastructure, fund, { operator: this.operatorAddress })
+    const redemption = { wallet: this.redemptionAddress, claimSigner: this.#o.claimSigner ?? this.#o.admin };
+    return deployFundSuite(this.#admin, this.#o.infrastructure, fund, { operator: this.operatorAddress, redemption })
+      // The fund's NAV feed (operator = updater, so NAV rounds ride the engine's outbox).
+      .then(async (details) => ({ ...details, navFeed: await this.#navFeed(fund, details) }))
       .then((details) => ({ chain: this.chain, details }))
       .catch((e) => Promise.reject(parseEvmError(e)));
+  }
+
+  #navFeed(fund: FundSpec, details: Record<string, string>): Promise<string> {
+    const fromBlock = BigInt(details.deployBlock ?? '0');
+    return ensureNavFeed(this.#admin, { fundId: fund.id, symbol: fund.symbol, updater: this.operatorAddress, fromBlock, logRange: this.#reads.logRange });
   }
 
   /** Mirrors a policy change onto the fund's modules (admin key); returns how many txs it sent. */

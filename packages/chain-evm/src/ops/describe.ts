@@ -1,5 +1,6 @@
-import { singleOperations, type SingleOperation } from '@fiscus/core';
+import { isOracleOperation, singleOperations, type SingleOperation } from '@fiscus/core';
 import type { EvmOperation } from './encode.ts';
+import { describeOracle } from './oracle.ts';
 
 function one(op: SingleOperation): string {
   switch (op.kind) {
@@ -10,6 +11,7 @@ function one(op: SingleOperation): string {
     case 'mint': return `mint ${op.units} to ${op.to}`;
     case 'burn': return `burn ${op.units} from ${op.from}`;
     case 'forceTransfer': return `forceTransfer ${op.units} ${op.from} → ${op.to}`;
+    case 'recover': return `recover ${op.units} ${op.from} → ${op.to}`;
     case 'pause':
     case 'unpause': return op.kind;
   }
@@ -17,7 +19,7 @@ function one(op: SingleOperation): string {
 
 /** Human description stored with the prepared transaction (logs, operation resource). */
 export function describeOperation(op: EvmOperation): string {
-  if (op.kind === 'recover') return `recover ${op.lostWallet} → ${op.newWallet}`;
+  if (isOracleOperation(op)) return describeOracle(op);
   const items = singleOperations(op);
   return op.kind === 'batch' ? `batch of ${items.length}: ${items.slice(0, 3).map(one).join('; ')}${items.length > 3 ? '; …' : ''}` : one(op);
 }

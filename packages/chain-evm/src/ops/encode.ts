@@ -1,17 +1,9 @@
-import { FiscusError, normalizeAddress, singleOperations, type ChainId, type ChainOperation, type SingleOperation } from '@fiscus/core';
+import { FiscusError, isOracleOperation, normalizeAddress, singleOperations, type ChainId, type ChainOperation, type SingleOperation } from '@fiscus/core';
 import { abi } from '../contracts/abi.ts';
+import { encodeOracle } from './oracle.ts';
 
-/**
- * Lost wallet → new wallet of the same investor (T-REX recoveryAddress: balance, frozen state and
- * registration move). Core has no such operation kind yet; the driver accepts it beside
- * ChainOperation so the engine can carry it once core names it.
- */
-export interface RecoverOperation {
-  kind: 'recover';
-  lostWallet: string;
-  newWallet: string;
-}
-export type EvmOperation = ChainOperation | RecoverOperation;
+/** Kept as a name for callers; `recover` is now a core operation kind. */
+export type EvmOperation = ChainOperation;
 
 /** One contract call an operation becomes; `fallbackGas` is used when estimation is impossible. */
 export interface EncodedCall {
@@ -35,14 +27,15 @@ export const MAX_BATCH = 100;
 // that is too low burns the nonce on an out-of-gas failure, one too high only reserves gas;
 // a full batch (0.6 M + 100 × 0.25 M) still fits a 30 M block gas limit.
 const GAS = { authorize: 1_500_000n, single: 600_000n, perItem: 250_000n };
+/**
+ * An onboarding creates an identity (≈ 0.9 M gas each, bench/evm-onboarding.ts), so a batch of
+ * 100 would not fit a 30 M block: authorize batches stop at 20 (20 × 1.5 M fallback = 30 M).
+ */
+export const MAX_AUTHORIZE_BATCH = 20;
 
 /** Maps an operation (or a homogeneous batch) to one call on the token or the onboarder. */
 export async function encodeOperation(op: EvmOperation, ctx: EncodeContext): Promise<EncodedCall> {
-  if (op.kind === 'recover') {
-    const a = (x: string) => normalizeAddress(ctx.chain, x);
-    const data = abi.onboarder.encodeFunctionData('recover', [token(ctx), required(ctx.details, 'identityRegistry'), a(op.lostWallet), a(op.newWallet)]);
-    return { to: required(ctx.details, 'onboarder'), data, fallbackGas: GAS.authorize };
-  }
+  if (isOracleOperation(op)) return encodeOracle(op, ctx.details);
   const items = singleOperations(op);
   if (items.length === 0 || items.length > MAX_BATCH) {
     throw new FiscusError('VALIDATION_FAILED', `an EVM transaction carries 1..${MAX_BATCH} operations, got ${items.length}`);
@@ -86,6 +79,14 @@ async function encodeSingle(op: SingleOperation, ctx: EncodeContext): Promise<En
       return call('burn', [addr(op.from), units(op.units)]);
     case 'forceTransfer':
       return call('forcedTransfer', [addr(op.from), addr(op.to), units(op.units)]);
+    case 'recover': {
+      // Lost wallet → new wallet (T-REX recoveryAddress: balance, frozen state and registration
+      // move); the onboarder first makes the new wallet a management key of the identity.
+      // `units` is for the books: the token always moves the whole balance.
+      const d = ctx.details;
+      const data = abi.onboarder.encodeFunctionData('recover', [token(ctx), required(d, 'identityRegistry'), addr(op.from), addr(op.to)]);
+      return { to: required(d, 'onboarder'), data, fallbackGas: GAS.authorize };
+    }
     case 'pause':
     case 'unpause':
       return call(op.kind, []);
@@ -93,7 +94,7 @@ async function encodeSingle(op: SingleOperation, ctx: EncodeContext): Promise<En
 }
 
 /** T-REX batch functions take parallel arrays of one kind; mixed batches have no single call. */
-function encodeBatch(items: SingleOperation[], ctx: EncodeContext): EncodedCall {
+async function encodeBatch(items: SingleOperation[], ctx: EncodeContext): Promise<EncodedCall> {
   const kind = items[0]!.kind;
   const partial = items.some((i) => 'units' in i && i.units !== undefined);
   if (items.some((i) => i.kind !== kind || ('units' in i && i.units !== undefined) !== partial)) {
@@ -118,6 +119,22 @@ function encodeBatch(items: SingleOperation[], ctx: EncodeContext): EncodedCall 
       const xs = items as Extract<SingleOperation, { kind: 'freeze' | 'unfreeze' }>[];
       if (!partial) return call('batchSetAddressFrozen', [xs.map((i) => addr(i.address)), xs.map(() => kind === 'freeze')]);
       return call(kind === 'freeze' ? 'batchFreezePartialTokens' : 'batchUnfreezePartialTokens', [xs.map((i) => addr(i.address)), xs.map((i) => units(i.units!))]);
+    }
+    case 'authorize': {
+      const xs = pick('authorize');
+      if (xs.length > MAX_AUTHORIZE_BATCH) {
+        throw new FiscusError('VALIDATION_FAILED', `an EVM authorize batch carries at most ${MAX_AUTHORIZE_BATCH} wallets, got ${xs.length}`, { meta: { maxBatch: MAX_AUTHORIZE_BATCH } });
+      }
+      const d = ctx.details;
+      // Sequential: claims of two wallets of one new investor name the same (predicted) identity.
+      const onboardings = [];
+      for (const i of xs) {
+        const wallet = addr(i.address);
+        const claim = await ctx.claimFor(wallet, i.investorId);
+        onboardings.push({ wallet, investorKey: i.investorId, country: i.country, signature: claim.signature, data: claim.data });
+      }
+      const data = abi.onboarder.encodeFunctionData('onboardBatch', [required(d, 'identityRegistry'), onboardings, BigInt(required(d, 'claimTopic')), required(d, 'claimIssuer')]);
+      return { to: required(d, 'onboarder'), data, fallbackGas: GAS.authorize * BigInt(xs.length) };
     }
     default:
       throw new FiscusError('VALIDATION_FAILED', `operations of kind ${kind} cannot be batched on EVM`);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Account, Asset, Keypair, Operation, TransactionBuilder, type xdr } from '@stellar/stellar-sdk';
 import { startLocalHorizon, type LocalHorizon } from '@fiscus/devnet';
 import type { ChainId, Deployment } from '@fiscus/core';
-import { StellarDriver, localStellarKeyring, fromDeployment } from '../../src/index.ts';
+import { StellarDriver, localStellarKeyring, fromDeployment, type StellarDriverOptions } from '../../src/index.ts';
 
 export const LOCAL_CHAIN: ChainId = 'stellar:local';
 export const HOME_DOMAIN = 'fund.example.com';
@@ -15,11 +15,12 @@ export function driverEnv(horizon: LocalHorizon, seed: Buffer): Record<string, s
   };
 }
 
-export function driverFromEnv(env: NodeJS.ProcessEnv): StellarDriver {
+export function driverFromEnv(env: NodeJS.ProcessEnv, extra: Partial<StellarDriverOptions> = {}): StellarDriver {
   return new StellarDriver({
     chain: env.STELLAR_CHAIN as ChainId, horizonUrl: env.STELLAR_HORIZON_URL!, networkPassphrase: env.STELLAR_PASSPHRASE!,
     keys: localStellarKeyring(Buffer.from(env.STELLAR_KEYRING_SEED!, 'hex')),
     funding: { kind: 'friendbot', url: `${env.STELLAR_HORIZON_URL}/friendbot` }, homeDomain: env.STELLAR_HOME_DOMAIN!,
+    ...extra,
   });
 }
 
@@ -39,8 +40,8 @@ export class LocalNetwork {
     return new LocalNetwork(await startLocalHorizon({ closeMs: 0 }));
   }
 
-  driver(): StellarDriver {
-    return driverFromEnv(driverEnv(this.horizon, this.seed));
+  driver(extra: Partial<StellarDriverOptions> = {}): StellarDriver {
+    return driverFromEnv(driverEnv(this.horizon, this.seed), extra);
   }
 
   /** A funded account with a trustline to the last deployed asset (never authorized here). */
@@ -63,6 +64,14 @@ export class LocalNetwork {
     }
     for (const kp of keys) this.investors.set(kp.publicKey(), kp);
     return keys.map((k) => k.publicKey());
+  }
+
+  /** A bare account holding `startingBalance` XLM, no trustline (1 XLM = exactly its minimum balance). */
+  newAccount(startingBalance: string): Keypair {
+    const kp = Keypair.random();
+    this.#submitNow([Operation.createAccount({ destination: kp.publicKey(), startingBalance })], []);
+    this.investors.set(kp.publicKey(), kp);
+    return kp;
   }
 
   /** A payment signed by the investor itself; rejects with the result codes on failure. */

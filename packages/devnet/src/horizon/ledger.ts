@@ -115,7 +115,14 @@ export class LocalLedger {
     const pending = this.#queue.find((q) => q.parsed.hash === parsed.hash);
     if (pending) return pending.done;
     const rejection = validate(this.state, parsed, nowSec(), (id) => this.nextSequence(id));
-    if (rejection) return Promise.resolve(rejected(parsed, rejection));
+    if (rejection) {
+      // A real network closes a ledger every ~5 s whoever submits, so a transaction refused as
+      // too late is soon provably dead from Horizon's ledger history (a ledger closed after its
+      // max time), and clients rebuild on that evidence. With closeMs 0 time would stand still
+      // between submissions: show the moment of the refusal as an (empty) closed ledger.
+      if (!this.#timer && (rejection.code === 'tx_too_late' || rejection.inner?.code === 'tx_too_late')) this.close();
+      return Promise.resolve(rejected(parsed, rejection));
+    }
     let resolve!: (a: SubmitAnswer) => void;
     const done = new Promise<SubmitAnswer>((r) => (resolve = r));
     this.#queue.push({ parsed, done, resolve });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
-  FiscusError, isValidAddress, normalizeAddress, toChecksumAddress,
+  FiscusError, isOracleOperation, isValidAddress, normalizeAddress, toChecksumAddress,
   type ChainEvent, type ChainId, type ChainOperation, type SingleOperation,
 } from '@fiscus/core';
 import type { TxBody } from './wire.ts';
@@ -54,6 +54,8 @@ export function decodeOp(op: Record<string, unknown>): SingleOperation {
       return { kind: 'burn', from: address(op, 'from'), units: units(op)! };
     case 'forceTransfer':
       return { kind: 'forceTransfer', from: address(op, 'from'), to: address(op, 'to'), units: units(op)! };
+    case 'recover':
+      return { kind: 'recover', from: address(op, 'from'), to: address(op, 'to'), units: units(op)! };
     case 'pause':
     case 'unpause':
       return { kind: op.kind };
@@ -105,6 +107,7 @@ export function eventFromWire(e: Record<string, unknown>): ChainEvent {
 /** Human summary persisted with the prepared tx. */
 export function describeOp(op: ChainOperation): string {
   if (op.kind === 'batch') return `batch of ${op.items.length}: ${[...new Set(op.items.map((i) => i.kind))].join(', ')}`;
+  if (isOracleOperation(op)) return op.kind; // memchain has no NAV feed; prepare refuses these
   const s = encodeOp(op);
   return Object.entries(s).map(([k, v]) => (k === 'kind' ? String(v) : `${k}=${String(v)}`)).join(' ');
 }

@@ -32,6 +32,18 @@ describe('memchain token rules', () => {
     expect(r.ok && r.events).toEqual([]);
   });
 
+  it('recover moves the whole balance, frozen units and registration to the new wallet', () => {
+    const t = ok(applyOps(funded(), [{ kind: 'freeze', address: A, units: 30n }]));
+    expect(code(applyOps(t, [{ kind: 'recover', from: A, to: C, units: 99n }]))).toBe('VALIDATION_FAILED'); // not the whole balance
+    expect(code(applyOps(t, [{ kind: 'recover', from: B, to: C, units: 0n }]))).toBe('INSUFFICIENT_BALANCE'); // nothing to recover
+    const r = applyOps(t, [{ kind: 'recover', from: A, to: C, units: 100n }]);
+    const after = ok(r);
+    expect([after.balances.get(C), after.balances.get(A) ?? 0n, after.totalSupply]).toEqual([100n, 0n, 100n]);
+    expect([after.frozenUnits.get(C), after.frozenUnits.get(A) ?? 0n]).toEqual([30n, 0n]);
+    expect([after.authorized.has(C), after.authorized.has(A)]).toEqual([true, false]);
+    expect(r.ok && r.events.map((e) => e.kind)).toEqual(['authorization', 'transfer', 'freeze', 'freeze', 'authorization']);
+  });
+
   it('is atomic: one failing op leaves the state untouched', () => {
     const t = funded();
     const r = applyOps(t, [{ kind: 'mint', to: A, units: 5n }, { kind: 'burn', from: A, units: 1_000n }]);

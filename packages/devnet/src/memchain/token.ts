@@ -86,6 +86,34 @@ function applyOne(t: TokenState, op: SingleOperation, ev: TokenEvent[]): void {
       }
       return move(t, op.from, op.to, op.units, ev);
     }
+    case 'recover': {
+      // Like T-REX recoveryAddress: the new wallet is registered with the lost one's standing, the
+      // whole balance and the freeze state move, the lost wallet loses its registration.
+      // `units` must equal the balance so the books match the chain.
+      needAuthorized(t, op.from);
+      const held = bal(t, op.from);
+      if (held === 0n) fail('INSUFFICIENT_BALANCE', `${op.from} holds nothing to recover`, { address: op.from });
+      if (op.units !== held) fail('VALIDATION_FAILED', `recover moves the whole balance ${held}, not ${op.units}`, { address: op.from });
+      if (!t.authorized.has(op.to)) {
+        t.authorized.add(op.to);
+        ev.push({ kind: 'authorization', address: op.to, authorized: true });
+      }
+      const locked = lockedUnits(t, op.from);
+      if (held > 0n) move(t, op.from, op.to, held, ev);
+      if (locked > 0n) {
+        // Same events T-REX emits: partial units unfrozen on the lost wallet, frozen on the new one.
+        setMap(t.frozenUnits, op.from, 0n);
+        ev.push({ kind: 'freeze', address: op.from, frozen: false, units: locked });
+        setMap(t.frozenUnits, op.to, lockedUnits(t, op.to) + locked);
+        ev.push({ kind: 'freeze', address: op.to, frozen: true, units: locked });
+      }
+      if (t.frozen.delete(op.from)) {
+        t.frozen.add(op.to);
+        ev.push({ kind: 'freeze', address: op.to, frozen: true });
+      }
+      if (t.authorized.delete(op.from)) ev.push({ kind: 'authorization', address: op.from, authorized: false });
+      return;
+    }
     case 'pause':
     case 'unpause':
       // Idempotent (T-REX reverts instead); pausing only blocks holder transfers.

@@ -1,9 +1,10 @@
-import { operationFromJson, type OperationBody, type SingleOperation } from '@fiscus/core';
+import { isOracleOperation, operationFromJson, type OperationBody, type SingleOperation } from '@fiscus/core';
 import type { Db } from '@fiscus/ledger';
 import type { OperationRow } from '../rows.ts';
 import { applyDeployed, applyDeployFailed } from './deployment.ts';
 import { applyPositions, applyWalletFailed } from './positions.ts';
 import { postSupply } from './supply.ts';
+import { applyDealingEffects, applyDealingFailure } from './redemption.ts';
 
 /**
  * What a confirmed operation changes off chain, written in the same transaction that marks it
@@ -12,16 +13,21 @@ import { postSupply } from './supply.ts';
 export async function applyEffects(tx: Db, op: OperationRow): Promise<void> {
   const body = operationFromJson(op.body);
   if (body.kind === 'deploy') return applyDeployed(tx, op);
+  // NAV / attestation mirrors move no units: the publication rows are already the books.
+  if (isOracleOperation(body)) return;
   const items = itemsWithContext(body, op.context);
   await postSupply(tx, op, items.map((i) => i.item));
   for (const { item, context } of items) await applyPositions(tx, op.fundId, item, context);
+  await applyDealingEffects(tx, op);
 }
 
 /** Off-chain consequences of an operation that will never take effect. */
 export async function applyFailure(tx: Db, op: OperationRow): Promise<void> {
   const body = operationFromJson(op.body);
   if (body.kind === 'deploy') return applyDeployFailed(tx, op);
+  if (isOracleOperation(body)) return;
   for (const { item, context } of itemsWithContext(body, op.context)) await applyWalletFailed(tx, op.fundId, item, context);
+  await applyDealingFailure(tx, op);
 }
 
 export interface ItemWithContext {
@@ -30,7 +36,7 @@ export interface ItemWithContext {
 }
 
 /** A batch carries one context per item under `context.items`, in the same order. */
-function itemsWithContext(body: Exclude<OperationBody, { kind: 'deploy' }>, context: Record<string, unknown>): ItemWithContext[] {
+function itemsWithContext(body: Exclude<OperationBody, { kind: 'deploy' | 'publishNav' | 'publishAttestation' }>, context: Record<string, unknown>): ItemWithContext[] {
   if (body.kind !== 'batch') return [{ item: body, context }];
   const contexts = Array.isArray(context.items) ? (context.items as Record<string, unknown>[]) : [];
   return body.items.map((item, i) => ({ item, context: contexts[i] ?? {} }));

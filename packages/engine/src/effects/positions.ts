@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { SingleOperation } from '@fiscus/core';
 import { schema, type Db } from '@fiscus/ledger';
+import { applyRecovery } from './recovery.ts';
 
 const { fundWallets } = schema;
 
@@ -31,6 +32,8 @@ export async function applyPositions(tx: Db, fundId: string, item: SingleOperati
         ? update(tx, fundId, walletId, { status: 'authorized' })
         : update(tx, fundId, walletId, { frozenUnits: sql`greatest(${fundWallets.frozenUnits} - ${item.units}, 0)` });
     case 'mint':
+      // A move's mint brings the investor's own units across: not a subscription (no new lock-up).
+      if (typeof ctx.moveId === 'string') return update(tx, fundId, walletId, { units: sql`${fundWallets.units} + ${item.units}` });
       return update(tx, fundId, walletId, { units: sql`${fundWallets.units} + ${item.units}`, lastSubscribedAt: sql`now()` });
     case 'burn':
       return update(tx, fundId, walletId, { units: sql`${fundWallets.units} - ${item.units}` });
@@ -40,6 +43,8 @@ export async function applyPositions(tx: Db, fundId: string, item: SingleOperati
         frozenUnits: sql`least(${fundWallets.frozenUnits}, greatest(${fundWallets.units} - ${item.units}, 0))`,
       });
       return update(tx, fundId, str(ctx.toWalletId), { units: sql`${fundWallets.units} + ${item.units}` });
+    case 'recover':
+      return applyRecovery(tx, fundId, item, ctx);
     case 'pause':
     case 'unpause':
       return;

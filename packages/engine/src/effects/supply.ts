@@ -1,5 +1,5 @@
 import type { SingleOperation } from '@fiscus/core';
-import { ISSUANCE, postEntry, supplyAccount, type Db } from '@fiscus/ledger';
+import { ISSUANCE, postEntry, supplyAccount, TRANSIT, type Db } from '@fiscus/ledger';
 import type { OperationRow } from '../rows.ts';
 
 /**
@@ -14,6 +14,9 @@ export async function postSupply(tx: Db, op: OperationRow, items: SingleOperatio
     if (item.kind === 'burn') delta -= item.units;
   }
   if (delta === 0n) return;
+  // A cross-chain move's legs (burn on the source, mint or re-mint) balance against transit, not
+  // issuance: the units outstanding never change on a move (owner: moves saga).
+  const counter = typeof op.context.moveId === 'string' ? TRANSIT : ISSUANCE;
   await postEntry(tx, {
     fundId: op.fundId,
     operationId: op.id,
@@ -21,7 +24,7 @@ export async function postSupply(tx: Db, op: OperationRow, items: SingleOperatio
     meta: { chain: op.chain, txHash: op.txHash, block: op.block?.toString() },
     postings: [
       { account: supplyAccount(op.chain), commodity: 'units', amount: delta },
-      { account: ISSUANCE, commodity: 'units', amount: -delta },
+      { account: counter, commodity: 'units', amount: -delta },
     ],
   });
 }

@@ -2,6 +2,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { FiscusError, newId, type ChainDriver, type ChainEvent, type ChainId, type Deployment, type DriverRegistry } from '@fiscus/core';
 import { appendAudit, ISSUANCE, postEntry, schema, supplyAccount, type Db } from '@fiscus/ledger';
 import type { EngineLogger } from '../steps/context.ts';
+import { recordUnmatchedEvent } from '../reconcile-unmatched.ts';
+import { priceHolderBurn } from '../redemptions/open.ts';
+import { applyRedemptionTransfer, isToRedemptionAddress } from './redemption-transfer.ts';
 
 const { chainCursors, deployments, fundWallets, operations, redemptions, wallets } = schema;
 
@@ -123,12 +126,17 @@ async function commitPage(
         counts.ignored++;
         continue;
       }
-      if (e.from !== null && e.to !== null) {
+      if (isToRedemptionAddress(t.deployment, e)) {
+        // An investor sending units to the redemption address redeems them (redemptions/open.ts).
+        if (await applyRedemptionTransfer(tx, t, e, holder(e.from), logger)) counts.redemptions++;
+        else counts.ignored++;
+      } else if (e.from !== null && e.to !== null) {
         const a = holder(e.from);
         const b = holder(e.to);
         if (!a?.inFund || !b?.inFund) {
           counts.ignored++;
           logger.warn({ ...where, from: e.from, to: e.to, units: e.units.toString(), knownFrom: !!a?.inFund, knownTo: !!b?.inFund }, 'on-chain transfer with an unknown address: not recorded');
+          await recordUnmatchedEvent(tx, t, chain, e, 'unknown_transfer');
           continue;
         }
         await movePosition(tx, t.fundId, a.walletId, -e.units);
@@ -140,6 +148,7 @@ async function commitPage(
       } else {
         counts.ignored++;
         logger.warn({ ...where, to: e.to, units: e.units.toString() }, 'on-chain mint that is not one of our operations: not recorded');
+        await recordUnmatchedEvent(tx, t, chain, e, 'foreign_mint');
       }
     }
     await tx.update(chainCursors).set({ cursor: to, updatedAt: sql`now()` }).where(eq(chainCursors.deploymentId, t.deploymentId));
@@ -192,6 +201,7 @@ async function recordRedemption(tx: Db, t: Target, chain: string, e: Transfer, h
     ],
   });
   if (known) await movePosition(tx, t.fundId, known.walletId, -e.units);
+  await priceHolderBurn(tx, id);
   await appendAudit(tx, {
     actor: 'ingester',
     action: 'redemption.onchain',

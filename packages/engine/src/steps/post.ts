@@ -1,5 +1,6 @@
 import { appendAudit } from '@fiscus/ledger';
 import { applyEffects } from '../effects/index.ts';
+import { guardSupplyInvariant } from '../moves/halt.ts';
 import type { OperationRow } from '../rows.ts';
 import { transition } from '../transition.ts';
 import type { StepContext, StepResult } from './context.ts';
@@ -14,6 +15,8 @@ export async function postStep(ctx: StepContext, op: OperationRow): Promise<Step
     const moved = await transition(tx, { op, to: 'posted', leaseOwner: ctx.owner, patch: { lastError: null } });
     if (!moved) return undefined;
     await applyEffects(tx, moved);
+    // Invariant 2 after every posting; a breach halts the fund (mints, moves) and alerts.
+    await guardSupplyInvariant(tx, { fundId: op.fundId, operationId: op.id, logger: ctx.logger });
     await appendAudit(tx, {
       actor: 'engine',
       action: 'operation.posted',

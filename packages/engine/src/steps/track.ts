@@ -3,6 +3,7 @@ import { preparedFromRow, type OperationRow } from '../rows.ts';
 import type { StepContext, StepResult } from './context.ts';
 import { advance, fail, pollLater, rebuild, retryLater } from './moves.ts';
 import { broadcast, onRejected, resyncAndRebuild } from './submit.ts';
+import { wakeSuccessor } from './sequence-wait.ts';
 
 /**
  * submitted → confirmed | failed. "Sent but not confirmed" is a state: while the chain does not
@@ -18,12 +19,18 @@ export async function trackStep(ctx: StepContext, op: OperationRow, driver: Chai
   switch (status.kind) {
     case 'pending':
       return pollLater(ctx, op, ctx.pollMs);
-    case 'confirmed':
-      return status.final
-        ? advance(ctx, op, 'confirmed', { block: status.block, nextAttemptAt: new Date(), lastError: null }, { block: status.block.toString() })
-        : pollLater(ctx, op, ctx.pollMs, { block: status.block });
-    case 'failed':
-      return fail(ctx, op, status.error);
+    case 'confirmed': {
+      if (!status.final) return pollLater(ctx, op, ctx.pollMs, { block: status.block });
+      const row = await advance(ctx, op, 'confirmed', { block: status.block, nextAttemptAt: new Date(), lastError: null }, { block: status.block.toString() });
+      if (row) await wakeSuccessor(ctx, row);
+      return row;
+    }
+    case 'failed': {
+      // Failed inside a ledger: the sequence is consumed all the same.
+      const row = await fail(ctx, op, status.error);
+      if (row) await wakeSuccessor(ctx, row);
+      return row;
+    }
     case 'dropped':
       return status.sequenceConsumed ? resyncAndRebuild(ctx, op, driver, status.reason) : rebuild(ctx, op, status.reason, false);
     case 'unknown':

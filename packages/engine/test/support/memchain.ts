@@ -8,12 +8,12 @@ export interface MemchainHarness extends EngineChainHarness {
   server: MemChainServer;
 }
 
-export async function startMemchainHarness(opts: { blockMs?: number; confirmations?: number } = {}): Promise<MemchainHarness> {
+export async function startMemchainHarness(opts: { blockMs?: number; confirmations?: number; timeoutMs?: number } = {}): Promise<MemchainHarness> {
   const chain: ChainId = 'memory:enginetest';
   const server = await startMemChain({ chain, blockMs: opts.blockMs ?? 0, confirmations: opts.confirmations ?? 0 });
   const seed = randomBytes(32);
   // A short request deadline so a hung node turns into a retry within the test's time.
-  const driver = new MemChainDriver({ chain, url: server.url, signer: ed25519Signer(seed), confirmations: opts.confirmations ?? 0, timeoutMs: 1_000 });
+  const driver = new MemChainDriver({ chain, url: server.url, signer: ed25519Signer(seed), confirmations: opts.confirmations ?? 0, timeoutMs: opts.timeoutMs ?? 1_000 });
   return {
     chain,
     server,

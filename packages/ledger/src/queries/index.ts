@@ -8,3 +8,6 @@ export * from './idempotency.ts';
 export * from './operations.ts';
 export * from './reconciliations.ts';
 export * from './audit.ts';
+export * from './nav.ts';
+export * from './cap-table.ts';
+export * from './avalanche.ts';

@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, timestamp, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { createdAt, units } from './columns.ts';
 import { deployments, funds } from './funds.ts';
 import { investors, wallets } from './investors.ts';
@@ -34,6 +34,22 @@ export const redemptions = pgTable(
     /** pending_payout | paid */
     status: text('status').notNull(),
     createdAt: createdAt(),
+    /**
+     * Request lifecycle (ERC-7540 spirit): requested (burn not yet final) → pending (units burned,
+     * USD owed, waiting in the FIFO queue for daily liquidity) → settled (payout instructed);
+     * rejected_min_size: received on chain below the fund's minimum, set aside for manual handling.
+     */
+    state: text('state').notNull().default('pending'),
+    /** The wallet that sent the units (on-chain redemptions). */
+    fromAddress: text('from_address'),
+    /** NAV current when the redemption was received, and the USD it prices the units at (REDEMPTION_USD_ROUND_DOWN). */
+    navValue: units('nav_value'),
+    navScale: integer('nav_scale'),
+    navPublishedAt: timestamp('nav_published_at', { withTimezone: true }),
+    usd: units('usd'),
+    burnOperationId: text('burn_operation_id'),
+    burnedAt: timestamp('burned_at', { withTimezone: true }),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('redemptions_chain_tx').on(t.chain, t.txHash), index('redemptions_fund').on(t.fundId, t.createdAt)],
+  (t) => [uniqueIndex('redemptions_chain_tx').on(t.chain, t.txHash), index('redemptions_fund').on(t.fundId, t.createdAt), index('redemptions_queue').on(t.fundId, t.state, t.createdAt)],
 );

@@ -4,3 +4,8 @@ export * from './operations.ts';
 export * from './journal.ts';
 export * from './platform.ts';
 export * from './chain.ts';
+export * from './nav.ts';
+export * from './distributions.ts';
+export * from './custody.ts';
+export * from './moves.ts';
+export * from './avalanche.ts';

@@ -38,7 +38,7 @@ export const fundWallets = pgTable(
   {
     fundId: text('fund_id').notNull().references(() => funds.id),
     walletId: text('wallet_id').notNull().references(() => wallets.id),
-    /** pending | authorized | frozen | deauthorized */
+    /** pending | authorized | frozen | deauthorized | rejected | recovered (lost wallet, units moved by a recover op) */
     status: text('status').notNull(),
     units: units('units').notNull().default(sql`0`),
     frozenUnits: units('frozen_units').notNull().default(sql`0`),

@@ -2,6 +2,8 @@ import { newId, parseFund } from '@fiscus/core';
 import { appendAudit, insertFund, listFunds, updateFundPolicy } from '@fiscus/ledger';
 import { parseFundUnits, requireFund } from '../../lib/lookups.ts';
 import { mirrorPolicyOnChains } from '../../lib/policy-sync.ts';
+import { initFundNav } from '@fiscus/engine';
+import { parseNavText } from '../nav/nav.schemas.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
 import type { CreateRoute, GetRoute, ListRoute, UpdatePolicyRoute } from './funds.routes.ts';
 import { canonicalPolicy, presentFund, toPolicyJson } from './funds.schemas.ts';
@@ -30,6 +32,8 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     policy: canonicalPolicy(body.policy ?? {}, decimals),
     mintApprovalThreshold: fund.mintApprovalThreshold ?? null,
   });
+  // Every fund has a NAV from birth (round 1), so pricing and reserve checks never meet a gap.
+  await initFundNav(db, { fundId: row.id, nav: body.nav ? parseNavText('nav', body.nav) : undefined, by: c.var.principal.keyId, guards: body.navGuards });
   await appendAudit(db, { actor: c.var.principal.keyId, action: 'fund.created', subject: row.id, data: presentFund(row) });
   return c.json(presentFund(row), 201);
 };

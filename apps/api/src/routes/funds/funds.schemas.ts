@@ -3,6 +3,7 @@ import { formatUnits, policyFromJson, policyToJson, type PolicyJson } from '@fis
 import type { FundRow } from '@fiscus/ledger';
 import { parseFundUnits } from '../../lib/lookups.ts';
 import { iso, Timestamp, Units } from '../../lib/schemas.ts';
+import { NavGuardsPatch, NavText } from '../nav/nav.schemas.ts';
 
 /**
  * The policy as the API speaks it: holdings in FUND units (like every amount in the API).
@@ -42,6 +43,9 @@ export const CreateFundSchema = z
     decimals: z.int().min(0).max(7).optional().openapi({ example: 6 }),
     policy: PolicySchema.optional(),
     mintApprovalThreshold: Units.nullable().optional(),
+    /** Initial NAV (USD per unit, default 1.000000) and its publishing guards (routes/nav). */
+    nav: NavText.optional(),
+    navGuards: NavGuardsPatch.optional(),
   })
   .openapi('CreateFund');
 

@@ -1,8 +1,9 @@
 import { runReconciliation } from '@fiscus/engine';
-import { listReconciliations } from '@fiscus/ledger';
+import { FiscusError } from '@fiscus/core';
+import { getReconciliation, listReconciliations } from '@fiscus/ledger';
 import { requireDriver, requireFund } from '../../lib/lookups.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
-import type { ListRoute, RunRoute } from './reconciliations.routes.ts';
+import type { GetRoute, ListRoute, RunRoute } from './reconciliations.routes.ts';
 import { presentReconciliation } from './reconciliations.schemas.ts';
 
 export const run: AppRouteHandler<RunRoute> = async (c) => {
@@ -24,4 +25,12 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     { items: rows.map((r) => presentReconciliation(r, fund.decimals)), nextCursor: rows.length === q.limit ? rows.at(-1)!.id : null },
     200,
   );
+};
+
+export const get: AppRouteHandler<GetRoute> = async (c) => {
+  const { fundId, reconciliationId } = c.req.valid('param');
+  const fund = await requireFund(c.var.db, fundId);
+  const row = await getReconciliation(c.var.db, { fundId: fund.id, id: reconciliationId });
+  if (!row) throw new FiscusError('NOT_FOUND', `reconciliation ${reconciliationId} not found`, { meta: { reconciliationId } });
+  return c.json(presentReconciliation(row, fund.decimals), 200);
 };

@@ -31,5 +31,16 @@ export const list = createRoute({
   responses: { 200: json(Results.extend({ nextCursor: z.string().nullable() }), 'History'), ...problems(404) },
 });
 
+export const get = createRoute({
+  method: 'get',
+  path: '/v1/funds/{fundId}/reconciliations/{reconciliationId}',
+  tags,
+  summary: 'One reconciliation; a drift shows its cause in detail.unmatchedEvents (on-chain events the books do not explain)',
+  ...readOnly('reconciliations.read'),
+  request: { params: FundParams.extend({ reconciliationId: z.string().min(1).max(64).openapi({ example: 'rec_0193…' }) }) },
+  responses: { 200: json(ReconciliationSchema, 'The reconciliation'), ...problems(404) },
+});
+
+export type GetRoute = typeof get;
 export type RunRoute = typeof run;
 export type ListRoute = typeof list;

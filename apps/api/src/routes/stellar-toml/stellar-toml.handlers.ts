@@ -23,9 +23,13 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
         deployment: fromDeployment({ chain: stellar.chain, details: r.details! }),
         name: r.fundName,
         description: `${r.fundName} (${r.fundSymbol}): tokenized US Treasury fund units. Regulated asset: the issuer authorizes a trustline only after the holder's KYC; frozen, clawed back or force-transferred under the fund's compliance policy.`,
-        // Placeholder until the attestation route exists: the URL it will be served at.
+        // The latest signed proof of reserves (routes/attestations); its key is in the table below.
         attestationUrl: `${stellar.publicUrl}/v1/funds/${r.fundId}/attestations/latest`,
       })),
   });
-  return c.body(body, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'max-age=60' });
+  // Verifiers of attestation_of_reserve need the signing key; an extra table (ignored by SEP-1
+  // parsers that do not know it) keeps it next to the currencies it vouches for.
+  const key = c.var.deps.attestationKey;
+  const keyTable = key ? `\n[[FISCUS_ATTESTATION_KEYS]]\nkey_id = "${key.keyId}"\nalgorithm = "Ed25519"\npublic_key = "${key.publicKey}"\n` : '';
+  return c.body(body + keyTable, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'max-age=60' });
 };

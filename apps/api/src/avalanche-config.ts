@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const hexKey = z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/, 'must be a 32-byte hex private key');
+const wei = z.string().regex(/^\d{1,78}$/, 'must be a whole number of wei');
+
+/**
+ * Avalanche L1 settings, spread into config.ts's schema. `local` = the Subnet-EVM stand-in in this
+ * process (anvil from the platform's genesis behind the allow-list gate), signing with PUBLIC dev
+ * keys; `rpc` = an existing L1 (its RPC URL, chain id, keys and the infrastructure record);
+ * `none` = no Avalanche chain.
+ */
+export const AVALANCHE_CONFIG = {
+  AVALANCHE_NETWORK: z.enum(['local', 'rpc', 'none']).default('local'),
+  /** `rpc`: the L1's RPC (…/ext/bc/<blockchainId>/rpc). `local`: an already running stand-in instead of starting one. */
+  AVALANCHE_RPC_URL: z.url().optional(),
+  /** The L1's EVM chain id (genesis config.chainId). `rpc`: required. `local`: default 99999. */
+  AVALANCHE_CHAIN_ID: z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be a positive integer').optional(),
+  AVALANCHE_CONFIRMATIONS: z.coerce.number().int().min(0).max(1_000).default(0),
+  AVALANCHE_INFRASTRUCTURE: z.string().min(2).optional(),
+  AVALANCHE_INFRASTRUCTURE_FILE: z.string().min(1).optional(),
+  /** `rpc` only (hex keys held in memory): operator signs engine operations, admin deploys (the only deployer). */
+  AVALANCHE_OPERATOR_KEY: hexKey.optional(),
+  AVALANCHE_ADMIN_KEY: hexKey.optional(),
+  /** Admin of TxAllowList / ContractDeployerAllowList / NativeMinter (role changes only). */
+  AVALANCHE_ALLOWLIST_ADMIN_KEY: hexKey.optional(),
+  AVALANCHE_CLAIM_KEY: hexKey.optional(),
+  /** Gas coin minted to an onboarded wallet whose balance is below the threshold (default 1 coin below 0.1). */
+  AVALANCHE_TOPUP_WEI: wei.default('1000000000000000000'),
+  AVALANCHE_TOPUP_THRESHOLD_WEI: wei.default('100000000000000000'),
+  /** `local`: the gate's port (0 = any free port) and anvil's state file (default <data dir>/../avalanche-l1-state.json). */
+  AVALANCHE_LOCAL_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
+  AVALANCHE_LOCAL_STATE: z.string().min(1).optional(),
+  /** P-Chain API for L1 provisioning (POST /v1/avalanche/l1s). `local` without it: the in-process P-Chain stand-in. */
+  AVALANCHE_PCHAIN_URL: z.url().optional(),
+  /** secp256k1 key paying P-Chain fees and owning provisioned subnets (hex, in memory; `local` default: a PUBLIC dev key). */
+  AVALANCHE_PCHAIN_KEY: hexKey.optional(),
+};
+
+const AvalancheConfigSchema = z.object(AVALANCHE_CONFIG);
+export type AvalancheConfig = z.infer<typeof AvalancheConfigSchema>;
+
+/** An existing L1 never gets a default key or contract set: each missing one is named. */
+export function checkAvalancheConfig(c: AvalancheConfig, need: (key: string, why: string) => void): void {
+  if (c.AVALANCHE_NETWORK !== 'rpc') return;
+  const rpc = 'required when AVALANCHE_NETWORK=rpc';
+  if (!c.AVALANCHE_RPC_URL) need('AVALANCHE_RPC_URL', `${rpc}: the L1's JSON-RPC URL`);
+  if (!c.AVALANCHE_CHAIN_ID) need('AVALANCHE_CHAIN_ID', `${rpc}: the L1's EVM chain id`);
+  if (!c.AVALANCHE_OPERATOR_KEY) need('AVALANCHE_OPERATOR_KEY', `${rpc}: the key that signs engine operations`);
+  if (!c.AVALANCHE_ADMIN_KEY) need('AVALANCHE_ADMIN_KEY', `${rpc}: the platform deployer key (owns the fund suites)`);
+  const same = (a?: string, b?: string) => !!a && !!b && a.replace(/^0x/, '').toLowerCase() === b.replace(/^0x/, '').toLowerCase();
+  if (same(c.AVALANCHE_OPERATOR_KEY, c.AVALANCHE_ADMIN_KEY)) need('AVALANCHE_ADMIN_KEY', 'must differ from AVALANCHE_OPERATOR_KEY (the operator nonces belong to the engine alone)');
+  if (!c.AVALANCHE_INFRASTRUCTURE && !c.AVALANCHE_INFRASTRUCTURE_FILE) {
+    need('AVALANCHE_INFRASTRUCTURE_FILE', `${rpc} (or AVALANCHE_INFRASTRUCTURE): the L1 contracts' record written by ensureAvalancheInfrastructure`);
+  }
+}

@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { devSecp256k1Signer, signerAddress } from '@fiscus/chain-evm';
+import {
+  AvalancheDriver, avalancheDriverFromEnv, buildSubnetEvmGenesis, ensureAvalancheInfrastructure, platformL1Config,
+  type SubnetEvmGenesis, type SubnetEvmGenesisConfig,
+} from '@fiscus/chain-avalanche';
+import { startSubnetEvm, type SubnetEvmNode } from '@fiscus/devnet';
+import type { Signer } from '@fiscus/core';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { provisionLocalDevnetL1, startLocalPChain, type LocalPChain } from './avalanche-pchain.ts';
+
+export interface AvalancheChain {
+  driver: AvalancheDriver;
+  /** The in-process Subnet-EVM stand-in (AVALANCHE_NETWORK=local without AVALANCHE_RPC_URL). */
+  node?: SubnetEvmNode;
+  genesis?: SubnetEvmGenesis;
+  /** The P-Chain the local L1 was provisioned on (AVALANCHE_NETWORK=local); POST /v1/avalanche/l1s uses it too. */
+  pchain?: LocalPChain;
+  close(): Promise<void>;
+}
+
+export interface AvalancheWiringOptions {
+  /** anvil's state file behind the stand-in; omitted = in memory (tests). */
+  localStateFile?: string;
+  /** Where the L1 contracts are recorded; omitted = deployed afresh each start (tests). */
+  infrastructureFile?: string;
+}
+
+export const LOCAL_L1_CHAIN_ID = 99_999n;
+const STATE_INTERVAL_SECONDS = 5;
+
+/**
+ * PUBLIC, well-known devnet keys for the local L1 (sha256-free constants, NEVER for a real
+ * network): admin = the only deployer, operator = engine signer, claim issuer, allow-list admin.
+ */
+export const LOCAL_L1_KEYS = {
+  admin: `0x${'a1'.repeat(32)}`,
+  operator: `0x${'a2'.repeat(32)}`,
+  claim: `0x${'a3'.repeat(32)}`,
+  allowListAdmin: `0x${'a4'.repeat(32)}`,
+};
+
+/**
+ * P-Chain provisioning of the local L1 (owner: H3): the P-Chain stand-in (or AVALANCHE_PCHAIN_URL)
+ * gets CreateSubnetTx → CreateChainTx with this genesis → ConvertSubnetToL1Tx, and the Subnet-EVM
+ * stand-in then boots from the genesis the CreateChainTx carried. A restart finds the provisioning
+ * done (its record is beside the data dir) and reuses it.
+ */
+export async function provisionLocalL1Hook(p: { config: Config; genesisConfig: SubnetEvmGenesisConfig; logger: Logger; stateDir?: string }): Promise<{ genesis: SubnetEvmGenesis; pchain: LocalPChain }> {
+  const pchain = await startLocalPChain(p.config, p.stateDir);
+  try {
+    return { genesis: await provisionLocalDevnetL1({ ...p, pchain }), pchain };
+  } catch (e) {
+    await pchain.close();
+    throw e;
+  }
+}
+
+/**
+ * AVALANCHE_NETWORK=local: the Subnet-EVM stand-in in this process (or, with AVALANCHE_RPC_URL,
+ * one another process started), from the platform's genesis; the L1 contracts (gatekeeper, T-REX,
+ * ONCHAINID, modules) are deployed once and recorded. AVALANCHE_NETWORK=rpc: an existing L1.
+ */
+export async function buildAvalanche(config: Config, logger: Logger, o: AvalancheWiringOptions = {}): Promise<AvalancheChain | undefined> {
+  if (config.AVALANCHE_NETWORK === 'none') return undefined;
+  if (config.AVALANCHE_NETWORK === 'rpc') {
+    const driver = avalancheDriverFromEnv(avalancheEnv(config));
+    logger.info({ chain: driver.chain, url: new URL(config.AVALANCHE_RPC_URL!).origin }, 'avalanche L1 driver configured');
+    return { driver, close: async () => driver.provider.destroy() };
+  }
+  const chainId = BigInt(config.AVALANCHE_CHAIN_ID ?? LOCAL_L1_CHAIN_ID);
+  const keys = Object.fromEntries(Object.entries(LOCAL_L1_KEYS).map(([k, v]) => [k, devSecp256k1Signer(v)])) as Record<keyof typeof LOCAL_L1_KEYS, Signer>;
+  const genesisConfig = platformL1Config({
+    chainId: Number(chainId), allowListAdmin: signerAddress(keys.allowListAdmin), admin: signerAddress(keys.admin), operator: signerAddress(keys.operator),
+  });
+  for (const f of [o.localStateFile, o.infrastructureFile]) if (f) mkdirSync(dirname(f), { recursive: true });
+  let node: SubnetEvmNode | undefined;
+  let genesis: SubnetEvmGenesis | undefined;
+  let pchain: LocalPChain | undefined;
+  if (!config.AVALANCHE_RPC_URL) {
+    ({ genesis, pchain } = await provisionLocalL1Hook({ config, genesisConfig, logger, stateDir: o.localStateFile ? dirname(o.localStateFile) : undefined }));
+    node = await startSubnetEvm({ genesis, port: config.AVALANCHE_LOCAL_PORT, statePath: o.localStateFile, stateIntervalSeconds: o.localStateFile ? STATE_INTERVAL_SECONDS : undefined });
+  }
+  try {
+    const url = config.AVALANCHE_RPC_URL ?? node!.url;
+    const infrastructure = await ensureAvalancheInfrastructure({
+      url, chainId, admin: keys.admin, operator: keys.operator, claimSigner: keys.claim, allowListAdmin: keys.allowListAdmin, recordPath: o.infrastructureFile,
+    });
+    const driver = new AvalancheDriver({
+      chainId, url, admin: keys.admin, operator: keys.operator, claimSigner: keys.claim, allowListAdmin: keys.allowListAdmin, infrastructure,
+      topUp: { amount: BigInt(config.AVALANCHE_TOPUP_WEI), threshold: BigInt(config.AVALANCHE_TOPUP_THRESHOLD_WEI) },
+      genesisAdmins: { txAllowList: [signerAddress(keys.allowListAdmin)], contractDeployerAllowList: [signerAddress(keys.allowListAdmin)], contractNativeMinter: [signerAddress(keys.allowListAdmin)] },
+      confirmations: config.AVALANCHE_CONFIRMATIONS,
+    });
+    logger.warn(
+      { chain: driver.chain, url, inProcess: node !== undefined, stateFile: node ? (o.localStateFile ?? null) : null },
+      `${driver.chain} is a LOCAL Subnet-EVM stand-in (anvil + precompile stand-ins + allow-list gate) signing with PUBLIC dev keys. ` +
+        'Set AVALANCHE_NETWORK=none to disable, rpc for a real L1.',
+    );
+    return {
+      driver, node, genesis, pchain,
+      close: async () => {
+        driver.provider.destroy();
+        await node?.stop();
+        await pchain?.close();
+      },
+    };
+  } catch (e) {
+    await node?.stop();
+    await pchain?.close();
+    throw e;
+  }
+}
+
+function avalancheEnv(c: Config): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = {
+    AVALANCHE_RPC_URL: c.AVALANCHE_RPC_URL,
+    AVALANCHE_CHAIN_ID: c.AVALANCHE_CHAIN_ID,
+    AVALANCHE_CONFIRMATIONS: String(c.AVALANCHE_CONFIRMATIONS),
+    AVALANCHE_INFRASTRUCTURE: c.AVALANCHE_INFRASTRUCTURE,
+    AVALANCHE_INFRASTRUCTURE_FILE: c.AVALANCHE_INFRASTRUCTURE_FILE,
+    AVALANCHE_OPERATOR_KEY: c.AVALANCHE_OPERATOR_KEY,
+    AVALANCHE_ADMIN_KEY: c.AVALANCHE_ADMIN_KEY,
+    AVALANCHE_ALLOWLIST_ADMIN_KEY: c.AVALANCHE_ALLOWLIST_ADMIN_KEY,
+    AVALANCHE_CLAIM_KEY: c.AVALANCHE_CLAIM_KEY,
+    AVALANCHE_TOPUP_WEI: c.AVALANCHE_TOPUP_WEI,
+    AVALANCHE_TOPUP_THRESHOLD_WEI: c.AVALANCHE_TOPUP_THRESHOLD_WEI,
+  };
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
+}

@@ -1,0 +1,111 @@
+import { z } from '@hono/zod-openapi';
+import { formatUnits } from '@fiscus/core';
+import { explorerUrl, type ChainMoveLimits, type FundHaltRow, type MoveView } from '@fiscus/engine';
+import { Address, ChainIdString, iso, Timestamp, Units } from '../../lib/schemas.ts';
+
+const MoveEndSchema = z.strictObject({ chain: ChainIdString, wallet: Address });
+
+export const MoveRequestSchema = z
+  .strictObject({ from: MoveEndSchema, to: MoveEndSchema, units: Units })
+  .openapi('MoveRequest');
+
+const ErrorSchema = z.object({ code: z.string(), message: z.string() }).nullable();
+
+export const MoveSchema = z
+  .object({
+    id: z.string().openapi({ example: 'move_0193…' }),
+    fundId: z.string(),
+    investorId: z.string(),
+    from: z.object({ chain: z.string(), wallet: z.string() }),
+    to: z.object({ chain: z.string(), wallet: z.string() }),
+    units: z.string(),
+    state: z.string().openapi({ description: 'requested | queued | burning | burned | minting | completed | compensating | compensated | failed' }),
+    error: ErrorSchema.openapi({ description: 'Why it waits (PAUSED, RATE_LIMITED, QUEUED_BEHIND, FUND_HALTED) or why it was compensated/failed' }),
+    legs: z.array(
+      z.object({
+        leg: z.enum(['burn', 'mint', 'compensation']),
+        operationId: z.string(),
+        chain: z.string(),
+        state: z.string(),
+        txHash: z.string().nullable(),
+        explorerUrl: z.string().nullable(),
+        block: z.string().nullable(),
+        error: ErrorSchema,
+      }),
+    ),
+    requestedBy: z.string(),
+    queuedAt: Timestamp.nullable(),
+    completedAt: Timestamp.nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .openapi('Move');
+
+export const presentMove = (m: MoveView, decimals: number): z.infer<typeof MoveSchema> => ({
+  id: m.id,
+  fundId: m.fundId,
+  investorId: m.investorId,
+  from: { chain: m.fromChain, wallet: m.fromAddress },
+  to: { chain: m.toChain, wallet: m.toAddress },
+  units: formatUnits(m.units, decimals),
+  state: m.state,
+  error: m.error ?? null,
+  legs: m.legs.map((l) => ({ ...l, block: l.block?.toString() ?? null, explorerUrl: l.txHash ? (explorerUrl(l.chain, l.txHash) ?? null) : null })),
+  requestedBy: m.requestedBy,
+  queuedAt: iso(m.queuedAt),
+  completedAt: iso(m.completedAt),
+  createdAt: iso(m.createdAt)!,
+  updatedAt: iso(m.updatedAt)!,
+});
+
+const NullableUnits = Units.nullable();
+
+export const MoveLimitsRequestSchema = z
+  .strictObject({
+    outboundPer24h: NullableUnits.openapi({ description: 'Units that may leave this chain per 24 h (refilling linearly); null = unlimited' }),
+    inboundPer24h: NullableUnits.openapi({ description: 'Units that may arrive on this chain per 24 h; null = unlimited' }),
+  })
+  .openapi('MoveLimitsRequest');
+
+export const MoveLimitsSchema = z
+  .object({
+    chain: z.string(),
+    outboundPer24h: z.string().nullable(),
+    inboundPer24h: z.string().nullable(),
+    outboundAvailable: z.string().nullable().openapi({ description: 'Capacity available now' }),
+    inboundAvailable: z.string().nullable(),
+    paused: z.boolean(),
+  })
+  .openapi('MoveLimits');
+
+const fmt = (v: bigint | null, d: number) => (v === null ? null : formatUnits(v, d));
+export const presentLimits = (l: ChainMoveLimits, d: number): z.infer<typeof MoveLimitsSchema> => ({
+  chain: l.chain,
+  outboundPer24h: fmt(l.outboundPer24h, d),
+  inboundPer24h: fmt(l.inboundPer24h, d),
+  outboundAvailable: fmt(l.outboundAvailable, d),
+  inboundAvailable: fmt(l.inboundAvailable, d),
+  paused: l.paused,
+});
+
+export const HaltSchema = z
+  .object({
+    id: z.string(),
+    reason: z.string(),
+    detail: z.record(z.string(), z.unknown()),
+    operationId: z.string().nullable(),
+    createdAt: Timestamp,
+    clearedAt: Timestamp.nullable(),
+    clearedBy: z.string().nullable(),
+  })
+  .openapi('FundHalt');
+
+export const presentHalt = (h: FundHaltRow): z.infer<typeof HaltSchema> => ({
+  id: h.id,
+  reason: h.reason,
+  detail: h.detail,
+  operationId: h.operationId,
+  createdAt: iso(h.createdAt)!,
+  clearedAt: iso(h.clearedAt),
+  clearedBy: h.clearedBy,
+});

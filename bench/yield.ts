@@ -1,0 +1,113 @@
+/**
+ * `BENCH=yield npm run bench`: a yield distribution to BENCH_YIELD_HOLDERS (default 10,000)
+ * holders spread over three chains — the Stellar local ledger, anvil, and for the Avalanche L1
+ * either a second anvil with its own chain id (default) or, with BENCH_YIELD_L1=standin, the
+ * Subnet-EVM stand-in (allow-list gate + precompile stand-ins) wired as `npm start` wires it. Holders are
+ * seeded straight through the drivers and into the database; the distribution itself runs
+ * through the engine: the saga plans it (snapshot, allocation, batch operations), one in-process
+ * worker signs, submits, confirms and posts every batch. Reports transactions per chain against
+ * the floor ⌈holders/maxBatch⌉, gas per holder on the EVM chains, and wall time.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import { DriverRegistry, type ChainDriver } from '@fiscus/core';
+import { advanceDistributions, requestDistribution, Worker } from '@fiscus/engine';
+import { schema } from '@fiscus/ledger';
+import { testBackends } from '@fiscus/ledger/testing';
+import type { EvmDriver } from '@fiscus/chain-evm';
+import { LocalNetwork } from '../packages/chain-stellar/test/support/local-network.ts';
+import { EVM_AUTHORIZE_BATCH, hexKey, position, seedBooks, seedOnChain, startEvmChain, type SeededChain } from './yield-seed.ts';
+import type { BenchRow } from './table.ts';
+
+const HOLDERS = Number(process.env.BENCH_YIELD_HOLDERS ?? 10_000);
+const UNITS = 1_000_000_000_003n;
+const L1 = process.env.BENCH_YIELD_L1 ?? 'anvil';
+
+async function startStandIn(): Promise<{ driver: ChainDriver; close(): Promise<void> }> {
+  const { buildAvalanche } = await import('../apps/api/src/avalanche-wiring.ts');
+  const { loadConfig } = await import('../apps/api/src/config.ts');
+  const { silentLogger } = await import('../apps/api/src/lib/logger.ts');
+  const config = loadConfig({ AVALANCHE_NETWORK: 'local', ETHEREUM_NETWORK: 'none', STELLAR_NETWORK: 'none', FISCUS_DEVNET: 'none' });
+  const l1 = (await buildAvalanche(config, silentLogger()))!;
+  return { driver: l1.driver, close: () => l1.close() };
+}
+
+export async function benchYield(): Promise<BenchRow[]> {
+  const net = await LocalNetwork.start();
+  const eth = await startEvmChain(31_337);
+  // BENCH_YIELD_L1=standin: the Subnet-EVM stand-in wired as `npm start` wires it (buildAvalanche);
+  // =anvil: a second plain anvil (chain id 43112) running the same EVM driver and contracts.
+  const avax = L1 === 'standin' ? await startStandIn() : await startEvmChain(43_112);
+  const backend = testBackends()[0]!;
+  const created = await backend.create();
+  const database = await created.open();
+  try {
+    const fundId = `fund_${randomUUID()}`;
+    const spec = { id: fundId, name: 'Bench Yield Fund', symbol: 'BYF', decimals: 6 };
+    const stellar = net.driver();
+    net.deployment = await stellar.deploy(spec);
+    const per = Math.ceil(HOLDERS / 3);
+    const stellarHolders = net.newInvestors(HOLDERS - 2 * per);
+    await new Promise((r) => setImmediate(r));
+    const chains: SeededChain[] = [{ driver: stellar, deployment: net.deployment, holders: stellarHolders.map((address, i) => ({ address, units: position(i) })) }];
+    for (const [k, c] of [eth, avax].entries()) {
+      const deployment = await c.driver.deploy(spec);
+      const holders = Array.from({ length: per }, (_, i) => ({ address: hexKey().slice(0, 42), units: position(i + (k + 1) * per) }));
+      chains.push({ driver: c.driver, deployment, holders, authorizeBatch: EVM_AUTHORIZE_BATCH });
+    }
+    const seedStart = performance.now();
+    await Promise.all(chains.map((c) => seedOnChain(c)));
+    await seedBooks(database.db, fundId, chains);
+    const seedMs = performance.now() - seedStart;
+
+    const drivers = new DriverRegistry();
+    for (const c of chains) drivers.register(c.driver);
+    const worker = new Worker({ db: database.db, drivers, pollMs: 5, statusPollMs: 5, concurrency: 32, tasks: [] });
+    const started = performance.now();
+    const d = await requestDistribution(database.db, { fundId, recordTime: new Date(), units: UNITS, requestedBy: 'bench' });
+    let planMs = 0;
+    for (;;) {
+      const round = await advanceDistributions(database.db, drivers);
+      if (round.planned) planMs = performance.now() - started;
+      const [row] = await database.db.select().from(schema.distributions).where(eq(schema.distributions.id, d.id));
+      if (row?.state === 'completed' || row?.state === 'partially_failed') {
+        if (row.state !== 'completed') throw new Error(`distribution ${row.state}`);
+        break;
+      }
+      if ((await worker.tick()) === 0) await new Promise((r) => setTimeout(r, 5));
+    }
+    const wallMs = performance.now() - started;
+
+    const allocations = await database.db.select({ chain: schema.distributionAllocations.chain, op: schema.distributionAllocations.operationId }).from(schema.distributionAllocations).where(eq(schema.distributionAllocations.distributionId, d.id));
+    const opIds = [...new Set(allocations.map((a) => a.op).filter((x): x is string => !!x))];
+    const ops = await database.db.select().from(schema.operations).where(inArray(schema.operations.id, opIds));
+    const rows: BenchRow[] = [];
+    for (const c of chains) {
+      const chain = c.driver.chain;
+      const mine = ops.filter((o) => o.chain === chain);
+      const n = allocations.filter((a) => a.chain === chain && a.op).length;
+      const floor = Math.ceil(n / c.driver.capabilities.maxBatch);
+      // Ledger = chain after the distribution, or the figures mean nothing.
+      const supply = await c.driver.totalSupply(c.deployment);
+      const { accountBalance, supplyAccount } = await import('@fiscus/ledger');
+      const ledger = await accountBalance(database.db, { fundId, code: supplyAccount(chain), commodity: 'units' });
+      if (supply !== ledger) throw new Error(`${chain}: chain ${supply} ≠ ledger ${ledger}`);
+      rows.push({ bench: 'yield', metric: `${chain}: transactions for ${n} holders`, value: String(mine.length), note: `floor ⌈${n}/${c.driver.capabilities.maxBatch}⌉ = ${floor}; supply = ledger` });
+      if (chain.startsWith('eip155:')) {
+        const provider = (c.driver as unknown as Pick<EvmDriver, 'provider'>).provider;
+        let gas = 0n;
+        for (const o of mine) gas += (await provider.getTransactionReceipt(o.txHash!))!.gasUsed;
+        rows.push({ bench: 'yield', metric: `${chain}: gas per holder (batchMint)`, value: String(gas / BigInt(n)), note: `${gas} gas over ${mine.length} txs${chain === avax.driver.chain ? (L1 === 'standin' ? '; Avalanche L1: Subnet-EVM stand-in' : '; Avalanche stand-in = second anvil (BENCH_YIELD_L1=standin for the Subnet-EVM stand-in)') : ''}` });
+      }
+    }
+    rows.push({ bench: 'yield', metric: `distribution to ${HOLDERS} holders on 3 chains: wall time`, value: `${(wallMs / 1000).toFixed(1)} s`, note: `request → completed (${backend.name}, 1 worker); planning ${(planMs / 1000).toFixed(1)} s` });
+    rows.push({ bench: 'yield', metric: 'seeding (authorize + mint on chain, books in DB)', value: `${(seedMs / 1000).toFixed(1)} s`, note: 'not part of the distribution' });
+    return rows;
+  } finally {
+    await database.close();
+    await created.drop();
+    await Promise.all([net.close(), eth.close(), avax.close()]);
+  }
+}
+
+export type { ChainDriver };

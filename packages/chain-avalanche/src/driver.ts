@@ -1,0 +1,202 @@
+import type { JsonRpcProvider } from 'ethers';
+import {
+  FiscusError, type Capabilities, type ChainDriver, type ChainEvent, type ChainId, type ChainOperation, type Deployment,
+  type FundSpec, type Holder, type Page, type Policy, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
+} from '@fiscus/core';
+import {
+  AdminSender, EvmDriver, describeOperation, eip1559Fees, encodeOperation, evmAbi, kycClaimFor, readContract, signTransaction, signerAddress, withMargin,
+  type EncodedCall,
+} from '@fiscus/chain-evm';
+import { allowListAbi, gatekeeperAbi } from './contracts.ts';
+import { parseAvalancheError } from './errors.ts';
+import { PRECOMPILES } from './genesis.ts';
+import type { AvalancheInfrastructure } from './infrastructure.ts';
+import { allowListEffect, needsGatekeeper } from './ops.ts';
+import { ROLE, assertKeepsAnAdmin, readRole, type AllowListName, type RoleName } from './precompiles.ts';
+
+export interface GasTopUp {
+  /** Native coin (wei) minted to an onboarded wallet whose balance is below `threshold`. */
+  amount: bigint;
+  threshold: bigint;
+}
+
+export interface AvalancheDriverOptions {
+  /** The L1's EVM chain id (its genesis config.chainId). */
+  chainId: bigint;
+  /** The L1's RPC endpoint (…/ext/bc/<blockchainId>/rpc on a real node; the gate on the devnet). */
+  url: string;
+  operator: Signer;
+  admin: Signer;
+  claimSigner?: Signer;
+  /** Admin of the three allow lists; signs role changes (never an engine operation). */
+  allowListAdmin?: Signer;
+  infrastructure: AvalancheInfrastructure;
+  /** Every fund's redemption wallet (EvmDriver's option; default the admin key's address). */
+  redemptionAddress?: string;
+  topUp: GasTopUp;
+  /** Admin addresses the genesis set per list: candidates for the last-admin guard. */
+  genesisAdmins?: Partial<Record<AllowListName, string[]>>;
+  confirmations?: number;
+  pageSize?: number;
+  logRange?: bigint;
+}
+
+// The gatekeeper's own work on top of the wrapped call: role reads/writes, a mint, events.
+const GATEKEEPER_GAS = 250_000n;
+
+/**
+ * ERC-3643 on an Avalanche L1: the EvmDriver does the token work (composed, not forked); this
+ * driver adds the chain-level permissions. Operations that change who may transact (authorize,
+ * deauthorize, full freeze/unfreeze, recover) are ONE transaction to the FiscusL1Gatekeeper, which
+ * makes the T-REX call and the TxAllowList / NativeMinter calls atomically (see README).
+ */
+export class AvalancheDriver implements ChainDriver {
+  readonly chain: ChainId;
+  readonly capabilities: Capabilities;
+  readonly evm: EvmDriver;
+  readonly provider: JsonRpcProvider;
+  readonly operatorAddress: string;
+  readonly #o: AvalancheDriverOptions;
+  readonly #admin: AdminSender;
+
+  constructor(o: AvalancheDriverOptions) {
+    if (o.topUp.amount < 0n || o.topUp.threshold < 0n) throw new FiscusError('VALIDATION_FAILED', 'gas top-up amount and threshold must be >= 0');
+    this.#o = o;
+    this.evm = new EvmDriver({
+      chainId: o.chainId, url: o.url, operator: o.operator, admin: o.admin, claimSigner: o.claimSigner, infrastructure: o.infrastructure,
+      ...(o.redemptionAddress ? { redemptionAddress: o.redemptionAddress } : {}),
+      confirmations: o.confirmations, pageSize: o.pageSize, logRange: o.logRange,
+    });
+    this.chain = this.evm.chain;
+    this.capabilities = this.evm.capabilities;
+    this.provider = this.evm.provider;
+    this.operatorAddress = this.evm.operatorAddress;
+    this.#admin = new AdminSender(this.provider, o.admin, o.chainId);
+  }
+
+  get gatekeeper(): string {
+    return this.#o.infrastructure.gatekeeper;
+  }
+
+  /** The T-REX suite, then the gatekeeper made a token agent (it freezes / unfreezes). Idempotent. */
+  async deploy(fund: FundSpec): Promise<Deployment> {
+    const d = await this.evm.deploy(fund);
+    const token = d.details.token!;
+    try {
+      if (!(await readContract<boolean>(this.provider, evmAbi.token, token, 'isAgent', [this.gatekeeper]))) {
+        await this.#admin.call(token, evmAbi.token.encodeFunctionData('addAgent', [this.gatekeeper]));
+      }
+    } catch (e) {
+      throw parseAvalancheError(e);
+    }
+    return { chain: this.chain, details: { ...d.details, gatekeeper: this.gatekeeper } };
+  }
+
+  applyPolicy(deployment: Deployment, policy: Policy): Promise<number> {
+    return this.evm.applyPolicy(deployment, policy);
+  }
+
+  signerFor(): string {
+    return this.operatorAddress;
+  }
+
+  nextSequence(signer: string): Promise<bigint> {
+    return this.evm.nextSequence(signer);
+  }
+
+  async prepare(op: ChainOperation, ctx: PrepareContext): Promise<PreparedTx> {
+    const effect = allowListEffect(op, this.chain, ctx.deployment.details.identityRegistry);
+    if (!effect && !needsGatekeeper(op)) return this.evm.prepare(op, ctx);
+    if (ctx.deployment.chain !== this.chain) throw new FiscusError('INVALID_CHAIN', `deployment is on ${ctx.deployment.chain}, driver is ${this.chain}`);
+    const o = this.#o;
+    const details = ctx.deployment.details;
+    const claimFor = (_wallet: string, investorId: string) =>
+      kycClaimFor({ provider: this.provider, chainId: o.chainId, infra: o.infrastructure, details, claimSigner: o.claimSigner ?? o.admin, investorId });
+    const inner = await encodeOperation(op, { chain: this.chain, details, claimFor });
+    const call: EncodedCall = {
+      to: this.gatekeeper,
+      data: gatekeeperAbi().encodeFunctionData('execute', [
+        inner.to, inner.data, effect?.registry ?? '0x0000000000000000000000000000000000000000',
+        effect?.grant ?? [], effect?.revoke ?? [], o.topUp.threshold, o.topUp.amount,
+      ]),
+      fallbackGas: inner.fallbackGas + GATEKEEPER_GAS,
+    };
+    return this.#sign(call, ctx, `${describeOperation(op)} + allow list`);
+  }
+
+  async #sign(call: EncodedCall, ctx: PrepareContext, what: string): Promise<PreparedTx> {
+    let gasLimit: bigint;
+    try {
+      gasLimit = withMargin(await this.provider.estimateGas({ from: this.operatorAddress, to: call.to, data: call.data }));
+    } catch {
+      gasLimit = call.fallbackGas; // as EvmDriver: the chain decides, status() reports a revert
+    }
+    const fees = await eip1559Fees(this.provider);
+    const { raw, hash } = await signTransaction(this.#o.operator, {
+      type: 2, chainId: this.#o.chainId, nonce: Number(ctx.sequence), to: call.to, data: call.data, gasLimit, ...fees,
+    });
+    return {
+      hash, raw: new Uint8Array(Buffer.from(raw.slice(2), 'hex')), signer: this.operatorAddress, sequence: ctx.sequence,
+      description: `${this.chain} ${ctx.deployment.details.token} ${what} (nonce ${ctx.sequence})`,
+    };
+  }
+
+  async submit(tx: PreparedTx): Promise<SubmitResult> {
+    const r = await this.evm.submit(tx);
+    return r.kind === 'rejected' ? { kind: 'rejected', error: parseAvalancheError(r.error) } : r;
+  }
+
+  async status(tx: PreparedTx): Promise<TxStatus> {
+    const s = await this.evm.status(tx);
+    return s.kind === 'failed' ? { ...s, error: parseAvalancheError(s.error) } : s;
+  }
+
+  totalSupply(d: Deployment): Promise<bigint> {
+    return this.evm.totalSupply(d);
+  }
+
+  balanceOf(d: Deployment, address: string): Promise<bigint> {
+    return this.evm.balanceOf(d, address);
+  }
+
+  /** Both layers: a verified identity on the token AND a role on the L1's TxAllowList. */
+  async isAuthorized(d: Deployment, address: string): Promise<boolean> {
+    const [verified, role] = await Promise.all([this.evm.isAuthorized(d, address), readRole(this.provider, 'txAllowList', address)]);
+    return verified && role !== ROLE.None;
+  }
+
+  holders(d: Deployment, cursor?: string): Promise<Page<Holder>> {
+    return this.evm.holders(d, cursor);
+  }
+
+  events(d: Deployment, fromCursor?: string): Promise<Page<ChainEvent>> {
+    return this.evm.events(d, fromCursor);
+  }
+
+  parseError(e: unknown): FiscusError {
+    return parseAvalancheError(e);
+  }
+
+  explainTransfer(d: Deployment, t: { from: string; to: string; units: bigint }): Promise<FiscusError | null> {
+    return this.evm.explainTransfer(d, t);
+  }
+
+  allowListRole(list: AllowListName, address: string): Promise<bigint> {
+    return readRole(this.provider, list, address);
+  }
+
+  /**
+   * Admin operation: sets `address`'s role on one list, signed by the allow-list admin. Refused
+   * BEFORE signing when it would remove the list's last admin.
+   */
+  async setAllowListRole(list: AllowListName, address: string, role: RoleName): Promise<void> {
+    if (!this.#o.allowListAdmin) throw new FiscusError('CHAIN_NOT_CONFIGURED', 'no allow-list admin key configured');
+    await assertKeepsAnAdmin(this.provider, list, address, role, this.#o.genesisAdmins?.[list] ?? [signerAddress(this.#o.allowListAdmin)]);
+    const sender = new AdminSender(this.provider, this.#o.allowListAdmin, this.#o.chainId);
+    try {
+      await sender.call(PRECOMPILES[list], allowListAbi.encodeFunctionData(`set${role}`, [address]));
+    } catch (e) {
+      throw parseAvalancheError(e);
+    }
+  }
+}

@@ -1,0 +1,10 @@
+export * from './types.ts';
+export { FileProvisionStore, MemoryProvisionStore } from './file-store.ts';
+export { provisionL1, type ProvisionOptions } from './provision.ts';
+export { provisionLocalL1, type LocalL1 } from './local.ts';
+export { PChainClient, type PTxStatus } from './client.ts';
+export { SUBNET_EVM_VM_ID, sortValidators } from './build.ts';
+export { pchainAddress, pchainBech32, signTx } from './sign.ts';
+export { txIdOf, validationIdOf } from './ids.ts';
+export { validateProvisionConfig } from './validate.ts';
+export { existingL1, l1TargetFromEnv, type L1Target } from './existing.ts';

@@ -1,0 +1,56 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { FiscusError } from '@fiscus/core';
+import { schema, type Db } from '@fiscus/ledger';
+import type { MoveRow } from './request.ts';
+
+const { moves, operations } = schema;
+
+export interface MoveLegView {
+  leg: 'burn' | 'mint' | 'compensation';
+  operationId: string;
+  chain: string;
+  state: string;
+  txHash: string | null;
+  block: bigint | null;
+  error: { code: string; message: string } | null;
+}
+
+export interface MoveView extends MoveRow {
+  legs: MoveLegView[];
+}
+
+const LEGS = [
+  ['burn', 'burnOperationId'],
+  ['mint', 'mintOperationId'],
+  ['compensation', 'compensationOperationId'],
+] as const;
+
+async function withLegs(db: Db, rows: MoveRow[]): Promise<MoveView[]> {
+  const ids = rows.flatMap((m) => LEGS.map(([, col]) => m[col]).filter((x): x is string => Boolean(x)));
+  const ops = ids.length ? await db.select().from(operations).where(inArray(operations.id, ids)) : [];
+  const byId = new Map(ops.map((o) => [o.id, o]));
+  return rows.map((m) => ({
+    ...m,
+    legs: LEGS.flatMap(([leg, col]) => {
+      const op = m[col] ? byId.get(m[col]!) : undefined;
+      return op ? [{ leg, operationId: op.id, chain: op.chain, state: op.state, txHash: op.txHash, block: op.block, error: op.lastError ?? null }] : [];
+    }),
+  }));
+}
+
+export async function moveView(db: Db, fundId: string, moveId: string): Promise<MoveView> {
+  const [row] = await db.select().from(moves).where(and(eq(moves.id, moveId), eq(moves.fundId, fundId)));
+  if (!row) throw new FiscusError('NOT_FOUND', `move ${moveId} not found`);
+  const [view] = await withLegs(db, [row]);
+  return view!;
+}
+
+export async function listMoves(db: Db, fundId: string, p: { state?: string; limit?: number } = {}): Promise<MoveView[]> {
+  const rows = await db
+    .select()
+    .from(moves)
+    .where(and(eq(moves.fundId, fundId), p.state ? eq(moves.state, p.state as schema.MoveState) : undefined))
+    .orderBy(desc(moves.createdAt), desc(moves.id))
+    .limit(p.limit ?? 100);
+  return withLegs(db, rows);
+}
