@@ -33,8 +33,10 @@ export async function applyRecovery(tx: Db, fundId: string, item: Recover, ctx: 
   } else {
     await tx.insert(fundWallets).values({ fundId, walletId: toWalletId, status, units: item.units, frozenUnits, lastSubscribedAt });
   }
+  // No clamp at 0: the cap table may lag the chain by investor transfers the event ingest has not
+  // applied yet; they land on the lost wallet's row later and bring it to exactly 0.
   await tx
     .update(fundWallets)
-    .set({ status: 'recovered', units: sql`greatest(${fundWallets.units} - ${item.units}, 0)`, frozenUnits: 0n, updatedAt: sql`now()` })
+    .set({ status: 'recovered', units: sql`${fundWallets.units} - ${item.units}`, frozenUnits: 0n, updatedAt: sql`now()` })
     .where(and(eq(fundWallets.fundId, fundId), eq(fundWallets.walletId, fromWalletId)));
 }
