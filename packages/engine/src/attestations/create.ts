@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { FiscusError, formatNav, formatUnits, formatUsd, newId, requiredReserves, ROUNDING_RULES, type ChainId } from '@fiscus/core';
 import { getLatestNavPublication, insertAttestation, type AttestationRow, type Db } from '@fiscus/ledger';
 import { reserveFacts } from '../nav/reserves.ts';
-import { requestOperation } from '../request.ts';
+import { requestOnChains } from '../nav/mirror.ts';
 import type { OperationRow } from '../rows.ts';
 import { canonicalJson, type Canonical } from './canonical.ts';
 import type { AttestationKey } from './key.ts';
@@ -69,18 +69,13 @@ export async function createAttestation(
       createdAt: now,
     });
     const at = Math.floor(now.getTime() / 1000);
-    const operations: OperationRow[] = [];
-    for (const chain of p.chains) {
-      operations.push(
-        await requestOperation(tx, {
-          fundId: p.fundId,
-          chain,
-          body: { kind: 'publishAttestation', hash, at },
-          context: { attestationId: attestation.id },
-          requestedBy: p.by,
-        }),
-      );
-    }
+    const operations = await requestOnChains(tx, {
+      fundId: p.fundId,
+      chains: p.chains,
+      body: { kind: 'publishAttestation', hash, at },
+      context: { attestationId: attestation.id },
+      by: p.by,
+    });
     return { attestation, operations };
   });
 }

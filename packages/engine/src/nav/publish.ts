@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { FiscusError, assertNav, newId, type ChainId, type Nav } from '@fiscus/core';
 import { getLatestNavPublication, insertNavPublication, navOf, type Db, type NavPublicationRow } from '@fiscus/ledger';
-import { requestOperation } from '../request.ts';
+import { requestOnChains } from './mirror.ts';
 import type { OperationRow } from '../rows.ts';
 import { guardsFor, type NavGuards } from './settings.ts';
 
@@ -71,18 +71,13 @@ export async function publishNav(db: Db, p: PublishNavParams): Promise<Published
     });
     if (!publication) throw new FiscusError('CONFLICT', `another NAV was published for fund ${p.fundId} at the same time`);
     const at = Math.floor(now.getTime() / 1000);
-    const operations: OperationRow[] = [];
-    for (const chain of p.chains) {
-      operations.push(
-        await requestOperation(tx, {
-          fundId: p.fundId,
-          chain,
-          body: { kind: 'publishNav', value: p.nav.value, scale: p.nav.scale, round: publication.round, at },
-          context: { navPublicationId: publication.id },
-          requestedBy: p.by,
-        }),
-      );
-    }
+    const operations = await requestOnChains(tx, {
+      fundId: p.fundId,
+      chains: p.chains,
+      body: { kind: 'publishNav', value: p.nav.value, scale: p.nav.scale, round: publication.round, at },
+      context: { navPublicationId: publication.id },
+      by: p.by,
+    });
     return { publication, operations };
   });
 }

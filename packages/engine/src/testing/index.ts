@@ -5,4 +5,4 @@ export { type EngineChainHarness } from './chain.ts';
 export { deployedFund } from './fixture.ts';
 export { seedFund, seedWallet, requestMint, getOperation, deploymentOf } from './seed.ts';
 export { testWorker, settle, until } from './drive.ts';
-export { runWorkerChild, type ChildResult } from './spawn.ts';
+export { runTsChild, runWorkerChild, type ChildResult } from './spawn.ts';

@@ -15,24 +15,29 @@ export function runWorkerChild(p: {
   env?: Record<string, string>;
   timeoutMs?: number;
 }): Promise<ChildResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', supportFile('worker-child.ts')], {
-    env: {
-      ...process.env,
-      ...p.harness.childDriverEnv,
-      ...p.env,
-      FISCUS_DB: JSON.stringify({ ...p.db, migrate: false }),
-      DRIVER_MODULE: p.harness.childDriverModule,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  return runTsChild({
+    module: supportFile('worker-child.ts'),
+    label: 'worker child',
+    env: { ...p.harness.childDriverEnv, ...p.env, FISCUS_DB: JSON.stringify({ ...p.db, migrate: false }), DRIVER_MODULE: p.harness.childDriverModule },
+    timeoutMs: p.timeoutMs ?? 60_000,
   });
+}
+
+/**
+ * Runs a TypeScript module in a new Node process (through tsx) with `env` on top of ours and
+ * resolves with its exit and output; SIGKILLs it and rejects after `timeoutMs`. Crash tests kill
+ * such children on purpose, so a child is a process, never a worker thread.
+ */
+export function runTsChild(p: { module: string; label: string; env: Record<string, string>; timeoutMs: number }): Promise<ChildResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', p.module], { env: { ...process.env, ...p.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`worker child timed out:\n${output}`));
-    }, p.timeoutMs ?? 60_000);
+      reject(new Error(`${p.label} timed out:\n${output}`));
+    }, p.timeoutMs);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       resolve({ code, signal, output });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
@@ -6,7 +5,7 @@ import { DEFAULT_POLICY, DriverRegistry, newId, policyToJson, type ChainDriver, 
 import { MemChainDriver, ed25519Signer, startMemChain, type MemChainServer } from '@fiscus/devnet';
 import { accountBalance, checkSupplyInvariant, schema, supplyAccount, TRANSIT, type Db } from '@fiscus/ledger';
 import { advanceMoves, requestOperation, Worker, type EngineLogger } from '../../src/index.ts';
-import { settle } from '../../src/testing/index.ts';
+import { runTsChild, settle, type ChildResult } from '../../src/testing/index.ts';
 import { randomAddress } from './memchain.ts';
 
 export interface TestChain {
@@ -131,22 +130,11 @@ export async function books(db: Db, f: MoveFund, chains: { chain: string; driver
 export const silentLogger = silent;
 
 /** Runs moves-child.ts in a new Node process; resolves with its exit. */
-export function runMovesChild(p: { db: object; chains: TestChain[]; env?: Record<string, string>; timeoutMs?: number }): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', movesChildModule], {
-    env: { ...process.env, ...childEnv(p.chains), ...p.env, FISCUS_DB: JSON.stringify({ ...p.db, migrate: false }) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`moves child timed out:\n${output}`));
-    }, p.timeoutMs ?? 90_000);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, output });
-    });
+export function runMovesChild(p: { db: object; chains: TestChain[]; env?: Record<string, string>; timeoutMs?: number }): Promise<ChildResult> {
+  return runTsChild({
+    module: movesChildModule,
+    label: 'moves child',
+    env: { ...childEnv(p.chains), ...p.env, FISCUS_DB: JSON.stringify({ ...p.db, migrate: false }) },
+    timeoutMs: p.timeoutMs ?? 90_000,
   });
 }
