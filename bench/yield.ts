@@ -1,8 +1,8 @@
 /**
  * `BENCH=yield npm run bench`: a yield distribution to BENCH_YIELD_HOLDERS (default 10,000)
- * holders spread over three chains — the Stellar local ledger, anvil, and for the Avalanche L1
- * either a second anvil with its own chain id (default) or, with BENCH_YIELD_L1=standin, the
- * Subnet-EVM stand-in (allow-list gate + precompile stand-ins) wired as `npm start` wires it. Holders are
+ * holders spread over three chains — the Stellar local ledger, anvil, and the Avalanche L1: the
+ * Subnet-EVM stand-in (allow-list gate + precompile stand-ins) wired as `npm start` wires it
+ * (default), or with BENCH_YIELD_L1=anvil a second plain anvil with its own chain id. Holders are
  * seeded straight through the drivers and into the database; the distribution itself runs
  * through the engine: the saga plans it (snapshot, allocation, batch operations), one in-process
  * worker signs, submits, confirms and posts every batch. Reports transactions per chain against
@@ -21,7 +21,7 @@ import type { BenchRow } from './table.ts';
 
 const HOLDERS = Number(process.env.BENCH_YIELD_HOLDERS ?? 10_000);
 const UNITS = 1_000_000_000_003n;
-const L1 = process.env.BENCH_YIELD_L1 ?? 'anvil';
+const L1 = process.env.BENCH_YIELD_L1 ?? 'standin';
 
 async function startStandIn(): Promise<{ driver: ChainDriver; close(): Promise<void> }> {
   const { buildAvalanche } = await import('../apps/api/src/avalanche-wiring.ts');
@@ -35,7 +35,7 @@ async function startStandIn(): Promise<{ driver: ChainDriver; close(): Promise<v
 export async function benchYield(): Promise<BenchRow[]> {
   const net = await LocalNetwork.start();
   const eth = await startEvmChain(31_337);
-  // BENCH_YIELD_L1=standin: the Subnet-EVM stand-in wired as `npm start` wires it (buildAvalanche);
+  // Default: the Subnet-EVM stand-in wired as `npm start` wires it (buildAvalanche);
   // =anvil: a second plain anvil (chain id 43112) running the same EVM driver and contracts.
   const avax = L1 === 'standin' ? await startStandIn() : await startEvmChain(43_112);
   const backend = testBackends()[0]!;
@@ -97,7 +97,7 @@ export async function benchYield(): Promise<BenchRow[]> {
         const provider = (c.driver as unknown as Pick<EvmDriver, 'provider'>).provider;
         let gas = 0n;
         for (const o of mine) gas += (await provider.getTransactionReceipt(o.txHash!))!.gasUsed;
-        rows.push({ bench: 'yield', metric: `${chain}: gas per holder (batchMint)`, value: String(gas / BigInt(n)), note: `${gas} gas over ${mine.length} txs${chain === avax.driver.chain ? (L1 === 'standin' ? '; Avalanche L1: Subnet-EVM stand-in' : '; Avalanche stand-in = second anvil (BENCH_YIELD_L1=standin for the Subnet-EVM stand-in)') : ''}` });
+        rows.push({ bench: 'yield', metric: `${chain}: gas per holder (batchMint)`, value: String(gas / BigInt(n)), note: `${gas} gas over ${mine.length} txs${chain === avax.driver.chain ? (L1 === 'standin' ? '; Avalanche L1: Subnet-EVM stand-in' : '; third chain: a plain anvil (BENCH_YIELD_L1=anvil)') : ''}` });
       }
     }
     rows.push({ bench: 'yield', metric: `distribution to ${HOLDERS} holders on 3 chains: wall time`, value: `${(wallMs / 1000).toFixed(1)} s`, note: `request → completed (${backend.name}, 1 worker); planning ${(planMs / 1000).toFixed(1)} s` });
