@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Interface } from 'ethers';
+import { compileSolidity, inputHash, solidityInput } from '@fiscus/chain-evm';
+
+export { inputHash };
 
 /** solc-js build of the L1 gatekeeper; the artifact is committed and checked by a recompile test. */
 export const SOURCE_PATH = fileURLToPath(new URL('../contracts/FiscusL1Gatekeeper.sol', import.meta.url));
@@ -16,27 +17,14 @@ export interface GatekeeperArtifact {
   compiler: string;
 }
 
-const SETTINGS = {
-  optimizer: { enabled: true, runs: 200 },
-  evmVersion: 'cancun',
-  metadata: { bytecodeHash: 'none', appendCBOR: false },
-  outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
-};
+const compilerSources = () => ({ 'FiscusL1Gatekeeper.sol': { content: readFileSync(SOURCE_PATH, 'utf8') } });
+export const compilerInput = () => solidityInput(compilerSources());
 
-export const compilerInput = () => ({ language: 'Solidity', sources: { 'FiscusL1Gatekeeper.sol': { content: readFileSync(SOURCE_PATH, 'utf8') } }, settings: SETTINGS });
-export const inputHash = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
-
+/** Same compiler and settings as chain-evm's contracts (one solc run, committed artifact). */
 export function compileGatekeeper(): GatekeeperArtifact {
-  const solc = createRequire(import.meta.url)('solc') as { compile(input: string): string; version(): string };
-  const input = compilerInput();
-  const out = JSON.parse(solc.compile(JSON.stringify(input))) as {
-    errors?: { severity: string; formattedMessage: string }[];
-    contracts: Record<string, Record<string, { abi: unknown[]; evm: { bytecode: { object: string } } }>>;
-  };
-  const problems = (out.errors ?? []).filter((e) => e.severity !== 'info');
-  if (problems.length) throw new Error(`solc reported:\n${problems.map((e) => e.formattedMessage).join('\n')}`);
-  const c = out.contracts['FiscusL1Gatekeeper.sol']!.FiscusL1Gatekeeper!;
-  return { contractName: 'FiscusL1Gatekeeper', abi: c.abi, bytecode: `0x${c.evm.bytecode.object}`, inputHash: inputHash(input), compiler: solc.version() };
+  const { contracts, compiler, input } = compileSolidity(compilerSources());
+  const c = contracts['FiscusL1Gatekeeper.sol']!.FiscusL1Gatekeeper!;
+  return { contractName: 'FiscusL1Gatekeeper', abi: c.abi, bytecode: `0x${c.evm.bytecode.object}`, inputHash: inputHash(input), compiler };
 }
 
 export const artifactJson = (a: GatekeeperArtifact) => `${JSON.stringify(a, null, 2)}\n`;

@@ -14,6 +14,7 @@ export type { EvmOperation } from './ops/encode.ts';
 export { ensureTrexSuite, deployFundSuite, fundSalt, type SuiteSpec } from './deploy/suite.ts';
 export { abi as evmAbi, interfaceOf } from './contracts/abi.ts';
 export { trexArtifact, onchainIdArtifact, fiscusArtifact, type Artifact } from './contracts/artifacts.ts';
+export { compileSolidity, inputHash, solidityInput, type SolcContracts } from './contracts/compile.ts';
 export { readContract } from './rpc/read.ts';
 // Building blocks the Avalanche L1 driver composes (it wraps some calls, signs like EvmDriver).
 export { encodeOperation, type EncodedCall } from './ops/encode.ts';

@@ -47,28 +47,40 @@ export function compilerInput() {
   for (const [rel, full] of files.sort(([a], [b]) => (a < b ? -1 : 1))) {
     sources[`contracts/${rel}`] = { content: readFileSync(full, 'utf8') };
   }
-  return { language: 'Solidity', sources, settings: SETTINGS };
+  return solidityInput(sources);
 }
+
+/** The solc standard-JSON input for `sources` with our fixed settings. */
+export const solidityInput = (sources: Record<string, { content: string }>) => ({ language: 'Solidity', sources, settings: SETTINGS });
 
 export const inputHash = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
-/** Compiles with solc-js (wasm, offline). Throws on any compiler error. */
-export function compileContracts(): ContractArtifact[] {
+/** Contract outputs of one solc standard-JSON run, by source then contract name. */
+export type SolcContracts = Record<string, Record<string, { abi: unknown[]; evm: { bytecode: { object: string } } }>>;
+
+/**
+ * Runs solc-js (wasm, offline) on a standard-JSON input with our fixed settings; shared by every
+ * package that ships Solidity. Warnings fail the build too: they are cheap to fix now and easy
+ * to miss later.
+ */
+export function compileSolidity(sources: Record<string, { content: string }>): { contracts: SolcContracts; compiler: string; input: unknown } {
   const solc = createRequire(import.meta.url)('solc') as { compile(input: string): string; version(): string };
-  const input = compilerInput();
-  const out = JSON.parse(solc.compile(JSON.stringify(input))) as {
-    errors?: { severity: string; formattedMessage: string }[];
-    contracts: Record<string, Record<string, { abi: unknown[]; evm: { bytecode: { object: string } } }>>;
-  };
-  // Warnings fail the build too: they are cheap to fix now and easy to miss later.
+  const input = solidityInput(sources);
+  const out = JSON.parse(solc.compile(JSON.stringify(input))) as { errors?: { severity: string; formattedMessage: string }[]; contracts: SolcContracts };
   const problems = (out.errors ?? []).filter((e) => e.severity !== 'info');
   if (problems.length) throw new Error(`solc reported:\n${problems.map((e) => e.formattedMessage).join('\n')}`);
+  return { contracts: out.contracts, compiler: solc.version(), input };
+}
+
+/** Compiles contracts/ with solc-js. Throws on any compiler error. */
+export function compileContracts(): ContractArtifact[] {
+  const { contracts: out, compiler, input } = compileSolidity(compilerInput().sources);
   const hash = inputHash(input);
   const artifacts: ContractArtifact[] = [];
-  for (const [sourceName, contracts] of Object.entries(out.contracts)) {
+  for (const [sourceName, contracts] of Object.entries(out)) {
     for (const [contractName, c] of Object.entries(contracts)) {
       if (!(DEPLOYABLE as readonly string[]).includes(contractName)) continue;
-      artifacts.push({ contractName, sourceName, abi: c.abi, bytecode: `0x${c.evm.bytecode.object}`, inputHash: hash, compiler: solc.version() });
+      artifacts.push({ contractName, sourceName, abi: c.abi, bytecode: `0x${c.evm.bytecode.object}`, inputHash: hash, compiler });
     }
   }
   return artifacts.sort((a, b) => a.contractName.localeCompare(b.contractName));
