@@ -6,7 +6,8 @@ import type { Db } from '@fiscus/ledger';
 import { generateAttestationKey } from '@fiscus/engine';
 import { authenticate } from './auth/authenticate.ts';
 import { createApiKey } from './auth/bootstrap.ts';
-import { notFound, onError } from './lib/errors.ts';
+import { onError } from './lib/errors.ts';
+import { notFoundOrMethodNotAllowed } from './lib/method-not-allowed.ts';
 import { silentLogger } from './lib/logger.ts';
 import { createMetrics } from './lib/metrics.ts';
 import { createRouter } from './lib/router.ts';
@@ -50,7 +51,7 @@ export function createApp(input: AppDeps): AppOpenAPI {
   });
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Fiscus API' }));
   app.onError(onError);
-  app.notFound(notFound);
+  app.notFound(notFoundOrMethodNotAllowed(app));
   return app;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { finality, maxFeeGwei } from './evm-config.ts';
 
 const hexKey = z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/, 'must be a 32-byte hex private key');
 const wei = z.string().regex(/^\d{1,78}$/, 'must be a whole number of wei');
@@ -15,7 +16,10 @@ export const AVALANCHE_CONFIG = {
   AVALANCHE_RPC_URL: z.url().optional(),
   /** The L1's EVM chain id (genesis config.chainId). `rpc`: required. `local`: default 99999. */
   AVALANCHE_CHAIN_ID: z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be a positive integer').optional(),
-  AVALANCHE_CONFIRMATIONS: z.coerce.number().int().min(0).max(1_000).default(0),
+  /** `finalized` (the L1's last accepted block: Snowman finality) or a block depth. `rpc`: required. `local`: default 0. */
+  AVALANCHE_FINALITY: finality.optional(),
+  /** Highest fee per gas (whole gwei) an operation transaction bids on the L1 (EVM_MAX_FEE_GWEI's rule). Default 1000. */
+  AVALANCHE_MAX_FEE_GWEI: maxFeeGwei.optional(),
   AVALANCHE_INFRASTRUCTURE: z.string().min(2).optional(),
   AVALANCHE_INFRASTRUCTURE_FILE: z.string().min(1).optional(),
   /** `rpc` only (hex keys held in memory): operator signs engine operations, admin deploys (the only deployer). */
@@ -49,6 +53,7 @@ export function checkAvalancheConfig(c: AvalancheConfig, need: (key: string, why
   if (!c.AVALANCHE_ADMIN_KEY) need('AVALANCHE_ADMIN_KEY', `${rpc}: the platform deployer key (owns the fund suites)`);
   const same = (a?: string, b?: string) => !!a && !!b && a.replace(/^0x/, '').toLowerCase() === b.replace(/^0x/, '').toLowerCase();
   if (same(c.AVALANCHE_OPERATOR_KEY, c.AVALANCHE_ADMIN_KEY)) need('AVALANCHE_ADMIN_KEY', 'must differ from AVALANCHE_OPERATOR_KEY (the operator nonces belong to the engine alone)');
+  if (!c.AVALANCHE_FINALITY) need('AVALANCHE_FINALITY', `${rpc}: "finalized" (the L1's last accepted block, final under Snowman) or a block depth`);
   if (!c.AVALANCHE_INFRASTRUCTURE && !c.AVALANCHE_INFRASTRUCTURE_FILE) {
     need('AVALANCHE_INFRASTRUCTURE_FILE', `${rpc} (or AVALANCHE_INFRASTRUCTURE): the L1 contracts' record written by ensureAvalancheInfrastructure`);
   }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { devSecp256k1Signer, signerAddress } from '@fiscus/chain-evm';
+import { devSecp256k1Signer, feePolicyFromGwei, parseEvmFinality, signerAddress } from '@fiscus/chain-evm';
 import {
   AvalancheDriver, avalancheDriverFromEnv, buildSubnetEvmGenesis, ensureAvalancheInfrastructure, platformL1Config,
   type SubnetEvmGenesis, type SubnetEvmGenesisConfig,
@@ -67,7 +67,7 @@ export async function buildAvalanche(config: Config, logger: Logger, o: Avalanch
   if (config.AVALANCHE_NETWORK === 'none') return undefined;
   if (config.AVALANCHE_NETWORK === 'rpc') {
     const driver = avalancheDriverFromEnv(avalancheEnv(config));
-    logger.info({ chain: driver.chain, url: new URL(config.AVALANCHE_RPC_URL!).origin }, 'avalanche L1 driver configured');
+    logger.info({ chain: driver.chain, url: new URL(config.AVALANCHE_RPC_URL!).origin, finality: driver.capabilities.finality }, 'avalanche L1 driver configured');
     return { driver, close: async () => driver.provider.destroy() };
   }
   const chainId = BigInt(config.AVALANCHE_CHAIN_ID ?? LOCAL_L1_CHAIN_ID);
@@ -92,7 +92,8 @@ export async function buildAvalanche(config: Config, logger: Logger, o: Avalanch
       chainId, url, admin: keys.admin, operator: keys.operator, claimSigner: keys.claim, allowListAdmin: keys.allowListAdmin, infrastructure,
       topUp: { amount: BigInt(config.AVALANCHE_TOPUP_WEI), threshold: BigInt(config.AVALANCHE_TOPUP_THRESHOLD_WEI) },
       genesisAdmins: { txAllowList: [signerAddress(keys.allowListAdmin)], contractDeployerAllowList: [signerAddress(keys.allowListAdmin)], contractNativeMinter: [signerAddress(keys.allowListAdmin)] },
-      confirmations: config.AVALANCHE_CONFIRMATIONS,
+      finality: parseEvmFinality(config.AVALANCHE_FINALITY ?? '0', 'AVALANCHE_FINALITY'),
+      fees: feePolicyFromGwei(config.AVALANCHE_MAX_FEE_GWEI),
     });
     logger.warn(
       { chain: driver.chain, url, inProcess: node !== undefined, stateFile: node ? (o.localStateFile ?? null) : null },
@@ -118,7 +119,8 @@ function avalancheEnv(c: Config): NodeJS.ProcessEnv {
   const env: Record<string, string | undefined> = {
     AVALANCHE_RPC_URL: c.AVALANCHE_RPC_URL,
     AVALANCHE_CHAIN_ID: c.AVALANCHE_CHAIN_ID,
-    AVALANCHE_CONFIRMATIONS: String(c.AVALANCHE_CONFIRMATIONS),
+    AVALANCHE_FINALITY: c.AVALANCHE_FINALITY,
+    AVALANCHE_MAX_FEE_GWEI: c.AVALANCHE_MAX_FEE_GWEI,
     AVALANCHE_INFRASTRUCTURE: c.AVALANCHE_INFRASTRUCTURE,
     AVALANCHE_INFRASTRUCTURE_FILE: c.AVALANCHE_INFRASTRUCTURE_FILE,
     AVALANCHE_OPERATOR_KEY: c.AVALANCHE_OPERATOR_KEY,

@@ -9,6 +9,12 @@ describe('config', () => {
     expect(c.FISCUS_DATA_DIR).toMatch(/\.data\/pglite$/);
   });
 
+  it('has request and header timeouts (408 and close after them), headers within the request', () => {
+    expect(loadConfig({})).toMatchObject({ FISCUS_REQUEST_TIMEOUT_MS: 30_000, FISCUS_HEADERS_TIMEOUT_MS: 10_000 });
+    expect(() => loadConfig({ FISCUS_REQUEST_TIMEOUT_MS: '5000', FISCUS_HEADERS_TIMEOUT_MS: '6000' })).toThrow(/FISCUS_HEADERS_TIMEOUT_MS: must be ≤ FISCUS_REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ FISCUS_REQUEST_TIMEOUT_MS: '0' })).toThrow(/FISCUS_REQUEST_TIMEOUT_MS/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(8080);
   });

@@ -28,6 +28,10 @@ const ConfigSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   FISCUS_BODY_LIMIT: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(65_536),
+  /** A request (headers + body) must arrive within this many ms, else 408 and the connection is closed. */
+  FISCUS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** The request headers must arrive within this many ms (≤ FISCUS_REQUEST_TIMEOUT_MS). */
+  FISCUS_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** `memory`: an in-process simulated chain `memory:devnet`; `none`: no chain at all. */
   FISCUS_DEVNET: z.enum(['memory', 'none']).default('memory'),
   /** Use an already running memchain (e.g. the API's) instead of starting one: for worker-main. */
@@ -43,6 +47,8 @@ const ConfigSchema = z.object({
   FISCUS_WORKER: z.enum(['0', '1', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
   /** Interval of the reconciliation scheduler per active deployment, in ms (0 disables it; on demand: POST …/reconciliations). */
   FISCUS_RECONCILE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  /** How long signed bytes may wait unmined before the worker bids higher at the same nonce (EVM chains). */
+  FISCUS_REPLACE_AFTER_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(120_000),
   /** Base URL clients reach the API at (stellar.toml links, home domain); default http://HOST:PORT. */
   FISCUS_PUBLIC_URL: z.url().optional(),
   /** SEP-1 [DOCUMENTATION] fields of /.well-known/stellar.toml. */
@@ -79,6 +85,9 @@ const ConfigSchema = z.object({
   const need = (key: string, why: string) => ctx.addIssue({ code: 'custom', path: [key], message: why });
   checkEvmConfig(c, need);
   checkAvalancheConfig(c, need);
+  if (c.FISCUS_HEADERS_TIMEOUT_MS > c.FISCUS_REQUEST_TIMEOUT_MS) {
+    need('FISCUS_HEADERS_TIMEOUT_MS', `must be ≤ FISCUS_REQUEST_TIMEOUT_MS (${c.FISCUS_REQUEST_TIMEOUT_MS}): the headers are part of the request`);
+  }
   if ((c.STELLAR_NETWORK === 'testnet' || c.STELLAR_NETWORK === 'pubnet') && !c.STELLAR_KEYRING_SEED) {
     need('STELLAR_KEYRING_SEED', `required when STELLAR_NETWORK=${c.STELLAR_NETWORK}: the issuer keys are derived from it, a generated one would lose them`);
   }
@@ -124,6 +133,8 @@ export function describeConfig(c: Config): Record<string, unknown> {
     worker: c.FISCUS_WORKER,
     reconcileMs: c.FISCUS_RECONCILE_MS,
     bodyLimit: c.FISCUS_BODY_LIMIT,
+    requestTimeoutMs: c.FISCUS_REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: c.FISCUS_HEADERS_TIMEOUT_MS,
   };
 }
 

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
 const hexKey = z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/, 'must be a 32-byte hex private key');
+/** A fee cap in whole gwei (1 … 10,000,000). */
+export const maxFeeGwei = z.string().regex(/^[1-9][0-9]{0,7}$/, 'must be a whole number of gwei (1-99999999)');
+/** `finalized` or a block depth: what parseEvmFinality (chain-evm) accepts. */
+export const finality = z.string().regex(/^(finalized|\d{1,4})$/, 'must be "finalized" (the node\'s finalized block) or a block depth (0-9999)');
 
 /**
  * Ethereum settings, spread into config.ts's schema (kept here so the Ethereum wiring is one
@@ -13,8 +17,17 @@ export const EVM_CONFIG = {
   ETHEREUM_RPC_URL: z.url().optional(),
   /** `rpc`: required. `local`: default 31337. */
   ETHEREUM_CHAIN_ID: z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be a positive integer').optional(),
-  /** Blocks on top of a transaction's block before it is final. */
-  EVM_CONFIRMATIONS: z.coerce.number().int().min(0).max(1_000).default(0),
+  /**
+   * When a block is final: `finalized` (the node's finalized block: Ethereum's FFG checkpoint) or a
+   * block depth. `rpc`: required (no default is safe: depth 0 lets a reorg undo a "final" burn).
+   * `local`: default 0 (anvil never reorgs on its own).
+   */
+  EVM_FINALITY: finality.optional(),
+  /**
+   * Highest fee per gas (whole gwei) an operation transaction bids, replacements included (a
+   * filler that gives an abandoned transaction up may pass it: 21,000 gas). Default 1000.
+   */
+  EVM_MAX_FEE_GWEI: maxFeeGwei.optional(),
   /** `rpc`: the shared contracts' addresses (JSON written by ensureInfrastructure), inline or as a file. */
   EVM_INFRASTRUCTURE: z.string().min(2).optional(),
   EVM_INFRASTRUCTURE_FILE: z.string().min(1).optional(),
@@ -44,6 +57,7 @@ export function checkEvmConfig(c: EvmConfig, need: (key: string, why: string) =>
   if (c.EVM_OPERATOR_KEY && c.EVM_ADMIN_KEY && c.EVM_OPERATOR_KEY.replace(/^0x/, '').toLowerCase() === c.EVM_ADMIN_KEY.replace(/^0x/, '').toLowerCase()) {
     need('EVM_ADMIN_KEY', 'must differ from EVM_OPERATOR_KEY (the operator nonces belong to the engine alone)');
   }
+  if (!c.EVM_FINALITY) need('EVM_FINALITY', `${rpc}: "finalized" (Ethereum mainnet and testnets: the node's finalized block) or the chain's documented block depth`);
   if (!c.EVM_INFRASTRUCTURE && !c.EVM_INFRASTRUCTURE_FILE) {
     need('EVM_INFRASTRUCTURE_FILE', `${rpc} (or EVM_INFRASTRUCTURE): the shared contracts' record written by ensureInfrastructure`);
   }

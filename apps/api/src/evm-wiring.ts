@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { EvmDriver, devSecp256k1Signer, ensureInfrastructure, evmDriverFromEnv } from '@fiscus/chain-evm';
+import { EvmDriver, devSecp256k1Signer, ensureInfrastructure, evmDriverFromEnv, feePolicyFromGwei, parseEvmFinality } from '@fiscus/chain-evm';
 import { ANVIL_DEV_ACCOUNTS, ANVIL_DEV_CHAIN_ID, startAnvil, type AnvilNode } from '@fiscus/devnet';
 import type { Signer } from '@fiscus/core';
 import type { Logger } from 'pino';
@@ -34,7 +34,7 @@ export async function buildEvm(config: Config, logger: Logger, o: EvmWiringOptio
   if (config.ETHEREUM_NETWORK === 'rpc') {
     // config.ts guarantees URL, chain id, both keys and the infrastructure record are set.
     const driver = evmDriverFromEnv(evmEnv(config));
-    logger.info({ chain: driver.chain, url: redactUrl(config.ETHEREUM_RPC_URL!), confirmations: config.EVM_CONFIRMATIONS }, 'ethereum driver configured');
+    logger.info({ chain: driver.chain, url: redactUrl(config.ETHEREUM_RPC_URL!), finality: driver.finality }, 'ethereum driver configured');
     return { driver, close: async () => driver.provider.destroy() };
   }
   const chainId = BigInt(config.ETHEREUM_CHAIN_ID ?? ANVIL_DEV_CHAIN_ID);
@@ -51,7 +51,8 @@ export async function buildEvm(config: Config, logger: Logger, o: EvmWiringOptio
     const [admin, operator, claimSigner] = [adminKey, operatorKey, claimKey].map((a) => devSecp256k1Signer(a.privateKey)) as [Signer, Signer, Signer];
     const infrastructure = await ensureInfrastructure({ url, chainId, admin, operator, claimSigner, recordPath: o.infrastructureFile });
     const driver = new EvmDriver({
-      chainId, url, admin, operator, claimSigner, infrastructure, confirmations: config.EVM_CONFIRMATIONS, redemptionAddress: config.EVM_REDEMPTION_ADDRESS,
+      chainId, url, admin, operator, claimSigner, infrastructure, finality: parseEvmFinality(config.EVM_FINALITY ?? '0', 'EVM_FINALITY'), redemptionAddress: config.EVM_REDEMPTION_ADDRESS,
+      fees: feePolicyFromGwei(config.EVM_MAX_FEE_GWEI),
     });
     logger.warn(
       { chain: driver.chain, url, inProcess: anvil !== undefined, stateFile: anvil ? (o.localStateFile ?? null) : null, infrastructureFile: o.infrastructureFile ?? null },
@@ -77,7 +78,8 @@ function evmEnv(c: Config): NodeJS.ProcessEnv {
   const env: Record<string, string | undefined> = {
     ETHEREUM_RPC_URL: c.ETHEREUM_RPC_URL,
     ETHEREUM_CHAIN_ID: c.ETHEREUM_CHAIN_ID,
-    EVM_CONFIRMATIONS: String(c.EVM_CONFIRMATIONS),
+    EVM_FINALITY: c.EVM_FINALITY,
+    EVM_MAX_FEE_GWEI: c.EVM_MAX_FEE_GWEI,
     EVM_INFRASTRUCTURE: c.EVM_INFRASTRUCTURE,
     EVM_INFRASTRUCTURE_FILE: c.EVM_INFRASTRUCTURE_FILE,
     EVM_OPERATOR_KEY: c.EVM_OPERATOR_KEY,

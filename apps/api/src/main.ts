@@ -1,8 +1,8 @@
-import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { ensureAdminKey } from './auth/bootstrap.ts';
 import { describeConfig, type Config } from './config.ts';
 import { runEntrypoint } from './entrypoint.ts';
+import { startServer } from './server.ts';
 import { createLogger } from './lib/logger.ts';
 import { stellarTomlDeps } from './stellar-wiring.ts';
 import { l1ProvisionerFor } from './avalanche-pchain.ts';
@@ -25,11 +25,12 @@ async function main(config: Config): Promise<void> {
   } else if (bootstrap.outcome !== 'existing') {
     logger.info({ keyId: bootstrap.keyId, source: bootstrap.outcome }, 'admin API key created');
   }
-  const worker = config.FISCUS_WORKER ? startWorker(database.db, chains.drivers, logger, { reconcileMs: config.FISCUS_RECONCILE_MS }) : undefined;
+  const worker = config.FISCUS_WORKER ? startWorker(database.db, chains.drivers, logger, { reconcileMs: config.FISCUS_RECONCILE_MS, replaceAfterMs: config.FISCUS_REPLACE_AFTER_MS }) : undefined;
   const l1Provisioner = l1ProvisionerFor(config, database.db, logger, chains.avalanchePChain);
   l1Provisioner?.start(); // resumes what a crash, restart or P-Chain outage left unfinished
   const app = createApp({ db: database.db, drivers: chains.drivers, logger, bodyLimit: config.FISCUS_BODY_LIMIT, stellar: stellarTomlDeps(config, chains.stellar), attestationKey: attestationKeyFor(config), l1Provisioner });
-  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+  const listen = { hostname: config.HOST, port: config.PORT, requestTimeoutMs: config.FISCUS_REQUEST_TIMEOUT_MS, headersTimeoutMs: config.FISCUS_HEADERS_TIMEOUT_MS };
+  const server = startServer(app, listen, (info) => {
     logger.info({ url: `http://${config.HOST}:${info.port}`, docs: `http://${config.HOST}:${info.port}/docs`, chains: chains.drivers.chains() }, 'listening');
   });
   onShutdown(logger, async () => {

@@ -146,8 +146,10 @@ export async function buildChains(config: Config, logger: Logger): Promise<Chain
   };
 }
 
-export function startWorker(db: Database['db'], drivers: DriverRegistry, logger: Logger, o: { reconcileMs?: number } = {}): Worker {
-  const worker = new Worker({ db, drivers, logger: logger.child({ component: 'worker' }), tasks: defaultTasks({ reconcileMs: o.reconcileMs }) });
+export function startWorker(db: Database['db'], drivers: DriverRegistry, logger: Logger, o: { reconcileMs?: number; replaceAfterMs?: number } = {}): Worker {
+  const worker = new Worker({
+    db, drivers, logger: logger.child({ component: 'worker' }), replaceAfterMs: o.replaceAfterMs, tasks: defaultTasks({ reconcileMs: o.reconcileMs }),
+  });
   worker.start();
   return worker;
 }

@@ -77,11 +77,16 @@ describeEachBackend('api end to end on the Avalanche L1 stand-in (ERC-3643 + all
     await h.transfer(alice, token, bob.address, units('100'));
     expect(await h.driver.balanceOf(deployment, bob.address)).toBe(units('600.25'));
 
-    // A wallet that was never onboarded cannot even reach the mempool: Subnet-EVM's message.
+    // A wallet that was never onboarded cannot even reach the mempool. Subnet-EVM's pool checks the
+    // balance before the allow list (core/txpool/validation.go): with no coin it hears about its funds…
     const rejectedBefore = h.node.gate.rejected;
     await expect(h.rawTransfer(stranger, token, alice.address, 1n)).rejects.toSatisfy((e: unknown) =>
+      /insufficient funds for gas \* price \+ value: balance 0,/.test(String(h.driver.parseError(e).details)));
+    // …and once it holds coin, the allow list refuses it with Subnet-EVM's message.
+    await (await alice.connect(h.driver.provider).sendTransaction({ to: stranger.address, value: 10n ** 16n })).wait();
+    await expect(h.rawTransfer(stranger, token, alice.address, 1n)).rejects.toSatisfy((e: unknown) =>
       String(h.driver.parseError(e).details).includes(notAllowListed(stranger.address)) && h.driver.parseError(e).code === 'NOT_AUTHORIZED_ON_CHAIN');
-    expect(h.node.gate.rejected).toBe(rejectedBefore + 1);
+    expect(h.node.gate.rejected).toBe(rejectedBefore + 2);
 
     // Freeze Bob: token frozen AND off the allow list (rejected at the gate); the agent still moves his units.
     await accepted('POST', `/v1/funds/${fundId}/freezes`, { chain: CHAIN, address: bob.address });

@@ -46,6 +46,26 @@ describeEachBackend('NAV feed and attestation hash on an EVM chain through the A
     await h.posted(att.body.operations[0].id);
     expect(await readContract<string>(h.driver.provider, evmAbi.navFeed, details.navFeed!, 'latestAttestation')).toBe(`0x${att.body.attestation.hash}`);
   });
+
+  it('30 publications sent back to back (min interval 0) all land on the feed in round order; none fails', async () => {
+    const { fundId, details } = await deployed(h, EVM_CHAIN, 'NAVO');
+    const guards = await h.call('PATCH', `/v1/funds/${fundId}/nav/guards`, { body: { minIntervalSeconds: 0 } });
+    expect(guards.status, guards.text).toBe(200);
+    const ids: string[] = [];
+    for (let i = 1; i <= 30; i++) {
+      const nav = await h.call('POST', `/v1/funds/${fundId}/nav`, { body: { nav: (1 + i / 1_000_000).toFixed(6) } });
+      expect(nav.status, nav.text).toBe(201);
+      ids.push(nav.body.operations[0].id);
+    }
+    // Every operation reaches posted: an older round landing after a newer one would revert
+    // StaleRound and fail (the worker claims up to 16 operations at once).
+    for (const id of ids) await h.posted(id);
+    const [round, answer] = await readContract<bigint[]>(h.driver.provider, evmAbi.navFeed, details.navFeed!, 'latestRoundData');
+    expect([round, answer]).toEqual([31n, 1_000_030_000_000_000_000n]);
+    // The blocks they landed in are in round order.
+    const blocks = await Promise.all(ids.map(async (id) => BigInt((await h.call('GET', `/v1/operations/${id}`)).body.block)));
+    expect(blocks).toEqual([...blocks].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
 });
 
 describeEachBackend('NAV and attestation data entries on Stellar through the API', (backend) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { FiscusError, type Signer } from '@fiscus/core';
-import { devSecp256k1Signer } from '@fiscus/chain-evm';
+import { devSecp256k1Signer, feePolicyFromGwei, parseEvmFinality } from '@fiscus/chain-evm';
 import { AvalancheDriver } from './driver.ts';
 import type { AvalancheInfrastructure } from './infrastructure.ts';
 
@@ -16,7 +16,8 @@ export const DEFAULT_TOP_UP = { amount: 10n ** 18n, threshold: 10n ** 17n };
 
 /**
  * Builds an AvalancheDriver from environment variables:
- *   AVALANCHE_RPC_URL, AVALANCHE_CHAIN_ID, AVALANCHE_CONFIRMATIONS (default 0),
+ *   AVALANCHE_RPC_URL, AVALANCHE_CHAIN_ID,
+ *   AVALANCHE_FINALITY (required: `finalized` = the L1's last accepted block, or a block depth),
  *   AVALANCHE_INFRASTRUCTURE (JSON) or AVALANCHE_INFRASTRUCTURE_FILE,
  *   AVALANCHE_TOPUP_WEI / AVALANCHE_TOPUP_THRESHOLD_WEI (gas top-up),
  * keys from `signers`, else AVALANCHE_OPERATOR_KEY / AVALANCHE_ADMIN_KEY / AVALANCHE_ALLOWLIST_ADMIN_KEY /
@@ -47,6 +48,7 @@ export function avalancheDriverFromEnv(env: NodeJS.ProcessEnv, signers?: Avalanc
     ...keys,
     infrastructure: infra,
     topUp: { amount: big('AVALANCHE_TOPUP_WEI', DEFAULT_TOP_UP.amount), threshold: big('AVALANCHE_TOPUP_THRESHOLD_WEI', DEFAULT_TOP_UP.threshold) },
-    confirmations: Number(env.AVALANCHE_CONFIRMATIONS ?? 0),
+    finality: parseEvmFinality(need('AVALANCHE_FINALITY'), 'AVALANCHE_FINALITY'),
+    fees: feePolicyFromGwei(env.AVALANCHE_MAX_FEE_GWEI),
   });
 }

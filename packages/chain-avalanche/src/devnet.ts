@@ -3,8 +3,9 @@ import type { SubnetEvmGenesisConfig } from './genesis.ts';
 /**
  * The L1 configuration the platform provisions: who holds which role at genesis.
  * - allow-list admin: Admin of all three lists (the only key that can grant Admin/Manager);
- * - admin (deployer) key: the only deployer (Enabled on ContractDeployerAllowList), Manager on TxAllowList;
- * - operator key: Manager on TxAllowList (it signs every engine operation);
+ * - admin (deployer) key: deploys the suites (Enabled on ContractDeployerAllowList), Manager on TxAllowList;
+ * - operator key: Manager on TxAllowList (it signs every engine operation), Enabled on
+ *   ContractDeployerAllowList (its authorize transactions create ONCHAINID identities);
  * The gatekeeper contract is made Manager / minter-Enabled after it is deployed (infrastructure).
  */
 export function platformL1Config(p: {
@@ -22,7 +23,10 @@ export function platformL1Config(p: {
     chainId: p.chainId,
     feeConfig: { gasLimit: p.gasLimit ?? 30_000_000, targetGas: 60_000_000 },
     txAllowList: { admins: [p.allowListAdmin], managers: [p.admin, p.operator] },
-    contractDeployerAllowList: { admins: [p.allowListAdmin], enabled: [p.admin] },
+    // The operator too: authorize creates the investor's ONCHAINID identity (CREATE2) inside the
+    // operator's transaction, and Subnet-EVM checks every creation against tx.origin
+    // (params/hooks_libevm.go CanCreateContract), not against the contract that creates.
+    contractDeployerAllowList: { admins: [p.allowListAdmin], enabled: [p.admin, p.operator] },
     contractNativeMinter: { admins: [p.allowListAdmin] },
     alloc: { [p.allowListAdmin]: coins, [p.admin]: coins, [p.operator]: coins },
   };

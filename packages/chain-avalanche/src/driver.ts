@@ -1,17 +1,18 @@
 import type { JsonRpcProvider } from 'ethers';
 import {
-  FiscusError, type Capabilities, type ChainDriver, type ChainEvent, type ChainId, type ChainOperation, type Deployment,
-  type FundSpec, type Holder, type Page, type Policy, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
+  FiscusError, singleOperations, type Capabilities, type ChainDriver, type ChainEvent, type ChainId, type ChainOperation, type Deployment,
+  type FeeReplacement, type FillContext, type FundSpec, type Holder, type Page, type Policy, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
 } from '@fiscus/core';
 import {
   AdminSender, EvmDriver, describeOperation, eip1559Fees, encodeOperation, evmAbi, kycClaimFor, readContract, signTransaction, signerAddress, withMargin,
-  type EncodedCall,
+  type EncodedCall, type EvmFinality, type FeePolicy,
 } from '@fiscus/chain-evm';
 import { allowListAbi, gatekeeperAbi } from './contracts.ts';
 import { parseAvalancheError } from './errors.ts';
 import { PRECOMPILES } from './genesis.ts';
 import type { AvalancheInfrastructure } from './infrastructure.ts';
 import { allowListEffect, needsGatekeeper } from './ops.ts';
+import { explainSubmitRefusal, missingRoles, needsOf, type GatekeeperNeeds } from './refusals.ts';
 import { ROLE, assertKeepsAnAdmin, readRole, type AllowListName, type RoleName } from './precompiles.ts';
 
 export interface GasTopUp {
@@ -36,6 +37,11 @@ export interface AvalancheDriverOptions {
   topUp: GasTopUp;
   /** Admin addresses the genesis set per list: candidates for the last-admin guard. */
   genesisAdmins?: Partial<Record<AllowListName, string[]>>;
+  /** EvmDriver's fee cap and replacement bump (default chain-evm's DEFAULT_FEE_POLICY). */
+  fees?: Partial<FeePolicy>;
+  /** EvmDriver's finality (Subnet-EVM: `finalized` = the last accepted block, final under Snowman). */
+  finality?: EvmFinality;
+  /** Short for `finality: { kind: 'confirmations', depth }`; default 0 (the stand-in only). */
   confirmations?: number;
   pageSize?: number;
   logRange?: bigint;
@@ -50,7 +56,7 @@ const GATEKEEPER_GAS = 250_000n;
  * deauthorize, full freeze/unfreeze, recover) are ONE transaction to the FiscusL1Gatekeeper, which
  * makes the T-REX call and the TxAllowList / NativeMinter calls atomically (see README).
  */
-export class AvalancheDriver implements ChainDriver {
+export class AvalancheDriver implements ChainDriver, FeeReplacement {
   readonly chain: ChainId;
   readonly capabilities: Capabilities;
   readonly evm: EvmDriver;
@@ -65,7 +71,7 @@ export class AvalancheDriver implements ChainDriver {
     this.evm = new EvmDriver({
       chainId: o.chainId, url: o.url, operator: o.operator, admin: o.admin, claimSigner: o.claimSigner, infrastructure: o.infrastructure,
       ...(o.redemptionAddress ? { redemptionAddress: o.redemptionAddress } : {}),
-      confirmations: o.confirmations, pageSize: o.pageSize, logRange: o.logRange,
+      fees: o.fees, finality: o.finality, confirmations: o.confirmations, pageSize: o.pageSize, logRange: o.logRange,
     });
     this.chain = this.evm.chain;
     this.capabilities = this.evm.capabilities;
@@ -87,7 +93,7 @@ export class AvalancheDriver implements ChainDriver {
         await this.#admin.call(token, evmAbi.token.encodeFunctionData('addAgent', [this.gatekeeper]));
       }
     } catch (e) {
-      throw parseAvalancheError(e);
+      throw await explainSubmitRefusal(this.provider, signerAddress(this.#o.admin), parseAvalancheError(e));
     }
     return { chain: this.chain, details: { ...d.details, gatekeeper: this.gatekeeper } };
   }
@@ -121,17 +127,26 @@ export class AvalancheDriver implements ChainDriver {
       ]),
       fallbackGas: inner.fallbackGas + GATEKEEPER_GAS,
     };
-    return this.#sign(call, ctx, `${describeOperation(op)} + allow list`);
+    const needs: GatekeeperNeeds = {
+      operator: this.operatorAddress, gatekeeper: this.gatekeeper,
+      changesRoles: !!effect, mints: !!effect?.grant.length && o.topUp.amount > 0n,
+      createsIdentity: singleOperations(op).some((i) => i.kind === 'authorize'),
+    };
+    return this.#sign(call, ctx, `${describeOperation(op)} + allow list`, needs);
   }
 
-  async #sign(call: EncodedCall, ctx: PrepareContext, what: string): Promise<PreparedTx> {
+  async #sign(call: EncodedCall, ctx: PrepareContext, what: string, needs: GatekeeperNeeds): Promise<PreparedTx> {
     let gasLimit: bigint;
     try {
       gasLimit = withMargin(await this.provider.estimateGas({ from: this.operatorAddress, to: call.to, data: call.data }));
-    } catch {
+    } catch (e) {
+      // The simulation failed. A refusal by a precompile or by the deployer list is a bare revert
+      // here: if a role the transaction needs is missing, say which, before anything is signed.
+      const missing = await missingRoles(this.provider, needs).catch(() => null);
+      if (missing) throw new FiscusError(missing.code, missing.shortMessage, { details: missing.details, meta: missing.meta, cause: e });
       gasLimit = call.fallbackGas; // as EvmDriver: the chain decides, status() reports a revert
     }
-    const fees = await eip1559Fees(this.provider);
+    const fees = await eip1559Fees(this.provider, this.evm.feePolicy);
     const { raw, hash } = await signTransaction(this.#o.operator, {
       type: 2, chainId: this.#o.chainId, nonce: Number(ctx.sequence), to: call.to, data: call.data, gasLimit, ...fees,
     });
@@ -141,14 +156,36 @@ export class AvalancheDriver implements ChainDriver {
     };
   }
 
+  /** Fillers and replacements are plain operator transactions: the operator is allow-listed. */
+  fill(p: FillContext): Promise<PreparedTx> {
+    return this.evm.fill(p);
+  }
+
+  bumpFee(previous: PreparedTx): Promise<PreparedTx | null> {
+    return this.evm.bumpFee(previous);
+  }
+
+  fillerFor(previous: PreparedTx): Promise<PreparedTx> {
+    return this.evm.fillerFor(previous);
+  }
+
   async submit(tx: PreparedTx): Promise<SubmitResult> {
     const r = await this.evm.submit(tx);
-    return r.kind === 'rejected' ? { kind: 'rejected', error: parseAvalancheError(r.error) } : r;
+    if (r.kind !== 'rejected') return r;
+    return { kind: 'rejected', error: await explainSubmitRefusal(this.provider, tx.signer, parseAvalancheError(r.error)) };
   }
 
   async status(tx: PreparedTx): Promise<TxStatus> {
     const s = await this.evm.status(tx);
-    return s.kind === 'failed' ? { ...s, error: parseAvalancheError(s.error) } : s;
+    if (s.kind !== 'failed') return s;
+    const error = parseAvalancheError(s.error);
+    // A gatekeeper transaction that failed without a reason of its own: name the missing role.
+    if (error.code === 'TX_FAILED') {
+      const needs = needsOf(tx.raw, this.operatorAddress, this.gatekeeper);
+      const missing = needs ? await missingRoles(this.provider, needs).catch(() => null) : null;
+      if (missing) return { ...s, error: new FiscusError(missing.code, missing.shortMessage, { details: `${missing.details} (the chain said: ${error.shortMessage})`, meta: missing.meta, cause: s.error }) };
+    }
+    return { ...s, error };
   }
 
   totalSupply(d: Deployment): Promise<bigint> {
@@ -196,7 +233,7 @@ export class AvalancheDriver implements ChainDriver {
     try {
       await sender.call(PRECOMPILES[list], allowListAbi.encodeFunctionData(`set${role}`, [address]));
     } catch (e) {
-      throw parseAvalancheError(e);
+      throw await explainSubmitRefusal(this.provider, signerAddress(this.#o.allowListAdmin), parseAvalancheError(e));
     }
   }
 }

@@ -7,6 +7,9 @@ const SUBNET_EVM: [RegExp, ErrorCode, string][] = [
   [/is not authorized to deploy a contract/i, 'FORBIDDEN', 'the sender is not on the L1\'s contract deployer allow list'],
   [/cannot modify allow list/i, 'FORBIDDEN', 'the caller\'s allow-list role cannot make this change'],
   [/non-enabled cannot mint/i, 'FORBIDDEN', 'the caller is not enabled on the native minter'],
+  // FiscusL1Gatekeeper's own reasons for a precompile that refused it (a refusal returns no data).
+  [/Fiscus: TxAllowList refused/i, 'FORBIDDEN', 'the gatekeeper may not change the L1\'s transaction allow list (it must be Manager)'],
+  [/Fiscus: NativeMinter refused/i, 'FORBIDDEN', 'the gatekeeper may not mint the gas top-up (it must be Enabled on the native minter)'],
 ];
 
 const text = (e: unknown) => {

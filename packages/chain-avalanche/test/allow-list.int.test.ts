@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from '@fiscus/core';
 import { signerAddress, devSecp256k1Signer } from '@fiscus/chain-evm';
 import { ALLOW_LIST_ROLE, notAllowListed } from '@fiscus/devnet';
-import { PRECOMPILES, allowListAbi, nativeMinterAbi, type AvalancheDriver } from '../src/index.ts';
+import { AvalancheDriver, PRECOMPILES, allowListAbi, nativeMinterAbi } from '../src/index.ts';
 import { startAvalancheTestDevnet, type AvalancheTestDevnet } from './support/devnet.ts';
 import { mustSend } from './support/send.ts';
 
@@ -100,16 +100,83 @@ describe('AvalancheDriver: chain-level permissions', () => {
     await mustSend(driver, d, { kind: 'unfreeze', address: operator });
   });
 
-  it('only the platform deployer may create contracts; investors are refused at the gate', async () => {
+  // subnet-evm params/hooks_libevm.go CanCreateContract (called from libevm core/vm/evm.go create()):
+  // an investor's creation is accepted, then mined as failed with all its gas; simulations say why.
+  it('only platform signers may create contracts; an investor\'s creation is mined as failed', async () => {
     const w = devnet.investor();
     await authorize(w); // Enabled on TxAllowList and funded, yet not a deployer
-    const raw = await w.connect(driver.provider).signTransaction({
-      data: '0x6080604052348015600e575f5ffd5b50603e80601a5f395ff3fe60806040525f5ffdfea164736f6c6343000825000a', gasLimit: 200_000n,
-      maxFeePerGas: 10n ** 11n, maxPriorityFeePerGas: 1n, nonce: 0, chainId: devnet.chainId, type: 2,
+    const data = '0x6080604052348015600e575f5ffd5b50603e80601a5f395ff3fe60806040525f5ffdfea164736f6c6343000825000a';
+    await expect(driver.provider.estimateGas({ from: w.address, data })).rejects.toSatisfy((e: unknown) =>
+      driver.parseError(e).code === 'FORBIDDEN' && String(driver.parseError(e).details).includes(`tx.origin ${w.address} is not authorized to deploy a contract`));
+    const raw = await w.connect(driver.provider).signTransaction({ data, gasLimit: 200_000n, maxFeePerGas: 10n ** 11n, maxPriorityFeePerGas: 1n, nonce: 0, chainId: devnet.chainId, type: 2 });
+    const receipt = await (await driver.provider.broadcastTransaction(raw)).wait().catch((e: { receipt?: { status: number; gasUsed: bigint } }) => e.receipt);
+    expect([receipt?.status, receipt?.gasUsed]).toEqual([0, 200_000n]);
+    expect(await driver.provider.getTransactionCount(w.address)).toBe(1);
+    // The admin deploys the suites; the operator's authorize creates ONCHAINID identities (CREATE2 with it as tx.origin).
+    for (const k of [devnet.keys.admin, devnet.keys.operator]) {
+      expect(await driver.allowListRole('contractDeployerAllowList', signerAddress(devSecp256k1Signer(k)))).toBe(ALLOW_LIST_ROLE.Enabled);
+    }
+  });
+});
+
+// A refusal inside the gatekeeper (a precompile, or CanCreateContract under ONCHAINID's factory)
+// returns no data: the driver reads the roles with eth_call and names the one missing.
+describe('AvalancheDriver: refusals that do not name their cause', () => {
+  const setRole = (list: 'txAllowList' | 'contractDeployerAllowList' | 'contractNativeMinter', a: string, role: 'None' | 'Enabled' | 'Manager') => devnet.driver().setAllowListRole(list, a, role);
+
+  it('refuses before signing when the operator is not a deployer or the gatekeeper cannot mint', async () => {
+    const operator = driver.operatorAddress;
+    const nonce = await driver.provider.getTransactionCount(operator);
+    const ctx = async () => ({ deployment: d, sequence: await driver.nextSequence(operator) });
+    await setRole('contractDeployerAllowList', operator, 'None');
+    try {
+      await expect(driver.prepare({ kind: 'authorize', address: devnet.investor().address, investorId: 'inv-x', country: 840 }, await ctx()))
+        .rejects.toMatchObject({ code: 'FORBIDDEN', shortMessage: `the operator ${operator} is not on the L1's contract deployer allow list` });
+    } finally {
+      await setRole('contractDeployerAllowList', operator, 'Enabled');
+    }
+    await setRole('contractNativeMinter', driver.gatekeeper, 'None');
+    try {
+      await expect(driver.prepare({ kind: 'authorize', address: devnet.investor().address, investorId: 'inv-y', country: 840 }, await ctx()))
+        .rejects.toMatchObject({ code: 'FORBIDDEN', shortMessage: `the gatekeeper ${driver.gatekeeper} may not mint the gas top-up` });
+    } finally {
+      await setRole('contractNativeMinter', driver.gatekeeper, 'Enabled');
+    }
+    expect(await driver.provider.getTransactionCount(operator)).toBe(nonce);
+  });
+
+  it('a role lost between signing and mining: the failed transaction names it', async () => {
+    const w = devnet.investor();
+    const tx = await driver.prepare({ kind: 'authorize', address: w.address, investorId: `inv-${w.address}`, country: 840 }, { deployment: d, sequence: await driver.nextSequence(driver.operatorAddress) });
+    await setRole('txAllowList', driver.gatekeeper, 'Enabled'); // no longer Manager: setEnabled is refused
+    try {
+      expect((await driver.submit(tx)).kind).toBe('accepted');
+      let s = await driver.status(tx);
+      for (let i = 0; i < 100 && s.kind === 'pending'; i++) s = await driver.status(tx);
+      expect(s).toMatchObject({ kind: 'failed', error: { code: 'FORBIDDEN' } });
+      expect(String((s as { error: { message: string } }).error.message)).toMatch(/transaction allow list/);
+    } finally {
+      await devnet.driver().setAllowListRole('txAllowList', driver.gatekeeper, 'Manager');
+    }
+  });
+
+  // subnet-evm core/txpool/validation.go: nonce and balance come before the TxAllowList.
+  it('a stranger signer is refused for its funds first; the driver names the allow list', async () => {
+    const strangerKey = Wallet.createRandom().privateKey;
+    const stranger = new AvalancheDriver({
+      chainId: devnet.chainId, url: devnet.node.url, operator: devSecp256k1Signer(strangerKey), admin: devSecp256k1Signer(devnet.keys.admin),
+      infrastructure: devnet.infra, topUp: devnet.topUp,
     });
-    await expect(driver.provider.broadcastTransaction(raw)).rejects.toSatisfy((e: unknown) =>
-      String(driver.parseError(e).details).includes(`tx.origin ${w.address} is not authorized to deploy a contract`));
-    expect(await driver.allowListRole('contractDeployerAllowList', signerAddress(devSecp256k1Signer(devnet.keys.admin)))).toBe(ALLOW_LIST_ROLE.Enabled);
+    try {
+      const tx = await stranger.prepare({ kind: 'mint', to: devnet.investor().address, units: 1n }, { deployment: d, sequence: 0n });
+      const r = await stranger.submit(tx);
+      expect(r).toMatchObject({ kind: 'rejected', error: { code: 'NOT_AUTHORIZED_ON_CHAIN' } });
+      const e = (r as { error: { shortMessage: string; details?: string } }).error;
+      expect(e.shortMessage).toBe(`${stranger.operatorAddress} is not on the L1's transaction allow list (nor funded for gas)`);
+      expect(e.details).toMatch(/insufficient funds for gas \* price \+ value: balance 0/);
+    } finally {
+      stranger.provider.destroy();
+    }
   });
 });
 

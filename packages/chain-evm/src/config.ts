@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { FiscusError, type Signer } from '@fiscus/core';
 import type { EvmInfrastructure } from './deploy/infrastructure.ts';
 import { EvmDriver } from './driver/evm-driver.ts';
+import { parseEvmFinality } from './driver/finality.ts';
+import { feePolicyFromGwei } from './rpc/fees.ts';
 import { devSecp256k1Signer } from './signer/dev-signer.ts';
 
 export interface EvmSigners {
@@ -12,9 +14,12 @@ export interface EvmSigners {
 
 /**
  * Builds an EvmDriver from environment variables:
- *   ETHEREUM_RPC_URL, ETHEREUM_CHAIN_ID, EVM_CONFIRMATIONS (default 0),
+ *   ETHEREUM_RPC_URL, ETHEREUM_CHAIN_ID,
+ *   EVM_FINALITY (required: `finalized` = the node's finalized block, or a block depth; a real
+ *   network has no safe default, and 0 would let a reorg undo a "final" burn),
  *   EVM_INFRASTRUCTURE (JSON) or EVM_INFRASTRUCTURE_FILE (path to the JSON ensureInfrastructure wrote),
  *   EVM_REDEMPTION_ADDRESS (optional; default the admin key's address),
+ *   EVM_MAX_FEE_GWEI (optional; the fee cap of operation transactions, default 1000 gwei),
  * and the keys: pass `signers` from the keystore; without it EVM_OPERATOR_KEY / EVM_ADMIN_KEY /
  * EVM_CLAIM_KEY (hex) are read into in-memory dev signers, which is only acceptable on a devnet.
  */
@@ -35,7 +40,8 @@ export function evmDriverFromEnv(env: NodeJS.ProcessEnv, signers?: EvmSigners): 
     url: need('ETHEREUM_RPC_URL'),
     ...keys,
     infrastructure: JSON.parse(infraJson) as EvmInfrastructure,
-    confirmations: Number(env.EVM_CONFIRMATIONS ?? 0),
+    finality: parseEvmFinality(need('EVM_FINALITY'), 'EVM_FINALITY'),
+    fees: feePolicyFromGwei(env.EVM_MAX_FEE_GWEI),
     redemptionAddress: env.EVM_REDEMPTION_ADDRESS || undefined,
   });
 }

@@ -1,7 +1,8 @@
+import { Operation } from '@stellar/stellar-sdk';
 import {
   FiscusError, isOracleOperation, singleOperations,
   type Capabilities, type ChainDriver, type ChainEvent, type ChainId, type ChainOperation, type Deployment,
-  type FundSpec, type Holder, type Page, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
+  type FillContext, type FundSpec, type Holder, type Page, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
 } from '@fiscus/core';
 import { assetCodeFor, fromDeployment, toDetails, type StellarDeployment } from './deployment.ts';
 import { deployAsset } from './deploy.ts';
@@ -95,6 +96,18 @@ export class StellarDriver implements ChainDriver {
     return {
       hash: built.hash, raw: built.raw, signer: d.issuer, sequence: ctx.sequence, validUntil: built.validUntil,
       description: `${this.chain} ${d.assetCode} ${what} (seq ${ctx.sequence})`,
+    };
+  }
+
+  /** BUMP_SEQUENCE to 0 bumps nowhere: the transaction consumes its sequence, nothing else. */
+  async fill(p: FillContext): Promise<PreparedTx> {
+    const d = fromDeployment(p.deployment);
+    if (p.signer !== d.issuer) throw new FiscusError('CONFLICT', `fillers are signed by the issuer ${d.issuer}, not ${p.signer}`);
+    const signer = await this.#keys.signer(d.fundId, 'issuer');
+    const built = await buildSigned(this.#net, d.issuer, p.sequence, [Operation.bumpSequence({ bumpTo: '0' })], signer);
+    return {
+      hash: built.hash, raw: built.raw, signer: d.issuer, sequence: p.sequence, validUntil: built.validUntil,
+      description: `${this.chain} ${d.assetCode} sequence filler (seq ${p.sequence})`,
     };
   }
 

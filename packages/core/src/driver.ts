@@ -15,9 +15,20 @@ export interface Capabilities {
   onchainCompliance: boolean;
   /** The chain carries the fund's NAV feed and attestation hash (publishNav / publishAttestation). */
   navFeed?: boolean;
+  /**
+   * A signed transaction can be replaced at the same nonce by one with a higher fee (EVM): the
+   * driver implements `FeeReplacement`. Chains whose transactions expire (Stellar time bounds)
+   * need none: an expired transaction is rebuilt at the same sequence.
+   */
+  replaceByFee?: boolean;
   /** Most single operations one transaction may carry (1 = no batching). */
   maxBatch: number;
-  finality: { kind: 'instant' } | { kind: 'confirmations'; depth: number };
+  /**
+   * When a confirmed transaction can no longer be reorged away: `instant` (closed ledgers are final),
+   * `confirmations` (head − block ≥ depth), `tag` (block ≤ the node's `finalized` block, e.g.
+   * Ethereum's Casper FFG checkpoints).
+   */
+  finality: { kind: 'instant' } | { kind: 'confirmations'; depth: number } | { kind: 'tag'; tag: 'finalized' };
 }
 
 /** The fund as a driver needs it to deploy a token. */
@@ -40,6 +51,13 @@ export interface Deployment {
 export interface PrepareContext {
   deployment: Deployment;
   /** Nonce / sequence number allocated to this transaction by the engine under a database lock. */
+  sequence: bigint;
+}
+
+/** What `fill` needs: the sequence to consume, of which signer, for which deployment. */
+export interface FillContext {
+  deployment: Deployment;
+  signer: string;
   sequence: bigint;
 }
 
@@ -77,10 +95,21 @@ export interface Holder {
   units: bigint;
 }
 
+/**
+ * `index` orders events within a block/ledger and, with `txHash`, identifies one effect: every
+ * event of one transaction has a distinct, stable index (EVM: log index; Stellar: the operation's
+ * position in the ledger; memchain: event position in the block). Ingest books by (chain, txHash, index).
+ */
 export type ChainEvent =
   | { kind: 'transfer'; from: string | null; to: string | null; units: bigint; txHash: string; block: bigint; index: number }
   | { kind: 'authorization'; address: string; authorized: boolean; txHash: string; block: bigint; index: number }
-  | { kind: 'freeze'; address: string; frozen: boolean; units?: bigint; txHash: string; block: bigint; index: number };
+  | { kind: 'freeze'; address: string; frozen: boolean; units?: bigint; txHash: string; block: bigint; index: number }
+  /**
+   * A movement of the fund's asset the driver sees but cannot express as a transfer (e.g. a
+   * Stellar path payment through the order book: the counterparties are unknown). Ingest records
+   * it as unmatched so a drift names its cause: never skipped silently. `units` may be 0 when unknown.
+   */
+  | { kind: 'unmatched'; reason: string; from: string | null; to: string | null; units: bigint; txHash: string; block: bigint; index: number };
 
 export interface Page<T> {
   items: T[];
@@ -89,7 +118,7 @@ export interface Page<T> {
 }
 
 /**
- * The contract every chain driver honours (DESIGN.md "The ChainDriver contract").
+ * The contract every chain driver honours (docs/architecture.md "The driver contract").
  * Drivers are registered explicitly; nothing registers on import.
  */
 export interface ChainDriver {
@@ -106,6 +135,13 @@ export interface ChainDriver {
 
   /** Builds and signs; nothing is sent. */
   prepare(op: ChainOperation, ctx: PrepareContext): Promise<PreparedTx>;
+  /**
+   * Signs a transaction that does nothing but consume `sequence` of `signer` (Stellar: a
+   * BUMP_SEQUENCE that bumps nowhere; EVM: a zero-value self-transfer). The engine sends one
+   * for every sequence it allocated and can no longer use, so that no later transaction of the
+   * signer waits behind a gap (docs/architecture.md "Sequences are consumed or released").
+   */
+  fill(p: FillContext): Promise<PreparedTx>;
   /** Broadcasts signed bytes; safe to call again with the same bytes. */
   submit(tx: PreparedTx): Promise<SubmitResult>;
   status(tx: PreparedTx): Promise<TxStatus>;
@@ -118,6 +154,26 @@ export interface ChainDriver {
 
   /** Maps chain-native failures to stable core error codes. */
   parseError(e: unknown): FiscusError;
+}
+
+/**
+ * Replacement at the same nonce (capability `replaceByFee`). Both transactions have the same
+ * nonce, so at most one lands: the engine keeps every signed candidate and books whichever does.
+ */
+export interface FeeReplacement {
+  /**
+   * The same transaction (same nonce, same effect) re-signed with higher fees under the
+   * driver's bounded fee policy; null when the policy's cap leaves no higher bid.
+   */
+  bumpFee(previous: PreparedTx): Promise<PreparedTx | null>;
+  /** A no-op at `previous`'s nonce priced to replace it: gives the effect up, keeps the nonce used. */
+  fillerFor(previous: PreparedTx): Promise<PreparedTx>;
+}
+
+/** The driver's fee replacement, when its capabilities declare one. */
+export function feeReplacementOf(driver: ChainDriver): FeeReplacement | undefined {
+  const d = driver as ChainDriver & Partial<FeeReplacement>;
+  return driver.capabilities.replaceByFee && d.bumpFee && d.fillerFor ? (d as FeeReplacement) : undefined;
 }
 
 /** Drivers by chain id, filled explicitly at wiring time. */

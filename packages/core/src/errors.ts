@@ -30,6 +30,8 @@ export const ErrorCodes = [
   'TX_REJECTED',
   'TX_FAILED',
   'TX_EXPIRED',
+  'FEE_TOO_LOW',
+  'FEE_CAP_REACHED',
   'CHAIN_UNAVAILABLE',
   'UNBALANCED_POSTING',
   'SUPPLY_DRIFT',
@@ -39,6 +41,10 @@ export const ErrorCodes = [
   'RESERVES_SHORT',
   'FUND_HALTED',
   'MOVE_EXCEEDS_LIMIT',
+  /** A move's re-mint failed for good: it is held `stranded` (units in transit) for an operator. */
+  'COMPENSATION_FAILED',
+  /** Only a `stranded` move can be resolved by an operator. */
+  'MOVE_NOT_STRANDED',
   'BELOW_MINIMUM',
   'INTERNAL',
 ] as const;

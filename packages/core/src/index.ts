@@ -11,3 +11,4 @@ export * from './address.ts';
 export * from './investor.ts';
 export * from './fund.ts';
 export * from './policy/index.ts';
+export * from './public-error.ts';

@@ -35,3 +35,9 @@ export function isValidJurisdiction(alpha2: string): boolean {
     return false;
   }
 }
+
+/**
+ * Every code normalizeJurisdiction accepts, upper case: what an API schema lists so a client
+ * knows the set in advance (the library's list also holds codes with no numeric twin).
+ */
+export const ISO_3166_ALPHA2: readonly string[] = Object.keys(countries.getAlpha2Codes()).filter(isValidJurisdiction).sort();

@@ -33,16 +33,22 @@ export const isOracleOperation = (op: { kind: string }): op is OracleOperation =
   op.kind === 'publishNav' || op.kind === 'publishAttestation';
 
 export type ChainOperation = SingleOperation | BatchOperation | OracleOperation;
-export type OperationBody = ChainOperation | DeployOperation;
+/**
+ * Consumes a nonce / sequence the engine allocated and can no longer use (its operation failed
+ * before landing), so that no later transaction of the signer waits behind a gap. The row
+ * carries the signer and sequence; the driver signs it with `fill`, never with `prepare`.
+ */
+export type SequenceFillOperation = { kind: 'fillSequence' };
+export type OperationBody = ChainOperation | DeployOperation | SequenceFillOperation;
 export type OperationKind = OperationBody['kind'];
 
 export const OPERATION_KINDS = [
   'deploy', 'authorize', 'deauthorize', 'freeze', 'unfreeze', 'mint', 'burn',
-  'forceTransfer', 'recover', 'pause', 'unpause', 'batch', 'publishNav', 'publishAttestation',
+  'forceTransfer', 'recover', 'pause', 'unpause', 'batch', 'publishNav', 'publishAttestation', 'fillSequence',
 ] as const satisfies readonly OperationKind[];
 
 /**
- * Life of an operation row (DESIGN.md "The operation pipeline"):
+ * Life of an operation row (docs/architecture.md "The operation pipeline"):
  * requested → approved → prepared → submitted → confirmed → posted | failed | compensated.
  * `requested` waits for a second approver; operations below the approval threshold start `approved`.
  */

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { WORKABLE_STATES } from '@fiscus/core';
+import { TERMINAL_STATES, WORKABLE_STATES } from '@fiscus/core';
 import { schema, type Db } from '@fiscus/ledger';
 import type { OperationRow } from './rows.ts';
 
@@ -25,6 +25,7 @@ export async function claimOperations(
         inArray(operations.chain, [...p.chains]),
         lte(operations.nextAttemptAt, sql`now()`),
         or(isNull(operations.leaseUntil), lt(operations.leaseUntil, sql`now()`)),
+        notBehindOlderRound(),
       ),
     )
     .orderBy(asc(operations.nextAttemptAt), asc(operations.id))
@@ -35,6 +36,21 @@ export async function claimOperations(
     .set({ leaseOwner: p.owner, leaseUntil: sql`now() + ${p.leaseMs} * interval '1 millisecond'` })
     .where(inArray(operations.id, due))
     .returning();
+}
+
+/**
+ * A feed takes rounds in order only (the EVM feed reverts StaleRound on a round ≤ its latest):
+ * an unsigned publishNav is not claimed while an older round of the same fund on the same chain
+ * is unfinished, so it is signed (nonce allocated) only after the older one landed or failed.
+ * Once signed, an operation always proceeds; NAV rounds are rare, so one at a time costs nothing.
+ */
+function notBehindOlderRound() {
+  const terminal = sql.join(TERMINAL_STATES.map((s) => sql`${s}`), sql`, `);
+  return sql`not (${operations.kind} = 'publishNav' and ${operations.state} = 'approved' and exists (
+    select 1 from ${operations} as older
+    where older.kind = 'publishNav' and older.fund_id = ${operations.fundId} and older.chain = ${operations.chain}
+      and older.state not in (${terminal})
+      and (older.body->>'round')::numeric < (${operations.body}->>'round')::numeric))`;
 }
 
 export async function releaseLease(db: Db, p: { id: string; owner: string }): Promise<void> {

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { ChainDriver, Deployment } from '@fiscus/core';
+import { toPublicError, type ChainDriver, type Deployment } from '@fiscus/core';
 import { schema, type Db } from '@fiscus/ledger';
 
 const { fundWallets, wallets } = schema;
@@ -72,6 +72,6 @@ export async function positionsDetail(db: Db, driver: ChainDriver, p: { fundId: 
     const c = await checkPositions(db, driver, p);
     return { ...c, sample: c.sample.map((m) => ({ address: m.address, chain: m.chain.toString(), books: m.books.toString() })) };
   } catch (e) {
-    return { error: driver.parseError(e).shortMessage };
+    return { error: toPublicError(driver.parseError(e)).message };
   }
 }

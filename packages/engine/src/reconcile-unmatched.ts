@@ -5,23 +5,28 @@ import { ingestEvents } from './ingest/index.ts';
 
 const { reconciliations, unmatchedChainEvents } = schema;
 
-type Transfer = Extract<ChainEvent, { kind: 'transfer' }>;
+type Movement = Extract<ChainEvent, { kind: 'transfer' | 'unmatched' }>;
+
+/** foreign_mint | unknown_transfer | unbookable (a driver's `unmatched` event; its reason is in data). */
+export type UnmatchedKind = 'foreign_mint' | 'unknown_transfer' | 'unbookable';
 
 /**
  * Ingest calls this for an on-chain event the books cannot explain (a mint that is not one of
- * our operations, a transfer with an address unknown to the fund). Kept once per (chain, tx,
- * index) so a drifting reconciliation can name its cause.
+ * our operations, a transfer with an address unknown to the fund, a movement the driver could
+ * not express as a transfer). Kept once per (chain, tx, index) so a drifting reconciliation can
+ * name its cause.
  */
 export async function recordUnmatchedEvent(
   tx: Db,
   t: { fundId: string; deploymentId: string },
   chain: string,
-  e: Transfer,
-  kind: 'foreign_mint' | 'unknown_transfer',
+  e: Movement,
+  kind: UnmatchedKind,
 ): Promise<void> {
+  const data = e.kind === 'unmatched' ? { reason: e.reason } : undefined;
   await tx
     .insert(unmatchedChainEvents)
-    .values({ fundId: t.fundId, deploymentId: t.deploymentId, chain, txHash: e.txHash, block: e.block, logIndex: e.index, kind, fromAddress: e.from, toAddress: e.to, units: e.units })
+    .values({ fundId: t.fundId, deploymentId: t.deploymentId, chain, txHash: e.txHash, block: e.block, logIndex: e.index, kind, fromAddress: e.from, toAddress: e.to, units: e.units, data })
     .onConflictDoNothing();
 }
 
@@ -34,6 +39,8 @@ export interface UnmatchedEvent {
   to: string | null;
   units: string;
   seenAt: string;
+  /** Why the driver could not book it (kind `unbookable`). */
+  reason?: string;
 }
 
 /** Unmatched events of a chain seen since its last clean reconciliation (all of them if none was clean). */
@@ -58,6 +65,7 @@ export async function unmatchedSinceLastClean(db: Db, p: { fundId: string; chain
     to: r.toAddress,
     units: r.units.toString(),
     seenAt: r.seenAt.toISOString(),
+    ...(typeof r.data?.reason === 'string' ? { reason: r.data.reason } : {}),
   }));
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { isOracleOperation, newId, operationFromJson, singleOperations, type ChainDriver, type ChainId, type ChainOperation, type DriverRegistry } from '@fiscus/core';
+import { isOracleOperation, newId, operationFromJson, singleOperations, toPublicError, type ChainDriver, type ChainId, type ChainOperation, type DriverRegistry } from '@fiscus/core';
 import { accountBalance, appendAudit, schema, supplyAccount, type Db } from '@fiscus/ledger';
 import type { ReconciliationRow } from './rows.ts';
 import { catchUpEvents, unmatchedSinceLastClean } from './reconcile-unmatched.ts';
@@ -63,7 +63,8 @@ async function measure(db: Db, driver: ChainDriver, t: Target): Promise<Measurem
     else if (chainSupply >= ledgerSupply - inFlight.burns && chainSupply <= ledgerSupply + inFlight.mints) status = 'in_flight';
     return { ledgerSupply, chainSupply, status, detail };
   } catch (e) {
-    return { ledgerSupply, chainSupply: null, status: 'error', detail: { ...detail, error: driver.parseError(e).shortMessage } };
+    // Shown in the reconciliation history: the public form (an INTERNAL error's raw text stays out).
+    return { ledgerSupply, chainSupply: null, status: 'error', detail: { ...detail, error: toPublicError(driver.parseError(e)).message } };
   }
 }
 

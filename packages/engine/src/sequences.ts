@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { schema, type Db } from '@fiscus/ledger';
+import { newId } from '@fiscus/core';
+import { appendAudit, schema, type Db } from '@fiscus/ledger';
 
-const { signerSequences } = schema;
+const { signerSequences, operations, operationEvents } = schema;
 
 /**
  * Takes the next nonce / sequence of a signer. Must run inside the transaction that also
@@ -37,4 +38,40 @@ export async function resyncSequence(db: Db, p: { chain: string; signer: string;
     .update(signerSequences)
     .set({ next: sql`greatest(${signerSequences.next}, ${p.chainNext})`, updatedAt: sql`now()` })
     .where(and(eq(signerSequences.chain, p.chain), eq(signerSequences.signer, p.signer)));
+}
+
+/**
+ * An operation gives up a sequence it holds but never used (it failed before its transaction
+ * could land). The number must not be left as a gap: every later transaction of the signer
+ * would wait behind it forever (docs/architecture.md, "Sequences are consumed or released").
+ * If it is the last number handed out, the allocator takes it back; otherwise a filler
+ * operation is queued that consumes it on chain with a no-op (ChainDriver.fill). Runs inside
+ * the transaction that fails the operation, so the number is never held by nobody.
+ */
+export async function giveUpSequence(
+  tx: Db,
+  p: { fundId: string; chain: string; signer: string; sequence: bigint; operationId: string },
+): Promise<{ released: true } | { released: false; fillerId: string }> {
+  const [released] = await tx
+    .update(signerSequences)
+    .set({ next: p.sequence, updatedAt: sql`now()` })
+    .where(and(eq(signerSequences.chain, p.chain), eq(signerSequences.signer, p.signer), eq(signerSequences.next, p.sequence + 1n)))
+    .returning();
+  if (released) return { released: true };
+  const fillerId = newId('op');
+  await tx.insert(operations).values({
+    id: fillerId,
+    fundId: p.fundId,
+    chain: p.chain,
+    kind: 'fillSequence',
+    body: { kind: 'fillSequence' },
+    context: { fills: p.operationId },
+    state: 'approved',
+    requestedBy: 'engine',
+    signer: p.signer,
+    sequence: p.sequence,
+  });
+  await tx.insert(operationEvents).values({ operationId: fillerId, fromState: null, toState: 'approved', detail: { fills: p.operationId, sequence: p.sequence.toString() } });
+  await appendAudit(tx, { actor: 'engine', action: 'operation.requested', subject: fillerId, data: { fundId: p.fundId, chain: p.chain, kind: 'fillSequence', fills: p.operationId, sequence: p.sequence.toString() } });
+  return { released: false, fillerId };
 }

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { OperationState } from '@fiscus/core';
+import { publicErrorOf, withPublicError, type OperationState } from '@fiscus/core';
 import { schema, type Db } from '@fiscus/ledger';
 import type { OperationRow } from './rows.ts';
 
@@ -26,11 +26,11 @@ export async function transition(db: Db, p: TransitionParams): Promise<Operation
   if (p.leaseOwner) conditions.push(eq(operations.leaseOwner, p.leaseOwner));
   const [row] = await db
     .update(operations)
-    .set({ ...p.patch, state: p.to, updatedAt: sql`now()` })
+    .set({ ...publicPatch(p.patch), state: p.to, updatedAt: sql`now()` })
     .where(and(...conditions))
     .returning();
   if (!row) return undefined;
-  const detail = p.leaseOwner ? { ...p.detail, worker: p.leaseOwner } : p.detail;
+  const detail = p.leaseOwner ? { ...withPublicError(p.detail), worker: p.leaseOwner } : withPublicError(p.detail);
   await db.insert(operationEvents).values({ operationId: row.id, fromState: p.op.state, toState: p.to, detail });
   return row;
 }
@@ -39,6 +39,15 @@ export async function transition(db: Db, p: TransitionParams): Promise<Operation
 export async function touch(db: Db, op: OperationRow, patch: OperationPatch, leaseOwner?: string): Promise<OperationRow | undefined> {
   const conditions = [eq(operations.id, op.id), eq(operations.state, op.state)];
   if (leaseOwner) conditions.push(eq(operations.leaseOwner, leaseOwner));
-  const [row] = await db.update(operations).set({ ...patch, updatedAt: sql`now()` }).where(and(...conditions)).returning();
+  const [row] = await db.update(operations).set({ ...publicPatch(patch), updatedAt: sql`now()` }).where(and(...conditions)).returning();
   return row;
+}
+
+/**
+ * lastError and the event detail are shown by the API: an INTERNAL error's text (raw SQL and its
+ * parameters, a stack, an SDK's message) is replaced here, where every write of them passes, so
+ * no step can leak it. The full error is in the worker's log.
+ */
+function publicPatch(patch: OperationPatch | undefined): OperationPatch | undefined {
+  return patch?.lastError ? { ...patch, lastError: publicErrorOf(patch.lastError) } : patch;
 }

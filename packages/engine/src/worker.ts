@@ -23,6 +23,11 @@ export interface WorkerOptions {
   concurrency?: number;
   backoff?: BackoffPolicy;
   maxAttempts?: number;
+  /**
+   * How long a signed transaction may wait unmined before it is replaced at the same nonce with
+   * a higher fee, on chains that can (capability `replaceByFee`; default 120 s).
+   */
+  replaceAfterMs?: number;
   onTransition?: StepContext['onTransition'];
   /**
    * Interval of on-chain event ingestion for every active deployment (default 2000 ms; 0 disables).
@@ -62,6 +67,7 @@ export class Worker {
       backoff: o.backoff ?? DEFAULT_BACKOFF,
       pollMs: o.statusPollMs ?? this.#pollMs,
       maxAttempts: o.maxAttempts ?? 10,
+      replaceAfterMs: o.replaceAfterMs ?? 120_000,
       onTransition: o.onTransition,
     };
   }

@@ -24,7 +24,7 @@ describeEachBackend('supply invariant breach halts the fund', (backend) => {
     await mintOn(db, worker, f, a, 100_000n);
 
     // The triggers only demand balanced, append-only entries: this one balances (units move from
-    // supply:<a> to a suspense account) and is accepted — exactly the class of bug invariant 2 exists for.
+    // supply:<a> to a suspense account) and is accepted — exactly the class of bug Invariant S2 (docs/architecture.md) exists for.
     await db.transaction(async (tx) => {
       await tx.execute(sql`insert into ledger_accounts (fund_id, code, commodity) values (${f.fundId}, 'suspense', 'units')`);
       await tx.execute(sql`

@@ -8,7 +8,7 @@ import { startMemchainHarness, type MemchainHarness } from './support/memchain.t
 import { addRedemptionAddress, publishNav } from './support/dealing.ts';
 import { deployedFund, deploymentOf, getOperation, requestMint, settle, testWorker, until } from '../src/testing/index.ts';
 import { applyRedemptionBurned } from '../src/redemptions/burned.ts';
-import { FUND_CAPITAL, acceptRedemption, confirmPayout, ingestEvents, ingestTask, recordCashMovement, redemptionTask, settleRedemptions, setRedemptionRules } from '../src/index.ts';
+import { FUND_CAPITAL, acceptRedemption, confirmPayout, ingestEvents, ingestTask, recordCashMovement, redemptionTask, settleRedemptions, setRedemptionRules, unmatchedSinceLastClean } from '../src/index.ts';
 
 const NAV = { value: 1_00500000n, scale: 8 }; // $1.005 per unit
 
@@ -53,7 +53,10 @@ describeEachBackend('on-chain redemption: transfer to the redemption address', (
     const redemptionAddress = await addRedemptionAddress(db, harness, f.worker, f);
     const deployment = await deploymentOf(db, f.deploymentId);
     const send = (units: bigint) => harness.server.holderTransfer(canonicalMemAddress(f.address), canonicalMemAddress(redemptionAddress), units, deployment.details.token!);
-    return { f, redemptionAddress, deployment, send };
+    /** Several transfers to the redemption address in ONE transaction (T-REX batchTransfer). */
+    const sendBatch = (units: bigint[]) =>
+      harness.server.holderBatchTransfer(canonicalMemAddress(f.address), units.map((u) => ({ to: canonicalMemAddress(redemptionAddress), units: u })), deployment.details.token!);
+    return { f, redemptionAddress, deployment, send, sendBatch };
   }
 
   const redemptionsOf = (db: Db, fundId: string) => db.select().from(schema.redemptions).where(eq(schema.redemptions.fundId, fundId));
@@ -109,6 +112,64 @@ describeEachBackend('on-chain redemption: transfer to the redemption address', (
     expect(confirmed.status).toBe('confirmed');
     const [paid] = await redemptionsOf(db, f.fundId);
     expect(paid).toMatchObject({ state: 'settled', status: 'paid' });
+  });
+
+  it('two transfers to the redemption address in ONE transaction open two redemptions; the cap table equals the chain', async () => {
+    const db = fresh.current.db;
+    const { f, deployment, sendBatch } = await holderWithRedemptionAddress();
+    const txHash = await sendBatch([1_000_000n, 2_000_000n]);
+    const drivers = new DriverRegistry().register(harness.driver);
+    await ingestEvents(db, drivers, { deploymentId: f.deploymentId });
+    // A crash before the cursor moved re-reads the transaction: still two, not four.
+    await db.update(schema.chainCursors).set({ cursor: null }).where(eq(schema.chainCursors.deploymentId, f.deploymentId));
+    await ingestEvents(db, drivers, { deploymentId: f.deploymentId });
+
+    const reds = await redemptionsOf(db, f.fundId);
+    expect(reds.map((r) => r.txHash)).toEqual([txHash, txHash]);
+    expect(reds.map((r) => r.units).sort()).toEqual([1_000_000n, 2_000_000n]);
+    expect(new Set(reds.map((r) => r.eventIndex)).size).toBe(2);
+    expect(await position(db, f.fundId, f.walletId)).toBe(7_000_000n);
+    const burns = await burnsOf(db, f.fundId);
+    expect(burns).toHaveLength(2);
+    await settle(f.worker, db, burns.map((b) => b.id));
+    // The chain and the cap table agree: 7 units held, 7 on chain, nothing left at the redemption address.
+    expect(await harness.driver.totalSupply(deployment)).toBe(7_000_000n);
+    expect(await harness.driver.balanceOf(deployment, deployment.details.redemptionAddress!)).toBe(0n);
+    expect(await harness.driver.balanceOf(deployment, f.address)).toBe(await position(db, f.fundId, f.walletId));
+    expect(await accountBalance(db, { fundId: f.fundId, code: supplyAccount(harness.chain), commodity: 'units' })).toBe(7_000_000n);
+    expect((await checkSupplyInvariant(db, f.fundId)).ok).toBe(true);
+  });
+
+  it('two holder burns in ONE transaction are two redemptions', async () => {
+    const db = fresh.current.db;
+    const { f, deployment } = await holderWithRedemptionAddress();
+    const burn = (units: bigint, index: number): ChainEvent => ({ kind: 'transfer', from: f.address, to: null, units, txHash: 'bb'.repeat(32), block: 7n, index });
+    const drivers = new DriverRegistry().register(withEvents(harness.driver, [burn(1_000_000n, 3), burn(2_000_000n, 4)]));
+    expect(await ingestEvents(db, drivers, { deploymentId: f.deploymentId })).toMatchObject({ redemptions: 2 });
+    await db.update(schema.chainCursors).set({ cursor: null }).where(eq(schema.chainCursors.deploymentId, f.deploymentId));
+    expect(await ingestEvents(db, drivers, { deploymentId: f.deploymentId })).toMatchObject({ redemptions: 0 });
+    const reds = await redemptionsOf(db, f.fundId);
+    expect(reds.map((r) => [r.units, r.eventIndex]).sort()).toEqual([[1_000_000n, 3], [2_000_000n, 4]]);
+    expect(await position(db, f.fundId, f.walletId)).toBe(7_000_000n);
+    expect(await accountBalance(db, { fundId: f.fundId, code: supplyAccount(deployment.chain), commodity: 'units' })).toBe(7_000_000n);
+  });
+
+  it('what ingest cannot book is recorded unmatched: units from an unknown sender at the redemption address, a movement the driver could not express', async () => {
+    const db = fresh.current.db;
+    const { f, redemptionAddress } = await holderWithRedemptionAddress();
+    const stranger = harness.newAddress();
+    const at = { txHash: 'cc'.repeat(32), block: 9n };
+    const drivers = new DriverRegistry().register(withEvents(harness.driver, [
+      { kind: 'transfer', from: stranger, to: redemptionAddress, units: 4n, ...at, index: 0 },
+      { kind: 'unmatched', reason: 'sold through the order book', from: f.address, to: null, units: 5n, ...at, index: 1 },
+    ]));
+    expect(await ingestEvents(db, drivers, { deploymentId: f.deploymentId })).toMatchObject({ redemptions: 0, ignored: 2 });
+    expect(await redemptionsOf(db, f.fundId)).toHaveLength(0);
+    const unmatched = await unmatchedSinceLastClean(db, { fundId: f.fundId, chain: harness.chain });
+    expect(unmatched.map((u) => [u.kind, u.index, u.units, u.reason])).toEqual([
+      ['unknown_transfer', 0, '4', undefined],
+      ['unbookable', 1, '5', 'sold through the order book'],
+    ]);
   });
 
   it('below the minimum: recorded rejected_min_size, nothing burned until an operator accepts it', async () => {

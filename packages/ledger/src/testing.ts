@@ -1,6 +1,6 @@
 /**
  * Test helpers: the same suite runs on PGlite and, when DATABASE_URL is set, on a real Postgres
- * (DESIGN.md "Tests"). Every backend hands out a fresh, migrated, disposable database.
+ * (docs/architecture.md "Checks and tests"). Every backend hands out a fresh, migrated, disposable database.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';

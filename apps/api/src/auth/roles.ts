@@ -45,6 +45,7 @@ import type { Principal, Role } from './principal.ts';
  * | moves.create          | ✓            |            | ✓         |               |         |  (cross-chain moves)
  * | moves.read            | ✓            | ✓          | ✓         |               | ✓       |  (moves, limits, halts)
  * | moves.manage          | ✓            |            | ✓         |               |         |  (per-chain limits, pause)
+ * | moves.resolve         | ✓            |            | ✓         |               |         |  (re-mint a stranded move's units)
  * | halts.clear           | ✓            |            |           |               |         |
  *
  * "own only": an investor key is bound to one investor; reading or acting for another investor
@@ -88,6 +89,7 @@ export const PERMISSIONS = {
   'moves.create': ['issuer-admin', 'treasurer'],
   'moves.read': ['issuer-admin', 'compliance', 'treasurer', 'auditor'],
   'moves.manage': ['issuer-admin', 'treasurer'],
+  'moves.resolve': ['issuer-admin', 'treasurer'],
   'halts.clear': ['issuer-admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,19 +1,28 @@
-import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import type { Context, ErrorHandler } from 'hono';
 import type { OpenAPIHonoOptions } from '@hono/zod-openapi';
 import { FiscusError } from '@fiscus/core';
 import type { AppBindings } from './types.ts';
-import { problemResponse, toProblem } from './problem.ts';
+import { CLIENT_CLOSED_REQUEST, clientAborted } from './client-abort.ts';
+import { ProblemError, problemResponse, toProblem } from './problem.ts';
 
-/** Every error leaves as problem+json; a 5xx is logged with its stack, which the client never sees. */
+/**
+ * Every error leaves as problem+json; a 5xx is logged with its stack, which the client never sees.
+ * A client that hung up mid-request is not a server error: it is logged at info and recorded as
+ * 499. A 413 closes the connection (and says so): the rest of the oversized body is never read,
+ * so the connection cannot carry another request.
+ */
 export const onError: ErrorHandler<AppBindings> = (err, c) => {
-  const problem = toProblem(err, c);
   const log = c.get('logger') ?? c.get('deps')?.logger;
+  if (clientAborted(c)) {
+    log?.info({ requestId: c.get('requestId') }, 'client closed the connection before sending the whole request');
+    return problemResponse(c, toProblem(new ProblemError(CLIENT_CLOSED_REQUEST, 'CLIENT_CLOSED_REQUEST', 'the client closed the connection'), c));
+  }
+  const problem = toProblem(err, c);
   if (problem.status >= 500) log?.error({ err, requestId: problem.requestId }, 'request failed');
-  return problemResponse(c, problem);
+  const res = problemResponse(c, problem);
+  if (problem.status === 413) res.headers.set('Connection', 'close');
+  return res;
 };
-
-export const notFound: NotFoundHandler<AppBindings> = (c) =>
-  problemResponse(c, toProblem(new FiscusError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`), c));
 
 interface ZodIssueLike {
   path: PropertyKey[];

@@ -2,6 +2,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { OPERATION_STATES } from '@fiscus/core';
 import { isNull, sql } from 'drizzle-orm';
 import { countOperationsByState, schema, type Db } from '@fiscus/ledger';
+import { countStrandedMoves } from '@fiscus/engine';
 
 export interface Metrics {
   registry: Registry;
@@ -47,6 +48,14 @@ export function createMetrics(db: Db): Metrics {
     async collect() {
       const [row] = await db.select({ n: sql<string>`count(*)` }).from(schema.fundHalts).where(isNull(schema.fundHalts.clearedAt));
       this.set(Number(row?.n ?? 0));
+    },
+  });
+  new Gauge({
+    name: 'fiscus_moves_stranded',
+    help: 'Moves whose re-mint failed, units in transit waiting for an operator (alert when > 0); resolve at POST /v1/funds/:fundId/moves/:moveId/resolve',
+    registers: [registry],
+    async collect() {
+      this.set(await countStrandedMoves(db));
     },
   });
   return { registry, requests, duration };

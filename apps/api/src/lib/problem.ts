@@ -30,6 +30,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   RESERVES_SHORT: 409,
   FUND_HALTED: 409,
   MOVE_EXCEEDS_LIMIT: 422,
+  // The reason a move is held, not normally an answer; if it is one, it is the move's state.
+  COMPENSATION_FAILED: 409,
+  MOVE_NOT_STRANDED: 409,
   NOT_DEPLOYED: 409,
   FROZEN: 409,
   PAUSED: 409,
@@ -54,6 +57,7 @@ const TITLE: Record<number, string> = {
   401: 'Unauthenticated',
   403: 'Forbidden',
   404: 'Not found',
+  405: 'Method not allowed',
   409: 'Conflict',
   413: 'Payload too large',
   415: 'Unsupported media type',
@@ -119,10 +123,18 @@ function fromFiscus(e: FiscusError, base: { instance: string; requestId: string 
   return problem;
 }
 
+/** Statuses hono itself throws, each with its own stable code (a 415 is not a schema failure). */
+const HTTP_CODE: Record<number, string> = {
+  401: 'UNAUTHENTICATED',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
 function fromHttp(e: HTTPException, base: { instance: string; requestId: string }): Problem {
   const status = e.status;
-  const code: ErrorCode =
-    status === 401 ? 'UNAUTHENTICATED' : status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL';
+  const code = HTTP_CODE[status] ?? (status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL');
   return build(status < 500 ? status : 500, code, status < 500 ? e.message || TITLE[status] || 'error' : 'internal error', base);
 }
 

@@ -1,7 +1,8 @@
 import type { z } from '@hono/zod-openapi';
 import { requirePermission, type Permission } from '../auth/roles.ts';
 import { idempotent } from '../middleware/idempotency.ts';
-import { IdempotencyHeaders, ProblemSchema } from './schemas.ts';
+import { problemResponse } from './common-responses.ts';
+import { IdempotencyHeaders } from './schemas.ts';
 
 /** Helpers that keep the route definitions short and their docs uniform. */
 
@@ -18,22 +19,13 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
 });
 
-const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid input (malformed JSON, wrong types, bad amounts or addresses, missing Idempotency-Key)',
-  401: 'Missing or invalid API key',
-  403: 'The key’s role may not do this, or the investor is not the key’s own',
-  404: 'Unknown id',
-  409: 'Conflicts with the current state (or an Idempotency-Key reused for another request)',
-  413: 'Body larger than the configured limit',
-  422: 'Well-formed but refused (policy, unconfigured chain, capability, balance)',
-  503: 'A chain could not be reached',
-};
-
+/**
+ * The statuses the handler itself can answer. 400/401/403 always; 404, 409 (idempotency), 413
+ * and 415 where the route's shape implies them are added at registration (common-responses.ts).
+ */
 export function problems(...statuses: number[]) {
   const all = [...new Set([400, 401, 403, ...statuses])];
-  return Object.fromEntries(
-    all.map((s) => [s, { description: PROBLEM_DESCRIPTIONS[s] ?? 'Error', content: { 'application/problem+json': { schema: ProblemSchema } } }]),
-  );
+  return Object.fromEntries(all.map((s) => [s, problemResponse(s)]));
 }
 
 /** A read: role check only. */

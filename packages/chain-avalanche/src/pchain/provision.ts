@@ -22,8 +22,12 @@ export interface ProvisionOptions {
   keys: ProvisionKeys;
   /** Status polling while a tx is Processing. */
   poll?: { intervalMs?: number; timeoutMs?: number };
-  /** Crash-test hooks: run right after a step's signed tx is persisted / issued. */
-  hooks?: { persisted?(step: ProvisionTxStep, tx: ProvisionTx): void | Promise<void>; issued?(step: ProvisionTxStep, tx: ProvisionTx): void | Promise<void> };
+  /** Crash / race test hooks: run right after a step's signed tx is persisted, right before it is issued, right after. */
+  hooks?: {
+    persisted?(step: ProvisionTxStep, tx: ProvisionTx): void | Promise<void>;
+    issuing?(step: ProvisionTxStep, tx: ProvisionTx): void | Promise<void>;
+    issued?(step: ProvisionTxStep, tx: ProvisionTx): void | Promise<void>;
+  };
 }
 
 const MAX_REBUILDS = 3;
@@ -80,11 +84,17 @@ async function land(client: PChainClient, tx: ProvisionTx, o: ProvisionOptions, 
   if (s.status === 'Committed') return { committed: true };
   if (s.status === 'Aborted') return { committed: false, reason: s.reason ?? 'aborted' };
   if (s.status === 'Unknown' || s.status === 'Dropped') {
+    await o.hooks?.issuing?.(step, tx);
     try {
       await client.issue(tx.signedHex);
     } catch (e) {
-      if (e instanceof FiscusError && e.code === 'TX_REJECTED') return { committed: false, reason: e.message };
-      throw e;
+      if (!(e instanceof FiscusError) || e.code !== 'TX_REJECTED') throw e;
+      // avalanchego verifies a re-issued tx against the current state: if it was committed in the
+      // meantime (another runner issued the same bytes), the refusal says its inputs are consumed.
+      // Only the status tells: a refusal is a reason to replace the tx only if it is not on chain.
+      const again = await client.status(tx.txId);
+      if (again.status === 'Committed') return { committed: true };
+      if (again.status !== 'Processing') return { committed: false, reason: (e as Error).message };
     }
     await o.hooks?.issued?.(step, tx);
   }
@@ -108,20 +118,28 @@ async function buildStep(client: PChainClient, step: ProvisionTxStep, rec: Provi
   // A replacement must spend an input of the tx it replaces while that tx could still land.
   const attempts = pending.length ? [all, all.filter((u) => pending.includes(u.utxoId.ID()))] : [all];
   for (const utxos of attempts) {
-    const b: BuildInput = { ctx, feeState: await client.feeState(), utxos, payer: pchainAddress(payer), subnetOwner: pchainAddress(owner) };
-    let tx: UnsignedTx;
-    try {
-      tx = step === 'createSubnet' ? buildCreateSubnet(b) : step === 'createChain' ? buildCreateChain(b, rec.subnetId!, rec.chainName, rec.genesis) : buildConvert(b, rec.subnetId!, rec.blockchainId!, cfg);
-    } catch (e) {
-      const msg = (e as Error).message;
-      throw new FiscusError(/insufficient/i.test(msg) ? 'INSUFFICIENT_BALANCE' : 'INTERNAL', `cannot build ${step}: ${msg}`, { cause: e });
+    const feeState = await client.feeState();
+    // avalanchego answers a tx id with a cached drop reason without verifying it again
+    // (vms/platformvm/network/gossip.go): a replacement that comes out byte-identical to a dropped
+    // tx (same UTXOs at the same price) would be refused the same way, so it pays 1 nAVAX/gas more.
+    for (let bump = 0n; bump < 3n; bump++) {
+      const b: BuildInput = { ctx, feeState: { ...feeState, price: feeState.price + bump }, utxos, payer: pchainAddress(payer), subnetOwner: pchainAddress(owner) };
+      let tx: UnsignedTx;
+      try {
+        tx = step === 'createSubnet' ? buildCreateSubnet(b) : step === 'createChain' ? buildCreateChain(b, rec.subnetId!, rec.chainName, rec.genesis) : buildConvert(b, rec.subnetId!, rec.blockchainId!, cfg);
+      } catch (e) {
+        const msg = (e as Error).message;
+        throw new FiscusError(/insufficient/i.test(msg) ? 'INSUFFICIENT_BALANCE' : 'INTERNAL', `cannot build ${step}: ${msg}`, { cause: e });
+      }
+      const inputs = (tx.getTx() as unknown as { baseTx: { inputs: { utxoID: { ID(): string } }[] } }).baseTx.inputs.map((i) => i.utxoID.ID());
+      if (pending.length && !inputs.some((i) => pending.includes(i))) break;
+      if (step !== 'createSubnet') mapSubnetAuth(tx, owner);
+      await signTx(tx, [payer, owner]);
+      const bytes = tx.getSignedTx().toBytes();
+      const txId = txIdOf(bytes);
+      if (replaces && (await client.status(txId)).status === 'Dropped') continue;
+      return { txId, signedHex: utils.bufferToHex(bytes), inputs, rebuilds: 0 };
     }
-    const inputs = (tx.getTx() as unknown as { baseTx: { inputs: { utxoID: { ID(): string } }[] } }).baseTx.inputs.map((i) => i.utxoID.ID());
-    if (pending.length && !inputs.some((i) => pending.includes(i))) continue;
-    if (step !== 'createSubnet') mapSubnetAuth(tx, owner);
-    await signTx(tx, [payer, owner]);
-    const bytes = tx.getSignedTx().toBytes();
-    return { txId: txIdOf(bytes), signedHex: utils.bufferToHex(bytes), inputs, rebuilds: 0 };
   }
   throw new FiscusError('CONFLICT', `${step}: cannot build a replacement that conflicts with the refused tx (its inputs ${pending.join(', ')} are still unspent)`);
 }

@@ -4,6 +4,7 @@ import { utils } from '@avalabs/avalanchejs';
 import { appendId, conversionId, txIdOf, type PChainServer } from '@fiscus/devnet';
 import { FileProvisionStore, MemoryProvisionStore } from '../../src/pchain/file-store.ts';
 import { provisionL1 } from '../../src/pchain/provision.ts';
+import { PChainClient } from '../../src/pchain/client.ts';
 import { genesisBytes } from '../../src/genesis.ts';
 import { SUBNET_EVM_VM_ID, sortValidators } from '../../src/pchain/build.ts';
 import { pchainAddress } from '../../src/pchain/sign.ts';
@@ -106,5 +107,57 @@ describe('L1 provisioning on the P-Chain stand-in', () => {
     expect(rec.step).toBe('done');
     expect(p.state.subnets.size).toBe(1);
     expect(p.state.chains.size).toBe(1);
+  });
+
+  // avalanchego answers a re-issued COMMITTED tx with a verification failure (its inputs are spent:
+  // vms/platformvm/network/gossip.go gossipMempool.Add → utxo/verifier.go), not "duplicate tx". A
+  // runner that looked the tx up just before another runner issued the same persisted bytes gets
+  // that refusal: it must look the tx up again and find it committed, never build a second subnet.
+  it('a refusal of a tx that another runner just committed is read as committed: no replacement, one subnet', async () => {
+    const store = new MemoryProvisionStore();
+    const other = new PChainClient(p.url);
+    let raced = false;
+    const rec = await provisionL1('race-issue', l1Config(), {
+      pchain: p.url, store, keys: { payer },
+      hooks: {
+        issuing: async (step, tx) => {
+          if (step !== 'createSubnet' || raced) return;
+          raced = true;
+          expect(await other.issue(tx.signedHex)).toBe('accepted'); // the other runner's issue lands first
+        },
+      },
+    });
+    expect(raced).toBe(true);
+    expect(rec.step).toBe('done');
+    expect(rec.txs.createSubnet!.rebuilds).toBe(0);
+    expect(rec.subnetId).toBe(rec.txs.createSubnet!.txId);
+    expect(p.state.subnets.size).toBe(1);
+  });
+
+  // gossip.go: a dropped tx is answered with its cached drop reason and never verified again, so a
+  // rebuild that comes out byte-identical (same UTXOs, same price) is refused the same way. The
+  // resume must replace it by a tx that differs, spending the same UTXO.
+  it('resumes past a dropped tx even when the price is back where it was signed: a different replacement lands', async () => {
+    const store = new MemoryProvisionStore();
+    const opts = { pchain: p.url, store, keys: { payer } };
+    const calm = p.state.gas;
+    await expect(provisionL1('dropped', l1Config(), {
+      ...opts,
+      hooks: {
+        persisted: (step) => {
+          if (step !== 'createSubnet') return;
+          p.state.gas = { ...p.state.gas, excess: 30_000_000n }; // the fee rises before it is issued…
+          throw new Error('crash after persisting');               // …and the process dies
+        },
+      },
+    })).rejects.toThrow('crash after persisting');
+    const first = (await store.load('dropped'))!.txs.createSubnet!;
+    await expect(new PChainClient(p.url).issue(first.signedHex)).rejects.toMatchObject({ code: 'TX_REJECTED' }); // dropped, reason cached
+    p.state.gas = calm; // the price is back: the same bytes would pay enough, but the node will not look again
+    const rec = await provisionL1('dropped', l1Config(), opts);
+    expect(rec.step).toBe('done');
+    expect(rec.txs.createSubnet!.txId).not.toBe(first.txId);
+    expect(rec.txs.createSubnet!.inputs.some((i) => first.inputs.includes(i))).toBe(true);
+    expect(p.state.subnets.size).toBe(1);
   });
 });

@@ -14,6 +14,7 @@ export async function startAvalancheEngineHarness(): Promise<EngineChainHarness>
     childDriverEnv: {
       AVALANCHE_RPC_URL: devnet.node.url,
       AVALANCHE_CHAIN_ID: devnet.chainId.toString(),
+      AVALANCHE_FINALITY: '0', // the stand-in (anvil) never reorgs unless told to
       AVALANCHE_INFRASTRUCTURE: JSON.stringify(devnet.infra),
       AVALANCHE_OPERATOR_KEY: devnet.keys.operator,
       AVALANCHE_ADMIN_KEY: devnet.keys.admin,

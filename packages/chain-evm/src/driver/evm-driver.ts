@@ -1,7 +1,7 @@
 import { getAddress, type JsonRpcProvider } from 'ethers';
 import {
-  FiscusError, type Capabilities, type ChainDriver, type ChainEvent, type ChainId, type Deployment,
-  type FundSpec, type Holder, type Page, type Policy, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
+  FiscusError, type Capabilities, type ChainDriver, type ChainEvent, type ChainId, type Deployment, type FeeReplacement,
+  type FillContext, type FundSpec, type Holder, type Page, type Policy, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
 } from '@fiscus/core';
 import { abi } from '../contracts/abi.ts';
 import { AdminSender } from '../deploy/admin-tx.ts';
@@ -13,12 +13,14 @@ import { kycClaimFor } from '../kyc/claim-for.ts';
 import { MAX_BATCH, encodeOperation, type EvmOperation } from '../ops/encode.ts';
 import { describeOperation } from '../ops/describe.ts';
 import { parseEvmError } from '../rpc/errors.ts';
-import { eip1559Fees, withMargin } from '../rpc/fees.ts';
+import { DEFAULT_FEE_POLICY, eip1559Fees, withMargin, type FeePolicy } from '../rpc/fees.ts';
 import { createEvmProvider } from '../rpc/provider.ts';
 import { readContract } from '../rpc/read.ts';
 import { signTransaction, signerAddress } from '../signer/ethereum.ts';
 import { explainTransfer } from './explain.ts';
+import { resolveFinality, type EvmFinality } from './finality.ts';
 import { readEvents, readHolders, type ReadOptions } from './reads.ts';
+import { signFeeBump, signFiller, signReplacingFiller, type ReplaceContext } from './replace.ts';
 import { submitRaw } from './submit.ts';
 import { txStatus } from './status.ts';
 
@@ -37,7 +39,14 @@ export interface EvmDriverOptions {
    */
   redemptionAddress?: string;
   infrastructure: EvmInfrastructure;
-  /** Blocks on top of a transaction's block before it is final; default 0. */
+  /**
+   * When a block is final: `{ kind: 'tag', tag: 'finalized' }` (the node's finalized block) or
+   * `{ kind: 'confirmations', depth }`. Wins over `confirmations`.
+   */
+  finality?: EvmFinality;
+  /** Fee cap and replacement bump of operation transactions (default DEFAULT_FEE_POLICY). */
+  fees?: Partial<FeePolicy>;
+  /** Short for `finality: { kind: 'confirmations', depth }`; default 0 (devnets only: anvil never reorgs on its own). */
   confirmations?: number;
   pageSize?: number;
   /** Widest eth_getLogs block range; default 10,000. */
@@ -46,15 +55,17 @@ export interface EvmDriverOptions {
 }
 
 /** ERC-3643 (T-REX v4 + ONCHAINID) driver over ethers v6. */
-export class EvmDriver implements ChainDriver {
+export class EvmDriver implements ChainDriver, FeeReplacement {
   readonly chain: ChainId;
   readonly capabilities: Capabilities;
   readonly provider: JsonRpcProvider;
   readonly operatorAddress: string;
   readonly redemptionAddress: string;
+  readonly finality: EvmFinality;
   readonly #o: EvmDriverOptions;
   readonly #admin: AdminSender;
   readonly #reads: ReadOptions;
+  readonly #replace: ReplaceContext;
 
   constructor(o: EvmDriverOptions) {
     this.#o = o;
@@ -66,10 +77,12 @@ export class EvmDriver implements ChainDriver {
     this.redemptionAddress = getAddress(o.redemptionAddress ?? this.#admin.address);
     // The operator's nonces belong to the engine; its address receiving units would mix roles.
     if (this.redemptionAddress === this.operatorAddress) throw new FiscusError('VALIDATION_FAILED', 'the redemption wallet cannot be the operator');
-    this.#reads = { pageSize: o.pageSize ?? 100, logRange: o.logRange ?? 10_000n, confirmations: o.confirmations ?? 0 };
+    this.finality = resolveFinality(o);
+    this.#replace = { provider: this.provider, chainId: o.chainId, operator: o.operator, operatorAddress: this.operatorAddress, fees: { ...DEFAULT_FEE_POLICY, ...o.fees } };
+    this.#reads = { pageSize: o.pageSize ?? 100, logRange: o.logRange ?? 10_000n, finality: this.finality };
     this.capabilities = {
       authorize: true, freeze: true, partialFreeze: true, forceTransfer: true, clawback: true, pause: true,
-      recovery: true, onchainCompliance: true, navFeed: true, maxBatch: MAX_BATCH, finality: { kind: 'confirmations', depth: o.confirmations ?? 0 },
+      recovery: true, onchainCompliance: true, navFeed: true, replaceByFee: true, maxBatch: MAX_BATCH, finality: this.finality,
     };
   }
 
@@ -115,7 +128,7 @@ export class EvmDriver implements ChainDriver {
       // limit; the chain decides, and a revert is reported by status() with its reason.
       gasLimit = call.fallbackGas;
     }
-    const fees = await eip1559Fees(this.provider);
+    const fees = await eip1559Fees(this.provider, this.#replace.fees);
     const { raw, hash } = await signTransaction(this.#o.operator, {
       type: 2, chainId: this.#o.chainId, nonce: Number(ctx.sequence), to: call.to, data: call.data, gasLimit, ...fees,
     });
@@ -125,12 +138,30 @@ export class EvmDriver implements ChainDriver {
     };
   }
 
+  /** The bounded fee policy every operation transaction of this driver is priced under. */
+  get feePolicy(): FeePolicy {
+    return this.#replace.fees;
+  }
+
+  async fill(p: FillContext): Promise<PreparedTx> {
+    if (p.signer !== this.operatorAddress) throw new FiscusError('CONFLICT', `this driver signs as ${this.operatorAddress}, not ${p.signer}`);
+    return signFiller(this.#replace, p.sequence, await eip1559Fees(this.provider, this.#replace.fees), 'sequence filler');
+  }
+
+  bumpFee(previous: PreparedTx): Promise<PreparedTx | null> {
+    return signFeeBump(this.#replace, previous);
+  }
+
+  fillerFor(previous: PreparedTx): Promise<PreparedTx> {
+    return signReplacingFiller(this.#replace, previous);
+  }
+
   submit(tx: PreparedTx): Promise<SubmitResult> {
     return submitRaw(this.provider, tx);
   }
 
   status(tx: PreparedTx): Promise<TxStatus> {
-    return txStatus(this.provider, tx, this.#o.confirmations ?? 0);
+    return txStatus(this.provider, tx, this.finality);
   }
 
   totalSupply(d: Deployment): Promise<bigint> {

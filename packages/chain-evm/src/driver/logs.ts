@@ -13,18 +13,24 @@ export const TOPICS = {
   removed: topic(abi.identityRegistry, 'IdentityRemoved'),
 };
 
-/** Logs of `addresses` with any of `topics0`, fetched in block ranges real nodes accept. */
+/**
+ * Logs of `addresses` with any of `topics0`, fetched in block ranges real nodes accept.
+ * `scannedTo`: the last block whose logs are all in `logs` (short of `toBlock` when `enough`
+ * stopped early; later ranges are fetched by the next page).
+ */
 export async function fetchLogs(
   provider: JsonRpcProvider,
   p: { addresses: string[]; topics0: string[]; fromBlock: bigint; toBlock: bigint; range: bigint; enough?: (logs: Log[]) => boolean },
-): Promise<Log[]> {
+): Promise<{ logs: Log[]; scannedTo: bigint }> {
   const out: Log[] = [];
+  let scannedTo = p.fromBlock - 1n;
   for (let from = p.fromBlock; from <= p.toBlock; from += p.range) {
     const to = from + p.range - 1n < p.toBlock ? from + p.range - 1n : p.toBlock;
     out.push(...(await provider.getLogs({ address: p.addresses, topics: [p.topics0], fromBlock: from, toBlock: to })));
-    if (p.enough?.(out)) break; // later ranges are fetched by the next page
+    scannedTo = to;
+    if (p.enough?.(out)) break;
   }
-  return out.sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
+  return { logs: out.sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index), scannedTo };
 }
 
 const account = (a: string) => (a === ZeroAddress ? null : getAddress(a));
@@ -51,11 +57,28 @@ export function toChainEvent(log: Log): ChainEvent | undefined {
   return undefined;
 }
 
-/** Cursor "<block>:<logIndex>" = the position of the last event already read. */
-export const formatCursor = (e: { block: bigint; index: number }) => `${e.block}:${e.index}`;
+/**
+ * Event cursor: "<block>:<logIndex>" = the position of the last event already read;
+ * "<block>:end" = every log up to and including <block> was read (a scan that found nothing, or
+ * a page that ended on the last final block), so a quiet deployment is never scanned twice.
+ */
+export interface EventPosition {
+  block: bigint;
+  /** 'end': past the block's last log. */
+  index: number | 'end';
+}
 
-export function parseCursor(cursor: string): { block: bigint; index: number } {
-  const m = /^(\d+):(\d+)$/.exec(cursor);
-  if (!m) throw new Error(`bad EVM event cursor "${cursor}" (expected <block>:<logIndex>)`);
-  return { block: BigInt(m[1]!), index: Number(m[2]) };
+export const formatCursor = (p: EventPosition) => `${p.block}:${p.index}`;
+
+export function parseCursor(cursor: string): EventPosition {
+  const m = /^(\d+):(\d+|end)$/.exec(cursor);
+  if (!m) throw new Error(`bad EVM event cursor "${cursor}" (expected <block>:<logIndex> or <block>:end)`);
+  return { block: BigInt(m[1]!), index: m[2] === 'end' ? 'end' : Number(m[2]) };
+}
+
+/** Is the log at (block, index) after the cursor position? */
+export function isAfter(p: EventPosition | undefined, e: { block: bigint; index: number }): boolean {
+  if (!p) return true;
+  if (e.block !== p.block) return e.block > p.block;
+  return p.index !== 'end' && e.index > p.index;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FiscusError } from '@fiscus/core';
-import { parseEvmError } from './errors.ts';
+import { isTransportError, parseEvmError } from './errors.ts';
 
 const revert = (reason: string) => Object.assign(new Error(`execution reverted: "${reason}"`), { code: 'CALL_EXCEPTION', reason });
 
@@ -27,6 +27,15 @@ describe('parseEvmError', () => {
     expect(parseEvmError(new Error('nonce too low: next nonce 5, tx nonce 3')).code).toBe('NONCE_CONFLICT');
     expect(parseEvmError(new Error('insufficient funds for gas * price + value')).code).toBe('TX_REJECTED');
     expect(parseEvmError(Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNREFUSED' } })).code).toBe('CHAIN_UNAVAILABLE');
+  });
+
+  it('a node refusal quoting raw transaction hex with "503" in it is the refusal, not a transport failure', () => {
+    const quoted = (message: string) =>
+      new Error(`could not coalesce error (error={ "code": -32003, "message": "${message}" }, payload={ "method": "eth_sendRawTransaction", "params": [ "0x02f8b4827a690185022b1c8c1685024503af3b" ] }, code=UNKNOWN_ERROR)`);
+    expect(isTransportError(quoted('max fee per gas less than block base fee'))).toBe(false);
+    expect(parseEvmError(quoted('max fee per gas less than block base fee')).code).toBe('FEE_TOO_LOW');
+    expect(parseEvmError(quoted('intrinsic gas too high -- tx.gas_limit > env.block.gas_limit')).code).toBe('TX_REJECTED');
+    expect(parseEvmError(new Error('server response 503 Service Unavailable')).code).toBe('CHAIN_UNAVAILABLE');
   });
 
   it('passes FiscusErrors through and maps anything else to INTERNAL', () => {

@@ -15,8 +15,11 @@ const REVERTS: [RegExp, ErrorCode, string][] = [
   [/identity does not exist|address not stored|Recovery not possible|lost wallet has no identity/i, 'NOT_FOUND', 'no such identity on chain'],
 ];
 
-/** Node / transport failures that say nothing about the transaction itself. */
-const TRANSPORT = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up|fetch failed|network|timeout|SERVER_ERROR|503|502/i;
+/**
+ * Node / transport failures that say nothing about the transaction itself. HTTP statuses only as
+ * whole words: ethers quotes the request's raw transaction hex, where "503" is just digits.
+ */
+const TRANSPORT = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up|fetch failed|network|timeout|SERVER_ERROR|\b50[23]\b/i;
 
 /** The most specific text an ethers v6 / JSON-RPC error carries (revert reason, node message). */
 export function errorText(e: unknown): string {
@@ -37,6 +40,14 @@ export function parseEvmError(e: unknown): FiscusError {
   }
   if (/nonce too low|nonce has already been used|NONCE_EXPIRED/i.test(text)) {
     return new FiscusError('NONCE_CONFLICT', 'nonce already used by another transaction', { details: text, cause: e });
+  }
+  // Refused whatever the fee: the transaction's gas limit cannot fit a block of this chain.
+  if (/intrinsic gas too (high|low)|exceeds block gas limit/i.test(text)) {
+    return new FiscusError('TX_REJECTED', 'the node refuses the transaction’s gas limit', { details: text, cause: e });
+  }
+  // The bid is below what the node or the next block takes: outbid at the same nonce.
+  if (/fee cap less than block base fee|max fee per gas less than block base fee|transaction underpriced|feecap too low|gas price too low|underpriced/i.test(text)) {
+    return new FiscusError('FEE_TOO_LOW', 'the transaction fee is below what the node accepts', { details: text, cause: e });
   }
   if (/insufficient funds/i.test(text)) return new FiscusError('TX_REJECTED', 'the signer cannot pay for gas', { details: text, cause: e });
   if (TRANSPORT.test(text)) return new FiscusError('CHAIN_UNAVAILABLE', 'EVM node unreachable', { details: text, cause: e });

@@ -14,6 +14,7 @@ export async function startEvmEngineHarness(): Promise<EngineChainHarness> {
     childDriverEnv: {
       ETHEREUM_RPC_URL: devnet.anvil.url,
       ETHEREUM_CHAIN_ID: devnet.chainId.toString(),
+      EVM_FINALITY: '0', // anvil never reorgs unless told to
       EVM_INFRASTRUCTURE: JSON.stringify(devnet.infra),
       EVM_OPERATOR_KEY: devnet.keys.operator,
       EVM_ADMIN_KEY: devnet.keys.admin,

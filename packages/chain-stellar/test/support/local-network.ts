@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { Account, Asset, Keypair, Operation, TransactionBuilder, type xdr } from '@stellar/stellar-sdk';
 import { startLocalHorizon, type LocalHorizon } from '@fiscus/devnet';
 import type { ChainId, Deployment } from '@fiscus/core';
@@ -76,17 +76,43 @@ export class LocalNetwork {
 
   /** A payment signed by the investor itself; rejects with the result codes on failure. */
   async holderTransfer(from: string, to: string, units: bigint): Promise<void> {
+    await this.holderSubmit(from, [Operation.payment({ destination: to, asset: this.asset(), amount: this.amount(units) })]);
+  }
+
+  /** The last deployed fund's asset. */
+  asset(): Asset {
     const d = fromDeployment(this.deployment!);
+    return new Asset(d.assetCode, d.issuer);
+  }
+
+  /** Fund units as a Stellar amount string. */
+  amount(units: bigint): string {
+    const stroops = units * 10n ** BigInt(7 - fromDeployment(this.deployment!).decimals);
+    return `${stroops / 10_000_000n}.${(stroops % 10_000_000n).toString().padStart(7, '0')}`;
+  }
+
+  /** Operations in ONE transaction signed by an investor the harness holds keys for; returns its hash. */
+  async holderSubmit(from: string, ops: xdr.Operation[]): Promise<string> {
     const kp = this.investors.get(from);
     if (!kp) throw new Error(`no key for ${from}`);
-    const stroops = units * 10n ** BigInt(7 - d.decimals);
-    const amount = `${stroops / 10_000_000n}.${(stroops % 10_000_000n).toString().padStart(7, '0')}`;
+    return this.submitAs(kp, ops);
+  }
+
+  /** Operations in ONE transaction from `kp` (any account, e.g. the fund's issuer); rejects with the result codes. */
+  async submitAs(kp: Keypair, ops: xdr.Operation[]): Promise<string> {
     const ledger = this.horizon.ledger;
-    const tx = new TransactionBuilder(new Account(from, (ledger.nextSequence(from) - 1n).toString()), { fee: '100', networkPassphrase: ledger.passphrase })
-      .addOperation(Operation.payment({ destination: to, asset: new Asset(d.assetCode, d.issuer), amount })).setTimeout(60).build();
+    const b = new TransactionBuilder(new Account(kp.publicKey(), (ledger.nextSequence(kp.publicKey()) - 1n).toString()), { fee: String(100 * ops.length), networkPassphrase: ledger.passphrase });
+    for (const op of ops) b.addOperation(op);
+    const tx = b.setTimeout(60).build();
     tx.sign(kp);
     const answer = await ledger.submit(tx.toEnvelope().toXdr('base64'));
-    if (answer.status !== 200) throw new Error(`holder transfer failed: ${JSON.stringify((answer.body as { extras?: unknown }).extras)}`);
+    if (answer.status !== 200) throw new Error(`transaction failed: ${JSON.stringify((answer.body as { extras?: unknown }).extras)}`);
+    return answer.tx!.hash;
+  }
+
+  /** A fund's issuing or distribution key, derived as localStellarKeyring derives it (tests only). */
+  roleKey(fundId: string, role: 'issuer' | 'distribution'): Keypair {
+    return Keypair.fromRawEd25519Seed(createHmac('sha256', this.seed).update(`${role}:${fundId}`).digest());
   }
 
   #submitNow(ops: xdr.Operation[], extra: Keypair[]): void {

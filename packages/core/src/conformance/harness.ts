@@ -5,6 +5,7 @@ export const CONFORMANCE_CASES = [
   'deploy.idempotent',
   'prepare.sendsNothing',
   'submit.confirms',
+  'fill.consumesSequence',
   'submit.duplicate',
   'finality',
   'failedOp.consumesSequence',

@@ -4,7 +4,7 @@ import { SuiteContext } from './context.ts';
 import type { ConformanceHarness } from './harness.ts';
 
 /**
- * The ChainDriver conformance suite (DESIGN.md "The ChainDriver contract"), one shared suite run
+ * The ChainDriver conformance suite (docs/architecture.md "The driver contract"), one shared suite run
  * by every driver package against its devnet, modelled on drizzle-orm's integration tests:
  *
  *   describeDriverConformance('memchain', async () => ({ driver, fund, newAddress, close }));

@@ -1,6 +1,6 @@
 import { OpFailure, OP_KINDS } from './codes.ts';
 import type { ParsedTx } from './envelope.ts';
-import { HANDLERS, type ApplyContext } from './ops/index.ts';
+import { BALANCE_ID, HANDLERS, RESULT, type ApplyContext } from './ops/index.ts';
 import type { TxOutcome } from './results.ts';
 import { BASE_FEE, type LedgerState } from './state.ts';
 
@@ -11,6 +11,8 @@ export interface OpDraft {
   source: string;
   participants: string[];
   fields: Record<string, unknown>;
+  /** The claimable balance the operation created, claimed or clawed back (not a Horizon field). */
+  balanceId?: string;
 }
 
 export interface Applied {
@@ -36,12 +38,13 @@ export function applyTx(state: LedgerState, p: ParsedTx, ledger: number, closeTi
   source.seqTime = closeTime;
 
   const work = charged.clone();
-  const ctx: ApplyContext = { state: work, ledger, closeTime, sponsorships: new Map() };
+  const ctx: ApplyContext = { state: work, ledger, closeTime, sponsorships: new Map(), tx: p.inner, opIndex: 0 };
   const results: TxOutcome['ops'] = [];
   const drafts: OpDraft[] = [];
   let failed = false;
-  for (const op of p.inner.operations) {
+  for (const [i, op] of p.inner.operations.entries()) {
     const opSource = op.source ?? p.inner.source;
+    ctx.opIndex = i;
     if (failed) {
       // stellar-core stops at the first failure; later ops report success with no effect.
       results.push({ type: op.type, code: 'op_success' });
@@ -50,9 +53,12 @@ export function applyTx(state: LedgerState, p: ParsedTx, ledger: number, closeTi
     try {
       if (!work.account(opSource)) throw new OpFailure('op_no_source_account');
       const handler = HANDLERS[op.type]!;
-      const fields = handler.apply(ctx, op, opSource);
-      results.push({ type: op.type, code: 'op_success' });
-      drafts.push({ type: OP_KINDS[op.type]!.horizon, typeI: OP_KINDS[op.type]!.typeI, source: opSource, participants: handler.participants(op), fields });
+      const { [RESULT]: success, [BALANCE_ID]: balanceId, ...fields } = handler.apply(ctx, op, opSource);
+      results.push({ type: op.type, code: 'op_success', ...(success !== undefined ? { success } : {}) });
+      drafts.push({
+        type: OP_KINDS[op.type]!.horizon, typeI: OP_KINDS[op.type]!.typeI, source: opSource, participants: handler.participants(op), fields,
+        ...(typeof balanceId === 'string' ? { balanceId } : {}),
+      });
     } catch (e) {
       if (!(e instanceof OpFailure)) throw e;
       failed = true;

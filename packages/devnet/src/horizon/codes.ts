@@ -11,7 +11,23 @@ export interface OpKind {
   resultKey: string;
   /** Horizon code name → inner result code. */
   codes: Record<string, number>;
+  /** Key of the success arm's payload, for result unions whose success is not void. */
+  successKey?: string;
+  /**
+   * The payload of an op that reports success without having run (after an earlier op of its
+   * transaction failed): stellar-core leaves the result default-initialised (zeroes).
+   */
+  emptySuccess?: unknown;
 }
+
+const ZERO_32 = new Uint8Array(32);
+const EMPTY_PATH_PAYMENT = { offers: [], last: { destination: { type: 0, ed25519: ZERO_32 }, asset: { type: 0 }, amount: 0n } };
+
+/** PathPaymentStrictReceive/SendResultCode; -12 differs (over_sendmax / under_destmin). */
+const PATH_PAYMENT_CODES = {
+  op_malformed: -1, op_underfunded: -2, op_src_no_trust: -3, op_src_not_authorized: -4, op_no_destination: -5,
+  op_no_trust: -6, op_not_authorized: -7, op_line_full: -8, op_no_issuer: -9, op_too_few_offers: -10, op_cross_self: -11,
+};
 
 export const OP_KINDS: Record<string, OpKind> = {
   createAccount: {
@@ -24,6 +40,26 @@ export const OP_KINDS: Record<string, OpKind> = {
       op_malformed: -1, op_underfunded: -2, op_src_no_trust: -3, op_src_not_authorized: -4, op_no_destination: -5,
       op_no_trust: -6, op_not_authorized: -7, op_line_full: -8, op_no_issuer: -9,
     },
+  },
+  pathPaymentStrictReceive: {
+    typeI: 2, horizon: 'path_payment_strict_receive', resultKey: 'pathPaymentStrictReceiveResult', successKey: 'success', emptySuccess: EMPTY_PATH_PAYMENT,
+    codes: { ...PATH_PAYMENT_CODES, op_over_source_max: -12 },
+  },
+  pathPaymentStrictSend: {
+    typeI: 13, horizon: 'path_payment_strict_send', resultKey: 'pathPaymentStrictSendResult', successKey: 'success', emptySuccess: EMPTY_PATH_PAYMENT,
+    codes: { ...PATH_PAYMENT_CODES, op_under_dest_min: -12 },
+  },
+  createClaimableBalance: {
+    typeI: 14, horizon: 'create_claimable_balance', resultKey: 'createClaimableBalanceResult', successKey: 'balanceId', emptySuccess: { type: 0, v0: ZERO_32 },
+    codes: { op_malformed: -1, op_low_reserve: -2, op_no_trust: -3, op_not_authorized: -4, op_underfunded: -5 },
+  },
+  claimClaimableBalance: {
+    typeI: 15, horizon: 'claim_claimable_balance', resultKey: 'claimClaimableBalanceResult',
+    codes: { op_does_not_exist: -1, op_cannot_claim: -2, op_line_full: -3, op_no_trust: -4, op_not_authorized: -5 },
+  },
+  clawbackClaimableBalance: {
+    typeI: 20, horizon: 'clawback_claimable_balance', resultKey: 'clawbackClaimableBalanceResult',
+    codes: { op_does_not_exist: -1, op_not_issuer: -2, op_not_clawback_enabled: -3 },
   },
   setOptions: {
     typeI: 5, horizon: 'set_options', resultKey: 'setOptionsResult',
@@ -47,6 +83,10 @@ export const OP_KINDS: Record<string, OpKind> = {
   manageData: {
     typeI: 10, horizon: 'manage_data', resultKey: 'manageDataResult',
     codes: { op_not_supported_yet: -1, op_data_name_not_found: -2, op_low_reserve: -3, op_data_invalid_name: -4 },
+  },
+  bumpSequence: {
+    typeI: 11, horizon: 'bump_sequence', resultKey: 'bumpSeqResult',
+    codes: { op_bad_seq: -1 },
   },
   beginSponsoringFutureReserves: {
     typeI: 16, horizon: 'begin_sponsoring_future_reserves', resultKey: 'beginSponsoringFutureReservesResult',

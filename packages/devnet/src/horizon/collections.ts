@@ -16,6 +16,8 @@ export interface OpFilter {
   account?: string;
   txHash?: string;
   paymentsOnly?: boolean;
+  /** Operations that created, claimed or clawed back this claimable balance. */
+  balanceId?: string;
   includeFailed: boolean;
 }
 
@@ -24,7 +26,8 @@ export function operations(ledger: LocalLedger, base: string, f: OpFilter): Coll
     (f.includeFailed || o.successful) &&
     (!f.paymentsOnly || PAYMENT_TYPES.has(o.type)) &&
     (!f.txHash || o.txHash === f.txHash || ledger.tx(f.txHash)?.hash === o.txHash) &&
-    (!f.account || o.source === f.account || o.participants.includes(f.account));
+    (!f.account || o.source === f.account || o.participants.includes(f.account)) &&
+    (!f.balanceId || o.balanceId === f.balanceId);
   const row = (o: StoredOp) => ({ token: o.id.toString(), json: opJson(base, o) });
   return {
     items: () => ledger.ops.filter(keep).map(row),

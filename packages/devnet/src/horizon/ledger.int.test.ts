@@ -85,8 +85,18 @@ describe('local ledger: transactions', () => {
 
   it('refuses operations it does not implement with op_not_supported', async () => {
     const a = await kit.account();
-    const codes = await codesOf(kit.submit(a, [Operation.bumpSequence({ bumpTo: '1' })]));
+    const codes = await codesOf(kit.submit(a, [Operation.inflation()]));
     expect(codes).toEqual({ transaction: 'tx_failed', operations: ['op_not_supported'] });
+  });
+
+  // stellar-core src/transactions/BumpSequenceOpFrame.cpp
+  it('bump sequence: below the current sequence it consumes only its transaction’s; above, it jumps there', async () => {
+    const a = await kit.account();
+    const seq = await seqOf(a);
+    await kit.submit(a, [Operation.bumpSequence({ bumpTo: '0' })]);
+    expect(await seqOf(a)).toBe(seq + 1n);
+    await kit.submit(a, [Operation.bumpSequence({ bumpTo: (seq + 10n).toString() })]);
+    expect(await seqOf(a)).toBe(seq + 10n);
   });
 
   it('fee bumps: the fee source pays (ops + 1) × base fee, the inner source consumes its sequence', async () => {

@@ -6,23 +6,31 @@ export interface TxOutcome {
   code: TxCode;
   feeCharged: bigint;
   /** Operation types (SDK names) and their codes; empty when the tx never reached its ops. */
-  ops: { type: string; code: string }[];
+  ops: OpOutcome[];
   /** Set for fee bumps: the inner transaction's hash and outcome. */
-  inner?: { hash: string; code: TxCode; ops: { type: string; code: string }[] };
+  inner?: { hash: string; code: TxCode; ops: OpOutcome[] };
 }
 
-function opResult(type: string, code: string): unknown {
+/** `success`: the success arm's payload (wire form) for result unions that carry one. */
+export interface OpOutcome {
+  type: string;
+  code: string;
+  success?: unknown;
+}
+
+function opResult({ type, code, success }: OpOutcome): unknown {
   if (code in OUTER_OP_CODES) return { code: OUTER_OP_CODES[code] };
   const kind = OP_KINDS[type];
   if (!kind) return { code: OUTER_OP_CODES.op_not_supported };
   const inner = code === 'op_success' ? 0 : kind.codes[code];
   if (inner === undefined) throw new Error(`no ${type} result code named ${code}`);
-  return { code: 0, tr: { type: kind.typeI, [kind.resultKey]: { code: inner } } };
+  const arm = inner === 0 && kind.successKey ? { [kind.successKey]: success ?? kind.emptySuccess } : {};
+  return { code: 0, tr: { type: kind.typeI, [kind.resultKey]: { code: inner, ...arm } } };
 }
 
 function resultBody(code: TxCode, ops: TxOutcome['ops']): any {
   const c = TX_CODES[code];
-  return c === 0 || c === -1 ? { code: c, results: ops.map((o) => opResult(o.type, o.code)) } : { code: c };
+  return c === 0 || c === -1 ? { code: c, results: ops.map(opResult) } : { code: c };
 }
 
 /** A valid TransactionResult, so the SDK (and anyone decoding result_xdr) reads the codes. */

@@ -54,6 +54,10 @@ export function routeGet(ledger: LocalLedger, base: string, url: URL, req: Incom
     if (!ledger.tx(m[1]!)) return notFound();
     return list(operations(ledger, base, { txHash: m[1], paymentsOnly: m[2] === 'payments', includeFailed: true }));
   }
+  if ((m = p.match(/^\/claimable_balances\/(00000000[0-9a-fA-F]{64})\/operations$/))) {
+    // Served from history, so it answers after the balance was claimed, as Horizon does.
+    return list(operations(ledger, base, { balanceId: m[1]!.toLowerCase(), includeFailed }));
+  }
   if (p === '/operations' || p === '/payments') return list(operations(ledger, base, { paymentsOnly: p === '/payments', includeFailed }));
   if ((m = p.match(/^\/operations\/(\d+)$/))) {
     const o = ledger.ops.find((x) => x.id.toString() === m![1]);

@@ -58,10 +58,34 @@ export interface TrustlineEntry {
 
 export const trustKey = (account: string, code: string, issuer: string) => `${account}|${code}|${issuer}`;
 
+/** ClaimPredicate in XDR wire form (type 0 unconditional … 5 before relative time). */
+export type Predicate =
+  | { type: 0 }
+  | { type: 1; andPredicates: Predicate[] }
+  | { type: 2; orPredicates: Predicate[] }
+  | { type: 3; notPredicate: Predicate | null }
+  | { type: 4; absBefore: bigint }
+  | { type: 5; relBefore: bigint };
+
+/** ClaimableBalanceEntry. Never mutated once created (claimed or clawed back = deleted), so clones share it. */
+export interface ClaimableBalanceEntry {
+  /** Horizon's form: hex of the ClaimableBalanceID XDR ("00000000" + sha256 of the op id). */
+  id: string;
+  /** null = native. */
+  asset: { code: string; issuer: string } | null;
+  amount: bigint;
+  /** Relative predicates already made absolute at creation, as stellar-core stores them. */
+  claimants: { destination: string; predicate: Predicate }[];
+  clawbackEnabled: boolean;
+  /** Pays claimants.length base reserves (the creator, or its sponsor). */
+  sponsor: string;
+}
+
 export class LedgerState {
   constructor(
     readonly accounts = new Map<string, AccountEntry>(),
     readonly trustlines = new Map<string, TrustlineEntry>(),
+    readonly claimableBalances = new Map<string, ClaimableBalanceEntry>(),
   ) {}
 
   account(id: string): AccountEntry | undefined {
@@ -77,6 +101,7 @@ export class LedgerState {
     return new LedgerState(
       new Map([...this.accounts].map(([k, a]) => [k, cloneAccount(a)])),
       new Map([...this.trustlines].map(([k, t]) => [k, { ...t }])),
+      new Map(this.claimableBalances),
     );
   }
 

@@ -143,4 +143,20 @@ describe('memchain nonces and admission', () => {
     expect(k.server.appliedTxCount({ opKind: 'holderTransfer', status: 'failed' })).toBe(1);
     expect(await k.driver.balanceOf(k.deployment, b)).toBe(4n);
   });
+
+  it('a holder batch transfer is one tx whose transfers are distinct events (same hash, own indexes), all or nothing', async () => {
+    const a = await k.investor(10n);
+    const b = await k.investor();
+    const c = await k.investor();
+    const token = k.deployment.details.token!;
+    const hash = await k.server.holderBatchTransfer(a, [{ to: b, units: 1n }, { to: c, units: 2n }], token);
+    const events = [];
+    for (let cursor: string | undefined, page; (page = await k.driver.events(k.deployment, cursor)).items.length > 0; cursor = page.next) events.push(...page.items);
+    const all = events.filter((e) => e.txHash === hash);
+    expect(all.map((e) => e.kind === 'transfer' && [e.to, e.units])).toEqual([[b, 1n], [c, 2n]]);
+    expect(new Set(all.map((e) => e.index)).size).toBe(2);
+    // The second transfer overdraws: neither applies.
+    await expect(k.server.holderBatchTransfer(a, [{ to: b, units: 5n }, { to: c, units: 5n }], token)).rejects.toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
+    expect(await k.driver.balanceOf(k.deployment, a)).toBe(7n);
+  });
 });

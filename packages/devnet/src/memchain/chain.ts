@@ -1,7 +1,7 @@
 import { FiscusError, type ChainId, type SingleOperation } from '@fiscus/core';
-import type { EventRecord, TxRecord } from './records.ts';
+import type { EventRecord, HolderTransferOp, TxRecord } from './records.ts';
 import { decodeTxBody } from './codec.ts';
-import { applyHolderTransfer, applyOps, newToken, type ApplyResult, type TokenState } from './token.ts';
+import { applyHolderTransfers, applyOps, MAX_BATCH, newToken, type ApplyResult, type TokenState } from './token.ts';
 import { bodyHash, openEnvelope, type DeployBody } from './wire.ts';
 
 export type { EventRecord, TxRecord } from './records.ts';
@@ -95,9 +95,8 @@ export class MemChain {
       if (pool.size === 0) this.#mempool.delete(signer);
     }
     if (extra) {
-      const op = extra.ops[0] as { kind: 'holderTransfer'; from: string; to: string; units: bigint };
       const token = this.tokens.get(extra.token);
-      include(extra, token ? applyHolderTransfer(token, op.from, op.to, op.units) : notDeployed(extra.token));
+      include(extra, token ? applyHolderTransfers(token, extra.ops as HolderTransferOp[]) : notDeployed(extra.token));
     }
     this.onCommit?.();
     return block;
@@ -106,7 +105,22 @@ export class MemChain {
   /** An investor's own transfer, mined at once in its own block; throws the failure code. */
   holderTransfer(from: string, to: string, units: bigint, token: string): string {
     const hash = bodyHash({ chain: this.chain, holderTransfer: { token, from, to, units, seq: ++this.holderSeq } });
-    const rec: TxRecord = { hash, signer: from, nonce: null, token, ops: [{ kind: 'holderTransfer', from, to, units }], status: 'pending' };
+    return this.#mineHolderTx(hash, from, token, [{ kind: 'holderTransfer', from, to, units }]);
+  }
+
+  /**
+   * Several transfers from one holder in ONE tx (T-REX `batchTransfer`, open to any holder): one
+   * hash, one block, one event per transfer with its own index. All apply or none.
+   */
+  holderBatchTransfer(from: string, transfers: { to: string; units: bigint }[], token: string): string {
+    if (transfers.length === 0 || transfers.length > MAX_BATCH) throw new FiscusError('VALIDATION_FAILED', `a batch transfer carries 1..${MAX_BATCH} transfers`);
+    const ops: HolderTransferOp[] = transfers.map((t) => ({ kind: 'holderTransfer', from, to: t.to, units: t.units }));
+    const hash = bodyHash({ chain: this.chain, holderBatchTransfer: { token, from, transfers: ops.map(({ to, units }) => ({ to, units })), seq: ++this.holderSeq } });
+    return this.#mineHolderTx(hash, from, token, ops);
+  }
+
+  #mineHolderTx(hash: string, from: string, token: string, ops: HolderTransferOp[]): string {
+    const rec: TxRecord = { hash, signer: from, nonce: null, token, ops, status: 'pending' };
     this.txs.set(hash, rec);
     this.mineBlock(rec);
     if (rec.error) throw rec.error;

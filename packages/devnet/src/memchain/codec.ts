@@ -78,8 +78,10 @@ export function decodeTxBody(body: Record<string, unknown>): DecodedTx {
     throw malformed('body needs chain, signer, token');
   }
   if (typeof b.nonce !== 'string' || !UNITS_RE.test(b.nonce)) throw malformed('nonce must be a decimal string');
-  if (!Array.isArray(b.ops) || b.ops.length === 0 || b.ops.length > MAX_OPS_ON_WIRE) {
-    throw malformed(`ops must be a non-empty array of at most ${MAX_OPS_ON_WIRE}`);
+  // No ops is a no-op that consumes its nonce (Ethereum's zero-value self-transfer): the engine's
+  // sequence filler.
+  if (!Array.isArray(b.ops) || b.ops.length > MAX_OPS_ON_WIRE) {
+    throw malformed(`ops must be an array of at most ${MAX_OPS_ON_WIRE}`);
   }
   const ops = b.ops.map((op) => {
     if (!op || typeof op !== 'object') throw malformed('each op must be an object');

@@ -1,7 +1,7 @@
 import {
   FiscusError, singleOperations,
   type Capabilities, type ChainDriver, type ChainEvent, type ChainId, type ChainOperation, type Deployment,
-  type FundSpec, type Holder, type Page, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
+  type FillContext, type FundSpec, type Holder, type Page, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
 } from '@fiscus/core';
 import { httpJson } from './client.ts';
 import { canonicalMemAddress, decodeOp, describeOp, encodeOp, eventFromWire } from './codec.ts';
@@ -82,6 +82,18 @@ export class MemChainDriver implements ChainDriver {
       signer: this.#signerId,
       sequence: ctx.sequence,
       description: `${this.chain} ${token} ${describeOp(op)} (nonce ${ctx.sequence})`,
+    };
+  }
+
+  /** A transaction with no ops: it consumes the nonce and changes nothing. */
+  async fill(p: FillContext): Promise<PreparedTx> {
+    const token = p.deployment.details.token;
+    if (!token) throw new FiscusError('NOT_DEPLOYED', 'deployment has no memchain token id');
+    if (p.signer !== this.#signerId) throw new FiscusError('CONFLICT', `this driver signs as ${this.#signerId}, not ${p.signer}`);
+    const body: TxBody = { chain: this.chain, signer: this.#signerId, nonce: p.sequence.toString(), token, ops: [] };
+    return {
+      hash: bodyHash(body), raw: await signEnvelope(body, this.#signer), signer: this.#signerId, sequence: p.sequence,
+      description: `${this.chain} ${token} sequence filler (nonce ${p.sequence})`,
     };
   }
 

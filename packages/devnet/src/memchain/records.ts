@@ -9,12 +9,20 @@ export interface TxRecord {
   /** null for holder transfers: investors hold no keys (and no nonces) on memchain. */
   nonce: bigint | null;
   token: string;
-  ops: SingleOperation[] | [{ kind: 'holderTransfer'; from: string; to: string; units: bigint }];
+  ops: SingleOperation[] | HolderTransferOp[];
   status: 'pending' | 'confirmed' | 'failed';
   block?: bigint;
   error?: FiscusError;
   /** The signed bytes as submitted; absent for holder transfers (nothing was signed). */
   raw?: Uint8Array;
+}
+
+/** An investor's own transfer; several in one tx model T-REX `batchTransfer`. */
+export interface HolderTransferOp {
+  kind: 'holderTransfer';
+  from: string;
+  to: string;
+  units: bigint;
 }
 
 export type EventRecord = TokenEvent & { token: string; txHash: string; block: bigint; index: number };

@@ -47,6 +47,8 @@ export interface MemChainServer {
   txsBySigner(signer: string): TxRecord[];
   /** An investor's own transfer (investors hold no keys on memchain); mined at once; throws FiscusError on failure. */
   holderTransfer(from: string, to: string, units: bigint, token: string): Promise<string>;
+  /** Several transfers from one holder in ONE tx (T-REX `batchTransfer`); mined at once; throws FiscusError on failure. */
+  holderBatchTransfer(from: string, transfers: { to: string; units: bigint }[], token: string): Promise<string>;
   /** Loses every pending tx, as a node restart would. Returns how many were dropped. */
   dropMempool(): number;
   /** "Node down": stops listening and cuts open connections; resume() listens again on the same port. */
@@ -132,6 +134,7 @@ export async function startMemChain(opts: MemChainOptions = {}): Promise<MemChai
     txsBySigner: (signer) =>
       [...state.txs.values()].filter((t) => t.signer === signer).sort((a, b) => Number((a.nonce ?? 0n) - (b.nonce ?? 0n))),
     holderTransfer: async (from, to, units, token) => state.holderTransfer(from, to, units, token),
+    holderBatchTransfer: async (from, transfers, token) => state.holderBatchTransfer(from, transfers, token),
     dropMempool: () => state.dropMempool(),
     pause: stopListening,
     resume: async () => {

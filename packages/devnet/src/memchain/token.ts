@@ -132,13 +132,20 @@ export function applyOps(token: TokenState, ops: SingleOperation[]): ApplyResult
 
 /** An investor's own transfer: the only path pause and address freezes of the recipient block. */
 export function applyHolderTransfer(token: TokenState, from: string, to: string, units: bigint): ApplyResult {
+  return applyHolderTransfers(token, [{ from, to, units }]);
+}
+
+/** Holder transfers of one tx (T-REX `batchTransfer`): all apply, in order, or none. */
+export function applyHolderTransfers(token: TokenState, items: { from: string; to: string; units: bigint }[]): ApplyResult {
   return run(token, (t, ev) => {
     if (t.paused) fail('PAUSED', 'token is paused');
-    positive(units);
-    if (t.frozen.has(to)) fail('FROZEN', `${to} is frozen`, { address: to });
-    needAuthorized(t, to);
-    needFree(t, from, units);
-    move(t, from, to, units, ev);
+    for (const { from, to, units } of items) {
+      positive(units);
+      if (t.frozen.has(to)) fail('FROZEN', `${to} is frozen`, { address: to });
+      needAuthorized(t, to);
+      needFree(t, from, units);
+      move(t, from, to, units, ev);
+    }
   });
 }
 

@@ -37,7 +37,7 @@ describe('P-Chain stand-in', () => {
     expect((await c.utxos(bob)).length).toBe(1);
   });
 
-  it('derives the subnet id as the CreateSubnetTx id, commits it and refuses it a second time as duplicate', async () => {
+  it('derives the subnet id as the CreateSubnetTx id and commits it', async () => {
     const tx = await createSubnet(c, alice);
     const bytes = tx.getSignedTx().toBytes();
     const { txID } = await c.issue(tx);
@@ -46,7 +46,6 @@ describe('P-Chain stand-in', () => {
     const subnet = await c.api.getSubnet({ subnetID: txID });
     expect(subnet.controlKeys).toEqual([alice.pAddr]);
     expect(subnet.threshold).toBe('1');
-    await expect(c.issue(tx)).rejects.toThrow("couldn't issue tx: duplicate tx");
     // getTx hands back the exact bytes (hex with checksum, as avalanchego encodes them)
     const back = await c.api.getTx({ txID });
     expect(utils.bufferToHex(back.toBytes())).toBe(utils.bufferToHex(bytes));
@@ -54,6 +53,42 @@ describe('P-Chain stand-in', () => {
     const after = await c.utxos(alice);
     expect(after).toHaveLength(1);
     expect(after[0]!.utxoId.txID.toString()).toBe(txID);
+  });
+
+  // avalanchego vms/platformvm/network/gossip.go gossipMempool.Add: a tx not in the mempool and
+  // with no cached drop reason is verified again (block/executor/manager.go VerifyTx) against the
+  // current state, where a committed tx's inputs are spent (utxo/verifier.go "failed to read
+  // consumed UTXO"); the failure is cached (MarkDropped) and returned as is on the next issue.
+  // service.go GetTxStatus looks at the committed state first, so the status stays Committed.
+  it('re-issuing a committed tx is refused for its consumed inputs, and its status stays Committed', async () => {
+    const tx = await createSubnet(c, alice);
+    const { txID } = await c.issue(tx);
+    const spent = tx.getTx() as unknown as { baseTx: { inputs: { utxoID: { txID: { toString(): string }; outputIdx: { value(): number } } }[] } };
+    const input = spent.baseTx.inputs[0]!.utxoID;
+    const reason = `failed to read consumed UTXO ${input.txID.toString()}:${input.outputIdx.value()} due to: not found`;
+    await expect(c.issue(tx)).rejects.toThrow(`couldn't issue tx: failed verification: ${reason}`);
+    expect(await c.api.getTxStatus({ txID })).toEqual({ status: 'Committed' });
+    await expect(c.issue(tx)).rejects.toThrow(`couldn't issue tx: ${reason}`); // the cached drop reason
+    expect(p.state.subnets.size).toBe(1);
+  });
+
+  // gossip.go gossipMempool.Add: "If the tx is being dropped - just ignore it": a dropped tx is
+  // answered with its cached reason and NOT verified again, even once it would pass.
+  it('re-issuing a dropped tx answers with the cached drop reason without verifying it again', async () => {
+    const stale = await createSubnet(c, alice);
+    const id = txIdOf(stale.getSignedTx().toBytes());
+    const excess = p.state.gas.excess;
+    p.state.gas = { ...p.state.gas, excess: 30_000_000n };
+    const refused = await c.issue(stale).then(() => null, (e: Error) => e.message);
+    expect(refused).toMatch(/^couldn't issue tx: failed verification: insufficient unlocked funds: needs \d+ more/);
+    const reason = refused!.replace("couldn't issue tx: failed verification: ", '');
+    p.state.gas = { ...p.state.gas, excess }; // the same bytes would now pay enough
+    await expect(c.issue(stale)).rejects.toThrow(`couldn't issue tx: ${reason}`);
+    expect(await c.api.getTxStatus({ txID: id })).toEqual({ status: 'Dropped', reason });
+    expect(p.state.subnets.size).toBe(0);
+    // A rebuild from the same UTXOs at the same price is the same bytes, hence the same id: refused too.
+    await expect(c.issue(await createSubnet(c, alice))).rejects.toThrow(`couldn't issue tx: ${reason}`);
+    await expect(c.issue(await createSubnet(c, alice, bob))).resolves.toMatchObject({ txID: expect.any(String) });
   });
 
   it('rejects a bad signature and reports the tx Dropped with the reason', async () => {

@@ -81,25 +81,33 @@ export const METHODS: Record<string, Handler> = {
       throw new RpcError(`couldn't parse tx: ${(e as Error).message}`);
     }
     const id = txIdOf(bytes);
-    if (s.txs.get(id)?.status === 'Committed') throw new RpcError("couldn't issue tx: duplicate tx");
+    // avalanchego vms/platformvm/network/gossip.go gossipMempool.Add, wrapped by service.go IssueTx
+    // ("couldn't issue tx: %w"). The stand-in has no mempool (a valid tx commits at once), so:
+    // 1. a cached drop reason is returned as is, WITHOUT verifying the tx again;
+    // 2. otherwise the tx is verified against the current state ("failed verification: %w" and the
+    //    reason cached, MarkDropped): a committed tx fails there because its inputs are consumed.
+    const cached = s.dropped.reason(id);
+    if (cached !== undefined) throw new RpcError(`couldn't issue tx: ${cached}`);
     try {
       s.execute(tx, id, bytes, now, { checkFees: true });
     } catch (e) {
       if (!(e instanceof TxRejected)) throw e;
-      // A tx that fails verification is remembered as Dropped with its reason (mempool.MarkDropped).
-      s.txs.set(id, { bytes, status: 'Dropped', reason: e.message });
-      throw new RpcError(`couldn't issue tx: ${e.message}`);
+      s.dropped.markDropped(id, e.message);
+      throw new RpcError(`couldn't issue tx: failed verification: ${e.message}`);
     }
+    s.dropped.evict(id);
     return { txID: id };
   },
+  // service.go GetTxStatus: the committed state first, then the drop reasons, else Unknown.
   'platform.getTxStatus': (s, p) => {
-    const rec = s.txs.get(str(p, 'txID'));
-    if (!rec) return { status: 'Unknown' };
-    return rec.status === 'Dropped' ? { status: 'Dropped', reason: rec.reason } : { status: rec.status };
+    const id = str(p, 'txID');
+    if (s.txs.has(id)) return { status: 'Committed' };
+    const reason = s.dropped.reason(id);
+    return reason !== undefined ? { status: 'Dropped', reason } : { status: 'Unknown' };
   },
   'platform.getTx': (s, p) => {
     const rec = s.txs.get(str(p, 'txID'));
-    if (!rec || rec.status !== 'Committed') throw new RpcError("couldn't get tx: not found");
+    if (!rec) throw new RpcError("couldn't get tx: not found");
     return { tx: encodeHexChecksum(rec.bytes), encoding: 'hex' };
   },
   'platform.getSubnet': (s, p) => {

@@ -1,5 +1,6 @@
 import { BigIntPr, Id, Int, networkIDs, OutputOwners, pvm, pvmSerial, TransferOutput, Utxo, avaxSerial } from '@avalabs/avalanchejs';
 import { advance, consumeGas, gasPrice, InsufficientCapacityError, LOCAL_FEE_CONFIG, type FeeConfig, type GasState } from './fees.ts';
+import { DropCache } from './drop-cache.ts';
 import { appendId, conversionId } from './ids.ts';
 import { TxRejected, unsignedHash, verifyCredentials, verifyOwner } from './verify.ts';
 import { sha256 } from './wire.ts';
@@ -30,11 +31,9 @@ export interface ChainRecord {
   vmId: string;
   genesis: Uint8Array;
 }
-export type TxStatus = 'Committed' | 'Dropped';
+/** A committed tx (drop reasons live in `dropped`, as avalanchego keeps them in the mempool, not the state). */
 export interface TxRecord {
   bytes: Uint8Array;
-  status: TxStatus;
-  reason?: string;
 }
 
 interface UtxoEntry {
@@ -44,7 +43,9 @@ interface UtxoEntry {
 
 export class PChainState {
   readonly utxos = new Map<string, UtxoEntry>();
+  /** Committed txs. */
   readonly txs = new Map<string, TxRecord>();
+  readonly dropped = new DropCache();
   readonly subnets = new Map<string, SubnetRecord>();
   readonly chains = new Map<string, ChainRecord>();
   /** Accepted tx ids in order: the state file replays them. */
@@ -178,7 +179,7 @@ export class PChainState {
       };
     }
     this.gas = gas;
-    this.txs.set(id, { bytes, status: 'Committed' });
+    this.txs.set(id, { bytes });
     this.accepted.push(id);
   }
 }

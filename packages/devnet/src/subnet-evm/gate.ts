@@ -1,17 +1,23 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Transaction, getAddress } from 'ethers';
+import { Transaction, getCreateAddress } from 'ethers';
 import { anvilRpc } from '../anvil/rpc.ts';
-import { DEPLOYER_ALLOW_LIST, ROLE, TX_ALLOW_LIST } from './precompiles.ts';
+import { CreateGuard, type CallLike } from './create-guard.ts';
+import { directCallRefusal } from './direct-calls.ts';
+import { notAllowedDeployer, notAllowListed } from './messages.ts';
+import { ROLE, TX_ALLOW_LIST } from './precompiles.ts';
+import { readRole } from './roles.ts';
+import { submissionRefusal } from './submission.ts';
 
 /**
- * The checks Subnet-EVM makes OUTSIDE the precompiles, which a contract on anvil cannot make:
- * - txpool/validation.go: a sender without a TxAllowList role is refused with
- *   "cannot issue transaction from non-allow listed address: <addr>";
- * - params/hooks_libevm.go CanCreateContract: an origin without a ContractDeployerAllowList role
- *   cannot create a contract: "tx.origin <addr> is not authorized to deploy a contract".
- * Everything else is proxied to anvil unchanged. Messages are Subnet-EVM's, with EIP-55
- * addresses as Go's common.Address prints them.
+ * The rules Subnet-EVM applies OUTSIDE the precompiles' own code, which a contract on anvil cannot
+ * apply (each cites its upstream file in the module it lives in):
+ * - submission (submission.ts): nonce, balance, then the TxAllowList, in the tx pool's order;
+ * - contract creation (create-guard.ts): a creation whose tx.origin is off the
+ *   ContractDeployerAllowList is mined as failed, top level or inside a contract;
+ * - precompile accounts: code 0x01 (and nonce 1, set in the genesis alloc);
+ * - a direct eth_call / eth_estimateGas to a precompile answers with its error text (direct-calls.ts).
+ * Everything else is proxied to anvil unchanged.
  */
 export interface GateOptions {
   upstream: string;
@@ -19,6 +25,8 @@ export interface GateOptions {
   /** Whether each list is configured in the genesis (an unconfigured precompile checks nothing). */
   txAllowList: boolean;
   deployerAllowList: boolean;
+  /** Addresses of the configured precompiles (their eth_getCode is 0x01, as on a real L1). */
+  precompiles?: string[];
 }
 
 export interface Gate {
@@ -35,55 +43,89 @@ interface RpcRequest {
   params?: unknown[];
 }
 
-export const notAllowListed = (a: string) => `cannot issue transaction from non-allow listed address: ${getAddress(a)}`;
-export const notAllowedDeployer = (a: string) => `tx.origin ${getAddress(a)} is not authorized to deploy a contract`;
+type Answer = { refuse: string } | { result: unknown } | { forward: RpcRequest; after?: (reply: { error?: unknown }) => Promise<void> };
+
+export { notAllowListed, notAllowedDeployer };
 
 export async function startGate(o: GateOptions): Promise<Gate> {
   let rejected = 0;
-  const role = async (list: string, a: string) =>
-    BigInt(await anvilRpc<string>(o.upstream, 'eth_getStorageAt', [list, `0x${a.toLowerCase().slice(2).padStart(64, '0')}`, 'latest']));
+  const precompiles = new Set((o.precompiles ?? []).map((a) => a.toLowerCase()));
+  const guard = new CreateGuard(o.upstream, o.deployerAllowList, precompiles);
 
-  /** The refusal message for a transaction, or null when Subnet-EVM would let it through. */
-  async function refusal(from: string, isCreate: boolean): Promise<string | null> {
-    if (o.txAllowList && (await role(TX_ALLOW_LIST, from)) === ROLE.None) return notAllowListed(from);
-    if (isCreate && o.deployerAllowList && (await role(DEPLOYER_ALLOW_LIST, from)) === ROLE.None) return notAllowedDeployer(from);
-    return null;
+  async function sendRaw(req: RpcRequest): Promise<Answer> {
+    const tx = Transaction.from(String(req.params?.[0]));
+    const hash = tx.hash!;
+    // A transaction the node already has gets the node's own answer ("already known" / "nonce too
+    // low"): the engine's idempotent re-send relies on it, even if the sender lost its role since.
+    if (await anvilRpc(o.upstream, 'eth_getTransactionByHash', [hash])) return { forward: req };
+    const refusal = await submissionRefusal(o.upstream, tx, o.txAllowList);
+    if (refusal) return { refuse: refusal };
+    if (!(await guard.refuses(tx.from!))) return { forward: req };
+    const targets = tx.to === null
+      ? [getCreateAddress({ from: tx.from!, nonce: tx.nonce }).toLowerCase()]
+      : await guard.creations({ from: tx.from!, to: tx.to, data: tx.data, value: `0x${tx.value.toString(16)}`, gas: `0x${tx.gasLimit.toString(16)}` });
+    if (!targets.length) return { forward: req };
+    await guard.place(hash, targets);
+    return { forward: req, after: (reply) => guard.sweep(reply.error ? hash : undefined) };
   }
 
-  async function check(req: RpcRequest): Promise<string | null> {
-    const p = req.params ?? [];
-    if (req.method === 'eth_sendRawTransaction') {
-      const tx = Transaction.from(String(p[0]));
-      // A re-broadcast of a transaction the node already has must get the node's own answer
-      // ("already known" / "nonce too low"), even if its sender lost its role since.
-      if (await anvilRpc(o.upstream, 'eth_getTransactionByHash', [tx.hash])) return null;
-      return refusal(tx.from!, tx.to === null);
+  async function simulate(req: RpcRequest): Promise<Answer> {
+    const [call, block = 'latest', overrides] = (req.params ?? []) as [CallLike, unknown, Record<string, Record<string, unknown>> | undefined];
+    if (call.to && precompiles.has(call.to.toLowerCase())) {
+      const refusal = await directCallRefusal(o.upstream, call.to, call);
+      return refusal ? { refuse: refusal } : { forward: req };
     }
-    if (req.method === 'eth_sendTransaction') {
-      const t = p[0] as { from: string; to?: string | null };
-      return refusal(t.from, !t.to);
+    if (!(await guard.refuses(call.from))) return { forward: req };
+    if (!call.to) return { refuse: notAllowedDeployer(call.from ?? '0x0000000000000000000000000000000000000000') };
+    // An eth_call without `from` (a plain read) is not traced: it is never a transaction.
+    if (!call.from && req.method === 'eth_call') return { forward: req };
+    const targets = await guard.creations(call, block, overrides);
+    if (!targets.length) return { forward: req };
+    return { forward: { ...req, params: [call, block, guard.overrides(targets, overrides)] } };
+  }
+
+  async function answer(req: RpcRequest): Promise<Answer> {
+    switch (req.method) {
+      case 'eth_sendRawTransaction':
+        return sendRaw(req);
+      case 'eth_sendTransaction': {
+        // Unsigned, anvil-signed (dev accounts only): the allow lists are checked, not nonce/balance.
+        const t = (req.params?.[0] ?? {}) as { from: string; to?: string | null };
+        if (o.txAllowList && (await readRole(o.upstream, TX_ALLOW_LIST, t.from)) === ROLE.None) return { refuse: notAllowListed(t.from) };
+        if (!t.to && (await guard.refuses(t.from))) return { refuse: notAllowedDeployer(t.from) };
+        return { forward: req };
+      }
+      case 'eth_call':
+      case 'eth_estimateGas':
+        return simulate(req);
+      case 'eth_getCode': {
+        // core/state_processor_ext.go: an activated precompile's account holds the code 0x01.
+        const a = String(req.params?.[0] ?? '').toLowerCase();
+        return precompiles.has(a) ? { result: '0x01' } : { forward: req };
+      }
+      default:
+        return { forward: req };
     }
-    // Gas estimation runs the EVM, where CanCreateContract fails a creation by a non-deployer.
-    if (req.method === 'eth_estimateGas') {
-      const t = p[0] as { from?: string; to?: string | null };
-      if (!t.to && t.from && o.deployerAllowList && (await role(DEPLOYER_ALLOW_LIST, t.from)) === ROLE.None) return notAllowedDeployer(t.from);
-    }
-    return null;
   }
 
   async function handle(req: RpcRequest): Promise<unknown> {
-    let message: string | null;
+    const id = req.id ?? null;
+    let a: Answer;
     try {
-      message = await check(req);
+      await guard.sweep();
+      a = await answer(req);
     } catch (e) {
-      return { jsonrpc: '2.0', id: req.id ?? null, error: { code: -32602, message: `invalid request: ${(e as Error).message}` } };
+      return { jsonrpc: '2.0', id, error: { code: -32602, message: `invalid request: ${(e as Error).message}` } };
     }
-    if (message) {
+    if ('refuse' in a) {
       rejected++;
-      return { jsonrpc: '2.0', id: req.id ?? null, error: { code: -32000, message } };
+      return { jsonrpc: '2.0', id, error: { code: -32000, message: a.refuse } };
     }
-    const res = await fetch(o.upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req) });
-    return res.json();
+    if ('result' in a) return { jsonrpc: '2.0', id, result: a.result };
+    const res = await fetch(o.upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(a.forward) });
+    const reply = (await res.json()) as { error?: unknown };
+    await a.after?.(reply);
+    return reply;
   }
 
   const server = http.createServer(async (req, res) => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startAnvil, type AnvilNode } from '../anvil/node.ts';
 import { startGate, type Gate } from './gate.ts';
 import { seedGenesisState } from './seed.ts';
-import { anvilGenesis, type SubnetEvmGenesisLike } from './precompiles.ts';
+import { anvilGenesis, configuredPrecompiles, type SubnetEvmGenesisLike } from './precompiles.ts';
 
 export interface SubnetEvmOptions {
   /** The Subnet-EVM genesis the L1 was created with (CreateChainTx genesisData). */
@@ -49,6 +49,7 @@ export async function startSubnetEvm(o: SubnetEvmOptions): Promise<SubnetEvmNode
       port: o.port,
       txAllowList: !!genesis.config.txAllowListConfig,
       deployerAllowList: !!genesis.config.contractDeployerAllowListConfig,
+      precompiles: configuredPrecompiles(genesis),
     });
     const node = anvil;
     return {

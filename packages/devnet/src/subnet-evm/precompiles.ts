@@ -22,7 +22,7 @@ export interface SubnetEvmGenesisLike {
     contractDeployerAllowListConfig?: AllowListGenesis;
     contractNativeMinterConfig?: AllowListGenesis & { initialMint?: Record<string, string> };
   };
-  alloc: Record<string, { balance: string; code?: string; storage?: Record<string, string> }>;
+  alloc: Record<string, { balance: string; code?: string; nonce?: string; storage?: Record<string, string> }>;
   gasLimit: string;
   timestamp?: string;
 }
@@ -50,6 +50,16 @@ export function allowListStorage(cfg: AllowListGenesis): Record<string, string> 
  * role storage at each configured precompile address (what Subnet-EVM's Configure does when the
  * precompile activates) and the minter's reserve. Precompiles are active from genesis only.
  */
+/** The precompile addresses a genesis configures. */
+export function configuredPrecompiles(g: SubnetEvmGenesisLike): string[] {
+  const c = g.config;
+  return [
+    [DEPLOYER_ALLOW_LIST, c.contractDeployerAllowListConfig],
+    [NATIVE_MINTER, c.contractNativeMinterConfig],
+    [TX_ALLOW_LIST, c.txAllowListConfig],
+  ].filter(([, cfg]) => !!cfg).map(([a]) => a as string);
+}
+
 export function anvilGenesis(g: SubnetEvmGenesisLike): SubnetEvmGenesisLike {
   const art = loadStandIns().contracts;
   const alloc = { ...g.alloc };
@@ -65,7 +75,9 @@ export function anvilGenesis(g: SubnetEvmGenesisLike): SubnetEvmGenesisLike {
       throw new Error(`stand-in supports precompiles active at genesis only (${address} activates at ${cfg.blockTimestamp})`);
     }
     const reserve = address === NATIVE_MINTER ? MINTER_RESERVE : 0n;
-    alloc[address.slice(2)] = { balance: `0x${reserve.toString(16)}`, code: artifact.deployedBytecode, storage: allowListStorage(cfg) };
+    // Nonce 1 as ApplyPrecompileActivations sets it (core/state_processor_ext.go); the gate answers
+    // eth_getCode with the real account's 0x01 (the stand-in code itself must stay here to run).
+    alloc[address.slice(2)] = { balance: `0x${reserve.toString(16)}`, code: artifact.deployedBytecode, nonce: '0x1', storage: allowListStorage(cfg) };
   }
   // initialMint: credited to the recipients at genesis, as the precompile does on activation.
   for (const [to, amount] of Object.entries(g.config.contractNativeMinterConfig?.initialMint ?? {})) {

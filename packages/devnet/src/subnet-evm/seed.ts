@@ -13,6 +13,7 @@ export async function seedGenesisState(url: string, genesis: SubnetEvmGenesisLik
   const entries = Object.entries(genesis.alloc).map(([k, v]) => [`0x${k.replace(/^0x/, '')}`, v] as const);
   for (const [address, acct] of entries) {
     await anvilRpc(url, 'anvil_setBalance', [address, acct.balance]);
+    if (acct.nonce) await anvilRpc(url, 'anvil_setNonce', [address, acct.nonce]);
     for (const [slot, value] of Object.entries(acct.storage ?? {})) await anvilRpc(url, 'anvil_setStorageAt', [address, slot, value]);
   }
   const withCode = entries.filter(([, a]) => a.code).sort(([a], [b]) => (a.toLowerCase() === marker?.toLowerCase() ? 1 : b.toLowerCase() === marker?.toLowerCase() ? -1 : 0));

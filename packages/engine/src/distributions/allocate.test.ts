@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateProRata, parseRate, unitsForRate } from './allocate.ts';
+import { MAX_RATE, allocateProRata, parseRate, unitsForRate } from './allocate.ts';
 
 const sum = (xs: bigint[]) => xs.reduce((a, b) => a + b, 0n);
 
@@ -81,6 +81,13 @@ describe('YIELD_RATE_TOTAL_ROUND_DOWN', () => {
   });
 
   it('rejects malformed rates', () => {
-    for (const bad of ['-1', '1e-3', 'abc', '0.0000000000000000001', '']) expect(() => parseRate(bad)).toThrow(/ratePerUnit/);
+    for (const bad of ['-1', '1e-3', 'abc', '0.0000000000000000001', '', ' 1', '1 ', '+1', '0', '0.000']) expect(() => parseRate(bad)).toThrow(/ratePerUnit/);
+  });
+
+  it('bounds the rate like every other amount (its fixed point fits an int64)', () => {
+    expect(parseRate('9.223372036854775807')).toBe(MAX_RATE);
+    expect(() => parseRate('9.223372036854775808')).toThrow(expect.objectContaining({ code: 'AMOUNT_OUT_OF_RANGE', meta: expect.objectContaining({ field: 'ratePerUnit' }) }));
+    expect(() => parseRate('9223372036854775808')).toThrow(expect.objectContaining({ code: 'AMOUNT_OUT_OF_RANGE' }));
+    expect(() => parseRate(' 1')).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
   });
 });

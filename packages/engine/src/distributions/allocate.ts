@@ -1,4 +1,4 @@
-import { FiscusError } from '@fiscus/core';
+import { FiscusError, INT64_MAX, isFiscusError, parseFixed } from '@fiscus/core';
 
 /**
  * Named rounding rules of yield distributions (every rounding has a name and a test):
@@ -35,11 +35,26 @@ export function allocateProRata(positions: readonly bigint[], units: bigint, car
   return { allocations, carryOut: pool - paid };
 }
 
-/** Parses a non-negative decimal rate ("0.000123") into fixed point at RATE_DECIMALS. */
+/**
+ * Largest rate, as fixed point at RATE_DECIMALS: like every other amount (units, USD, NAV) it fits
+ * an int64, i.e. at most 9.223372036854775807 new units per unit held — far above any yield, and
+ * small enough that ⌊held × rate⌋ is checked against the fund's maximum at planning, never
+ * overflowing a column.
+ */
+export const MAX_RATE = INT64_MAX;
+
+/**
+ * Parses a positive decimal rate ("0.000123") into fixed point at RATE_DECIMALS, with the grammar
+ * and bound of every other amount (core's parseFixed): no sign, exponent or spaces; at most 18
+ * decimals; at most MAX_RATE; zero refused. Errors name the field.
+ */
 export function parseRate(text: string): bigint {
-  const m = /^(\d{1,30})(?:\.(\d{1,18}))?$/.exec(text.trim());
-  if (!m) throw new FiscusError('VALIDATION_FAILED', `ratePerUnit: ${JSON.stringify(text)} is not a decimal with at most ${RATE_DECIMALS} fractional digits`);
-  return BigInt(m[1]!) * RATE_SCALE + BigInt((m[2] ?? '').padEnd(RATE_DECIMALS, '0'));
+  try {
+    return parseFixed(text, RATE_DECIMALS, MAX_RATE);
+  } catch (e) {
+    if (isFiscusError(e)) throw new FiscusError(e.code, `ratePerUnit: ${e.shortMessage}`, { details: e.details, meta: { ...e.meta, field: 'ratePerUnit' } });
+    throw e;
+  }
 }
 
 /** YIELD_RATE_TOTAL_ROUND_DOWN: ⌊held × rate⌋ in base units. */

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import { FiscusError, evaluatePolicy, policyFromJson, type ChainId, type DriverRegistry, type Policy } from '@fiscus/core';
+import { FiscusError, evaluatePolicy, formatUnits, maxUnits, policyFromJson, type ChainId, type DriverRegistry, type Policy } from '@fiscus/core';
 import { appendAudit, schema, type Db } from '@fiscus/ledger';
 import { requestOperation } from '../request.ts';
 import { allocateProRata, parseRate, unitsForRate } from './allocate.ts';
@@ -45,7 +45,8 @@ export async function planDistribution(db: Db, drivers: DriverRegistry, id: stri
 
     const holders = await snapshot(tx, d.fundId);
     const held = holders.reduce((a, h) => a + h.position, 0n);
-    const units = d.requestedUnits ?? unitsForRate(held, parseRate(d.ratePerUnit ?? '0'));
+    const units = d.requestedUnits ?? unitsForRate(held, parseRate(d.ratePerUnit ?? ''));
+    assertPayable(units, carryIn, fund.decimals);
     const { allocations: shares } = allocateProRata(holders.map((h) => h.position), units, carryIn);
     const rows: Allocation[] = holders.map((h, i) => ({ ...h, units: shares[i]!, status: shares[i]! > 0n ? 'planned' : 'none', reason: null, operationId: null, batchItem: null }));
     withhold(policyFromJson(fund.policy), rows, now);
@@ -77,6 +78,19 @@ export async function planDistribution(db: Db, drivers: DriverRegistry, id: stri
       await appendAudit(tx, { actor: 'distributor', action: 'distribution.withheld', subject: d.id, data: { walletId: r.walletId, investorId: r.investorId, units: r.units.toString(), reason: r.reason } });
     }
     return true;
+  });
+}
+
+/**
+ * The pool (declared units + carry) must fit the fund's unit range, like every amount a chain
+ * mints; a rate times a large cap table can exceed it. Refused here with a clear code, before any
+ * row is written (the saga fails the distribution: the same snapshot would overflow again).
+ */
+function assertPayable(units: bigint, carryIn: bigint, decimals: number): void {
+  const max = maxUnits(decimals);
+  if (units + carryIn <= max) return;
+  throw new FiscusError('AMOUNT_OUT_OF_RANGE', `the distribution declares ${formatUnits(units, decimals)} units (with carry ${formatUnits(carryIn, decimals)}), more than the maximum ${formatUnits(max, decimals)}`, {
+    meta: { units: units.toString(), carryIn: carryIn.toString(), limit: max.toString() },
   });
 }
 

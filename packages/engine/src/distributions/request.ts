@@ -23,7 +23,7 @@ export async function requestDistribution(db: Db, p: RequestDistributionParams):
     throw new FiscusError('VALIDATION_FAILED', 'give exactly one of units or ratePerUnit');
   }
   if (p.units !== undefined && p.units <= 0n) throw new FiscusError('VALIDATION_FAILED', 'units must be > 0');
-  if (p.ratePerUnit !== undefined && parseRate(p.ratePerUnit) === 0n) throw new FiscusError('VALIDATION_FAILED', 'ratePerUnit must be > 0');
+  if (p.ratePerUnit !== undefined) parseRate(p.ratePerUnit); // grammar, > 0 and ≤ MAX_RATE, like every amount
   if (Number.isNaN(p.recordTime.getTime())) throw new FiscusError('VALIDATION_FAILED', 'recordTime is not a valid time');
   return db.transaction(async (tx) => {
     const [row] = await tx

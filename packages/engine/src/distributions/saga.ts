@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { TERMINAL_STATES, isFiscusError, type DriverRegistry } from '@fiscus/core';
-import { appendAudit, schema, type Db } from '@fiscus/ledger';
+import { TERMINAL_STATES, isFiscusError, toPublicError, type DriverRegistry } from '@fiscus/core';
+import { appendAudit, dbError, mapLedgerError, schema, type Db } from '@fiscus/ledger';
 import type { EngineLogger } from '../steps/context.ts';
 import { planDistribution } from './plan.ts';
 
@@ -30,15 +30,52 @@ export async function advanceDistributions(db: Db, drivers: DriverRegistry, o: {
     try {
       if (await planDistribution(db, drivers, id, now)) round.planned++;
     } catch (e) {
-      // Stays pending (the plan rolled back whole); the error is shown on the distribution.
-      const error = isFiscusError(e) ? { code: e.code, message: e.shortMessage } : { code: 'INTERNAL', message: String(e) };
-      o.logger?.warn({ distributionId: id, ...error }, 'distribution could not be planned yet');
-      await db.update(distributions).set({ lastError: error, updatedAt: sql`now()` }).where(eq(distributions.id, id));
+      await planFailed(db, id, e, o.logger);
     }
   }
   const minting = await db.select({ id: distributions.id }).from(distributions).where(eq(distributions.state, 'minting')).limit(100);
   for (const { id } of minting) if (await finishIfDone(db, id)) round.finished++;
   return round;
+}
+
+/**
+ * Errors a later planning round would hit again with the same request: a rate or a pool out of
+ * range, a malformed stored value, a missing fund, or a value the database refuses (SQLSTATE
+ * class 22, data exception). Anything else (a chain not configured or not yet deployed, a lost
+ * connection) may pass on a later round.
+ */
+const PERMANENT_PLAN_CODES = new Set(['VALIDATION_FAILED', 'INVALID_AMOUNT', 'TOO_MANY_DECIMALS', 'AMOUNT_OUT_OF_RANGE', 'NOT_FOUND']);
+
+function isPermanentPlanError(e: unknown): boolean {
+  const mapped = mapLedgerError(e);
+  if (isFiscusError(mapped)) return PERMANENT_PLAN_CODES.has(mapped.code);
+  return dbError(e)?.code.startsWith('22') ?? false;
+}
+
+/**
+ * The plan rolled back whole, so nothing was written or signed. A permanent error fails the
+ * distribution (pending → failed, audited) so it is not retried for ever; any other stays pending
+ * for the next round. Either way the distribution shows the error — its public form only: the
+ * raw text (SQL and its parameters for a database error) goes to the log, never to the row.
+ */
+async function planFailed(db: Db, id: string, e: unknown, logger?: EngineLogger): Promise<void> {
+  const permanent = isPermanentPlanError(e);
+  const error = isFiscusError(e) ? toPublicError(e) : permanent ? { code: 'VALIDATION_FAILED' as const, message: 'a value of this distribution is out of the range the database accepts' } : toPublicError(e);
+  const log = { distributionId: id, code: error.code, err: isFiscusError(e) ? e.shortMessage : String(e) };
+  if (!permanent) {
+    logger?.warn(log, 'distribution could not be planned yet');
+    await db.update(distributions).set({ lastError: error, updatedAt: sql`now()` }).where(and(eq(distributions.id, id), eq(distributions.state, 'pending')));
+    return;
+  }
+  logger?.warn(log, 'distribution failed: it cannot be planned');
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(distributions)
+      .set({ state: 'failed', lastError: error, completedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(distributions.id, id), eq(distributions.state, 'pending')))
+      .returning({ fundId: distributions.fundId });
+    if (row) await appendAudit(tx, { actor: 'distributor', action: 'distribution.failed', subject: id, data: { fundId: row.fundId, ...error } });
+  });
 }
 
 /** minting → completed | partially_failed once every batch is terminal. */

@@ -13,8 +13,9 @@ import { applyDealingEffects, applyDealingFailure } from './redemption.ts';
 export async function applyEffects(tx: Db, op: OperationRow): Promise<void> {
   const body = operationFromJson(op.body);
   if (body.kind === 'deploy') return applyDeployed(tx, op);
-  // NAV / attestation mirrors move no units: the publication rows are already the books.
-  if (isOracleOperation(body)) return;
+  // NAV / attestation mirrors move no units: the publication rows are already the books; a
+  // sequence filler changes nothing at all.
+  if (isOracleOperation(body) || body.kind === 'fillSequence') return;
   const items = itemsWithContext(body, op.context);
   await postSupply(tx, op, items.map((i) => i.item));
   for (const { item, context } of items) await applyPositions(tx, op.fundId, item, context);
@@ -25,7 +26,7 @@ export async function applyEffects(tx: Db, op: OperationRow): Promise<void> {
 export async function applyFailure(tx: Db, op: OperationRow): Promise<void> {
   const body = operationFromJson(op.body);
   if (body.kind === 'deploy') return applyDeployFailed(tx, op);
-  if (isOracleOperation(body)) return;
+  if (isOracleOperation(body) || body.kind === 'fillSequence') return;
   for (const { item, context } of itemsWithContext(body, op.context)) await applyWalletFailed(tx, op.fundId, item, context);
   await applyDealingFailure(tx, op);
 }
@@ -36,7 +37,7 @@ export interface ItemWithContext {
 }
 
 /** A batch carries one context per item under `context.items`, in the same order. */
-function itemsWithContext(body: Exclude<OperationBody, { kind: 'deploy' | 'publishNav' | 'publishAttestation' }>, context: Record<string, unknown>): ItemWithContext[] {
+function itemsWithContext(body: Exclude<OperationBody, { kind: 'deploy' | 'publishNav' | 'publishAttestation' | 'fillSequence' }>, context: Record<string, unknown>): ItemWithContext[] {
   if (body.kind !== 'batch') return [{ item: body, context }];
   const contexts = Array.isArray(context.items) ? (context.items as Record<string, unknown>[]) : [];
   return body.items.map((item, i) => ({ item, context: contexts[i] ?? {} }));

@@ -43,8 +43,10 @@ const silent: EngineLogger = { info() {}, warn() {}, error() {} };
  *
  * Each page and its cursor commit in one transaction, guarded by a compare-and-set on the cursor
  * row: a crash re-reads the page, and two ingesters racing on one deployment apply it once (the
- * loser's transaction sees a moved cursor and gives up). Redemptions are also unique per
- * (chain, tx_hash), so a burn is never recorded twice.
+ * loser's transaction sees a moved cursor and gives up). Every effect booked here is keyed by
+ * (chain, tx hash, event index) — redemptions and unmatched events alike — because one
+ * transaction can carry several transfers or burns (T-REX batchTransfer, a Stellar transaction
+ * with several payments): each is booked once, none is dropped as a duplicate of another.
  */
 export async function ingestEvents(db: Db, drivers: DriverRegistry, o: IngestEventsOptions): Promise<IngestResult> {
   const logger = o.logger ?? silent;
@@ -120,7 +122,17 @@ async function commitPage(
     const holders = await knownHolders(tx, t.fundId, chain, foreign.flatMap((e) => [e.from, e.to]).filter((a): a is string => a !== null));
     const holder = (a: string | null) => (a === null ? undefined : holders.get(a.toLowerCase()));
 
-    for (const e of foreign) {
+    // In chain order: transfers of other parties, and movements the driver could not express.
+    const toApply = new Set<ChainEvent>(foreign);
+    for (const e of items) {
+      if (e.kind === 'unmatched') {
+        // Booked nowhere; named when the chain drifts.
+        counts.ignored++;
+        logger.warn({ deploymentId: t.deploymentId, chain, txHash: e.txHash, index: e.index, reason: e.reason }, 'on-chain movement the driver cannot book: recorded unmatched');
+        await recordUnmatchedEvent(tx, t, chain, e, 'unbookable');
+        continue;
+      }
+      if (e.kind !== 'transfer' || !toApply.has(e)) continue;
       const where = { deploymentId: t.deploymentId, chain, txHash: e.txHash, block: e.block.toString(), index: e.index };
       if (e.units <= 0n) {
         counts.ignored++;
@@ -128,8 +140,13 @@ async function commitPage(
       }
       if (isToRedemptionAddress(t.deployment, e)) {
         // An investor sending units to the redemption address redeems them (redemptions/open.ts).
-        if (await applyRedemptionTransfer(tx, t, e, holder(e.from), logger)) counts.redemptions++;
-        else counts.ignored++;
+        const sender = holder(e.from);
+        if (await applyRedemptionTransfer(tx, t, e, sender, logger)) counts.redemptions++;
+        else {
+          counts.ignored++;
+          // Units from an unknown sender wait at the address for an operator: the reconciler names them.
+          if (!sender?.inFund) await recordUnmatchedEvent(tx, t, chain, e, 'unknown_transfer');
+        }
       } else if (e.from !== null && e.to !== null) {
         const a = holder(e.from);
         const b = holder(e.to);
@@ -182,12 +199,13 @@ async function recordRedemption(tx: Db, t: Target, chain: string, e: Transfer, h
       units: e.units,
       source: 'onchain',
       txHash: e.txHash,
+      eventIndex: e.index,
       status: 'pending_payout',
     })
     .onConflictDoNothing()
     .returning({ id: redemptions.id });
   if (!inserted) {
-    logger.warn({ chain, txHash: e.txHash }, 'on-chain redemption already recorded for this transaction: not applied again');
+    logger.warn({ chain, txHash: e.txHash, index: e.index }, 'on-chain redemption already recorded for this event: not applied again');
     return false;
   }
   if (!known) logger.warn({ chain, txHash: e.txHash, from: e.from }, 'on-chain redemption from an unknown address: supply posted, no position to reduce');
@@ -206,7 +224,7 @@ async function recordRedemption(tx: Db, t: Target, chain: string, e: Transfer, h
     actor: 'ingester',
     action: 'redemption.onchain',
     subject: id,
-    data: { fundId: t.fundId, chain, txHash: e.txHash, units: e.units.toString(), walletId: known?.walletId ?? null },
+    data: { fundId: t.fundId, chain, txHash: e.txHash, index: e.index, units: e.units.toString(), walletId: known?.walletId ?? null },
   });
   return true;
 }

@@ -15,7 +15,7 @@ export function isToRedemptionAddress(deployment: Deployment, e: Transfer): bool
  * An investor's transfer to the redemption address opens a redemption and requests the burn of
  * those units (see redemptions/open.ts). Returns whether a redemption was opened: false for a
  * sender that is no investor of this fund (the units wait at the address for an operator; a
- * warning says so) or for a transaction already recorded.
+ * warning says so) or for an event (chain, tx hash, index) already recorded.
  */
 export async function applyRedemptionTransfer(
   tx: Db,
@@ -24,7 +24,7 @@ export async function applyRedemptionTransfer(
   sender: { walletId: string; investorId: string; inFund: boolean } | undefined,
   logger: EngineLogger,
 ): Promise<boolean> {
-  const where = { chain: t.deployment.chain, txHash: e.txHash, from: e.from, units: e.units.toString() };
+  const where = { chain: t.deployment.chain, txHash: e.txHash, index: e.index, from: e.from, units: e.units.toString() };
   if (!sender?.inFund) {
     logger.warn(where, 'transfer to the redemption address from an unknown address: not redeemed, needs an operator');
     return false;
@@ -33,6 +33,7 @@ export async function applyRedemptionTransfer(
     fundId: t.fundId,
     chain: t.deployment.chain as ChainId,
     txHash: e.txHash,
+    eventIndex: e.index,
     units: e.units,
     fromAddress: e.from!,
     redemptionAddress: t.deployment.details.redemptionAddress!,
@@ -40,7 +41,7 @@ export async function applyRedemptionTransfer(
     walletId: sender.walletId,
   });
   if (!row) {
-    logger.warn(where, 'redemption for this transaction already recorded: not applied again');
+    logger.warn(where, 'redemption for this event already recorded: not applied again');
     return false;
   }
   logger.info({ ...where, redemptionId: row.id, state: row.state }, 'on-chain redemption received at the redemption address');

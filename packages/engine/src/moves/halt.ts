@@ -26,7 +26,7 @@ export async function listHalts(db: Db, fundId: string): Promise<FundHaltRow[]> 
 }
 
 /**
- * Invariant 2 (Σ supply:<chain> + transit == −issuance), checked inside the posting's own
+ * Invariant S2 (docs/architecture.md; Σ supply:<chain> + transit == −issuance), checked inside the posting's own
  * transaction, right after its entry. Entries balance per commodity, so a breach means units
  * sit in an account that is none of these (a posting bug or a hand-written entry): the fund is
  * halted (mints and moves stop), an audit record and an alert are written. The posting itself

@@ -5,3 +5,5 @@ export { currentLevel, levelAfterNewCapacity, RATE_LIMIT_WINDOW_MS } from './rat
 export { guardSupplyInvariant, assertNotHalted, openHalt, listHalts, clearHalt, type FundHaltRow } from './halt.ts';
 export { moveView, listMoves, type MoveView } from './view.ts';
 export { movesTask } from './task.ts';
+export { resolveMove, type ResolveMoveAction, type ResolveMoveParams } from './resolve.ts';
+export { countStrandedMoves } from './view.ts';

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { ChainId, OperationBody } from '@fiscus/core';
+import { operationFromJson, type ChainId, type OperationBody } from '@fiscus/core';
 import { appendAudit, schema, type Db } from '@fiscus/ledger';
 import { requestOperation } from '../request.ts';
 import type { MoveRow } from './request.ts';
@@ -90,4 +90,14 @@ export const mintLeg = (m: MoveRow) => ({
   chain: m.toChain,
   body: { kind: 'mint' as const, to: m.toAddress, units: m.units },
   context: { moveId: m.id, walletId: m.toWalletId, investorId: m.investorId },
+});
+
+/**
+ * The leg an operation carried, to request it again as it was. A re-mint's target is not fixed by
+ * the move (an operator may have chosen another wallet of the investor), so its retry copies it.
+ */
+export const sameLeg = (op: { chain: string; body: unknown; context: Record<string, unknown> }) => ({
+  chain: op.chain,
+  body: operationFromJson(op.body),
+  context: op.context,
 });

@@ -5,10 +5,11 @@ import { checkCompliance } from '../compliance.ts';
 import type { EngineLogger } from '../steps/context.ts';
 import { admit } from './admit.ts';
 import { openHalt } from './halt.ts';
-import { burnLeg, casMove, compensationLeg, mintLeg, replaceLeg, requestLeg, wait, type MoveError } from './leg.ts';
+import { burnLeg, casMove, compensationLeg, mintLeg, replaceLeg, requestLeg, sameLeg, wait, type MoveError } from './leg.ts';
 import { isPermanent } from '../steps/moves.ts';
 import { adjustBucket, lockBuckets } from './rate-limit.ts';
 import type { MoveRow } from './request.ts';
+import { strandMove } from './strand.ts';
 
 const { moves, operations, fundWallets, moveRateLimits } = schema;
 
@@ -60,7 +61,7 @@ export async function advanceMove(db: Db, m: MoveRow, o: MoveSagaOptions): Promi
     case 'minting':
       return afterMint(db, m);
     case 'compensating':
-      return afterCompensation(db, m);
+      return afterCompensation(db, m, o.logger);
     default:
       return false;
   }
@@ -145,12 +146,16 @@ function compensate(db: Db, m: MoveRow, error: MoveError): Promise<boolean> {
   return requestLeg(db, m, 'compensating', 'compensationOperationId', { ...compensationLeg(m), error });
 }
 
-async function afterCompensation(db: Db, m: MoveRow): Promise<boolean> {
+async function afterCompensation(db: Db, m: MoveRow, logger: EngineLogger): Promise<boolean> {
   const op = await legOf(db, m.compensationOperationId);
-  if (op.state === 'posted') return Boolean(await casMove(db, m, 'compensated', { completedAt: new Date() }));
-  if (transientFailure(op)) return replaceLeg(db, m, 'compensationOperationId', compensationLeg(m), { id: op.id, error: m.error ?? opError(op, 're-mint failed') });
+  if (op.state === 'posted') {
+    // An operator's re-mint may have put the units on the destination chain after all: the move
+    // then did what it was asked (completed); anywhere else the units went back (compensated).
+    if (op.chain === m.toChain) return Boolean(await casMove(db, m, 'completed', { error: null, completedAt: new Date() }));
+    return Boolean(await casMove(db, m, 'compensated', { completedAt: new Date() }));
+  }
+  // The same target again (after a resolution it is the wallet the operator chose, not the source).
+  if (transientFailure(op)) return replaceLeg(db, m, 'compensationOperationId', sameLeg(op), { id: op.id, error: m.error ?? opError(op, 're-mint failed') });
   if (op.state !== 'failed' && op.state !== 'compensated') return false;
-  // Units stay in transit (the invariant still holds) and the move says so: an operator decides.
-  const error = { code: 'COMPENSATION_FAILED', message: `re-mint on ${m.fromChain} failed (${opError(op, 'failed').message}); ${m.units} units remain in transit` };
-  return Boolean(await casMove(db, m, 'failed', { error, completedAt: new Date() }));
+  return strandMove(db, m, { chain: op.chain, cause: opError(op, 're-mint failed'), logger });
 }

@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import { FiscusError } from '@fiscus/core';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { FiscusError, operationFromJson } from '@fiscus/core';
 import { schema, type Db } from '@fiscus/ledger';
 import type { MoveRow } from './request.ts';
 
@@ -9,6 +9,8 @@ export interface MoveLegView {
   leg: 'burn' | 'mint' | 'compensation';
   operationId: string;
   chain: string;
+  /** The wallet the leg burns from or mints to (a resolved re-mint: the one the operator chose). */
+  address: string | null;
   state: string;
   txHash: string | null;
   block: bigint | null;
@@ -25,6 +27,11 @@ const LEGS = [
   ['compensation', 'compensationOperationId'],
 ] as const;
 
+function legAddress(json: unknown): string | null {
+  const body = operationFromJson(json);
+  return body.kind === 'mint' ? body.to : body.kind === 'burn' ? body.from : null;
+}
+
 async function withLegs(db: Db, rows: MoveRow[]): Promise<MoveView[]> {
   const ids = rows.flatMap((m) => LEGS.map(([, col]) => m[col]).filter((x): x is string => Boolean(x)));
   const ops = ids.length ? await db.select().from(operations).where(inArray(operations.id, ids)) : [];
@@ -33,7 +40,7 @@ async function withLegs(db: Db, rows: MoveRow[]): Promise<MoveView[]> {
     ...m,
     legs: LEGS.flatMap(([leg, col]) => {
       const op = m[col] ? byId.get(m[col]!) : undefined;
-      return op ? [{ leg, operationId: op.id, chain: op.chain, state: op.state, txHash: op.txHash, block: op.block, error: op.lastError ?? null }] : [];
+      return op ? [{ leg, operationId: op.id, chain: op.chain, address: legAddress(op.body), state: op.state, txHash: op.txHash, block: op.block, error: op.lastError ?? null }] : [];
     }),
   }));
 }
@@ -53,4 +60,10 @@ export async function listMoves(db: Db, fundId: string, p: { state?: string; lim
     .orderBy(desc(moves.createdAt), desc(moves.id))
     .limit(p.limit ?? 100);
   return withLegs(db, rows);
+}
+
+/** Moves held for an operator (every fund): the `fiscus_moves_stranded` gauge, alert when > 0. */
+export async function countStrandedMoves(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<string>`count(*)` }).from(moves).where(eq(moves.state, 'stranded'));
+  return Number(row?.n ?? 0);
 }

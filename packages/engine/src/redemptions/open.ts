@@ -38,6 +38,8 @@ export interface TransferRedemption {
   fundId: string;
   chain: ChainId;
   txHash: string;
+  /** The transfer's index (ChainEvent.index): one transaction may carry several transfers. */
+  eventIndex: number;
   units: bigint;
   fromAddress: string;
   redemptionAddress: string;
@@ -49,7 +51,8 @@ export interface TransferRedemption {
  * An investor sent units to the deployment's redemptionAddress (seen by ingest, inside the page's
  * transaction). Opens the redemption priced at the NAV current now, moves the investor's position
  * out, and requests `burn { from: redemptionAddress }` carrying context.redemptionId. All of it
- * commits with the ingest cursor; the (chain, tx_hash) unique index makes it happen once.
+ * commits with the ingest cursor; the (chain, tx_hash, event_index) unique index makes it happen
+ * once per transfer, and a second transfer in the same transaction is a second redemption.
  * Below the fund's minimum it is recorded `rejected_min_size` and nothing is burned: the units
  * wait at the redemption address for an operator (return them with a forced transfer, or accept).
  */
@@ -67,6 +70,7 @@ export async function openTransferRedemption(tx: Db, r: TransferRedemption): Pro
       units: r.units,
       source: 'onchain_transfer',
       txHash: r.txHash,
+      eventIndex: r.eventIndex,
       status: 'pending_payout',
       state,
       fromAddress: r.fromAddress,
@@ -79,7 +83,7 @@ export async function openTransferRedemption(tx: Db, r: TransferRedemption): Pro
     .update(fundWallets)
     .set({ units: sql`${fundWallets.units} - ${r.units}`, updatedAt: sql`now()` })
     .where(and(eq(fundWallets.fundId, r.fundId), eq(fundWallets.walletId, r.walletId)));
-  const audit = { fundId: r.fundId, chain: r.chain, txHash: r.txHash, units: r.units.toString(), usd: priced.usd?.toString() ?? null, walletId: r.walletId };
+  const audit = { fundId: r.fundId, chain: r.chain, txHash: r.txHash, index: r.eventIndex, units: r.units.toString(), usd: priced.usd?.toString() ?? null, walletId: r.walletId };
   if (state === 'rejected_min_size') {
     await appendAudit(tx, { actor: 'ingester', action: 'redemption.rejected_min_size', subject: row.id, data: { ...audit, minimumUsd: formatUsd(priced.minRedemptionUsd) } });
     return row;

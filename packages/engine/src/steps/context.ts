@@ -20,6 +20,8 @@ export interface StepContext {
   pollMs: number;
   /** Attempts after which an operation that has not been signed yet is given up. */
   maxAttempts: number;
+  /** How long signed bytes may wait unmined before a fee replacement (chains with `replaceByFee`). */
+  replaceAfterMs: number;
   /** Called after each committed state change (metrics, tests that crash at a given point). */
   onTransition?: (op: OperationRow, from: OperationState) => void | Promise<void>;
 }

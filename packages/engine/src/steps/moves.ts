@@ -1,8 +1,10 @@
-import { FiscusError, type OperationState } from '@fiscus/core';
-import { appendAudit } from '@fiscus/ledger';
+import { eq } from 'drizzle-orm';
+import { FiscusError, toPublicError, type OperationState } from '@fiscus/core';
+import { appendAudit, schema, type Db } from '@fiscus/ledger';
 import { applyFailure } from '../effects/index.ts';
 import { backoffDelay } from '../backoff.ts';
 import type { OperationRow } from '../rows.ts';
+import { giveUpSequence } from '../sequences.ts';
 import { touch, transition, type OperationPatch } from '../transition.ts';
 import { after, type StepContext, type StepResult } from './context.ts';
 
@@ -19,7 +21,8 @@ export async function advance(
   return row;
 }
 
-export const errorJson = (e: FiscusError) => ({ code: e.code, message: e.shortMessage });
+/** The public form: an INTERNAL error's raw text stays in the worker's log (it may quote SQL). */
+export const errorJson = (e: FiscusError) => ({ ...toPublicError(e) });
 
 /** Try again later in the same state, with backoff. */
 export async function retryLater(ctx: StepContext, op: OperationRow, reason: FiscusError, delayMs?: number): Promise<StepResult> {
@@ -43,13 +46,27 @@ export async function fail(ctx: StepContext, op: OperationRow, error: FiscusErro
   return ctx.db.transaction(async (tx) => {
     const row = await transition(tx, { op, to: 'failed', patch: { lastError: errorJson(error) }, detail: errorJson(error), leaseOwner: ctx.owner });
     if (!row) return row;
+    const given = await giveUpHeldSequence(tx, op.state, row);
     await applyFailure(tx, row);
-    await appendAudit(tx, { actor: 'engine', action: 'operation.failed', subject: op.id, data: errorJson(error) });
+    await appendAudit(tx, { actor: 'engine', action: 'operation.failed', subject: op.id, data: { ...errorJson(error), ...given } });
     return row;
   }).then(async (row) => {
     if (row) await ctx.onTransition?.(row, op.state);
     return row;
   });
+}
+
+/**
+ * A sequence held in `approved` was allocated (or kept after an expiry) but its transaction
+ * never landed: release it or queue a filler, and clear it from the failed row so the filler is
+ * its only holder. After signing, a failure happened inside a ledger: the number is consumed.
+ */
+async function giveUpHeldSequence(tx: Db, from: OperationState, row: OperationRow): Promise<Record<string, unknown>> {
+  if (from !== 'approved' || row.signer === null || row.sequence === null) return {};
+  const p = { fundId: row.fundId, chain: row.chain, signer: row.signer, sequence: row.sequence, operationId: row.id };
+  const given = await giveUpSequence(tx, p);
+  await tx.update(schema.operations).set({ signer: null, sequence: null }).where(eq(schema.operations.id, row.id));
+  return { sequence: row.sequence.toString(), signer: row.signer, ...given };
 }
 
 /**
@@ -69,6 +86,9 @@ export async function rebuild(ctx: StepContext, op: OperationRow, reason: string
       signer: sequenceConsumed ? null : op.signer,
       sequence: sequenceConsumed ? null : op.sequence,
       validUntil: null,
+      signedAt: null,
+      supersededTxs: [],
+      abandonReason: null,
       block: null,
       attempts: op.attempts + 1,
       nextAttemptAt: new Date(),

@@ -15,7 +15,7 @@ export async function postStep(ctx: StepContext, op: OperationRow): Promise<Step
     const moved = await transition(tx, { op, to: 'posted', leaseOwner: ctx.owner, patch: { lastError: null } });
     if (!moved) return undefined;
     await applyEffects(tx, moved);
-    // Invariant 2 after every posting; a breach halts the fund (mints, moves) and alerts.
+    // Invariant S2 (docs/architecture.md) after every posting; a breach halts the fund (mints, moves) and alerts.
     await guardSupplyInvariant(tx, { fundId: op.fundId, operationId: op.id, logger: ctx.logger });
     await appendAudit(tx, {
       actor: 'engine',

@@ -1,24 +1,30 @@
-import { FiscusError, operationFromJson, type ChainDriver, type ChainId, type ChainOperation } from '@fiscus/core';
+import { FiscusError, operationFromJson, type ChainDriver, type ChainId, type ChainOperation, type Deployment, type PreparedTx } from '@fiscus/core';
 import { checkCompliance } from '../compliance.ts';
 import { openHalt } from '../moves/halt.ts';
-import { pollLater } from './moves.ts';
+import { advance, pollLater } from './moves.ts';
 import { loadDeployment } from '../deployments.ts';
 import { checkRecovery } from '../recovery.ts';
 import type { OperationRow } from '../rows.ts';
-import { allocateSequence } from '../sequences.ts';
-import { transition } from '../transition.ts';
+import { allocateSequence, giveUpSequence } from '../sequences.ts';
+import { touch } from '../transition.ts';
 import type { StepContext, StepResult } from './context.ts';
-
-class LeaseLost extends Error {}
 
 /**
  * approved → prepared: checks the policy again (it may have changed since the request),
- * allocates the sequence, signs, and persists the bytes — all in one transaction, so a crash
- * either keeps both the sequence and the bytes or neither. Nothing is sent here.
+ * reserves a sequence, signs, and persists the bytes. Nothing is sent here.
+ *
+ * The reservation is its own short transaction (the signer's allocator row is locked only for
+ * it): building the transaction reads the chain (gas estimates, fees, trustlines), and holding
+ * the lock across those reads would queue every prepare of the signer behind one slow RPC.
+ * Once reserved, the number stays on the row until its transaction lands or the operation
+ * fails, which releases it or queues a filler (`fail` → giveUpSequence): a crash in between
+ * resumes with the same number, so it is never lost and never handed out twice.
  */
 export async function prepareStep(ctx: StepContext, op: OperationRow, driver: ChainDriver): Promise<StepResult> {
-  const body = operationFromJson(op.body) as ChainOperation;
+  const body = operationFromJson(op.body);
+  if (body.kind === 'deploy') throw new FiscusError('INTERNAL', `deploy operation ${op.id} reached prepare`);
   const deployment = await loadDeployment(ctx.db, op.fundId, op.chain);
+  if (body.kind === 'fillSequence') return signFiller(ctx, op, driver, deployment.deployment);
   if (body.kind === 'mint' || (body.kind === 'batch' && body.items.some((i) => i.kind === 'mint'))) {
     if (deployment.mintsBlocked) {
       throw new FiscusError('MINTS_BLOCKED', `mints on ${op.chain} are blocked: ${deployment.blockedReason ?? 'supply drift'}`);
@@ -29,40 +35,60 @@ export async function prepareStep(ctx: StepContext, op: OperationRow, driver: Ch
     if (halt) return pollLater(ctx, op, Math.max(ctx.pollMs, 1_000), { lastError: { code: 'FUND_HALTED', message: halt.reason } });
   }
   await recheckPolicy(ctx, op, body);
-  const signer = driver.signerFor(body, deployment.deployment);
-  try {
-    const row = await ctx.db.transaction(async (tx) => {
-      // A rebuild after expiry keeps its unconsumed sequence; everything else takes the next one.
-      const sequence =
-        op.sequence !== null && op.signer === signer
-          ? op.sequence
-          : await allocateSequence(tx, { chain: op.chain, signer, chainNext: () => driver.nextSequence(signer) });
-      const prepared = await driver.prepare(body, { deployment: deployment.deployment, sequence });
-      const moved = await transition(tx, {
-        op,
-        to: 'prepared',
-        leaseOwner: ctx.owner,
-        patch: {
-          signer,
-          sequence,
-          txHash: prepared.hash,
-          rawTx: prepared.raw,
-          validUntil: prepared.validUntil ?? null,
-          nextAttemptAt: new Date(),
-          lastError: null,
-        },
-        detail: { txHash: prepared.hash, sequence: sequence.toString() },
-      });
-      if (!moved) throw new LeaseLost();
-      return moved;
-    });
-    await ctx.onTransition?.(row, op.state);
+  const held = await reserveSequence(ctx, op, driver, driver.signerFor(body, deployment.deployment));
+  if (!held) return undefined;
+  const prepared = await driver.prepare(body, { deployment: deployment.deployment, sequence: held.sequence! });
+  return persistSigned(ctx, held, prepared);
+}
+
+/** A filler's row carries the signer and sequence it consumes; it only needs signing. */
+async function signFiller(ctx: StepContext, op: OperationRow, driver: ChainDriver, deployment: Deployment): Promise<StepResult> {
+  if (op.signer === null || op.sequence === null) throw new FiscusError('INTERNAL', `filler ${op.id} holds no sequence`);
+  return persistSigned(ctx, op, await driver.fill({ deployment, signer: op.signer, sequence: op.sequence }));
+}
+
+/**
+ * The operation's sequence: the one it already holds (a rebuild after expiry, a retry after a
+ * failed build, a crash), or the signer's next, written on the row in the allocating transaction.
+ */
+async function reserveSequence(ctx: StepContext, op: OperationRow, driver: ChainDriver, signer: string): Promise<OperationRow | undefined> {
+  if (op.sequence !== null && op.signer === signer) return op;
+  return ctx.db.transaction(async (tx) => {
+    // Held for another signer (the deployment's signer changed): that number is given up.
+    if (op.sequence !== null && op.signer !== null) {
+      await giveUpSequence(tx, { fundId: op.fundId, chain: op.chain, signer: op.signer, sequence: op.sequence, operationId: op.id });
+    }
+    const sequence = await allocateSequence(tx, { chain: op.chain, signer, chainNext: () => driver.nextSequence(signer) });
+    const row = await touch(tx, op, { signer, sequence }, ctx.owner);
+    // Lease lost: roll back, so the number returns to the allocator.
+    if (!row) throw new LeaseLost();
     return row;
-  } catch (e) {
+  }).catch((e: unknown) => {
     if (e instanceof LeaseLost) return undefined;
     throw e;
-  }
+  });
 }
+
+async function persistSigned(ctx: StepContext, op: OperationRow, prepared: PreparedTx): Promise<StepResult> {
+  return advance(
+    ctx,
+    op,
+    'prepared',
+    {
+      txHash: prepared.hash,
+      rawTx: prepared.raw,
+      validUntil: prepared.validUntil ?? null,
+      signedAt: new Date(),
+      supersededTxs: [],
+      abandonReason: null,
+      nextAttemptAt: new Date(),
+      lastError: null,
+    },
+    { txHash: prepared.hash, sequence: op.sequence?.toString() },
+  );
+}
+
+class LeaseLost extends Error {}
 
 async function recheckPolicy(ctx: StepContext, op: OperationRow, body: ChainOperation): Promise<void> {
   if (body.kind === 'recover') {

@@ -48,11 +48,12 @@ async function step(ctx: StepContext, op: OperationRow): Promise<StepResult> {
 
 /**
  * Before signing, a permanent error fails the operation; after signing the transaction may
- * still land, so we never give up on it — only retry with backoff.
+ * still land, so we never give up on it — only retry with backoff. A sequence filler never
+ * fails: the number it holds must be consumed, or the signer's later transactions stall.
  */
 async function onError(ctx: StepContext, op: OperationRow, e: unknown): Promise<StepResult> {
   const error = isFiscusError(e) ? e : ctx.drivers.get(op.chain)?.parseError(e) ?? new FiscusError('INTERNAL', String(e), { cause: e });
-  const unsigned = op.state === 'approved';
+  const unsigned = op.state === 'approved' && op.kind !== 'fillSequence';
   if (unsigned && (isPermanent(error) || op.attempts + 1 >= ctx.maxAttempts)) return fail(ctx, op, error);
   return retryLater(ctx, op, error);
 }

@@ -1,8 +1,9 @@
 import { FiscusError, type ChainDriver, type TxStatus } from '@fiscus/core';
 import { preparedFromRow, type OperationRow } from '../rows.ts';
 import type { StepContext, StepResult } from './context.ts';
-import { advance, fail, pollLater, rebuild, retryLater } from './moves.ts';
-import { broadcast, onRejected, resyncAndRebuild } from './submit.ts';
+import { advance, fail, pollLater, retryLater } from './moves.ts';
+import { abandonError, bumpFee } from './replace.ts';
+import { broadcast, onDropped, onRejected } from './submit.ts';
 import { wakeSuccessor } from './sequence-wait.ts';
 
 /**
@@ -18,9 +19,15 @@ export async function trackStep(ctx: StepContext, op: OperationRow, driver: Chai
   }
   switch (status.kind) {
     case 'pending':
-      return pollLater(ctx, op, ctx.pollMs);
+      return (await bumpFee(ctx, op, driver)) ?? pollLater(ctx, op, ctx.pollMs);
     case 'confirmed': {
       if (!status.final) return pollLater(ctx, op, ctx.pollMs, { block: status.block });
+      // The filler that gave the effect up landed: the nonce is used, the effect never happens.
+      if (op.abandonReason) {
+        const row = await fail(ctx, op, abandonError(op));
+        if (row) await wakeSuccessor(ctx, row);
+        return row;
+      }
       const row = await advance(ctx, op, 'confirmed', { block: status.block, nextAttemptAt: new Date(), lastError: null }, { block: status.block.toString() });
       if (row) await wakeSuccessor(ctx, row);
       return row;
@@ -32,7 +39,7 @@ export async function trackStep(ctx: StepContext, op: OperationRow, driver: Chai
       return row;
     }
     case 'dropped':
-      return status.sequenceConsumed ? resyncAndRebuild(ctx, op, driver, status.reason) : rebuild(ctx, op, status.reason, false);
+      return onDropped(ctx, op, driver, status);
     case 'unknown':
       return resend(ctx, op, driver);
   }

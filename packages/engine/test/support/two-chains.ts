@@ -110,7 +110,7 @@ export async function moveState(db: Db, id: string) {
   return row;
 }
 
-/** Ledger per chain vs the chain's own total supply and the investor's balance, plus invariant 2. */
+/** Ledger per chain vs the chain's own total supply and the investor's balance, plus Invariant S2 (docs/architecture.md). */
 export async function books(db: Db, f: MoveFund, chains: { chain: string; driver: ChainDriver }[]) {
   const perChain: Record<string, { ledger: bigint; chain: bigint; wallet: bigint }> = {};
   for (const c of chains) {

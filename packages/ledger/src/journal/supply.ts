@@ -18,7 +18,7 @@ export interface SupplyInvariant {
 }
 
 /**
- * Invariant 2 of the design: Σ supply:<chain> + transit == units outstanding. Entries balance per
+ * Invariant S2 of docs/architecture.md: Σ supply:<chain> + transit == units outstanding. Entries balance per
  * commodity, so this fails only when units sit in some other account (a posting bug).
  * One statement, so one snapshot: a concurrent posting cannot make it report a false drift.
  */

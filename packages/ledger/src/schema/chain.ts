@@ -15,7 +15,9 @@ export const chainCursors = pgTable('chain_cursors', {
 /**
  * Redemptions owed to investors. `source = 'onchain'`: the holder burned on chain (a Stellar
  * payment back to the issuer, an ERC-3643 redemption); the units are already gone from supply and
- * the payout at NAV is pending. One row per chain transaction (unique chain + tx_hash).
+ * the payout at NAV is pending. One row per on-chain effect: unique (chain, tx_hash, event_index),
+ * since one transaction can carry several transfers or burns (T-REX batchTransfer, a Stellar
+ * transaction with several payments). API redemptions have neither (NULLs never collide).
  */
 export const redemptions = pgTable(
   'redemptions',
@@ -31,6 +33,8 @@ export const redemptions = pgTable(
     /** onchain */
     source: text('source').notNull(),
     txHash: text('tx_hash'),
+    /** The event's index in its transaction's block/ledger as the driver reports it (ChainEvent.index). */
+    eventIndex: integer('event_index'),
     /** pending_payout | paid */
     status: text('status').notNull(),
     createdAt: createdAt(),
@@ -51,5 +55,5 @@ export const redemptions = pgTable(
     burnedAt: timestamp('burned_at', { withTimezone: true }),
     settledAt: timestamp('settled_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('redemptions_chain_tx').on(t.chain, t.txHash), index('redemptions_fund').on(t.fundId, t.createdAt), index('redemptions_queue').on(t.fundId, t.state, t.createdAt)],
+  (t) => [uniqueIndex('redemptions_chain_tx_event').on(t.chain, t.txHash, t.eventIndex), index('redemptions_fund').on(t.fundId, t.createdAt), index('redemptions_queue').on(t.fundId, t.state, t.createdAt)],
 );

@@ -6,7 +6,9 @@ import { investors, wallets } from './investors.ts';
 /**
  * Yield paid in new units (daily dividends). Life: pending (waits for its record time) →
  * minting (snapshot, allocations and batch operations written in ONE transaction) →
- * completed | partially_failed. Invariant: Σ paid allocations + carryOut = units + carryIn.
+ * completed | partially_failed. A pending one may instead end failed (it can never be planned:
+ * lastError says why) or cancelled (by an operator, before anything was planned or signed).
+ * Invariant: Σ paid allocations + carryOut = units + carryIn.
  */
 export const distributions = pgTable(
   'distributions',
@@ -17,7 +19,7 @@ export const distributions = pgTable(
     /** Exactly one of requestedUnits / ratePerUnit (decimal string, new units per unit held). */
     requestedUnits: units('requested_units'),
     ratePerUnit: text('rate_per_unit'),
-    /** pending | minting | completed | partially_failed */
+    /** pending | minting | completed | partially_failed | failed | cancelled */
     state: text('state').notNull(),
     /** Set at planning: units declared for this distribution (requested, or ⌊held × rate⌋). */
     units: units('units'),
@@ -84,7 +86,7 @@ export const unmatchedChainEvents = pgTable(
     txHash: text('tx_hash').notNull(),
     block: bigint('block', { mode: 'bigint' }).notNull(),
     logIndex: integer('log_index').notNull(),
-    /** foreign_mint | unknown_transfer */
+    /** foreign_mint | unknown_transfer | unbookable (a movement the driver cannot express; data.reason says why) */
     kind: text('kind').notNull(),
     fromAddress: text('from_address'),
     toAddress: text('to_address'),

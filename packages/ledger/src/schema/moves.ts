@@ -6,8 +6,11 @@ import { funds } from './funds.ts';
 /**
  * requested → (queued) → burning → burned → minting → completed, or
  * burning → failed (nothing left the source), minting → compensating → compensated.
+ * compensating → stranded when the re-mint fails for good: the units stay in transit and the move
+ * waits for an operator (resolve → compensating again, then compensated or completed). A move
+ * never ends with its units in transit, so `stranded` is not terminal.
  */
-export const MOVE_STATES = ['requested', 'queued', 'burning', 'burned', 'minting', 'completed', 'compensating', 'compensated', 'failed'] as const;
+export const MOVE_STATES = ['requested', 'queued', 'burning', 'burned', 'minting', 'completed', 'compensating', 'compensated', 'stranded', 'failed'] as const;
 export type MoveState = (typeof MOVE_STATES)[number];
 export const MOVE_TERMINAL_STATES: readonly MoveState[] = ['completed', 'compensated', 'failed'];
 

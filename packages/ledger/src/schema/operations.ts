@@ -8,6 +8,13 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   fromDriver: (v) => new Uint8Array(v),
 });
 
+/** A replaced candidate: its hash, signed bytes (hex), and whether it was a filler (no effect). */
+export interface SupersededTx {
+  hash: string;
+  raw: string;
+  filler?: boolean;
+}
+
 /** The outbox: every state change on a chain is a row here first. */
 export const operations = pgTable(
   'operations',
@@ -29,6 +36,16 @@ export const operations = pgTable(
     txHash: text('tx_hash'),
     rawTx: bytea('raw_tx'),
     validUntil: timestamp('valid_until', { withTimezone: true }),
+    /** When the current bytes were signed: how long they have waited decides a fee replacement. */
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    /**
+     * Earlier signed transactions at the same nonce, replaced by the current one (higher fee, or
+     * a filler that gives the effect up). Any of them may still land instead: the one that does
+     * is the one booked.
+     */
+    supersededTxs: jsonb('superseded_txs').$type<SupersededTx[]>().notNull().default([]),
+    /** Set while the current transaction is a filler replacing the effect: why it was given up. */
+    abandonReason: jsonb('abandon_reason').$type<{ code: string; message: string } | null>(),
     /** Block / ledger that included it, once confirmed. */
     block: units('block'),
     attempts: integer('attempts').notNull().default(0),

@@ -22,7 +22,12 @@ export const CreateApiKeySchema = z
     investorId: Id('inv_0193…').optional().openapi({ description: 'Required for (and only for) role investor' }),
     label: z.string().min(1).max(200).optional(),
   })
-  .openapi('CreateApiKey');
+  .openapi('CreateApiKey', {
+    oneOf: [
+      { properties: { role: { const: 'investor' } }, required: ['investorId'] },
+      { properties: { role: { enum: ROLES.filter((r) => r !== 'investor') } }, not: { required: ['investorId'] } },
+    ],
+  });
 
 export const create = createRoute({
   method: 'post',

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { IdempotencyHeaders, json, jsonBody, mutation, problems, readOnly } from '../../lib/route-kit.ts';
 import { Id } from '../../lib/schemas.ts';
-import { AccountName, BalanceSchema, CashMovementSchema, LotInput, LotSchema, UsdText } from './custody.schemas.ts';
+import { AccountName, BalanceSchema, CashMovementSchema, LotInput, LotSchema, PositiveUsd, UsdText } from './custody.schemas.ts';
 
 const tags = ['Custody'];
 const FundParams = z.object({ fundId: Id('fund_0193…') });
@@ -52,7 +52,7 @@ export const cashMovement = createRoute({
         .strictObject({
           account: AccountName,
           direction: z.enum(['deposit', 'withdrawal']),
-          amount: UsdText,
+          amount: PositiveUsd,
           reference: z.string().min(1).max(128).openapi({ example: 'FEDWIRE-20260319-0042' }),
           counterparty: z.string().regex(/^(cash:)?[a-z0-9][a-z0-9_.-]{0,62}$/).optional().openapi({ description: '`cash:<other>` for a sweep between fund accounts, else a name (external:<name>, default bank)' }),
         })

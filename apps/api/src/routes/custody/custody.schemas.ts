@@ -1,11 +1,22 @@
 import { z } from '@hono/zod-openapi';
 import { FiscusError, formatUsd, isFiscusError, parseUsd } from '@fiscus/core';
 import type { CashMovementRow, LotRow } from '@fiscus/engine';
-import { iso } from '../../lib/schemas.ts';
+import { decimalPattern, iso } from '../../lib/schemas.ts';
 
 /** USD amounts travel as decimal strings of dollars (at most 6 decimals = micro-dollars). */
-export const UsdText = z.string().min(1).max(32).openapi({ example: '99875.50', description: 'USD as a decimal string, at most 6 decimals' });
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').openapi({ example: '2026-03-19' });
+export const UsdText = z.string().min(1).max(32).openapi({ example: '99875.50', pattern: decimalPattern(6, false), description: 'USD as a decimal string, at most 6 decimals' });
+/** USD where zero is refused (prices, payments, limits). */
+export const PositiveUsd = z.string().min(1).max(32).openapi({ example: '99875.50', pattern: decimalPattern(6, true), description: 'Positive USD as a decimal string, at most 6 decimals, at most 9223372036854.775807' });
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD')
+  .openapi({ example: '2026-03-19', format: 'date' });
+/** CUSIP: 8 characters and a check digit (the server verifies the digit; JSON Schema cannot). */
+const Cusip = z
+  .string()
+  .min(9)
+  .max(9)
+  .openapi({ example: '912797GK7', pattern: '^[0-9A-Za-z*@#]{8}[0-9]$', description: '8 characters [0-9A-Z*@#] (either case) and the modulus-10 "double add double" check digit' });
 /** Account names (the part after `cash:` / `custody:`). */
 export const AccountName = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,62}$/, 'lower-case letters, digits, _ . -').openapi({ example: 'operating' });
 
@@ -21,12 +32,12 @@ export function parseUsdField(field: string, text: string, opts: { allowZero?: b
 
 export const LotInput = z
   .strictObject({
-    cusip: z.string().min(9).max(9).openapi({ example: '912797GK7' }),
+    cusip: Cusip,
     custodian: AccountName.openapi({ example: 'bny' }),
-    faceValue: UsdText,
-    purchasePrice: UsdText.openapi({ description: 'Total price paid for the lot' }),
+    faceValue: PositiveUsd,
+    purchasePrice: PositiveUsd.openapi({ description: 'Total price paid for the lot (positive USD, at most 6 decimals)' }),
     settlementDate: IsoDate,
-    maturityDate: IsoDate,
+    maturityDate: IsoDate.openapi({ description: 'Strictly after settlementDate (checked by the server; JSON Schema cannot compare two fields)' }),
     cashAccount: AccountName.default('operating').openapi({ description: 'Paid from cash:<cashAccount>' }),
   })
   .openapi('LotInput');

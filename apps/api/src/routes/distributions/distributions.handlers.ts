@@ -1,8 +1,8 @@
 import { FiscusError, formatUnits } from '@fiscus/core';
-import { getDistributionProgress, listAllocations, parseRate, requestDistribution } from '@fiscus/engine';
+import { cancelDistribution, getDistributionProgress, listAllocations, parseRate, requestDistribution } from '@fiscus/engine';
 import { parseFundUnits, requireFund } from '../../lib/lookups.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
-import type { AllocationsRoute, CreateRoute, GetRoute } from './distributions.routes.ts';
+import type { AllocationsRoute, CancelRoute, CreateRoute, GetRoute } from './distributions.routes.ts';
 import { presentDistribution } from './distributions.schemas.ts';
 
 export const create: AppRouteHandler<CreateRoute> = async (c) => {
@@ -13,7 +13,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     throw new FiscusError('VALIDATION_FAILED', 'give exactly one of units or ratePerUnit', { meta: { field: 'units' } });
   }
   const units = body.units === undefined ? undefined : parseFundUnits('units', body.units, fund.decimals);
-  if (body.ratePerUnit !== undefined && parseRate(body.ratePerUnit) === 0n) throw new FiscusError('VALIDATION_FAILED', 'ratePerUnit must be > 0', { meta: { field: 'ratePerUnit' } });
+  if (body.ratePerUnit !== undefined) parseRate(body.ratePerUnit); // the amount grammar, > 0, ≤ MAX_RATE (400 naming the field)
   const row = await requestDistribution(db, { fundId: fund.id, recordTime: new Date(body.recordTime), units, ratePerUnit: body.ratePerUnit, requestedBy: c.var.principal.keyId });
   const progress = (await getDistributionProgress(db, { fundId: fund.id, id: row.id }))!;
   c.var.logger.info({ distributionId: row.id, units: units === undefined ? null : formatUnits(units, fund.decimals), ratePerUnit: body.ratePerUnit ?? null }, 'distribution requested');
@@ -45,4 +45,13 @@ export const allocations: AppRouteHandler<AllocationsRoute> = async (c) => {
     },
     200,
   );
+};
+
+export const cancel: AppRouteHandler<CancelRoute> = async (c) => {
+  const { fundId, distributionId } = c.req.valid('param');
+  const fund = await requireFund(c.var.db, fundId);
+  await cancelDistribution(c.var.db, { fundId: fund.id, id: distributionId, by: c.var.principal.keyId });
+  const progress = (await getDistributionProgress(c.var.db, { fundId: fund.id, id: distributionId }))!;
+  c.var.logger.info({ distributionId }, 'distribution cancelled');
+  return c.json(presentDistribution(progress, fund.decimals), 200);
 };

@@ -5,4 +5,5 @@ import * as routes from './distributions.routes.ts';
 export const distributionsRouter = createRouter()
   .openapi(routes.create, handlers.create)
   .openapi(routes.get, handlers.get)
-  .openapi(routes.allocations, handlers.allocations);
+  .openapi(routes.allocations, handlers.allocations)
+  .openapi(routes.cancel, handlers.cancel);

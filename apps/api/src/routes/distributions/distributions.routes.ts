@@ -41,6 +41,20 @@ export const allocations = createRoute({
   responses: { 200: json(z.object({ items: z.array(AllocationSchema), nextCursor: z.string().nullable() }), 'Allocations'), ...problems(404) },
 });
 
+export const cancel = createRoute({
+  method: 'post',
+  path: '/v1/funds/{fundId}/distributions/{distributionId}/cancel',
+  tags,
+  summary: 'Cancel a distribution before it is planned (nothing written or signed yet); idempotent',
+  description:
+    'Only a `pending` distribution can be cancelled: at its record time it is planned and its mints are queued for signing in one transaction, ' +
+    'after which it runs to completion (409 CONFLICT, `meta.state`). Cancelling a cancelled distribution answers it again. Same roles as creating one; audited.',
+  ...mutation('distributions.create'),
+  request: { headers: IdempotencyHeaders, params: DistributionParams },
+  responses: { 200: json(DistributionSchema, 'The cancelled distribution'), ...problems(404, 409) },
+});
+
 export type CreateRoute = typeof create;
 export type GetRoute = typeof get;
 export type AllocationsRoute = typeof allocations;
+export type CancelRoute = typeof cancel;

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { formatUnits } from '@fiscus/core';
+import { formatUnits, publicErrorOf } from '@fiscus/core';
 import type { DistributionProgress } from '@fiscus/engine';
-import { iso, Timestamp, Units } from '../../lib/schemas.ts';
+import { decimalPattern, exactlyOne, iso, Timestamp, Units } from '../../lib/schemas.ts';
 
 export const CreateDistributionSchema = z
   .strictObject({
@@ -12,9 +12,14 @@ export const CreateDistributionSchema = z
       .min(1)
       .max(64)
       .optional()
-      .openapi({ example: '0.000123', description: 'New units per unit held (≤ 18 decimals); declared units = ⌊Σ held × rate⌋ (YIELD_RATE_TOTAL_ROUND_DOWN)' }),
+      .openapi({
+        example: '0.000123',
+        pattern: decimalPattern(18, true),
+        description:
+          'New units per unit held: a decimal like every amount (digits, optional "." and ≤ 18 decimals; no sign, exponent or spaces), > 0 and ≤ 9.223372036854775807; declared units = ⌊Σ held × rate⌋ (YIELD_RATE_TOTAL_ROUND_DOWN)',
+      }),
   })
-  .openapi('CreateDistribution');
+  .openapi('CreateDistribution', exactlyOne('units', 'ratePerUnit'));
 
 const ChainProgressSchema = z.object({
   chain: z.string(),
@@ -31,7 +36,7 @@ export const DistributionSchema = z
   .object({
     id: z.string().openapi({ example: 'dist_0193…' }),
     fundId: z.string(),
-    state: z.string().openapi({ description: 'pending → minting → completed | partially_failed' }),
+    state: z.string().openapi({ description: 'pending → minting → completed | partially_failed; or pending → failed (can never be planned: lastError) | cancelled' }),
     recordTime: Timestamp,
     snapshotAt: Timestamp.nullable(),
     requestedUnits: z.string().nullable(),
@@ -89,7 +94,7 @@ export function presentDistribution(p: DistributionProgress, decimals: number): 
     unitsPaid: formatUnits(p.chains.reduce((a, c) => a + c.unitsPaid, 0n), decimals),
     fundCarry: formatUnits(p.fundCarry, decimals),
     chains: p.chains.map((c) => ({ ...c, unitsPlanned: formatUnits(c.unitsPlanned, decimals), unitsPaid: formatUnits(c.unitsPaid, decimals), unitsWithheld: formatUnits(c.unitsWithheld, decimals) })),
-    lastError: d.lastError ?? null,
+    lastError: publicErrorOf(d.lastError ?? null),
     createdAt: iso(d.createdAt)!,
     completedAt: iso(d.completedAt),
   };

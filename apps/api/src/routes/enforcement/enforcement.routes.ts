@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { json, jsonBody, mutation, problems, IdempotencyHeaders } from '../../lib/route-kit.ts';
-import { Address, ChainIdString, Units } from '../../lib/schemas.ts';
+import { Address, addressByChain, ChainIdString, Units } from '../../lib/schemas.ts';
 import { OperationSchema } from '../operations/operations.schemas.ts';
 import { FundParams } from '../subscriptions/subscriptions.routes.ts';
 
@@ -13,11 +13,11 @@ export const FreezeSchema = z
     address: Address,
     units: Units.optional().openapi({ description: 'Partial (un)freeze of this many units; absent = the whole wallet' }),
   })
-  .openapi('Freeze');
+  .openapi('Freeze', addressByChain('address'));
 
 export const ForcedTransferSchema = z
   .strictObject({ chain: ChainIdString, from: Address, to: Address, units: Units })
-  .openapi('ForcedTransfer');
+  .openapi('ForcedTransfer', addressByChain('from', 'to'));
 
 export const freeze = createRoute({
   method: 'post',

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { formatUnits, policyFromJson, policyToJson, type PolicyJson } from '@fiscus/core';
+import { INVESTOR_TYPES, formatUnits, policyFromJson, policyToJson, type PolicyJson } from '@fiscus/core';
 import type { FundRow } from '@fiscus/ledger';
 import { parseFundUnits } from '../../lib/lookups.ts';
-import { iso, Timestamp, Units } from '../../lib/schemas.ts';
+import { iso, Jurisdiction, Timestamp, Units, UnitsOrZero } from '../../lib/schemas.ts';
 import { NavGuardsPatch, NavText } from '../nav/nav.schemas.ts';
 
 /**
@@ -11,16 +11,17 @@ import { NavGuardsPatch, NavText } from '../nav/nav.schemas.ts';
  */
 export const PolicySchema = z
   .strictObject({
-    allowedJurisdictions: z.array(z.string().max(8)).max(300).optional().openapi({ example: ['US', 'DE'] }),
-    blockedJurisdictions: z.array(z.string().max(8)).max(300).optional(),
-    allowedInvestorTypes: z.array(z.string().max(64)).max(20).optional().openapi({ example: ['institutional'] }),
+    allowedJurisdictions: z.array(Jurisdiction).max(300).optional().openapi({ example: ['US', 'DE'] }),
+    blockedJurisdictions: z.array(Jurisdiction).max(300).optional(),
+    allowedInvestorTypes: z.array(z.string().max(64).openapi({ enum: [...INVESTOR_TYPES] })).max(20).optional().openapi({ example: ['institutional'] }),
     kycRequired: z.boolean().optional(),
-    maxHolders: z.int().optional(),
-    minHolding: Units.optional(),
-    maxHolding: Units.optional(),
-    lockupSeconds: z.int().optional(),
+    // The same bounds core's policy schema enforces, stated here so the document carries them.
+    maxHolders: z.int().min(1).max(1_000_000_000).optional(),
+    minHolding: UnitsOrZero.optional(),
+    maxHolding: UnitsOrZero.optional(),
+    lockupSeconds: z.int().min(0).max(100 * 365 * 86_400).optional(),
   })
-  .openapi('Policy');
+  .openapi('Policy', { description: 'minHolding ≤ maxHolding when both are given (checked by the server; JSON Schema cannot compare two fields).' });
 export type PolicyIn = z.infer<typeof PolicySchema>;
 
 export const FundSchema = z
@@ -38,8 +39,8 @@ export const FundSchema = z
 
 export const CreateFundSchema = z
   .strictObject({
-    name: z.string().min(1).max(100).openapi({ example: 'Fiscus Treasury Fund' }),
-    symbol: z.string().min(1).max(12).openapi({ example: 'FTF' }),
+    name: z.string().min(1).max(100).openapi({ example: 'Fiscus Treasury Fund', pattern: '\\S', description: 'Not blank (it is trimmed)' }),
+    symbol: z.string().regex(/^[A-Z0-9]{1,12}$/, '1..12 characters A-Z 0-9 (Stellar asset codes allow no more)').openapi({ example: 'FTF' }),
     decimals: z.int().min(0).max(7).optional().openapi({ example: 6 }),
     policy: PolicySchema.optional(),
     mintApprovalThreshold: Units.nullable().optional(),

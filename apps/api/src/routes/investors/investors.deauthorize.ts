@@ -4,7 +4,7 @@ import { getDeployment, listInvestorWallets, listOperations, type Db } from '@fi
 
 /**
  * KYC changes reach the chains: an investor whose KYC no longer holds keeps no on-chain
- * authorization (DESIGN.md: trustlines "deauthorized on freeze or expired KYC"). The policy
+ * authorization (docs/architecture.md "Compliance": trustlines "deauthorized on freeze or expired KYC"). The policy
  * already refuses their subscriptions; this stops the chains accepting transfers to them too.
  */
 

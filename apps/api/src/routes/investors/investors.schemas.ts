@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { INVESTOR_TYPES, KYC_STATUSES } from '@fiscus/core';
 import type { InvestorRow } from '@fiscus/ledger';
-import { iso, Timestamp } from '../../lib/schemas.ts';
+import { iso, Jurisdiction, Timestamp } from '../../lib/schemas.ts';
 import { OperationSchema } from '../operations/operations.schemas.ts';
 
 const KycExpiry = z.iso.datetime({ offset: true }).nullable().openapi({ example: '2026-12-31T00:00:00Z' });
@@ -22,8 +22,8 @@ export const InvestorSchema = z
 
 export const CreateInvestorSchema = z
   .strictObject({
-    legalName: z.string().min(1).max(200).openapi({ example: 'Acme Capital LLC' }),
-    jurisdiction: z.string().min(1).max(8).openapi({ example: 'US' }),
+    legalName: z.string().min(1).max(200).openapi({ example: 'Acme Capital LLC', pattern: '\\S', description: 'Not blank (it is trimmed)' }),
+    jurisdiction: Jurisdiction,
     investorType: z.enum(INVESTOR_TYPES),
     kycStatus: z.enum(KYC_STATUSES).optional(),
     kycExpiresAt: KycExpiry.optional(),

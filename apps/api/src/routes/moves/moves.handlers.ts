@@ -1,9 +1,9 @@
 import { FiscusError, parseChainId } from '@fiscus/core';
-import { clearHalt as clearFundHalt, getMoveLimits, listHalts, listMoves, moveView, requestMove, setChainPaused, setMoveLimits } from '@fiscus/engine';
+import { clearHalt as clearFundHalt, getMoveLimits, listHalts, listMoves, moveView, requestMove, resolveMove, setChainPaused, setMoveLimits } from '@fiscus/engine';
 import { normalizeFor, parseFundUnits, requireActiveDeployment, requireDriver, requireFund } from '../../lib/lookups.ts';
 import type { Context } from 'hono';
 import type { AppBindings, AppRouteHandler } from '../../lib/types.ts';
-import type { ClearHaltRoute, CreateRoute, GetLimitsRoute, GetRoute, HaltsRoute, ListRoute, PauseRoute, PutLimitsRoute } from './moves.routes.ts';
+import type { ClearHaltRoute, CreateRoute, GetLimitsRoute, GetRoute, HaltsRoute, ListRoute, PauseRoute, PutLimitsRoute, ResolveRoute } from './moves.routes.ts';
 import { presentHalt, presentLimits, presentMove } from './moves.schemas.ts';
 
 export const create: AppRouteHandler<CreateRoute> = async (c) => {
@@ -33,6 +33,22 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
   const { fundId, moveId } = c.req.valid('param');
   const fund = await requireFund(c.var.db, fundId);
   return c.json({ move: presentMove(await moveView(c.var.db, fund.id, moveId), fund.decimals) }, 200);
+};
+
+/** An operator's way out for a stranded move; the engine checks the move and the target wallet. */
+export const resolve: AppRouteHandler<ResolveRoute> = async (c) => {
+  const db = c.var.db;
+  const { fundId, moveId } = c.req.valid('param');
+  const body = c.req.valid('json');
+  const fund = await requireFund(db, fundId);
+  let where: { chain?: string; address?: string } = {};
+  if (body.action === 'remint') {
+    const driver = requireDriver(c.var.deps.drivers, body.chain);
+    where = { chain: driver.chain, address: normalizeFor(driver, 'address', body.address) };
+  }
+  const row = await resolveMove(db, { fundId: fund.id, moveId, action: body.action, ...where, actor: c.var.principal.keyId });
+  c.var.logger.info({ moveId: row.id, action: body.action, ...where, operationId: row.compensationOperationId }, 'stranded move resolved');
+  return c.json({ move: presentMove(await moveView(db, fund.id, row.id), fund.decimals) }, 202);
 };
 
 /** The fund must exist and be deployed on a configured chain to carry limits for it. */

@@ -2,10 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { json, jsonBody, mutation, problems, readOnly, IdempotencyHeaders } from '../../lib/route-kit.ts';
 import { ChainIdString, Id, Limit } from '../../lib/schemas.ts';
 import { FundParams } from '../subscriptions/subscriptions.routes.ts';
-import { HaltSchema, MoveLimitsRequestSchema, MoveLimitsSchema, MoveRequestSchema, MoveSchema } from './moves.schemas.ts';
+import { HaltSchema, MoveLimitsRequestSchema, MoveLimitsSchema, MoveRequestSchema, MoveResolveRequestSchema, MoveSchema } from './moves.schemas.ts';
 
 const tags = ['Moves'];
 const ChainParams = FundParams.extend({ chain: ChainIdString });
+const MoveParams = FundParams.extend({ moveId: Id('move_0193…') });
 
 export const create = createRoute({
   method: 'post',
@@ -37,6 +38,18 @@ export const get = createRoute({
   ...readOnly('moves.read'),
   request: { params: FundParams.extend({ moveId: Id('move_0193…') }) },
   responses: { 200: json(z.object({ move: MoveSchema }), 'Move'), ...problems(404) },
+});
+
+export const resolve = createRoute({
+  method: 'post',
+  path: '/v1/funds/{fundId}/moves/{moveId}/resolve',
+  tags,
+  summary: 'Resolve a stranded move: re-mint its units in transit to a wallet of the same investor (202)',
+  description:
+    'Only a move in state `stranded` (its re-mint failed for good; the units are in transit) can be resolved, once: `retry` re-mints to the wallet of the failed re-mint, `remint` to another wallet of the same investor on any chain where it is authorized. The move goes back to `compensating` and ends `completed` (re-minted on the destination chain) or `compensated`. 409 `MOVE_NOT_STRANDED` for any other state; the target wallet must be the investor’s (422 `POLICY_DENIED`), authorized (409 `NOT_AUTHORIZED_ON_CHAIN` / `FROZEN`) on a chain that may mint (409 `NOT_DEPLOYED` / `MINTS_BLOCKED` / `FUND_HALTED`). Audited as `move.resolved`.',
+  ...mutation('moves.resolve'),
+  request: { headers: IdempotencyHeaders, params: MoveParams, body: jsonBody(MoveResolveRequestSchema) },
+  responses: { 202: json(z.object({ move: MoveSchema }), 'Re-mint requested; the move is compensating'), ...problems(413, 404, 409, 422) },
 });
 
 export const putLimits = createRoute({
@@ -95,6 +108,7 @@ export const clearHalt = createRoute({
 export type CreateRoute = typeof create;
 export type ListRoute = typeof list;
 export type GetRoute = typeof get;
+export type ResolveRoute = typeof resolve;
 export type PutLimitsRoute = typeof putLimits;
 export type GetLimitsRoute = typeof getLimits;
 export type PauseRoute = typeof pause;

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { formatUnits } from '@fiscus/core';
+import { formatUnits, publicErrorOf } from '@fiscus/core';
 import { explorerUrl, type ChainMoveLimits, type FundHaltRow, type MoveView } from '@fiscus/engine';
 import { Address, ChainIdString, iso, Timestamp, Units } from '../../lib/schemas.ts';
 
@@ -11,6 +11,18 @@ export const MoveRequestSchema = z
 
 const ErrorSchema = z.object({ code: z.string(), message: z.string() }).nullable();
 
+/** An operator's way out for a `stranded` move (its re-mint failed for good). */
+export const MoveResolveRequestSchema = z
+  .discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('retry').openapi({ description: 'Re-mint again to the wallet of the failed re-mint (e.g. once it is authorized again)' }) }),
+    z.strictObject({
+      action: z.literal('remint').openapi({ description: 'Re-mint to another wallet of the same investor, on any chain where it is authorized' }),
+      chain: ChainIdString,
+      address: Address,
+    }),
+  ])
+  .openapi('MoveResolveRequest');
+
 export const MoveSchema = z
   .object({
     id: z.string().openapi({ example: 'move_0193…' }),
@@ -19,13 +31,17 @@ export const MoveSchema = z
     from: z.object({ chain: z.string(), wallet: z.string() }),
     to: z.object({ chain: z.string(), wallet: z.string() }),
     units: z.string(),
-    state: z.string().openapi({ description: 'requested | queued | burning | burned | minting | completed | compensating | compensated | failed' }),
-    error: ErrorSchema.openapi({ description: 'Why it waits (PAUSED, RATE_LIMITED, QUEUED_BEHIND, FUND_HALTED) or why it was compensated/failed' }),
+    state: z.string().openapi({
+      description:
+        'requested | queued | burning | burned | minting | completed | compensating | compensated | stranded (the re-mint failed: units in transit wait for POST …/resolve) | failed',
+    }),
+    error: ErrorSchema.openapi({ description: 'Why it waits (PAUSED, RATE_LIMITED, QUEUED_BEHIND, FUND_HALTED), why it was compensated/failed, or why it is stranded (COMPENSATION_FAILED)' }),
     legs: z.array(
       z.object({
         leg: z.enum(['burn', 'mint', 'compensation']),
         operationId: z.string(),
         chain: z.string(),
+        address: z.string().nullable().openapi({ description: 'Wallet the leg burns from or mints to' }),
         state: z.string(),
         txHash: z.string().nullable(),
         explorerUrl: z.string().nullable(),
@@ -49,7 +65,7 @@ export const presentMove = (m: MoveView, decimals: number): z.infer<typeof MoveS
   to: { chain: m.toChain, wallet: m.toAddress },
   units: formatUnits(m.units, decimals),
   state: m.state,
-  error: m.error ?? null,
+  error: publicErrorOf(m.error ?? null),
   legs: m.legs.map((l) => ({ ...l, block: l.block?.toString() ?? null, explorerUrl: l.txHash ? (explorerUrl(l.chain, l.txHash) ?? null) : null })),
   requestedBy: m.requestedBy,
   queuedAt: iso(m.queuedAt),

@@ -2,13 +2,17 @@ import { z } from '@hono/zod-openapi';
 import { FiscusError, MAX_NAV_SCALE, formatNav, parseNav, type Nav } from '@fiscus/core';
 import type { NavGuards } from '@fiscus/engine';
 import type { NavPublicationRow } from '@fiscus/ledger';
-import { iso, Timestamp } from '../../lib/schemas.ts';
+import { decimalPattern, iso, Timestamp } from '../../lib/schemas.ts';
 
 export const NavText = z
   .string()
   .min(1)
   .max(40)
-  .openapi({ example: '1.000123', description: 'USD per whole fund unit; stored at max(6, digits given) decimals (≤ 18)' });
+  .openapi({
+    example: '1.000123',
+    pattern: decimalPattern(MAX_NAV_SCALE, true),
+    description: 'Positive USD per whole fund unit; stored at max(6, digits given) decimals (≤ 18); value × 10^scale ≤ 2^63−1',
+  });
 
 /** Scale = the digits the publisher gave, at least 6: "1" and "1.000000" are the same NAV. */
 export const NAV_MIN_SCALE = 6;

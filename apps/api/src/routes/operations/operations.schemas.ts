@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { formatUnits } from '@fiscus/core';
+import { formatUnits, publicErrorOf, withPublicError } from '@fiscus/core';
 import { explorerUrl } from '@fiscus/engine';
 import type { OperationEventRow, OperationRecord } from '@fiscus/ledger';
 import { iso, Timestamp } from '../../lib/schemas.ts';
@@ -60,12 +60,12 @@ export function presentOperation(op: OperationRecord, decimals: number, history?
     sequence: op.sequence?.toString() ?? null,
     block: op.block?.toString() ?? null,
     attempts: op.attempts,
-    lastError: op.lastError ?? null,
+    lastError: publicErrorOf(op.lastError ?? null),
     createdAt: iso(op.createdAt)!,
     updatedAt: iso(op.updatedAt)!,
   };
   if (history) {
-    out.history = history.map((e) => ({ from: e.fromState, to: e.toState, at: iso(e.at)!, detail: e.detail ?? null }));
+    out.history = history.map((e) => ({ from: e.fromState, to: e.toState, at: iso(e.at)!, detail: withPublicError(e.detail ?? null) }));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { FiscusError, formatUnits, formatUsd } from '@fiscus/core';
 import { acceptRedemption, checkCompliance, confirmPayout as confirm, getRedemption, getRedemptionRules, listRedemptions, requestRedemption, requireFreshNav, setRedemptionRules } from '@fiscus/engine';
+import { listInvestorWallets } from '@fiscus/ledger';
 import { assertInvestorScope } from '../../auth/roles.ts';
 import { parseFundUnits, requireActiveDeployment, requireFund } from '../../lib/lookups.ts';
 import { requireAuthorized, requireOwnedWallet, requireSpendable, spendable } from '../../lib/positions.ts';
@@ -77,7 +78,17 @@ const presentRules = (r: { minRedemptionUsd: bigint; dailyLiquidityUsd: bigint |
 });
 
 export const getRules: AppRouteHandler<GetRulesRoute> = async (c) => {
-  const fund = await requireFund(c.var.db, c.req.valid('param').fundId);
+  const { fundId } = c.req.valid('param');
+  // An investor reads the terms of the funds it holds a wallet in; checked before the fund
+  // lookup so a 404 never tells an investor which other funds exist.
+  const { role, investorId } = c.var.principal;
+  if (role === 'investor') {
+    const wallets = await listInvestorWallets(c.var.db, { investorId: investorId! });
+    if (!wallets.some((w) => w.funds.some((f) => f.fundId === fundId))) {
+      throw new FiscusError('FORBIDDEN', 'this API key’s investor holds no wallet in this fund');
+    }
+  }
+  const fund = await requireFund(c.var.db, fundId);
   return c.json(presentRules(await getRedemptionRules(c.var.db, fund.id)), 200);
 };
 

@@ -3,7 +3,7 @@ import { json, jsonBody, mutation, problems, readOnly, IdempotencyHeaders } from
 import { Id, Limit } from '../../lib/schemas.ts';
 import { OperationSchema } from '../operations/operations.schemas.ts';
 import { FundParams, HolderAmountSchema } from '../subscriptions/subscriptions.routes.ts';
-import { AccountName, UsdText } from '../custody/custody.schemas.ts';
+import { AccountName, PositiveUsd, UsdText } from '../custody/custody.schemas.ts';
 import { PayoutSchema, REDEMPTION_STATES, RedemptionSchema, RulesSchema } from './redemptions.schemas.ts';
 
 const tags = ['Redemptions'];
@@ -69,6 +69,7 @@ export const getRules = createRoute({
   path: '/v1/funds/{fundId}/redemption-rules',
   tags,
   summary: 'Minimum redemption, daily liquidity limit and payout account',
+  description: 'An investor key reads only the rules of funds its investor holds a wallet in (403 otherwise, also for a fund that does not exist).',
   ...readOnly('redemptions.read'),
   request: { params: FundParams },
   responses: { 200: json(RulesSchema, 'The rules'), ...problems(404) },
@@ -83,7 +84,7 @@ export const putRules = createRoute({
   request: {
     headers: IdempotencyHeaders,
     params: FundParams,
-    body: jsonBody(z.strictObject({ minRedemptionUsd: UsdText, dailyLiquidityUsd: UsdText.nullable(), payoutAccount: AccountName }).openapi('RedemptionRulesInput')),
+    body: jsonBody(z.strictObject({ minRedemptionUsd: UsdText, dailyLiquidityUsd: PositiveUsd.nullable(), payoutAccount: AccountName }).openapi('RedemptionRulesInput')),
   },
   responses: { 200: json(RulesSchema, 'The rules'), ...problems(413, 404, 422) },
 });

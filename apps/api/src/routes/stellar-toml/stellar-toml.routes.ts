@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { problemResponse } from '../../lib/common-responses.ts';
 
 export const get = createRoute({
   method: 'get',
@@ -10,7 +11,8 @@ export const get = createRoute({
     '(trustlines need the issuer’s authorization, given after KYC). 404 when no Stellar network is configured.',
   responses: {
     200: { description: 'TOML (text/plain, CORS open as SEP-1 requires)', content: { 'text/plain': { schema: z.string() } } },
-    404: { description: 'No Stellar network configured in this process' },
+    // Typed as content-less so the text/plain handler keeps hono's loose typing; documented as problem+json.
+    404: problemResponse(404, 'NOT_FOUND: no Stellar network configured in this process') as { description: string },
   },
 });
 

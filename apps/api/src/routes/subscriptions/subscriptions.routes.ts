@@ -1,12 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { json, jsonBody, mutation, problems, IdempotencyHeaders } from '../../lib/route-kit.ts';
-import { Address, ChainIdString, Id, Units } from '../../lib/schemas.ts';
+import { Address, addressByChain, ChainIdString, exactlyOne, Id, Units } from '../../lib/schemas.ts';
+import { PositiveUsd } from '../custody/custody.schemas.ts';
 import { OperationSchema } from '../operations/operations.schemas.ts';
 
 /** Shared by subscriptions and redemptions: who, where, how many. */
 export const HolderAmountSchema = z
   .strictObject({ investorId: Id('inv_0193…'), chain: ChainIdString, address: Address, units: Units })
-  .openapi('HolderAmount');
+  .openapi('HolderAmount', addressByChain('address'));
 
 export const FundParams = z.object({ fundId: Id('fund_0193…') });
 
@@ -17,10 +18,10 @@ export const SubscriptionSchema = z
     chain: ChainIdString,
     address: Address,
     units: Units.optional(),
-    usd: z.string().min(1).max(32).optional().openapi({ example: '250000.00', description: 'USD paid in; units minted = USD / NAV rounded down (SUBSCRIPTION_UNITS_ROUND_DOWN), the remainder recorded' }),
+    usd: PositiveUsd.optional().openapi({ example: '250000.00', description: 'USD paid in; units minted = USD / NAV rounded down (SUBSCRIPTION_UNITS_ROUND_DOWN), the remainder recorded' }),
   })
   .refine((b) => (b.units === undefined) !== (b.usd === undefined), { message: 'give exactly one of units or usd', path: ['units'] })
-  .openapi('SubscriptionRequest');
+  .openapi('SubscriptionRequest', { allOf: [addressByChain('address'), exactlyOne('units', 'usd')] });
 
 export const SubscriptionRecordSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { formatUnits } from '@fiscus/core';
 import type { FundWalletRow, InvestorWallet, WalletRow } from '@fiscus/ledger';
-import { Address, ChainIdString, Id, iso, Timestamp } from '../../lib/schemas.ts';
+import { Address, addressByChain, ChainIdString, Id, iso, Timestamp } from '../../lib/schemas.ts';
 import { OperationSchema } from '../operations/operations.schemas.ts';
 
 export const WalletSchema = z
@@ -22,7 +22,7 @@ export const InvestorWalletSchema = WalletSchema.extend({ funds: z.array(FundSta
 
 export const RegisterWalletSchema = z
   .strictObject({ investorId: Id('inv_0193…'), chain: ChainIdString, address: Address })
-  .openapi('RegisterWallet');
+  .openapi('RegisterWallet', addressByChain('address'));
 
 export const RegisteredWalletSchema = z
   .object({ wallet: WalletSchema, standing: FundStandingSchema, operation: OperationSchema })

@@ -1,4 +1,4 @@
-import type { Asset } from '@stellar/stellar-sdk';
+import type { Asset, Transaction } from '@stellar/stellar-sdk';
 import type { LedgerState } from '../state.ts';
 
 /** What an operation sees while its transaction is applied. */
@@ -8,9 +8,22 @@ export interface ApplyContext {
   closeTime: number;
   /** sponsored account → sponsor, opened by beginSponsoringFutureReserves in this transaction. */
   sponsorships: Map<string, string>;
+  /** The (inner) transaction being applied and the index of the operation running now (op ids, balance ids). */
+  tx: Transaction;
+  opIndex: number;
 }
 
 export type Threshold = 'low' | 'med' | 'high';
+
+/**
+ * Key of the success arm's payload (wire form) in what `apply` returns, for operations whose
+ * success result carries data (path payments' `last`, a new claimable balance's id). Not a
+ * Horizon field: apply.ts takes it off before the record is stored.
+ */
+export const RESULT = Symbol('result');
+
+/** Key of the claimable balance id an operation created or used, for /claimable_balances/:id/operations. */
+export const BALANCE_ID = Symbol('balanceId');
 
 /**
  * One operation type, split the way stellar-core splits it: `check` is doCheckValid (stateless;
@@ -20,8 +33,8 @@ export type Threshold = 'low' | 'med' | 'high';
 export interface OpHandler<O = any> {
   threshold(op: O): Threshold;
   check(op: O, source: string): void;
-  /** Returns the operation's Horizon record fields. Throws OpFailure. */
-  apply(ctx: ApplyContext, op: O, source: string): Record<string, unknown>;
+  /** Returns the operation's Horizon record fields (and optionally [RESULT]). Throws OpFailure. */
+  apply(ctx: ApplyContext, op: O, source: string): Record<string | symbol, unknown>;
   /** Accounts besides the source that Horizon lists this operation under. */
   participants(op: O): string[];
 }

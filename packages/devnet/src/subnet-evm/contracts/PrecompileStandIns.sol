@@ -8,7 +8,10 @@ pragma solidity ^0.8.24;
 ///   eth_getStorageAt reads the same as on a real L1;
 /// - roles: 0 None, 1 Enabled, 2 Admin, 3 Manager;
 /// - Role.CanModify: an Admin may set any role; a Manager may move None/Enabled to None/Enabled only;
-/// - every change emits RoleSet(role, account, sender, oldRole) (post-Durango behaviour).
+/// - every change emits RoleSet(role, account, sender, oldRole) (post-Durango behaviour);
+/// - a refusal fails like a precompile error (libevm core/vm/evm.go Call: gas = 0 for any error but
+///   ErrExecutionReverted, and no return data): INVALID, all the call's gas consumed, nothing returned.
+///   The gate answers direct eth_call / eth_estimateGas with subnet-evm's error text.
 contract AllowListStandIn {
     uint256 internal constant NONE = 0;
     uint256 internal constant ENABLED = 1;
@@ -37,6 +40,13 @@ contract AllowListStandIn {
         _modify(addr, NONE);
     }
 
+    /// A precompile error: all gas consumed, no return data (see the contract's notes).
+    function _fail() internal pure {
+        assembly {
+            invalid()
+        }
+    }
+
     function _role(address a) internal view returns (uint256 r) {
         assembly {
             r := sload(a)
@@ -47,7 +57,7 @@ contract AllowListStandIn {
         uint256 callerRole = _role(msg.sender);
         uint256 fromRole = _role(addr);
         bool low = (fromRole == NONE || fromRole == ENABLED) && (role == NONE || role == ENABLED);
-        if (!(callerRole == ADMIN || (callerRole == MANAGER && low))) revert("cannot modify allow list");
+        if (!(callerRole == ADMIN || (callerRole == MANAGER && low))) _fail(); // "cannot modify allow list: ..."
         emit RoleSet(role, addr, msg.sender, fromRole);
         assembly {
             sstore(addr, role)
@@ -62,7 +72,7 @@ contract NativeMinterStandIn is AllowListStandIn {
     event NativeCoinMinted(address indexed sender, address indexed recipient, uint256 amount);
 
     function mintNativeCoin(address addr, uint256 amount) external {
-        if (_role(msg.sender) == NONE) revert("non-enabled cannot mint");
+        if (_role(msg.sender) == NONE) _fail(); // "non-enabled cannot mint: <caller>"
         emit NativeCoinMinted(msg.sender, addr, amount);
         // Init code `PUSH20 addr SELFDESTRUCT`: a throw-away account created and destroyed in the
         // same transaction (still allowed after EIP-6780) hands its value to `addr` WITHOUT running

@@ -1,0 +1,10 @@
+export type { KeyAlgorithm } from './algorithm.ts';
+export { Pkcs11Token, type Pkcs11Options, type TokenKey } from './pkcs11/token.ts';
+export { pkcs11Signer, signerFor, type Pkcs11SignerOptions } from './pkcs11/signer.ts';
+export { pkcs11Ed25519Keyring } from './keyring.ts';
+export { toRecoverable } from './secp256k1.ts';
+export { encryptSecp256k1Keystore, openSecp256k1Keystore, type ScryptCost } from './keystore/secp256k1.ts';
+export { ED25519_KEYSTORE_FORMAT, encryptEd25519Keystore, decryptEd25519Keystore, openEd25519Keystore } from './keystore/ed25519.ts';
+export { memorySecp256k1Signer, memoryEd25519Signer } from './memory.ts';
+export { parseSignerSpec, SIGNER_SPEC_PATTERN, SIGNER_SPEC_HINT, type SignerSpec } from './spec.ts';
+export { SignerSource, type SignerSourceOptions } from './source.ts';
