@@ -11,6 +11,8 @@ import { benchStellar } from './stellar.ts';
 import { benchYield } from './yield.ts';
 import { benchReconcile } from './reconcile.ts';
 import { benchMoves } from './moves.ts';
+import { benchConsole } from './console.ts';
+import { benchSigners } from './signers.ts';
 import { printTable, type BenchRow } from './table.ts';
 
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
@@ -22,6 +24,8 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   reconcile: benchReconcile,
   avalanche: benchAvalanche,
   moves: benchMoves,
+  console: benchConsole,
+  signers: benchSigners,
 };
 
 const selected = process.env.BENCH ? process.env.BENCH.split(',') : Object.keys(BENCHES);

@@ -22,7 +22,7 @@ export const AVALANCHE_CONFIG = {
   AVALANCHE_MAX_FEE_GWEI: maxFeeGwei.optional(),
   AVALANCHE_INFRASTRUCTURE: z.string().min(2).optional(),
   AVALANCHE_INFRASTRUCTURE_FILE: z.string().min(1).optional(),
-  /** `rpc` only (hex keys held in memory): operator signs engine operations, admin deploys (the only deployer). */
+  /** Plaintext hex keys: refused when AVALANCHE_NETWORK=rpc (set AVALANCHE_*_SIGNER, see signer-config.ts); `local` signs with PUBLIC dev keys. Operator signs engine operations, admin deploys (the only deployer). */
   AVALANCHE_OPERATOR_KEY: hexKey.optional(),
   AVALANCHE_ADMIN_KEY: hexKey.optional(),
   /** Admin of TxAllowList / ContractDeployerAllowList / NativeMinter (role changes only). */
@@ -49,10 +49,7 @@ export function checkAvalancheConfig(c: AvalancheConfig, need: (key: string, why
   const rpc = 'required when AVALANCHE_NETWORK=rpc';
   if (!c.AVALANCHE_RPC_URL) need('AVALANCHE_RPC_URL', `${rpc}: the L1's JSON-RPC URL`);
   if (!c.AVALANCHE_CHAIN_ID) need('AVALANCHE_CHAIN_ID', `${rpc}: the L1's EVM chain id`);
-  if (!c.AVALANCHE_OPERATOR_KEY) need('AVALANCHE_OPERATOR_KEY', `${rpc}: the key that signs engine operations`);
-  if (!c.AVALANCHE_ADMIN_KEY) need('AVALANCHE_ADMIN_KEY', `${rpc}: the platform deployer key (owns the fund suites)`);
-  const same = (a?: string, b?: string) => !!a && !!b && a.replace(/^0x/, '').toLowerCase() === b.replace(/^0x/, '').toLowerCase();
-  if (same(c.AVALANCHE_OPERATOR_KEY, c.AVALANCHE_ADMIN_KEY)) need('AVALANCHE_ADMIN_KEY', 'must differ from AVALANCHE_OPERATOR_KEY (the operator nonces belong to the engine alone)');
+  // The keys (AVALANCHE_OPERATOR_SIGNER, AVALANCHE_ADMIN_SIGNER, …) are checked with every role's in signer-config.ts.
   if (!c.AVALANCHE_FINALITY) need('AVALANCHE_FINALITY', `${rpc}: "finalized" (the L1's last accepted block, final under Snowman) or a block depth`);
   if (!c.AVALANCHE_INFRASTRUCTURE && !c.AVALANCHE_INFRASTRUCTURE_FILE) {
     need('AVALANCHE_INFRASTRUCTURE_FILE', `${rpc} (or AVALANCHE_INFRASTRUCTURE): the L1 contracts' record written by ensureAvalancheInfrastructure`);

@@ -9,6 +9,7 @@ import { startSubnetEvm, type SubnetEvmNode } from '@fiscus/devnet';
 import type { Signer } from '@fiscus/core';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
+import { avalancheSigners, pchainPayer, signerSource } from './signer-wiring.ts';
 import { provisionLocalDevnetL1, startLocalPChain, type LocalPChain } from './avalanche-pchain.ts';
 
 export interface AvalancheChain {
@@ -66,9 +67,18 @@ export async function provisionLocalL1Hook(p: { config: Config; genesisConfig: S
 export async function buildAvalanche(config: Config, logger: Logger, o: AvalancheWiringOptions = {}): Promise<AvalancheChain | undefined> {
   if (config.AVALANCHE_NETWORK === 'none') return undefined;
   if (config.AVALANCHE_NETWORK === 'rpc') {
-    const driver = avalancheDriverFromEnv(avalancheEnv(config));
-    logger.info({ chain: driver.chain, url: new URL(config.AVALANCHE_RPC_URL!).origin, finality: driver.capabilities.finality }, 'avalanche L1 driver configured');
-    return { driver, close: async () => driver.provider.destroy() };
+    // Keys from the HSM or keystore files (signer-wiring.ts); the P-Chain payer too, when provisioning is configured.
+    const source = signerSource(config);
+    try {
+      const driver = avalancheDriverFromEnv(avalancheEnv(config), await avalancheSigners(config, source));
+      const payer = config.AVALANCHE_PCHAIN_URL ? await pchainPayer(config, source) : undefined;
+      const pchain: LocalPChain | undefined = payer ? { url: config.AVALANCHE_PCHAIN_URL!, payer, close: async () => {} } : undefined;
+      logger.info({ chain: driver.chain, url: new URL(config.AVALANCHE_RPC_URL!).origin, finality: driver.capabilities.finality }, 'avalanche L1 driver configured');
+      return { driver, pchain, close: async () => { driver.provider.destroy(); await source.close(); } };
+    } catch (e) {
+      await source.close();
+      throw e;
+    }
   }
   const chainId = BigInt(config.AVALANCHE_CHAIN_ID ?? LOCAL_L1_CHAIN_ID);
   const keys = Object.fromEntries(Object.entries(LOCAL_L1_KEYS).map(([k, v]) => [k, devSecp256k1Signer(v)])) as Record<keyof typeof LOCAL_L1_KEYS, Signer>;

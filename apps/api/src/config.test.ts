@@ -38,15 +38,17 @@ describe('config', () => {
     expect(text).not.toContain('abab');
   });
 
-  it('starts stellar:local by default; testnet/pubnet need a keyring seed (pubnet also funding and home domain)', () => {
+  it('starts stellar:local by default; testnet/pubnet need a keyring signer (pubnet also funding and home domain)', () => {
     expect(loadConfig({})).toMatchObject({ STELLAR_NETWORK: 'local', STELLAR_LEDGER_CLOSE_MS: 1000, STELLAR_LOCAL_PORT: 0 });
-    expect(() => loadConfig({ STELLAR_NETWORK: 'testnet' })).toThrow(/STELLAR_KEYRING_SEED: required when STELLAR_NETWORK=testnet/);
-    expect(loadConfig({ STELLAR_NETWORK: 'testnet', STELLAR_KEYRING_SEED: 'cd'.repeat(32) }).STELLAR_NETWORK).toBe('testnet');
+    expect(() => loadConfig({ STELLAR_NETWORK: 'testnet' })).toThrow(/STELLAR_KEYRING_SIGNER: required when STELLAR_NETWORK=testnet/);
+    // A plaintext seed is for the local ledger only: a real network refuses it, naming the signer to set.
+    expect(() => loadConfig({ STELLAR_NETWORK: 'testnet', STELLAR_KEYRING_SEED: 'cd'.repeat(32) })).toThrow(/STELLAR_KEYRING_SEED: a plaintext key is refused when STELLAR_NETWORK=testnet: set STELLAR_KEYRING_SIGNER/);
+    expect(loadConfig({ STELLAR_NETWORK: 'testnet', STELLAR_KEYRING_SIGNER: 'keystore:/etc/fiscus/stellar-keyring.json', FISCUS_KEYSTORE_PASSPHRASE: 'pass phrase' }).STELLAR_NETWORK).toBe('testnet');
     try {
       loadConfig({ STELLAR_NETWORK: 'pubnet' });
       expect.unreachable();
     } catch (e) {
-      for (const v of ['STELLAR_KEYRING_SEED', 'STELLAR_FUNDING_SECRET', 'STELLAR_HOME_DOMAIN']) expect((e as Error).message).toContain(v);
+      for (const v of ['STELLAR_KEYRING_SIGNER', 'STELLAR_FUNDING_SIGNER', 'STELLAR_HOME_DOMAIN']) expect((e as Error).message).toContain(v);
     }
     expect(() => loadConfig({ STELLAR_NETWORK: 'mainnet' })).toThrow(/STELLAR_NETWORK/);
     const c = loadConfig({ STELLAR_KEYRING_SEED: 'cd'.repeat(32), HOST: '0.0.0.0', PORT: '9000' });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseApiKey } from './auth/keys.ts';
 import { EVM_CONFIG, checkEvmConfig } from './evm-config.ts';
 import { AVALANCHE_CONFIG, checkAvalancheConfig } from './avalanche-config.ts';
+import { SIGNER_CONFIG, checkSignerConfig, describeSigners } from './signer-config.ts';
 
 /** The repository root (apps/api/src → ../../..): where `.data/` lives by default. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -45,6 +46,12 @@ const ConfigSchema = z.object({
   /** 64 hex chars (or base64): the Ed25519 seed signing reserve attestations; default: <data dir>/../attestation.seed. */
   FISCUS_ATTESTATION_KEY: z.string().regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be a 32-byte seed as 64 hex chars or base64').optional(),
   FISCUS_WORKER: z.enum(['0', '1', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
+  /** 64 hex chars: the AES-256-GCM key webhook signing secrets are encrypted under at rest; default: <data dir>/../webhook.key (0600). */
+  FISCUS_WEBHOOK_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)').optional(),
+  /** Requests per minute per client address on the keyless /public routes (proof of reserves). */
+  FISCUS_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry (the proxy's view). */
+  FISCUS_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   /** Interval of the reconciliation scheduler per active deployment, in ms (0 disables it; on demand: POST …/reconciliations). */
   FISCUS_RECONCILE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** How long signed bytes may wait unmined before the worker bids higher at the same nonce (EVM chains). */
@@ -64,9 +71,9 @@ const ConfigSchema = z.object({
   /** Horizon of testnet/pubnet (defaults: SDF's public Horizon); a running local ledger's URL for worker-main. */
   STELLAR_HORIZON_URL: z.url().optional(),
   STELLAR_NETWORK_PASSPHRASE: z.string().min(1).optional(),
-  /** 64 hex chars: master seed the issuer and distribution keys are derived from. Required for testnet/pubnet. */
+  /** 64 hex chars: master seed the issuer and distribution keys are derived from (`local`; refused for testnet/pubnet: set STELLAR_KEYRING_SIGNER). */
   STELLAR_KEYRING_SEED: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters').optional(),
-  /** S… secret of the account that creates issuer/distribution accounts on pubnet (no friendbot there). */
+  /** S… secret of the account that creates issuer/distribution accounts: refused for testnet/pubnet (set STELLAR_FUNDING_SIGNER; `local` uses friendbot). */
   STELLAR_FUNDING_SECRET: z.string().regex(/^S[A-Z2-7]{55}$/, 'must be a Stellar secret seed (S…)').optional(),
   /** S… secret of the account that sponsors investors' trustline reserves; default: each fund's issuer. */
   STELLAR_SPONSOR_SECRET: z.string().regex(/^S[A-Z2-7]{55}$/, 'must be a Stellar secret seed (S…)').optional(),
@@ -74,6 +81,12 @@ const ConfigSchema = z.object({
   STELLAR_FEE_SECRET: z.string().regex(/^S[A-Z2-7]{55}$/, 'must be a Stellar secret seed (S…)').optional(),
   /** The issuers' home_domain (where stellar.toml is served); default: the host of FISCUS_PUBLIC_URL. */
   STELLAR_HOME_DOMAIN: z.string().regex(/^[\x21-\x7e]{1,32}$/, 'must be 1-32 printable ASCII characters').optional(),
+  /** SEP-8 approval server: highest fee per operation a wallet's transaction may bid, in stroops. */
+  STELLAR_SEP8_MAX_FEE_PER_OP: z.coerce.bigint().min(100n).max(100_000_000n).default(1_000n),
+  /** SEP-8 approval server: new approval requests per source account per minute (each API process). */
+  STELLAR_SEP8_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** SEP-8 action_required: where an unknown receiver onboards (KYC, trustline, wallet); default <FISCUS_PUBLIC_URL>/onboarding. */
+  STELLAR_SEP8_ACTION_URL: z.url().optional(),
   /** Port of the in-process local ledger; 0 = any free port. */
   STELLAR_LOCAL_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   STELLAR_LEDGER_CLOSE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
@@ -81,6 +94,7 @@ const ConfigSchema = z.object({
   STELLAR_LOCAL_STATE: z.string().min(1).optional(),
   ...EVM_CONFIG,
   ...AVALANCHE_CONFIG,
+  ...SIGNER_CONFIG,
 }).superRefine((c, ctx) => {
   const need = (key: string, why: string) => ctx.addIssue({ code: 'custom', path: [key], message: why });
   checkEvmConfig(c, need);
@@ -88,12 +102,8 @@ const ConfigSchema = z.object({
   if (c.FISCUS_HEADERS_TIMEOUT_MS > c.FISCUS_REQUEST_TIMEOUT_MS) {
     need('FISCUS_HEADERS_TIMEOUT_MS', `must be ≤ FISCUS_REQUEST_TIMEOUT_MS (${c.FISCUS_REQUEST_TIMEOUT_MS}): the headers are part of the request`);
   }
-  if ((c.STELLAR_NETWORK === 'testnet' || c.STELLAR_NETWORK === 'pubnet') && !c.STELLAR_KEYRING_SEED) {
-    need('STELLAR_KEYRING_SEED', `required when STELLAR_NETWORK=${c.STELLAR_NETWORK}: the issuer keys are derived from it, a generated one would lose them`);
-  }
-  if (c.STELLAR_NETWORK === 'pubnet' && !c.STELLAR_FUNDING_SECRET) {
-    need('STELLAR_FUNDING_SECRET', 'required when STELLAR_NETWORK=pubnet: there is no friendbot to create the issuing accounts');
-  }
+  // Keys of real networks (STELLAR_KEYRING_SIGNER, STELLAR_FUNDING_SIGNER, EVM_*_SIGNER, …): signer-config.ts.
+  checkSignerConfig(c, need);
   if (c.STELLAR_NETWORK === 'pubnet' && !c.STELLAR_HOME_DOMAIN) {
     need('STELLAR_HOME_DOMAIN', 'required when STELLAR_NETWORK=pubnet: the domain that serves /.well-known/stellar.toml');
   }
@@ -124,9 +134,13 @@ export function describeConfig(c: Config): Record<string, unknown> {
     database: c.DATABASE_URL ? 'postgres' : `pglite (${c.FISCUS_DATA_DIR})`,
     adminKeyFromEnv: c.FISCUS_ADMIN_KEY !== undefined,
     attestationKeyFromEnv: c.FISCUS_ATTESTATION_KEY !== undefined,
+    webhookKeyFromEnv: c.FISCUS_WEBHOOK_KEY !== undefined,
+    publicRateLimit: c.FISCUS_PUBLIC_RATE_LIMIT,
     devnet: c.FISCUS_DEVNET,
     stellar: c.STELLAR_NETWORK,
     stellarKeyringFromEnv: c.STELLAR_KEYRING_SEED !== undefined,
+    // Which key each role signs with (labels and paths, never the PIN or the passphrase).
+    signers: describeSigners(c),
     ethereum: c.ETHEREUM_NETWORK,
     avalanche: c.AVALANCHE_NETWORK,
     publicUrl: publicUrl(c),

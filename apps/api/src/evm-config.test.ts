@@ -5,8 +5,9 @@ import { ConfigError, describeConfig, loadConfig } from './config.ts';
 import { anvilStatePath, evmInfrastructurePath } from './wiring.ts';
 
 const KEY_A = `0x${'11'.repeat(32)}`;
-const KEY_B = `0x${'22'.repeat(32)}`;
-const RPC = { ETHEREUM_NETWORK: 'rpc', ETHEREUM_RPC_URL: 'https://rpc.example/v3/secret', ETHEREUM_CHAIN_ID: '11155111', EVM_OPERATOR_KEY: KEY_A, EVM_ADMIN_KEY: KEY_B, EVM_INFRASTRUCTURE_FILE: '/etc/fiscus/evm.json', EVM_FINALITY: 'finalized' };
+// Real networks take keys from signers only (signer-config.ts): an HSM key and a keystore file here.
+const SIGNERS = { EVM_OPERATOR_SIGNER: 'pkcs11:evm-operator', EVM_ADMIN_SIGNER: 'keystore:/etc/fiscus/evm-admin.json', FISCUS_PKCS11_LIBRARY: '/usr/lib/softhsm/libsofthsm2.so', FISCUS_PKCS11_TOKEN: 'fiscus', FISCUS_PKCS11_PIN: '97531', FISCUS_KEYSTORE_PASSPHRASE: 'correct horse battery' };
+const RPC = { ETHEREUM_NETWORK: 'rpc', ETHEREUM_RPC_URL: 'https://rpc.example/v3/secret', ETHEREUM_CHAIN_ID: '11155111', ...SIGNERS, EVM_INFRASTRUCTURE_FILE: '/etc/fiscus/evm.json', EVM_FINALITY: 'finalized' };
 
 describe('ethereum configuration', () => {
   it('defaults to the local anvil devnet, its files beside the data dir', () => {
@@ -17,7 +18,7 @@ describe('ethereum configuration', () => {
     expect(anvilStatePath(loadConfig({ ETHEREUM_LOCAL_STATE: '/tmp/a.json' }))).toBe('/tmp/a.json');
   });
 
-  it('rpc needs the node, chain id, both keys and the infrastructure record, each named', () => {
+  it('rpc needs the node, chain id, both signers and the infrastructure record, each named', () => {
     let message = '';
     try {
       loadConfig({ ETHEREUM_NETWORK: 'rpc' });
@@ -25,8 +26,9 @@ describe('ethereum configuration', () => {
       expect(e).toBeInstanceOf(ConfigError);
       message = (e as Error).message;
     }
-    for (const k of ['ETHEREUM_RPC_URL', 'ETHEREUM_CHAIN_ID', 'EVM_OPERATOR_KEY', 'EVM_ADMIN_KEY', 'EVM_FINALITY', 'EVM_INFRASTRUCTURE_FILE']) expect(message).toContain(`${k}: required when ETHEREUM_NETWORK=rpc`);
-    expect(() => loadConfig({ ...RPC, EVM_ADMIN_KEY: KEY_A })).toThrow(/EVM_ADMIN_KEY: must differ from EVM_OPERATOR_KEY/);
+    for (const k of ['ETHEREUM_RPC_URL', 'ETHEREUM_CHAIN_ID', 'EVM_OPERATOR_SIGNER', 'EVM_ADMIN_SIGNER', 'EVM_FINALITY', 'EVM_INFRASTRUCTURE_FILE']) expect(message).toContain(`${k}: required when ETHEREUM_NETWORK=rpc`);
+    expect(() => loadConfig({ ...RPC, EVM_ADMIN_SIGNER: 'pkcs11:evm-operator' })).toThrow(/EVM_ADMIN_SIGNER: must differ from EVM_OPERATOR_SIGNER/);
+    expect(() => loadConfig({ ...RPC, EVM_ADMIN_KEY: KEY_A })).toThrow(/EVM_ADMIN_KEY: a plaintext key is refused when ETHEREUM_NETWORK=rpc: set EVM_ADMIN_SIGNER/);
     expect(() => loadConfig({ ...RPC, EVM_OPERATOR_KEY: 'abc' })).toThrow(/EVM_OPERATOR_KEY: must be a 32-byte hex private key/);
   });
 
@@ -52,6 +54,8 @@ describe('ethereum configuration', () => {
     const described = JSON.stringify(describeConfig(c));
     expect(described).toContain('"ethereum":"rpc"');
     expect(described).not.toContain('1111');
+    expect(described).not.toContain('97531');
+    expect(described).not.toContain('correct horse');
     expect(described).not.toContain('secret');
   });
 });

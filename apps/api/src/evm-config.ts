@@ -31,7 +31,7 @@ export const EVM_CONFIG = {
   /** `rpc`: the shared contracts' addresses (JSON written by ensureInfrastructure), inline or as a file. */
   EVM_INFRASTRUCTURE: z.string().min(2).optional(),
   EVM_INFRASTRUCTURE_FILE: z.string().min(1).optional(),
-  /** `rpc` only (hex keys held in memory): operator signs engine operations, admin deploys and sets policy. */
+  /** Plaintext hex keys: refused when ETHEREUM_NETWORK=rpc (set EVM_OPERATOR_SIGNER / EVM_ADMIN_SIGNER / EVM_CLAIM_SIGNER, see signer-config.ts); `local` signs with anvil's dev keys. */
   EVM_OPERATOR_KEY: hexKey.optional(),
   EVM_ADMIN_KEY: hexKey.optional(),
   /** The KYC claim issuer's key; default: the admin key. */
@@ -52,11 +52,7 @@ export function checkEvmConfig(c: EvmConfig, need: (key: string, why: string) =>
   const rpc = 'required when ETHEREUM_NETWORK=rpc';
   if (!c.ETHEREUM_RPC_URL) need('ETHEREUM_RPC_URL', `${rpc}: the node's JSON-RPC URL`);
   if (!c.ETHEREUM_CHAIN_ID) need('ETHEREUM_CHAIN_ID', `${rpc}: the chain id (transactions are signed for it)`);
-  if (!c.EVM_OPERATOR_KEY) need('EVM_OPERATOR_KEY', `${rpc}: the key that signs engine operations (dev keys are never a default off the devnet)`);
-  if (!c.EVM_ADMIN_KEY) need('EVM_ADMIN_KEY', `${rpc}: the key that owns the fund suites and sets policy`);
-  if (c.EVM_OPERATOR_KEY && c.EVM_ADMIN_KEY && c.EVM_OPERATOR_KEY.replace(/^0x/, '').toLowerCase() === c.EVM_ADMIN_KEY.replace(/^0x/, '').toLowerCase()) {
-    need('EVM_ADMIN_KEY', 'must differ from EVM_OPERATOR_KEY (the operator nonces belong to the engine alone)');
-  }
+  // The keys (EVM_OPERATOR_SIGNER, EVM_ADMIN_SIGNER, …) are checked with every role's in signer-config.ts.
   if (!c.EVM_FINALITY) need('EVM_FINALITY', `${rpc}: "finalized" (Ethereum mainnet and testnets: the node's finalized block) or the chain's documented block depth`);
   if (!c.EVM_INFRASTRUCTURE && !c.EVM_INFRASTRUCTURE_FILE) {
     need('EVM_INFRASTRUCTURE_FILE', `${rpc} (or EVM_INFRASTRUCTURE): the shared contracts' record written by ensureInfrastructure`);

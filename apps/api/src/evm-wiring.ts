@@ -5,6 +5,7 @@ import { ANVIL_DEV_ACCOUNTS, ANVIL_DEV_CHAIN_ID, startAnvil, type AnvilNode } fr
 import type { Signer } from '@fiscus/core';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
+import { evmSigners, signerSource } from './signer-wiring.ts';
 
 export interface EvmChain {
   driver: EvmDriver;
@@ -32,10 +33,16 @@ const STATE_INTERVAL_SECONDS = 5;
 export async function buildEvm(config: Config, logger: Logger, o: EvmWiringOptions = {}): Promise<EvmChain | undefined> {
   if (config.ETHEREUM_NETWORK === 'none') return undefined;
   if (config.ETHEREUM_NETWORK === 'rpc') {
-    // config.ts guarantees URL, chain id, both keys and the infrastructure record are set.
-    const driver = evmDriverFromEnv(evmEnv(config));
-    logger.info({ chain: driver.chain, url: redactUrl(config.ETHEREUM_RPC_URL!), finality: driver.finality }, 'ethereum driver configured');
-    return { driver, close: async () => driver.provider.destroy() };
+    // config.ts guarantees URL, chain id, both signers (HSM or keystore, see signer-wiring.ts) and the infrastructure record are set.
+    const source = signerSource(config);
+    try {
+      const driver = evmDriverFromEnv(evmEnv(config), await evmSigners(config, source));
+      logger.info({ chain: driver.chain, url: redactUrl(config.ETHEREUM_RPC_URL!), finality: driver.finality }, 'ethereum driver configured');
+      return { driver, close: async () => { driver.provider.destroy(); await source.close(); } };
+    } catch (e) {
+      await source.close();
+      throw e;
+    }
   }
   const chainId = BigInt(config.ETHEREUM_CHAIN_ID ?? ANVIL_DEV_CHAIN_ID);
   for (const f of [o.localStateFile, o.infrastructureFile]) if (f) mkdirSync(dirname(f), { recursive: true });

@@ -6,7 +6,7 @@ import { startServer } from './server.ts';
 import { createLogger } from './lib/logger.ts';
 import { stellarTomlDeps } from './stellar-wiring.ts';
 import { l1ProvisionerFor } from './avalanche-pchain.ts';
-import { attestationKeyFor, buildChains, onShutdown, openDatabase, startWorker } from './wiring.ts';
+import { attestationKeyFor, buildChains, onShutdown, openDatabase, startWorker, webhookKeyFor } from './wiring.ts';
 
 /** `npm start`: API + (by default) an in-process worker, on PGlite unless DATABASE_URL is set. */
 async function main(config: Config): Promise<void> {
@@ -25,10 +25,12 @@ async function main(config: Config): Promise<void> {
   } else if (bootstrap.outcome !== 'existing') {
     logger.info({ keyId: bootstrap.keyId, source: bootstrap.outcome }, 'admin API key created');
   }
-  const worker = config.FISCUS_WORKER ? startWorker(database.db, chains.drivers, logger, { reconcileMs: config.FISCUS_RECONCILE_MS, replaceAfterMs: config.FISCUS_REPLACE_AFTER_MS }) : undefined;
+  const webhookKey = webhookKeyFor(config);
+  const worker = config.FISCUS_WORKER ? startWorker(database.db, chains.drivers, logger, { reconcileMs: config.FISCUS_RECONCILE_MS, replaceAfterMs: config.FISCUS_REPLACE_AFTER_MS, webhookKey }) : undefined;
   const l1Provisioner = l1ProvisionerFor(config, database.db, logger, chains.avalanchePChain);
   l1Provisioner?.start(); // resumes what a crash, restart or P-Chain outage left unfinished
-  const app = createApp({ db: database.db, drivers: chains.drivers, logger, bodyLimit: config.FISCUS_BODY_LIMIT, stellar: stellarTomlDeps(config, chains.stellar), attestationKey: attestationKeyFor(config), l1Provisioner });
+  const app = createApp({ db: database.db, drivers: chains.drivers, logger, bodyLimit: config.FISCUS_BODY_LIMIT, stellar: stellarTomlDeps(config, chains.stellar), attestationKey: attestationKeyFor(config), l1Provisioner,
+    chainEndpoints: chains.endpoints, webhookKey, publicApi: { ratePerMinute: config.FISCUS_PUBLIC_RATE_LIMIT, trustProxy: config.FISCUS_TRUST_PROXY } });
   const listen = { hostname: config.HOST, port: config.PORT, requestTimeoutMs: config.FISCUS_REQUEST_TIMEOUT_MS, headersTimeoutMs: config.FISCUS_HEADERS_TIMEOUT_MS };
   const server = startServer(app, listen, (info) => {
     logger.info({ url: `http://${config.HOST}:${info.port}`, docs: `http://${config.HOST}:${info.port}/docs`, chains: chains.drivers.chains() }, 'listening');

@@ -5,6 +5,7 @@ import { LOCAL_PASSPHRASE, startLocalHorizon, type LocalHorizon } from '@fiscus/
 import type { Logger } from 'pino';
 import { publicUrl, type Config } from './config.ts';
 import type { StellarTomlDeps } from './lib/types.ts';
+import { signerSource, stellarSigners } from './signer-wiring.ts';
 
 /** What /.well-known/stellar.toml needs to know about the configured Stellar network. */
 export interface StellarInfo {
@@ -77,13 +78,21 @@ export async function buildStellar(config: Config, logger: Logger, o: StellarWir
   const horizonUrl = config.STELLAR_HORIZON_URL ?? net.horizonUrl;
   const passphrase = config.STELLAR_NETWORK_PASSPHRASE ?? net.passphrase;
   const chain: ChainId = `stellar:${network}`;
-  // config.ts guarantees: a keyring seed for both, a funding secret for pubnet.
-  const funding: Funding = config.STELLAR_FUNDING_SECRET
-    ? { kind: 'account', signer: keypairSigner(Keypair.fromSecret(config.STELLAR_FUNDING_SECRET)) }
-    : { kind: 'friendbot', url: net.friendbot ?? `${horizonUrl}/friendbot` };
-  const driver = new StellarDriver({ chain, horizonUrl, networkPassphrase: passphrase, keys: localStellarKeyring(seed()), funding, homeDomain, ...payers });
-  logger.info({ chain, horizonUrl, homeDomain, funding: funding.kind }, 'stellar driver configured');
-  return { driver, info: { chain, networkPassphrase: passphrase, horizonUrl }, close: async () => {} };
+  // config.ts guarantees: a keyring signer for both, a funding signer for pubnet, no plaintext key (signer-wiring.ts).
+  const source = signerSource(config);
+  try {
+    const s = await stellarSigners(config, source);
+    const funding: Funding = s.funding ? { kind: 'account', signer: s.funding } : { kind: 'friendbot', url: net.friendbot ?? `${horizonUrl}/friendbot` };
+    const driver = new StellarDriver({
+      chain, horizonUrl, networkPassphrase: passphrase, keys: s.keys, funding, homeDomain,
+      ...(s.sponsor ? { sponsor: s.sponsor } : {}), ...(s.feeAccount ? { feeAccount: s.feeAccount } : {}),
+    });
+    logger.info({ chain, horizonUrl, homeDomain, funding: funding.kind }, 'stellar driver configured');
+    return { driver, info: { chain, networkPassphrase: passphrase, horizonUrl }, close: () => source.close() };
+  } catch (e) {
+    await source.close();
+    throw e;
+  }
 }
 
 /** The accounts that pay investors' trustline reserves and fee bumps, when not the fund's own. */
@@ -102,5 +111,6 @@ export function stellarTomlDeps(config: Config, info: StellarInfo | undefined): 
     ...info,
     publicUrl: base,
     organization: { name: config.FISCUS_ORG_NAME, url: config.FISCUS_ORG_URL ?? base, officialEmail: config.FISCUS_ORG_EMAIL, physicalAddress: config.FISCUS_ORG_ADDRESS },
+    sep8: { maxFeePerOp: config.STELLAR_SEP8_MAX_FEE_PER_OP, ratePerMinute: config.STELLAR_SEP8_RATE_LIMIT, actionUrl: config.STELLAR_SEP8_ACTION_URL ?? `${base}/onboarding` },
   };
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { DriverRegistry, type ChainId } from '@fiscus/core';
 import { MemChainDriver, ed25519Signer, startMemChain, type MemChainServer } from '@fiscus/devnet';
-import { Worker, defaultTasks, attestationKeyFromSeed, loadOrCreateAttestationKey, type AttestationKey } from '@fiscus/engine';
+import { Worker, defaultTasks, attestationKeyFromSeed, loadOrCreateAttestationKey, loadOrCreateWebhookKey, webhookKeyFromHex, type AttestationKey } from '@fiscus/engine';
 import { createDb, type Database } from '@fiscus/ledger';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
@@ -11,6 +11,7 @@ import { buildStellar, type StellarInfo } from './stellar-wiring.ts';
 import { buildEvm } from './evm-wiring.ts';
 import { buildAvalanche } from './avalanche-wiring.ts';
 import type { LocalPChain } from './avalanche-pchain.ts';
+import type { ChainEndpoint } from './lib/types.ts';
 
 /** config → db → drivers → worker: the wiring shared by main.ts and worker-main.ts. */
 
@@ -28,8 +29,15 @@ export interface Chains {
   stellar?: StellarInfo;
   /** The P-Chain the local L1 was provisioned on (AVALANCHE_NETWORK=local). */
   avalanchePChain?: LocalPChain;
+  /** Where clients reach each chain (GET /v1/chains). */
+  endpoints: Record<string, ChainEndpoint>;
   close(): Promise<void>;
 }
+
+/** A private RPC's path or query may carry a provider key: show its origin only (as the log does). */
+const rpcEndpoint = (url: string, local: boolean, pchainUrl?: string): ChainEndpoint => ({
+  kind: 'evm-rpc', url: local ? url : new URL(url).origin, probeUrl: url, local, ...(pchainUrl ? { pchainUrl } : {}),
+});
 
 /**
  * Devnet files live next to the PGlite directory (`<FISCUS_DATA_DIR>/..`), so the chain, its
@@ -77,6 +85,11 @@ export function attestationKeyFor(config: Config): AttestationKey {
     : loadOrCreateAttestationKey(besideDataDir(config, 'attestation.seed'));
 }
 
+/** The AES-256-GCM key of webhook secrets: FISCUS_WEBHOOK_KEY, or a key created once beside the data dir (0600). */
+export function webhookKeyFor(config: Config): Uint8Array {
+  return config.FISCUS_WEBHOOK_KEY ? webhookKeyFromHex(config.FISCUS_WEBHOOK_KEY) : loadOrCreateWebhookKey(besideDataDir(config, 'webhook.key'));
+}
+
 /** A signer seed: from the env, or created once beside the data dir (0600) so restarts and workers agree. */
 function seedBesideDataDir(config: Config, fromEnv: string | undefined, name: string): Uint8Array {
   if (fromEnv) return Buffer.from(fromEnv, 'hex');
@@ -107,7 +120,7 @@ export async function buildChains(config: Config, logger: Logger): Promise<Chain
   }
   let stellar: Awaited<ReturnType<typeof buildStellar>>;
   try {
-    // Only the local network may get a generated seed (config.ts requires one for testnet/pubnet).
+    // Only the local network reads this seed (generated if unset); testnet/pubnet take STELLAR_KEYRING_SIGNER (signer-wiring.ts).
     stellar = await buildStellar(config, logger, {
       seed: () => seedBesideDataDir(config, config.STELLAR_KEYRING_SEED, 'stellar-keyring.seed'),
       localStateFile: stellarLocalStatePath(config),
@@ -135,20 +148,31 @@ export async function buildChains(config: Config, logger: Logger): Promise<Chain
     throw e;
   }
   if (avalanche) drivers.register(avalanche.driver);
+  const endpoints: Record<string, ChainEndpoint> = {};
+  if (config.FISCUS_DEVNET !== 'none') {
+    const url = config.FISCUS_DEVNET_URL ?? devnet!.url;
+    endpoints[DEVNET_CHAIN] = { kind: 'memchain', url, probeUrl: url, local: true };
+  }
+  if (stellar) endpoints[stellar.info.chain] = { kind: 'horizon', url: stellar.info.horizonUrl, probeUrl: stellar.info.horizonUrl, local: config.STELLAR_NETWORK === 'local' };
+  // The drivers' providers know the URL they were built on (the in-process anvil's port changes every run).
+  if (evm) endpoints[evm.driver.chain] = rpcEndpoint(evm.driver.provider._getConnection().url, config.ETHEREUM_NETWORK === 'local');
+  if (avalanche) endpoints[avalanche.driver.chain] = rpcEndpoint(avalanche.driver.provider._getConnection().url, config.AVALANCHE_NETWORK === 'local', avalanche.pchain?.url);
   return {
     drivers,
     devnet,
     stellar: stellar?.info,
     avalanchePChain: avalanche?.pchain,
+    endpoints,
     close: async () => {
       await Promise.all([devnet?.close(), stellar?.close(), evm?.close(), avalanche?.close()]);
     },
   };
 }
 
-export function startWorker(db: Database['db'], drivers: DriverRegistry, logger: Logger, o: { reconcileMs?: number; replaceAfterMs?: number } = {}): Worker {
+export function startWorker(db: Database['db'], drivers: DriverRegistry, logger: Logger, o: { reconcileMs?: number; replaceAfterMs?: number; webhookKey?: Uint8Array } = {}): Worker {
   const worker = new Worker({
-    db, drivers, logger: logger.child({ component: 'worker' }), replaceAfterMs: o.replaceAfterMs, tasks: defaultTasks({ reconcileMs: o.reconcileMs }),
+    db, drivers, logger: logger.child({ component: 'worker' }), replaceAfterMs: o.replaceAfterMs,
+    tasks: defaultTasks({ reconcileMs: o.reconcileMs, webhooks: o.webhookKey ? { key: o.webhookKey } : undefined }),
   });
   worker.start();
   return worker;

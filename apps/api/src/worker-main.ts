@@ -1,7 +1,7 @@
 import { describeConfig, type Config } from './config.ts';
 import { runEntrypoint } from './entrypoint.ts';
 import { createLogger } from './lib/logger.ts';
-import { buildChains, onShutdown, openDatabase, startWorker } from './wiring.ts';
+import { buildChains, onShutdown, openDatabase, startWorker, webhookKeyFor } from './wiring.ts';
 
 /**
  * A worker process only (no HTTP): run several against one Postgres (DATABASE_URL); they share
@@ -13,7 +13,7 @@ async function main(config: Config): Promise<void> {
   logger.info(describeConfig(config), 'starting fiscus worker');
   const database = await openDatabase(config);
   const chains = await buildChains(config, logger);
-  const worker = startWorker(database.db, chains.drivers, logger, { reconcileMs: config.FISCUS_RECONCILE_MS, replaceAfterMs: config.FISCUS_REPLACE_AFTER_MS });
+  const worker = startWorker(database.db, chains.drivers, logger, { reconcileMs: config.FISCUS_RECONCILE_MS, replaceAfterMs: config.FISCUS_REPLACE_AFTER_MS, webhookKey: webhookKeyFor(config) });
   logger.info({ id: worker.id, chains: chains.drivers.chains() }, 'worker running');
   onShutdown(logger, async () => {
     await worker.stop();

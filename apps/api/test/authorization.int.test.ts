@@ -65,6 +65,8 @@ const TABLE: { method: string; path: (x: Ids) => string; allowed: Role[]; body?:
   { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/cap-table`, allowed: [A, C, T, U] },
   { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/holders/count`, allowed: [A, C, T, U] },
   { method: 'GET', path: () => '/v1/audit', allowed: [A, C, U] },
+  { method: 'GET', path: () => '/v1/me', allowed: [A, C, T, U, I] },
+  { method: 'GET', path: () => '/v1/chains', allowed: [A, C, T, U, I] },
   { method: 'GET', path: () => '/v1/audit/verify', allowed: [A, C, U] },
   { method: 'POST', path: () => '/v1/api-keys', allowed: [A], body: {} },
   { method: 'GET', path: () => '/v1/api-keys', allowed: [A] },
@@ -87,6 +89,18 @@ const TABLE: { method: string; path: (x: Ids) => string; allowed: Role[]; body?:
   { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/halts/clear`, allowed: [A] },
   { method: 'POST', path: () => '/v1/avalanche/l1s', allowed: [A], body: {} },
   { method: 'GET', path: () => '/v1/avalanche/l1s/l1_unknown', allowed: [A, U] },
+  { method: 'GET', path: () => '/v1/investors', allowed: [A, C, U, I] },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/distributions`, allowed: [A, C, T, U] },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/attestations`, allowed: [A, C, T, U] },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/payouts`, allowed: [A, C, T, U, I] },
+  { method: 'POST', path: () => '/v1/webhooks', allowed: [A], body: {} },
+  { method: 'GET', path: () => '/v1/webhooks', allowed: [A, U] },
+  { method: 'GET', path: () => '/v1/webhooks/whe_unknown', allowed: [A, U] },
+  { method: 'DELETE', path: () => '/v1/webhooks/whe_unknown', allowed: [A] },
+  { method: 'GET', path: () => '/v1/webhooks/whe_unknown/deliveries', allowed: [A, U] },
+  { method: 'GET', path: () => '/v1/webhooks/whe_unknown/deliveries/whd_unknown', allowed: [A, U] },
+  { method: 'POST', path: () => '/v1/webhooks/whe_unknown/deliveries/whd_unknown/replay', allowed: [A] },
+  { method: 'POST', path: () => '/v1/webhooks/whe_unknown/replay', allowed: [A], body: {} },
 ];
 
 describeEachBackend('authorization: every route × every role', (backend) => {
@@ -121,7 +135,9 @@ describeEachBackend('authorization: every route × every role', (backend) => {
         .replace('pay_unknown', '{payoutId}')
         .replace('rec_unknown', '{reconciliationId}')
         .replace('dist_unknown', '{distributionId}')
-        .replace('l1_unknown', '{id}'),
+        .replace('l1_unknown', '{id}')
+        .replace('whe_unknown', '{endpointId}')
+        .replace('whd_unknown', '{deliveryId}'),
     );
     expect(templates.sort()).toEqual(documented.sort());
   });

@@ -71,7 +71,9 @@ describeEachBackend('one fund across Stellar, Ethereum and the Avalanche L1 (API
     expect((await aliceXlm.line(asset))?.is_authorized).toBe(false);
     await ok('PATCH', `/v1/investors/${alice}/kyc`, { kycStatus: 'verified', kycExpiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString() });
     await accepted(`/v1/funds/${fundId}/wallets`, { investorId: alice, chain: STELLAR_CHAIN, address: aliceXlm.address });
-    expect((await aliceXlm.line(asset))?.is_authorized).toBe(true);
+    // A new fund is SEP-8 regulated on Stellar (the default): the line rests authorized to maintain
+    // liabilities and the platform's mints, moves and yield wake it per transaction.
+    expect(await aliceXlm.line(asset)).toMatchObject({ is_authorized: false, is_authorized_to_maintain_liabilities: true });
 
     const aliceEth: Wallet = await h.ethWallet();
     const bobEth: Wallet = await h.ethWallet();

@@ -27,7 +27,9 @@ describeEachBackend('api end to end on stellar:local (local ledger + running wor
   afterAll(() => h?.close());
 
   async function deploy(name: string, symbol: string): Promise<{ fundId: string; asset: Asset; issuer: string }> {
-    const fund = await h.call('POST', '/v1/funds', { body: { name, symbol, decimals: 6 } });
+    // These walks rely on fully authorized trustlines (holders paying each other directly):
+    // they opt out of the SEP-8 default (stellar-sep8.int.test.ts covers regulated funds).
+    const fund = await h.call('POST', '/v1/funds', { body: { name, symbol, decimals: 6, stellarSep8: false } });
     expect(fund.status).toBe(201);
     const dep = await h.call('POST', `/v1/funds/${fund.body.id}/deployments`, { body: { chain: CHAIN } });
     expect(dep.status).toBe(202);
@@ -224,7 +226,11 @@ describeEachBackend('api end to end on stellar:local (local ledger + running wor
     expect(entry).toContain('display_decimals = 6');
     expect(entry).toContain('regulated = true');
     expect(entry).toContain('name = "Toml Fund"');
-    expect(entry).toContain(`attestation_of_reserve = "${PUBLIC_URL}/v1/funds/${fundId}/attestations/latest"`);
+    expect(entry).toContain(`attestation_of_reserve = "${PUBLIC_URL}/public/funds/${fundId}/attestations/latest"`);
+    // The link answers without a key (issue 16: it used to be a route that answered 401).
+    const link = entry!.match(/attestation_of_reserve = "([^"]+)"/)![1]!;
+    const proof = await h.call('GET', link.slice(PUBLIC_URL.length), { key: undefined });
+    expect([proof.status, proof.body.code], proof.text).toEqual([404, 'NOT_FOUND']); // no attestation signed yet; not a 401
     expect(r.text).toMatch(new RegExp(`ACCOUNTS = \\[.*"${issuer}"`));
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { FiscusError, type Signer } from '@fiscus/core';
 import { devSecp256k1Signer, feePolicyFromGwei, parseEvmFinality } from '@fiscus/chain-evm';
-import { AvalancheDriver } from './driver.ts';
+import { AvalancheDriver } from './driver/avalanche-driver.ts';
 import type { AvalancheInfrastructure } from './infrastructure.ts';
 
 export interface AvalancheSigners {

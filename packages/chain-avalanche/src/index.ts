@@ -1,5 +1,5 @@
 export * from './genesis.ts';
-export { AvalancheDriver, type AvalancheDriverOptions, type GasTopUp } from './driver.ts';
+export { AvalancheDriver, type AvalancheDriverOptions, type GasTopUp } from './driver/avalanche-driver.ts';
 export { ensureAvalancheInfrastructure, type AvalancheInfrastructure } from './infrastructure.ts';
 export { ROLE, ALLOW_LISTS, roleName, readRole, listAdmins, assertKeepsAnAdmin, type AllowListName, type RoleName } from './precompiles.ts';
 export { parseAvalancheError } from './errors.ts';

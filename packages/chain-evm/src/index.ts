@@ -6,7 +6,7 @@ export { deployInfrastructure, type EvmInfrastructure } from './deploy/infrastru
 export { moduleSettings, type ModuleSettings } from './deploy/policy.ts';
 export { kycClaimTopic, kycClaimData, predictIdentityAddress } from './kyc/claim.ts';
 export { createEvmProvider } from './rpc/provider.ts';
-export { parseEvmError } from './rpc/errors.ts';
+export { parseEvmError } from './errors.ts';
 export { MAX_BATCH as EVM_MAX_BATCH, MAX_AUTHORIZE_BATCH as EVM_MAX_AUTHORIZE_BATCH } from './ops/encode.ts';
 export { ensureInfrastructure } from './devnet.ts';
 export { evmDriverFromEnv, type EvmSigners } from './config.ts';

@@ -9,6 +9,12 @@ export interface StellarDeployment {
   distribution: string;
   decimals: number;
   homeDomain: string;
+  /**
+   * SEP-8 regulated asset: investor trustlines rest AUTHORIZED_TO_MAINTAIN_LIABILITIES and every
+   * payment is sandwiched between the issuer's authorize / back-to-rest operations (ops.ts), for
+   * the platform's own operations and, through the approval server, for investors' transfers.
+   */
+  sep8?: boolean;
 }
 
 /** Stellar asset codes are 1–12 characters of [A-Za-z0-9]; the fund symbol is used as is. */
@@ -25,13 +31,15 @@ export function assetCodeFor(fund: FundSpec): string {
  * transfers to it and `burn { from: redemptionAddress }` claws them back.
  */
 export function toDetails(d: StellarDeployment): Record<string, string> {
-  return { ...d, decimals: String(d.decimals), redemptionAddress: d.distribution };
+  const { sep8, ...rest } = d;
+  // Recorded only when on, so deployments made before the option read exactly as before.
+  return { ...rest, decimals: String(d.decimals), redemptionAddress: d.distribution, ...(sep8 ? { sep8: 'true' } : {}) };
 }
 
 export function fromDeployment(d: Deployment): StellarDeployment {
   const x = d.details;
   if (!x.assetCode || !x.issuer || !x.fundId || x.decimals === undefined) throw new FiscusError('NOT_DEPLOYED', 'deployment has no Stellar asset');
-  return { fundId: x.fundId, assetCode: x.assetCode, issuer: x.issuer, distribution: x.distribution ?? '', decimals: Number(x.decimals), homeDomain: x.homeDomain ?? '' };
+  return { fundId: x.fundId, assetCode: x.assetCode, issuer: x.issuer, distribution: x.distribution ?? '', decimals: Number(x.decimals), homeDomain: x.homeDomain ?? '', sep8: x.sep8 === 'true' };
 }
 
 export const assetOf = (d: StellarDeployment) => new Asset(d.assetCode, d.issuer);

@@ -51,7 +51,8 @@ const MAX_SCAN_PAGES = 50;
  * transfers; claimable balances are booked when claimed (by the issuer = burned) or clawed back;
  * movements through the order book, pools or contracts are reported `unmatched`. Ops that do
  * not move the asset are skipped but still advance the cursor. Holder-to-holder payments
- * involve neither account and are not reported.
+ * involve neither account and are not reported, except on a SEP-8 deployment, where each one
+ * sits in a transaction with the issuer's authorization sandwich (addSandwichedPayments).
  */
 export async function assetEvents(net: StellarNetwork, d: StellarDeployment, fromCursor?: string): Promise<Page<ChainEvent>> {
   let cursor = fromCursor;
@@ -88,8 +89,33 @@ async function mergedPage(net: StellarNetwork, d: StellarDeployment, cursor: str
   }
   const byId = new Map<string, OpRecord>();
   for (const r of pages.flat()) if (horizon === undefined || BigInt(r.id) <= horizon) byId.set(r.id, r);
+  if (d.sep8) await addSandwichedPayments(net, d, byId, cursor, horizon);
   const records = [...byId.values()].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
   return { records, done: horizon === undefined };
+}
+
+/**
+ * SEP-8: a holder-to-holder payment involves neither the issuer nor the distribution account,
+ * but the approved transaction carrying it also carries the issuer's setTrustLineFlags around
+ * it (in the issuer's history). So for every such transaction whose issuer operations are on
+ * this page, the transaction's own operations are read and its payments of the asset are
+ * added — within the page's id range, so a payment is reported on the page of the issuer
+ * operation before or after it, never twice (the ingest also keys effects by tx and index).
+ */
+async function addSandwichedPayments(net: StellarNetwork, d: StellarDeployment, byId: Map<string, OpRecord>, cursor: string | undefined, horizon: bigint | undefined): Promise<void> {
+  const txs = new Set<string>();
+  for (const r of byId.values()) {
+    if (r.type === 'set_trust_line_flags' && r.source_account === d.issuer && r.asset_code === d.assetCode && r.asset_issuer === d.issuer) txs.add(r.transaction_hash);
+  }
+  const after = cursor ? BigInt(cursor) : -1n;
+  for (const hash of txs) {
+    const page = await net.server.operations().forTransaction(hash).limit(200).order('asc').call();
+    for (const r of page.records as unknown as OpRecord[]) {
+      const id = BigInt(r.id);
+      if (id <= after || (horizon !== undefined && id > horizon) || byId.has(r.id)) continue;
+      if (r.type === 'payment' || r.type === 'path_payment_strict_send' || r.type === 'path_payment_strict_receive') byId.set(r.id, r);
+    }
+  }
 }
 
 /** The create_claimable_balance record of a balance (Horizon keeps it after the balance is claimed). */
@@ -155,12 +181,26 @@ export async function toEvent(d: StellarDeployment, r: OpRecord, creation: (bala
     case 'invoke_host_function':
       return (r.asset_balance_changes ?? []).some((c) => fund(c.asset_code, c.asset_issuer)) ? unmatched('contract call moving the fund asset', r.source_account, null) : undefined;
     case 'set_trust_line_flags':
-      return fund(r.asset_code, r.asset_issuer) ? flagsEvent(r.trustor!, r.set_flags ?? [], r.clear_flags ?? [], at) : undefined;
+      if (!fund(r.asset_code, r.asset_issuer)) return undefined;
+      return d.sep8 ? sep8FlagsEvent(r.trustor!, r.set_flags ?? [], r.clear_flags ?? [], at) : flagsEvent(r.trustor!, r.set_flags ?? [], r.clear_flags ?? [], at);
     case 'allow_trust':
       return fund(r.asset_code, r.asset_issuer) ? flagsEvent(r.trustor!, [...(r.authorize ? [1] : []), ...(r.authorize_to_maintain_liabilities ? [2] : [])], r.authorize ? [2] : [1], at) : undefined;
     default:
       return undefined;
   }
+}
+
+/**
+ * SEP-8 deployment: resting at MAINTAIN_LIABILITIES is the authorized state, and the issuer's
+ * sandwich around each transfer (set AUTHORIZED; then set MAINTAIN clearing AUTHORIZED) is a
+ * transient, not an authorization change: no event. Authorizing (set MAINTAIN alone, ops.ts)
+ * and deauthorizing or freezing (clear both) are.
+ */
+function sep8FlagsEvent(address: string, set: number[], clear: number[], at: At): ChainEvent | undefined {
+  if (set.includes(1) || (set.includes(2) && clear.includes(1))) return undefined;
+  if (set.includes(2)) return { kind: 'authorization', address, authorized: true, ...at };
+  if (clear.includes(2) || clear.includes(1)) return { kind: 'authorization', address, authorized: false, ...at };
+  return undefined;
 }
 
 /** AUTHORIZED (1) and AUTHORIZED_TO_MAINTAIN_LIABILITIES (2) transitions as core events. */

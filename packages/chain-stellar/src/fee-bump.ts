@@ -43,11 +43,11 @@ export function parseInvestorTransaction(net: StellarNetwork, d: StellarDeployme
   if (tx.signatures.length === 0) throw invalid('the transaction carries no signature: the investor signs it first');
   if (BigInt(tx.fee) > net.maxFeePerOp * BigInt(tx.operations.length)) throw invalid(`the inner fee bids more than ${net.maxFeePerOp} stroops per operation`);
   const asset = assetOf(d);
-  tx.operations.forEach((op, index) => checkOperation(op, index, source, asset, platform.sponsor));
+  tx.operations.forEach((op, index) => checkOperation(op, index, source, asset, platform.sponsor, d.sep8 === true ? d.issuer : undefined));
   return tx;
 }
 
-function checkOperation(op: Transaction['operations'][number], index: number, source: string, asset: Asset, sponsor: string): void {
+function checkOperation(op: Transaction['operations'][number], index: number, source: string, asset: Asset, sponsor: string, sep8Issuer?: string): void {
   const refuse = (why: string) => {
     throw invalid(`operation ${index} (${op.type}) ${why}`, { index, type: op.type });
   };
@@ -64,6 +64,12 @@ function checkOperation(op: Transaction['operations'][number], index: number, so
       if (opSource !== sponsor || op.sponsoredId !== source) refuse('is not our sponsor sponsoring this investor');
       return;
     case 'endSponsoringFutureReserves':
+      break;
+    case 'setTrustLineFlags':
+      // SEP-8: an approved transfer carries the issuer's authorize / back-to-rest operations
+      // (issuer-signed by the approval server); nothing else may set trustline flags.
+      if (sep8Issuer !== undefined && opSource === sep8Issuer && op.asset.equals(asset)) return;
+      refuse('is not allowed: only the issuer of a SEP-8 fund asset sets trustline flags, in an approved transfer');
       break;
     default:
       refuse('is not allowed: only changeTrust and payments of the fund asset can be fee-bumped');

@@ -38,7 +38,8 @@ export async function trustline(net: StellarNetwork, d: StellarDeployment, addre
   const account = await orMissing(net.server.loadAccount(address));
   if (!account) return { account: false, exists: false, authorized: false };
   const line = account.balances.find((b) => 'asset_code' in b && b.asset_code === d.assetCode && b.asset_issuer === d.issuer) as Line | undefined;
-  return { account: true, exists: line !== undefined, authorized: line?.is_authorized === true };
+  const authorized = line?.is_authorized === true || (d.sep8 === true && line?.is_authorized_to_maintain_liabilities === true);
+  return { account: true, exists: line !== undefined, authorized };
 }
 
 export interface TrustlineState {
@@ -49,8 +50,14 @@ export interface TrustlineState {
   authorized: boolean;
 }
 
+/**
+ * May the holder transact the asset? On a SEP-8 deployment a line resting at
+ * AUTHORIZED_TO_MAINTAIN_LIABILITIES is the authorized state (each transfer is approved and
+ * sandwiched); elsewhere only a fully AUTHORIZED line is.
+ */
 export async function isAuthorized(net: StellarNetwork, d: StellarDeployment, address: string): Promise<boolean> {
-  return (await lineOf(net, d, address))?.is_authorized === true;
+  const line = await lineOf(net, d, address);
+  return line?.is_authorized === true || (d.sep8 === true && line?.is_authorized_to_maintain_liabilities === true);
 }
 
 /** Accounts with a positive balance, by account id (Horizon /accounts?asset=), one page per call. */
@@ -73,5 +80,5 @@ export async function lineState(net: StellarNetwork, d: StellarDeployment, addre
   const line = await lineOf(net, d, address);
   if (!line) return 'missing';
   if (line.is_authorized) return 'authorized';
-  return line.is_authorized_to_maintain_liabilities ? 'frozen' : 'unauthorized';
+  return line.is_authorized_to_maintain_liabilities ? 'maintain' : 'unauthorized';
 }

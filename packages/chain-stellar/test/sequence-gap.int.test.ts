@@ -44,17 +44,25 @@ describeEachBackend('sequences given up on the Stellar local ledger', (backend) 
   const blockMints = (db: Db, deploymentId: string) =>
     db.update(schema.deployments).set({ mintsBlocked: true, blockedReason: 'supply drift (test)' }).where(eq(schema.deployments.id, deploymentId));
   const expire = (op: { validUntil: Date | null }) => new Promise((r) => setTimeout(r, op.validUntil!.getTime() - Date.now() + 1_500));
+  /** A fund whose mint is signed and held back from the ledger (submissions unanswered). */
+  const heldMint = async (db: Db) => {
+    const f = await deployedFund(database.current, harness());
+    holding = true;
+    const mint = await requestMint(db, { ...f, chain: LOCAL_CHAIN, to: f.address, units: 1_000n });
+    await until(f.worker, async () => (await stateOf(db, mint.id)) === 'prepared');
+    return { f, worker: f.worker, mint };
+  };
+  /** A second operation of the same issuer, signed with the next sequence while the first waits. */
+  const nextOperation = async (db: Db, f: { fundId: string; worker: Parameters<typeof until>[0] }) => {
+    const next = await seedWallet(db, { fundId: f.fundId, chain: LOCAL_CHAIN, address: net.newInvestor() });
+    await until(f.worker, async () => (await stateOf(db, next.authorize.id)) === 'prepared');
+    return next;
+  };
 
   it('an operation behind a given-up sequence lands: a filler consumes the number', { timeout: 60_000 }, async () => {
     const db = database.current.db;
-    const f = await deployedFund(database.current, harness());
-    const worker = f.worker;
-    holding = true;
-    const m1 = await requestMint(db, { ...f, chain: LOCAL_CHAIN, to: f.address, units: 1_000n });
-    await until(worker, async () => (await stateOf(db, m1.id)) === 'prepared');
-    // A second operation of the same issuer takes the next sequence while the first waits.
-    const second = await seedWallet(db, { fundId: f.fundId, chain: LOCAL_CHAIN, address: net.newInvestor() });
-    await until(worker, async () => (await stateOf(db, second.authorize.id)) === 'prepared');
+    const { f, worker, mint: m1 } = await heldMint(db);
+    const second = await nextOperation(db, f);
     const first = await getOperation(db, m1.id);
     expect((await getOperation(db, second.authorize.id)).sequence).toBe(first.sequence! + 1n);
 
@@ -76,11 +84,7 @@ describeEachBackend('sequences given up on the Stellar local ledger', (backend) 
 
   it('the last number handed out is released to the allocator, with no filler', { timeout: 60_000 }, async () => {
     const db = database.current.db;
-    const f = await deployedFund(database.current, harness());
-    const worker = f.worker;
-    holding = true;
-    const m1 = await requestMint(db, { ...f, chain: LOCAL_CHAIN, to: f.address, units: 1_000n });
-    await until(worker, async () => (await stateOf(db, m1.id)) === 'prepared');
+    const { f, worker, mint: m1 } = await heldMint(db);
     const s = (await getOperation(db, m1.id)).sequence!;
     await blockMints(db, f.deploymentId);
     await expire(await getOperation(db, m1.id));
@@ -95,5 +99,20 @@ describeEachBackend('sequences given up on the Stellar local ledger', (backend) 
     const next = await seedWallet(db, { fundId: f.fundId, chain: LOCAL_CHAIN, address: net.newInvestor() });
     await until(worker, async () => (await stateOf(db, next.authorize.id)) === 'posted', 30_000);
     expect((await getOperation(db, next.authorize.id)).sequence).toBe(s);
+  });
+
+  it('a number no operation holds any more (lost before fillers existed) is filled when a successor waits on it', { timeout: 60_000 }, async () => {
+    const db = database.current.db;
+    const { f, worker, mint: m1 } = await heldMint(db);
+    const next = await nextOperation(db, f);
+    const lost = (await getOperation(db, m1.id)).sequence!;
+    // What an older version left behind: failed before signing again, still naming its number.
+    await db.update(schema.operations).set({ state: 'failed', txHash: null, rawTx: null }).where(eq(schema.operations.id, m1.id));
+    holding = false;
+
+    await until(worker, async () => (await stateOf(db, next.authorize.id)) === 'posted', 30_000);
+    const [filler] = await db.select().from(schema.operations).where(and(eq(schema.operations.kind, 'fillSequence'), eq(schema.operations.fundId, f.fundId)));
+    expect(filler).toMatchObject({ state: 'posted', sequence: lost, context: { fills: next.authorize.id } });
+    expect(net.horizon.ledger.nextSequence(fromDeployment(net.deployment!).issuer)).toBe(lost + 2n);
   });
 });

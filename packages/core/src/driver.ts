@@ -21,6 +21,19 @@ export interface Capabilities {
    * need none: an expired transaction is rebuilt at the same sequence.
    */
   replaceByFee?: boolean;
+  /**
+   * Extensions (extensions.ts): features only some chains have, each a typed interface the driver
+   * implements and declares here, found with its accessor (`policySyncOf(driver)`, …).
+   * `policySync`: the chain holds the fund's policy in settings the driver writes (ERC-3643
+   * compliance modules): `PolicySync`.
+   */
+  policySync?: boolean;
+  /** A holder must opt in to the asset (a Stellar trustline) before it can be authorized: `Trustlines`. */
+  trustlines?: boolean;
+  /** The platform can pay the reserve of an investor's trustline (Stellar sponsorship): `SponsoredReserves`. */
+  sponsoredReserves?: boolean;
+  /** The platform can pay the fee of an investor-signed transaction (Stellar fee bump): `FeeSponsorship`. */
+  feeSponsorship?: boolean;
   /** Most single operations one transaction may carry (1 = no batching). */
   maxBatch: number;
   /**
@@ -39,6 +52,11 @@ export interface FundSpec {
   decimals: number;
   /** Chains that enforce compliance on chain (ERC-3643 modules) configure it at deployment. */
   policy?: Policy;
+  /**
+   * Stellar: deploy as a SEP-8 regulated asset (investor trustlines rest authorized to maintain
+   * liabilities; every transfer is approved per transaction). Other drivers ignore it.
+   */
+  sep8?: boolean;
 }
 
 /** Where a fund lives on one chain (asset code + issuer, or contract addresses). */
@@ -154,26 +172,6 @@ export interface ChainDriver {
 
   /** Maps chain-native failures to stable core error codes. */
   parseError(e: unknown): FiscusError;
-}
-
-/**
- * Replacement at the same nonce (capability `replaceByFee`). Both transactions have the same
- * nonce, so at most one lands: the engine keeps every signed candidate and books whichever does.
- */
-export interface FeeReplacement {
-  /**
-   * The same transaction (same nonce, same effect) re-signed with higher fees under the
-   * driver's bounded fee policy; null when the policy's cap leaves no higher bid.
-   */
-  bumpFee(previous: PreparedTx): Promise<PreparedTx | null>;
-  /** A no-op at `previous`'s nonce priced to replace it: gives the effect up, keeps the nonce used. */
-  fillerFor(previous: PreparedTx): Promise<PreparedTx>;
-}
-
-/** The driver's fee replacement, when its capabilities declare one. */
-export function feeReplacementOf(driver: ChainDriver): FeeReplacement | undefined {
-  const d = driver as ChainDriver & Partial<FeeReplacement>;
-  return driver.capabilities.replaceByFee && d.bumpFee && d.fillerFor ? (d as FeeReplacement) : undefined;
 }
 
 /** Drivers by chain id, filled explicitly at wiring time. */

@@ -46,6 +46,19 @@ export const ErrorCodes = [
   /** Only a `stranded` move can be resolved by an operator. */
   'MOVE_NOT_STRANDED',
   'BELOW_MINIMUM',
+  /** Why a move waits in its queue: its chains' rate limit has no capacity for it yet. */
+  'RATE_LIMITED',
+  /** Why a move waits in its queue: an older move of the same route goes first (FIFO). */
+  'QUEUED_BEHIND',
+  // Answers of the HTTP layer itself (apps/api), not of the domain.
+  'METHOD_NOT_ALLOWED',
+  'UNSUPPORTED_MEDIA_TYPE',
+  /** A public (keyless) route asked too often from one client address: retry after Retry-After. */
+  'TOO_MANY_REQUESTS',
+  /** The client went away before the answer (nginx's 499); only ever logged. */
+  'CLIENT_CLOSED_REQUEST',
+  'DATABASE_UNAVAILABLE',
+  'CONSOLE_NOT_BUILT',
   'INTERNAL',
 ] as const;
 
@@ -75,6 +88,24 @@ export class FiscusError extends Error {
     this.shortMessage = shortMessage;
     this.details = options.details;
     this.meta = options.meta;
+  }
+
+  /**
+   * Walks the chain of causes (this error first, then `cause`, its cause, …) and returns the first
+   * error `fn` accepts, or, with no `fn`, the innermost one — viem's `BaseError.walk`. Stops at a
+   * cycle, so a cause that points back never loops.
+   */
+  walk(fn?: (e: unknown) => boolean): unknown {
+    const seen = new Set<unknown>();
+    let e: unknown = this;
+    let last: unknown = this;
+    while (e !== undefined && e !== null && !seen.has(e)) {
+      if (fn?.(e)) return e;
+      seen.add(e);
+      last = e;
+      e = (e as { cause?: unknown }).cause;
+    }
+    return fn ? undefined : last;
   }
 }
 

@@ -1,5 +1,5 @@
-import type { ChainId } from './chain-id.ts';
 import { FiscusError } from './errors.ts';
+import { toJsonSafe } from './json.ts';
 
 /**
  * What an operation does, chain-agnostically. Addresses are already validated for the
@@ -62,15 +62,9 @@ export const TERMINAL_STATES: readonly OperationState[] = ['posted', 'failed', '
 /** States a worker can advance (every non-terminal state except awaiting approval). */
 export const WORKABLE_STATES: readonly OperationState[] = ['approved', 'prepared', 'submitted', 'confirmed'];
 
-export interface OperationRef {
-  id: string;
-  fundId: string;
-  chain: ChainId;
-}
-
 /** JSON form of an operation body: bigint units travel as decimal strings of base units. */
 export function operationToJson(op: OperationBody): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(op, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  return toJsonSafe(op) as Record<string, unknown>;
 }
 
 const UNIT_FIELDS = new Set(['units', 'value', 'round']);

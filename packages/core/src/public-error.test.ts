@@ -24,4 +24,11 @@ describe('public errors: internal text never leaves the process', () => {
     expect(withPublicError({ code: 'INTERNAL', message: sqlError.message, worker: 'w1' })).toEqual({ code: 'INTERNAL', message: INTERNAL_ERROR_MESSAGE, worker: 'w1' });
     expect(withPublicError({ rebuiltFrom: '0xab' })).toEqual({ rebuiltFrom: '0xab' });
   });
+
+  it('keeps the codes the engine stores for a waiting move (they are ErrorCodes, not unknown text)', () => {
+    // A move queued by its rate limit or behind an older move showed as INTERNAL through the API.
+    for (const code of ['RATE_LIMITED', 'QUEUED_BEHIND']) {
+      expect(publicErrorOf({ code, message: 'waiting' })).toEqual({ code, message: 'waiting' });
+    }
+  });
 });

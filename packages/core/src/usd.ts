@@ -31,7 +31,6 @@ export const ROUNDING_RULES = {
   /** Reserves required for units outstanding: their exact value rounded UP (never under-collateralised). */
   RESERVES_REQUIRED_ROUND_UP: 'RESERVES_REQUIRED_ROUND_UP',
 } as const;
-export type RoundingRule = keyof typeof ROUNDING_RULES;
 
 export function parseUsd(text: string, opts: ParseOptions = {}): MicroUsd {
   return parseFixed(text, USD_DECIMALS, MAX_USD, opts);

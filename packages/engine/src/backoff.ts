@@ -1,9 +1,6 @@
-export interface BackoffPolicy {
-  baseMs: number;
-  maxMs: number;
-}
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './defaults.ts';
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 250, maxMs: 60_000 };
+export type { BackoffPolicy } from './defaults.ts';
 
 /**
  * Exponential backoff with full jitter: retries from many workers spread out instead of

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { FiscusError, type ChainId, type Deployment } from '@fiscus/core';
-import { schema, type Db } from '@fiscus/ledger';
+import { FiscusError, type Deployment } from '@fiscus/core';
+import { deploymentOf, schema, type Db } from '@fiscus/ledger';
 
 const { deployments } = schema;
 
@@ -17,12 +17,13 @@ export async function loadDeployment(db: Db, fundId: string, chain: string): Pro
     .select()
     .from(deployments)
     .where(and(eq(deployments.fundId, fundId), eq(deployments.chain, chain)));
-  if (!row || row.status !== 'active' || !row.details) {
+  const deployment = row && deploymentOf(row);
+  if (!row || !deployment) {
     throw new FiscusError('NOT_DEPLOYED', `fund ${fundId} is not deployed on ${chain}`);
   }
   return {
     id: row.id,
-    deployment: { chain: chain as ChainId, details: row.details },
+    deployment,
     mintsBlocked: row.mintsBlocked,
     blockedReason: row.blockedReason,
   };

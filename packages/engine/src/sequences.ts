@@ -58,6 +58,14 @@ export async function giveUpSequence(
     .where(and(eq(signerSequences.chain, p.chain), eq(signerSequences.signer, p.signer), eq(signerSequences.next, p.sequence + 1n)))
     .returning();
   if (released) return { released: true };
+  return { released: false, fillerId: await queueFiller(tx, p) };
+}
+
+/** A `fillSequence` operation holding `sequence` of `signer`: signed and sent like any other. */
+export async function queueFiller(
+  tx: Db,
+  p: { fundId: string; chain: string; signer: string; sequence: bigint; operationId: string },
+): Promise<string> {
   const fillerId = newId('op');
   await tx.insert(operations).values({
     id: fillerId,
@@ -73,5 +81,5 @@ export async function giveUpSequence(
   });
   await tx.insert(operationEvents).values({ operationId: fillerId, fromState: null, toState: 'approved', detail: { fills: p.operationId, sequence: p.sequence.toString() } });
   await appendAudit(tx, { actor: 'engine', action: 'operation.requested', subject: fillerId, data: { fundId: p.fundId, chain: p.chain, kind: 'fillSequence', fills: p.operationId, sequence: p.sequence.toString() } });
-  return { released: false, fillerId };
+  return fillerId;
 }

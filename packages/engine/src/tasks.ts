@@ -1,31 +1,12 @@
-import type { DriverRegistry } from '@fiscus/core';
-import type { Db } from '@fiscus/ledger';
 import { ingestAll } from './ingest/index.ts';
 import { settleRedemptions } from './redemptions/settle.ts';
 import { advanceDistributions } from './distributions/saga.ts';
-import { reconcileDue } from './reconcile-schedule.ts';
-import type { EngineLogger } from './steps/context.ts';
+import { reconcileDue } from './reconcile/schedule.ts';
 import { movesTask } from './moves/task.ts';
-
-export interface TaskContext {
-  db: Db;
-  drivers: DriverRegistry;
-  logger: EngineLogger;
-}
-
-/**
- * Work a worker repeats on an interval beside claiming operations: chain event ingest and the
- * sagas (moves, redemptions, distributions) that advance by looking at their own rows and at
- * the operations they requested. Each run must be safe to repeat and safe to run in several
- * workers at once (state lives in the database, transitions are compare-and-set), so a crash
- * between runs loses nothing.
- */
-export interface PeriodicTask {
-  name: string;
-  /** Interval between the end of one run and the start of the next. */
-  everyMs: number;
-  run(ctx: TaskContext): Promise<unknown>;
-}
+import { webhookTask } from './webhooks/task.ts';
+import { WEBHOOK_TASK_MS, type WebhookOptions } from './webhooks/types.ts';
+import type { PeriodicTask } from './task.ts';
+import { RECONCILE_POLL_MAX_MS, TASK_INTERVALS_MS } from './defaults.ts';
 
 export const ingestTask = (everyMs: number): PeriodicTask => ({
   name: 'ingest',
@@ -41,7 +22,7 @@ export const distributionTask = (everyMs: number): PeriodicTask => ({
 });
 
 /** Reconciles every active deployment once per `everyMs` (claimed per deployment: once across workers). */
-export const reconcileTask = (everyMs: number, pollMs = Math.min(everyMs, 1_000)): PeriodicTask => ({
+export const reconcileTask = (everyMs: number, pollMs = Math.min(everyMs, RECONCILE_POLL_MAX_MS)): PeriodicTask => ({
   name: 'reconcile',
   everyMs: pollMs,
   run: ({ db, drivers, logger }) => reconcileDue(db, drivers, { everyMs, logger }),
@@ -58,13 +39,30 @@ export const redemptionTask = (everyMs: number): PeriodicTask => ({
  * The tasks every worker runs unless told otherwise. Sagas add themselves here (one line each),
  * so `npm start`, worker-main and tests all run the same set.
  */
-export function defaultTasks(o: { ingestMs?: number; redemptionMs?: number; distributionMs?: number; reconcileMs?: number; movesMs?: number } = {}): PeriodicTask[] {
+export function defaultTasks(
+  o: {
+    ingestMs?: number;
+    redemptionMs?: number;
+    distributionMs?: number;
+    reconcileMs?: number;
+    movesMs?: number;
+    /** Webhook outbox (packages/engine/src/webhooks): needs the key endpoint secrets are encrypted under; absent = no webhook task. */
+    webhooks?: { key: Uint8Array; everyMs?: number; options?: Partial<WebhookOptions> };
+  } = {},
+): PeriodicTask[] {
   const tasks: PeriodicTask[] = [];
-  const ingestMs = o.ingestMs ?? 2_000;
-  if (ingestMs > 0) tasks.push(ingestTask(ingestMs));
-  if ((o.redemptionMs ?? 5_000) > 0) tasks.push(redemptionTask(o.redemptionMs ?? 5_000));
-  if ((o.distributionMs ?? 1_000) > 0) tasks.push(distributionTask(o.distributionMs ?? 1_000));
-  if ((o.reconcileMs ?? 60_000) > 0) tasks.push(reconcileTask(o.reconcileMs ?? 60_000));
-  if ((o.movesMs ?? 1_000) > 0) tasks.push(movesTask(o.movesMs ?? 1_000));
+  const ms = {
+    ingest: o.ingestMs ?? TASK_INTERVALS_MS.ingest,
+    redemptions: o.redemptionMs ?? TASK_INTERVALS_MS.redemptions,
+    distributions: o.distributionMs ?? TASK_INTERVALS_MS.distributions,
+    reconcile: o.reconcileMs ?? TASK_INTERVALS_MS.reconcile,
+    moves: o.movesMs ?? TASK_INTERVALS_MS.moves,
+  };
+  if (ms.ingest > 0) tasks.push(ingestTask(ms.ingest));
+  if (ms.redemptions > 0) tasks.push(redemptionTask(ms.redemptions));
+  if (ms.distributions > 0) tasks.push(distributionTask(ms.distributions));
+  if (ms.reconcile > 0) tasks.push(reconcileTask(ms.reconcile));
+  if (ms.moves > 0) tasks.push(movesTask(ms.moves));
+  if (o.webhooks && (o.webhooks.everyMs ?? WEBHOOK_TASK_MS) > 0) tasks.push(webhookTask({ key: o.webhooks.key, everyMs: o.webhooks.everyMs ?? WEBHOOK_TASK_MS, options: o.webhooks.options }));
   return tasks;
 }

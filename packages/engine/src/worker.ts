@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DriverRegistry } from '@fiscus/core';
 import type { Db } from '@fiscus/ledger';
-import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
+import type { BackoffPolicy } from './backoff.ts';
+import { DEFAULT_BACKOFF, WORKER_DEFAULTS } from './defaults.ts';
 import { claimOperations, releaseLease, renewLease } from './claim.ts';
 import { ingestAll, type IngestResult } from './ingest/index.ts';
-import { defaultTasks, type PeriodicTask } from './tasks.ts';
+import { defaultTasks } from './tasks.ts';
+import type { PeriodicTask } from './task.ts';
 import type { EngineLogger, StepContext } from './steps/context.ts';
 import { processOperation } from './steps/process.ts';
 
@@ -55,9 +57,9 @@ export class Worker {
 
   constructor(o: WorkerOptions) {
     this.id = o.id ?? `worker-${randomUUID().slice(0, 8)}`;
-    this.#leaseMs = o.leaseMs ?? 30_000;
-    this.#pollMs = o.pollMs ?? 200;
-    this.#concurrency = o.concurrency ?? 16;
+    this.#leaseMs = o.leaseMs ?? WORKER_DEFAULTS.leaseMs;
+    this.#pollMs = o.pollMs ?? WORKER_DEFAULTS.pollMs;
+    this.#concurrency = o.concurrency ?? WORKER_DEFAULTS.concurrency;
     this.#tasks = o.tasks ?? defaultTasks({ ingestMs: o.ingestMs });
     this.#ctx = {
       db: o.db,
@@ -66,8 +68,8 @@ export class Worker {
       logger: o.logger ?? silent,
       backoff: o.backoff ?? DEFAULT_BACKOFF,
       pollMs: o.statusPollMs ?? this.#pollMs,
-      maxAttempts: o.maxAttempts ?? 10,
-      replaceAfterMs: o.replaceAfterMs ?? 120_000,
+      maxAttempts: o.maxAttempts ?? WORKER_DEFAULTS.maxAttempts,
+      replaceAfterMs: o.replaceAfterMs ?? WORKER_DEFAULTS.replaceAfterMs,
       onTransition: o.onTransition,
     };
   }

@@ -47,6 +47,10 @@ import type { Principal, Role } from './principal.ts';
  * | moves.manage          | ✓            |            | ✓         |               |         |  (per-chain limits, pause)
  * | moves.resolve         | ✓            |            | ✓         |               |         |  (re-mint a stranded move's units)
  * | halts.clear           | ✓            |            |           |               |         |
+ * | session.read          | ✓            | ✓          | ✓         | ✓             | ✓       |  (GET /v1/me: the caller's role)
+ * | chains.read           | ✓            | ✓          | ✓         | ✓             | ✓       |  (GET /v1/chains)
+ * | webhooks.manage       | ✓            |            |           |               |         |  (endpoints, replays)
+ * | webhooks.read         | ✓            |            |           |               | ✓       |  (endpoints, delivery log)
  *
  * "own only": an investor key is bound to one investor; reading or acting for another investor
  * is 403 FORBIDDEN. An investor sees the operations whose context names it (authorize, mint,
@@ -91,6 +95,10 @@ export const PERMISSIONS = {
   'moves.manage': ['issuer-admin', 'treasurer'],
   'moves.resolve': ['issuer-admin', 'treasurer'],
   'halts.clear': ['issuer-admin'],
+  'session.read': ['issuer-admin', 'compliance', 'treasurer', 'investor', 'auditor'],
+  'chains.read': ['issuer-admin', 'compliance', 'treasurer', 'investor', 'auditor'],
+  'webhooks.manage': ['issuer-admin'],
+  'webhooks.read': ['issuer-admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

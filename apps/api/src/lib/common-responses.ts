@@ -37,24 +37,41 @@ export const isIdempotent = (route: RouteConfig): boolean => middlewareOf(route)
 
 const hasJsonBody = (route: RouteConfig): boolean => Boolean(route.request?.body?.content?.['application/json']);
 
+/** Any zod validator in front of the handler (params, query, headers, body) answers 400 problem+json. */
+const isValidated = (route: RouteConfig): boolean => {
+  const r = route.request;
+  return Boolean(r && (r.params || r.query || r.headers || r.cookies || r.body));
+};
+
 /** The statuses the middleware in front of this route can answer. */
 export function commonStatuses(route: RouteConfig): number[] {
-  if (!route.path.startsWith('/v1/')) return [];
-  const out = [400, 401, 403];
+  const out: number[] = [];
+  // zod-openapi's own validators and media-type gate, on every route whatever its prefix.
+  if (isValidated(route)) out.push(400);
+  if (hasJsonBody(route)) out.push(415);
+  if (!route.path.startsWith('/v1/')) return out;
+  out.push(400, 401, 403);
   // Any body on a mutating method passes the body limit first (hono/body-limit on /v1/*).
   if (MUTATING.has(route.method)) out.push(413);
-  if (hasJsonBody(route)) out.push(415);
   if (isIdempotent(route)) out.push(409);
   if (route.path.includes('{')) out.push(404);
-  return out;
+  return [...new Set(out)];
 }
 
-/** The route with every common status documented (existing entries win, except 409's text). */
+type Responses = RouteConfig['responses'];
+
+/**
+ * The route with every common status documented. A status the route already documents keeps its
+ * entry, but a 400 gains problem+json beside its own media type: the validation hook answers so.
+ */
 export function withCommonResponses<R extends RouteConfig>(route: R): R {
-  const responses: RouteConfig['responses'] = { ...route.responses };
+  const responses: Responses = { ...route.responses };
   for (const status of commonStatuses(route)) {
-    if (status === 409 && responses[409] === undefined) responses[409] = problemResponse(409, IDEMPOTENCY_ONLY_409);
-    else responses[status] ??= problemResponse(status);
+    const existing = responses[status] as { description: string; content?: Record<string, unknown> } | undefined;
+    if (existing === undefined) responses[status] = problemResponse(status, status === 409 ? IDEMPOTENCY_ONLY_409 : undefined);
+    else if (status === 400 && existing.content && !existing.content['application/problem+json']) {
+      responses[status] = { ...existing, content: { ...existing.content, ...problemResponse(400).content } };
+    }
   }
   return { ...route, responses };
 }

@@ -1,4 +1,4 @@
-import { FiscusError } from '@fiscus/core';
+import { FiscusError, toJsonSafe } from '@fiscus/core';
 import { provisionL1, type L1ProvisionConfig, type ProvisionKeys, type ProvisionRecord, type ProvisionStore } from '@fiscus/chain-avalanche';
 import { getL1Provision, listUnfinishedL1Provisions, saveL1ProvisionRecord, type Db } from '@fiscus/ledger';
 import type { Logger } from 'pino';
@@ -18,7 +18,7 @@ export class DbProvisionStore implements ProvisionStore {
 }
 
 /** The L1 config as stored in `l1_provisions.config` (JSON: bigints as decimal strings). */
-export const encodeL1Config = (c: L1ProvisionConfig): unknown => JSON.parse(JSON.stringify(c, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+export const encodeL1Config = (c: L1ProvisionConfig): unknown => toJsonSafe(c);
 
 export function decodeL1Config(raw: unknown): L1ProvisionConfig {
   const c = raw as L1ProvisionConfig & { validators: Record<string, unknown>[]; genesis: { alloc?: Record<string, string>; contractNativeMinter: { initialMint?: Record<string, string> } } };

@@ -1,14 +1,16 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { FiscusError, type ErrorCode } from '@fiscus/core';
+import { FiscusError, toJsonSafe, type ErrorCode } from '@fiscus/core';
 import { dbError, mapLedgerError } from '@fiscus/ledger';
+import { CLIENT_CLOSED_REQUEST } from './client-abort.ts';
 
 /**
  * RFC 9457 problem details. `code` is the stable, machine-readable part; clients branch on it.
  * Input errors are all 400 (one rule: the request as sent can never succeed); business rules
  * that refuse a well-formed request are 409 (state) or 422 (policy, capability, balance).
+ * Total over ErrorCodes: a new code without a status is a type error, not a silent 500.
  */
-const STATUS: Partial<Record<ErrorCode, number>> = {
+const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   INVALID_AMOUNT: 400,
   TOO_MANY_DECIMALS: 400,
@@ -48,9 +50,25 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   TX_FAILED: 422,
   TX_EXPIRED: 422,
   NONCE_CONFLICT: 409,
+  // Why a move waits (shown on the move, not normally an answer); if one is, it is the move's state.
+  RATE_LIMITED: 409,
+  QUEUED_BEHIND: 409,
+  METHOD_NOT_ALLOWED: 405,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_MANY_REQUESTS: 429,
+  CLIENT_CLOSED_REQUEST: CLIENT_CLOSED_REQUEST,
+  DATABASE_UNAVAILABLE: 503,
+  CONSOLE_NOT_BUILT: 503,
+  // Our own failures, never the client's: answered as a generic INTERNAL 500 (the log has the rest).
+  FEE_TOO_LOW: 500,
+  FEE_CAP_REACHED: 500,
+  UNBALANCED_POSTING: 500,
+  SUPPLY_DRIFT: 500,
+  INTERNAL: 500,
 };
 
-export const statusForCode = (code: string): number => STATUS[code as ErrorCode] ?? 500;
+/** Codes from outside ErrorCodes (a stored row's text) have no status of their own: 500. */
+export const statusForCode = (code: string): number => (Object.hasOwn(STATUS, code) ? STATUS[code as ErrorCode] : 500);
 
 const TITLE: Record<number, string> = {
   400: 'Bad request',
@@ -62,15 +80,16 @@ const TITLE: Record<number, string> = {
   413: 'Payload too large',
   415: 'Unsupported media type',
   422: 'Unprocessable request',
+  429: 'Too many requests',
   500: 'Internal error',
   503: 'Service unavailable',
 };
 
-/** For the few answers with no core error code (e.g. the health check's 503). */
+/** For answers of the HTTP layer itself (e.g. the health check's 503): a status of their own. */
 export class ProblemError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly detail: string,
   ) {
     super(detail);
@@ -90,10 +109,6 @@ export interface Problem {
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-
-/** bigint → string so meta can always be serialised. */
-const jsonSafe = (v: unknown): unknown =>
-  JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)));
 
 /** Anything thrown → { status, code, detail, … }; unknown errors become a generic 500. */
 export function toProblem(err: unknown, c: Context): Problem {
@@ -119,12 +134,12 @@ function fromFiscus(e: FiscusError, base: { instance: string; requestId: string 
   const problem = build(status, e.code, detail, base);
   const { issues, ...meta } = e.meta ?? {};
   if (Array.isArray(issues)) problem.errors = issues as Problem['errors'];
-  if (Object.keys(meta).length > 0) problem.meta = jsonSafe(meta) as Record<string, unknown>;
+  if (Object.keys(meta).length > 0) problem.meta = toJsonSafe(meta) as Record<string, unknown>; // bigint → string: meta always serialises
   return problem;
 }
 
 /** Statuses hono itself throws, each with its own stable code (a 415 is not a schema failure). */
-const HTTP_CODE: Record<number, string> = {
+const HTTP_CODE: Record<number, ErrorCode> = {
   401: 'UNAUTHENTICATED',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',

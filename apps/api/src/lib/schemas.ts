@@ -104,7 +104,7 @@ export const IdempotencyHeaders = z.object({
     .string()
     .min(1)
     .max(255)
-    .openapi({ description: 'Required on every mutation; a retry with the same key replays the first response.', example: 'c0ffee-1' }),
+    .openapi({ description: 'Required on every mutation; scoped per API key: a retry with the same API key and key replays the first 2xx response, the same key for another request is 409 IDEMPOTENCY_MISMATCH.', example: 'c0ffee-1' }),
 });
 
 export const iso = (d: Date | string | null | undefined): string | null =>

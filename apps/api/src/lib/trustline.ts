@@ -1,13 +1,5 @@
-import { FiscusError, type ChainDriver, type Deployment } from '@fiscus/core';
-import type { DeploymentRow } from '@fiscus/ledger';
-
-/** Drivers of chains where the holder must opt in to the asset first (Stellar trustlines). */
-interface TrustlineReader {
-  trustline(d: Deployment, address: string): Promise<{ account: boolean; exists: boolean }>;
-}
-
-const readsTrustlines = (d: ChainDriver): d is ChainDriver & TrustlineReader =>
-  typeof (d as Partial<TrustlineReader>).trustline === 'function';
+import { FiscusError, trustlinesOf, type ChainDriver, type TrustlineState } from '@fiscus/core';
+import { deploymentOf, type DeploymentRow } from '@fiscus/ledger';
 
 /**
  * On Stellar only the holder can create its trustline (changeTrust, signed with its own key);
@@ -17,15 +9,17 @@ const readsTrustlines = (d: ChainDriver): d is ChainDriver & TrustlineReader =>
  * the authorization, the operation fails with NOT_AUTHORIZED_ON_CHAIN / op_no_trust.)
  */
 export async function requireTrustline(driver: ChainDriver, row: DeploymentRow, address: string, timeoutMs: number): Promise<void> {
-  if (!readsTrustlines(driver) || !row.details) return;
-  const deployment: Deployment = { chain: driver.chain, details: row.details };
+  // Only chains where the holder must opt in to the asset first (capability `trustlines`).
+  const trustlines = trustlinesOf(driver);
+  const deployment = deploymentOf(row);
+  if (!trustlines || !deployment || !row.details) return;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new FiscusError('CHAIN_UNAVAILABLE', `${driver.chain}: no answer within ${timeoutMs} ms while checking the trustline`)), timeoutMs);
   });
-  let line: { account: boolean; exists: boolean };
+  let line: TrustlineState;
   try {
-    line = await Promise.race([driver.trustline(deployment, address), deadline]);
+    line = await Promise.race([trustlines.trustline(deployment, address), deadline]);
   } catch (e) {
     throw driver.parseError(e);
   } finally {

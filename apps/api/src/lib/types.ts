@@ -24,6 +24,27 @@ export interface AppDeps {
   attestationKey?: AttestationKey;
   /** Creates Avalanche L1s on the P-Chain (POST /v1/avalanche/l1s); absent = no P-Chain configured. */
   l1Provisioner?: L1Provisioner;
+  /** Where clients reach each chain (GET /v1/chains) and how to probe its health (wiring.ts). */
+  chainEndpoints?: Record<string, ChainEndpoint>;
+  /** The keyless /public routes (proof of reserves): requests per minute per client address. */
+  publicApi?: { ratePerMinute?: number; trustProxy?: boolean };
+  /** AES-256-GCM key (32 bytes) webhook secrets are encrypted under (createApp generates one if absent). */
+  webhookKey?: Uint8Array;
+  /** The operator console's build (default apps/console/dist); null serves no console. */
+  consoleDir?: string | null;
+}
+
+export interface ChainEndpoint {
+  /** The protocol spoken at `url`. */
+  kind: 'memchain' | 'horizon' | 'evm-rpc';
+  /** What GET /v1/chains shows: the full URL of public or local endpoints; only the origin of a private RPC (it may carry a provider key). */
+  url: string;
+  /** The Avalanche P-Chain JSON-RPC the L1 was provisioned on, when known. */
+  pchainUrl?: string;
+  /** The URL health probes call (never shown). */
+  probeUrl: string;
+  /** A local stand-in or devnet started for development, not a real network. */
+  local: boolean;
 }
 
 export interface StellarTomlDeps {
@@ -33,6 +54,15 @@ export interface StellarTomlDeps {
   /** Base URL of this API as clients reach it (attestation links). */
   publicUrl: string;
   organization: { name: string; url: string; officialEmail?: string; physicalAddress?: string };
+  /** The SEP-8 approval server (routes/sep8); defaults in sep8.handlers.ts. */
+  sep8?: {
+    /** Highest fee per operation a wallet's transaction may bid, in stroops. */
+    maxFeePerOp?: bigint;
+    /** New approval requests per source account per minute (per process). */
+    ratePerMinute?: number;
+    /** Where an unknown receiver is sent to onboard (action_required); default <publicUrl>/onboarding. */
+    actionUrl?: string;
+  };
 }
 
 export interface AppBindings {

@@ -17,10 +17,16 @@ import { redemptionsRouter } from './redemptions/redemptions.index.ts';
 import { custodyRouter } from './custody/custody.index.ts';
 import { stellarRouter } from './stellar/stellar.index.ts';
 import { stellarTomlRouter } from './stellar-toml/stellar-toml.index.ts';
+import { sep8Router } from './sep8/sep8.index.ts';
 import { subscriptionsRouter } from './subscriptions/subscriptions.index.ts';
 import { supplyRouter } from './supply/supply.index.ts';
 import { walletsRouter } from './wallets/wallets.index.ts';
 import { movesRouter } from './moves/moves.index.ts';
+import { sessionRouter } from './session/session.index.ts';
+import { chainsRouter } from './chains/chains.index.ts';
+import { payoutsRouter } from './payouts/payouts.index.ts';
+import { publicReservesRouter } from './public-reserves/public-reserves.index.ts';
+import { webhooksRouter } from './webhooks/webhooks.index.ts';
 
 export const routers = [
   healthRouter,
@@ -42,8 +48,14 @@ export const routers = [
   apiKeysRouter,
   stellarTomlRouter,
   stellarRouter,
+  sep8Router,
   navRouter,
   attestationsRouter,
   movesRouter,
   avalancheRouter,
+  sessionRouter,
+  chainsRouter,
+  payoutsRouter,
+  publicReservesRouter,
+  webhooksRouter,
 ];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ChainId, DriverRegistry as Registry } from '@fiscus/core';
 import { DriverRegistry } from '@fiscus/core';
 import { MemChainDriver, ed25519Signer, newMemAddress, startMemChain, type MemChainServer } from '@fiscus/devnet';
@@ -18,6 +19,8 @@ export interface Harness {
   devnet: MemChainServer;
   worker: Worker;
   adminKey: string;
+  /** The key webhook secrets are encrypted under in this app (a worker's webhook task needs it). */
+  webhookKey: Uint8Array;
   /** Call as the admin unless `key` is given. */
   call(method: string, path: string, o?: CallOptions): Promise<CallResult>;
   /** A new key of that role (investor keys need the investor id). */
@@ -29,11 +32,13 @@ export interface Harness {
 }
 
 /** A migrated throwaway database, a memchain, a worker (ticked by hand) and the app. */
-export async function startHarness(backend: TestBackend, opts: { bodyLimit?: number } = {}): Promise<Harness> {
+export async function startHarness(backend: TestBackend, opts: { bodyLimit?: number; publicApi?: { ratePerMinute?: number } } = {}): Promise<Harness> {
   const handle: TestDbHandle = await createTestDb(backend);
   const devnet = await startMemChain({ chain: CHAIN });
   const drivers = new DriverRegistry().register(new MemChainDriver({ chain: CHAIN, url: devnet.url, signer: ed25519Signer() }));
-  const { app, adminKey } = await createTestApp({ db: handle.db, drivers, bodyLimit: opts.bodyLimit });
+  const webhookKey = randomBytes(32);
+  const chainEndpoints = { [CHAIN]: { kind: 'memchain' as const, url: devnet.url, probeUrl: devnet.url, local: true } };
+  const { app, adminKey } = await createTestApp({ db: handle.db, drivers, bodyLimit: opts.bodyLimit, webhookKey, chainEndpoints, publicApi: opts.publicApi });
   const worker = new Worker({ db: handle.db, drivers, pollMs: 10, statusPollMs: 5 });
   const h: Harness = {
     app,
@@ -42,6 +47,7 @@ export async function startHarness(backend: TestBackend, opts: { bodyLimit?: num
     devnet,
     worker,
     adminKey,
+    webhookKey,
     call: (method, path, o = {}) => call(app, method, path, { key: adminKey, ...o }),
     async keyFor(role, investorId) {
       const r = await h.call('POST', '/v1/api-keys', { body: investorId ? { role, investorId } : { role } });

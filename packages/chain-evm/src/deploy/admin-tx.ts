@@ -2,7 +2,7 @@ import { ContractFactory, type JsonRpcProvider, type TransactionReceipt } from '
 import { FiscusError, type Signer } from '@fiscus/core';
 import type { Artifact } from '../contracts/artifacts.ts';
 import { eip1559Fees, withMargin } from '../rpc/fees.ts';
-import { parseEvmError } from '../rpc/errors.ts';
+import { parseEvmError } from '../errors.ts';
 import { signTransaction, signerAddress } from '../signer/ethereum.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { getAddress, type JsonRpcProvider } from 'ethers';
 import {
-  FiscusError, type Capabilities, type ChainDriver, type ChainEvent, type ChainId, type Deployment, type FeeReplacement,
+  FiscusError, type Capabilities, type ChainDriver, type ChainEvent, type ChainId, type Deployment, type FeeReplacement, type PolicySync,
   type FillContext, type FundSpec, type Holder, type Page, type Policy, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
 } from '@fiscus/core';
 import { abi } from '../contracts/abi.ts';
@@ -12,7 +12,7 @@ import { ensureNavFeed } from '../deploy/nav-feed.ts';
 import { kycClaimFor } from '../kyc/claim-for.ts';
 import { MAX_BATCH, encodeOperation, type EvmOperation } from '../ops/encode.ts';
 import { describeOperation } from '../ops/describe.ts';
-import { parseEvmError } from '../rpc/errors.ts';
+import { parseEvmError } from '../errors.ts';
 import { DEFAULT_FEE_POLICY, eip1559Fees, withMargin, type FeePolicy } from '../rpc/fees.ts';
 import { createEvmProvider } from '../rpc/provider.ts';
 import { readContract } from '../rpc/read.ts';
@@ -55,7 +55,7 @@ export interface EvmDriverOptions {
 }
 
 /** ERC-3643 (T-REX v4 + ONCHAINID) driver over ethers v6. */
-export class EvmDriver implements ChainDriver, FeeReplacement {
+export class EvmDriver implements ChainDriver, FeeReplacement, PolicySync {
   readonly chain: ChainId;
   readonly capabilities: Capabilities;
   readonly provider: JsonRpcProvider;
@@ -82,7 +82,7 @@ export class EvmDriver implements ChainDriver, FeeReplacement {
     this.#reads = { pageSize: o.pageSize ?? 100, logRange: o.logRange ?? 10_000n, finality: this.finality };
     this.capabilities = {
       authorize: true, freeze: true, partialFreeze: true, forceTransfer: true, clawback: true, pause: true,
-      recovery: true, onchainCompliance: true, navFeed: true, replaceByFee: true, maxBatch: MAX_BATCH, finality: this.finality,
+      recovery: true, onchainCompliance: true, navFeed: true, replaceByFee: true, policySync: true, maxBatch: MAX_BATCH, finality: this.finality,
     };
   }
 

@@ -1,6 +1,6 @@
 import { Transaction, hexlify, toQuantity, type JsonRpcProvider, type TransactionReceipt } from 'ethers';
 import { FiscusError, type PreparedTx, type TxStatus } from '@fiscus/core';
-import { parseEvmError } from '../rpc/errors.ts';
+import { parseEvmError } from '../errors.ts';
 import { finalBlockNumber, type EvmFinality } from './finality.ts';
 
 /**

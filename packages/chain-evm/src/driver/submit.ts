@@ -1,6 +1,6 @@
 import { hexlify, type JsonRpcProvider } from 'ethers';
 import { FiscusError, type PreparedTx, type SubmitResult } from '@fiscus/core';
-import { errorText, isTransportError, parseEvmError } from '../rpc/errors.ts';
+import { errorText, isTransportError, parseEvmError } from '../errors.ts';
 
 const ALREADY_KNOWN = /already known|already imported|known transaction|AlreadyKnown|ALREADY_EXISTS/i;
 const NONCE_TOO_LOW = /nonce too low|nonce has already been used|NONCE_EXPIRED/i;

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { ChainDriver, Deployment, PreparedTx, TxStatus } from '../driver.ts';
+import { bigintReplacer } from '../json.ts';
 import type { ChainOperation } from '../operation.ts';
 import type { ConformanceHarness } from './harness.ts';
 
@@ -51,7 +52,7 @@ export class SuiteContext {
 
   async confirmed(tx: PreparedTx): Promise<Extract<TxStatus, { kind: 'confirmed' }>> {
     const s = await this.settled(tx);
-    if (s.kind !== 'confirmed') expect.fail(`${tx.description} ended ${s.kind}: ${JSON.stringify(s, bigintJson)}`);
+    if (s.kind !== 'confirmed') expect.fail(`${tx.description} ended ${s.kind}: ${JSON.stringify(s, bigintReplacer)}`);
     return s;
   }
 
@@ -79,13 +80,11 @@ export class SuiteContext {
     for (;;) {
       const v = await read();
       if (done(v)) return v;
-      if (Date.now() > deadline) expect.fail(`timed out waiting for ${what}; last: ${JSON.stringify(v, bigintJson)}`);
+      if (Date.now() > deadline) expect.fail(`timed out waiting for ${what}; last: ${JSON.stringify(v, bigintReplacer)}`);
       await new Promise((r) => setTimeout(r, this.harness.pollMs ?? 50));
     }
   }
 }
-
-export const bigintJson = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
 
 /** One conformance case: `requires` returns a skip reason when the driver's capabilities lack the feature. */
 export interface CaseDef {

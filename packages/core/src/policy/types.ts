@@ -29,7 +29,6 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
 });
 
 export type PolicyAction = 'subscribe' | 'receive' | 'redeem' | 'transferOut' | 'hold';
-export const POLICY_ACTIONS = ['subscribe', 'receive', 'redeem', 'transferOut', 'hold'] as const satisfies readonly PolicyAction[];
 
 export interface PolicyFacts {
   investor: { id: string; jurisdiction: string; investorType: string; kycStatus: string; kycExpiresAt?: Date | null };

@@ -3,7 +3,6 @@
  * seven fraction digits; the SDK hands operations to us in the same form. Never via float.
  */
 export const STROOPS_PER_LUMEN = 10_000_000n;
-export const INT64_MAX = 2n ** 63n - 1n;
 
 const AMOUNT = /^(-?)(\d+)(?:\.(\d{1,7}))?$/;
 

@@ -6,7 +6,6 @@ export const AccountFlag = { AUTH_REQUIRED: 1, AUTH_REVOCABLE: 2, AUTH_IMMUTABLE
 export const ACCOUNT_FLAG_MASK = 0xf;
 export const TrustFlag = { AUTHORIZED: 1, MAINTAIN_LIABILITIES: 2, CLAWBACK_ENABLED: 4 } as const;
 export const TRUST_AUTH_FLAGS = TrustFlag.AUTHORIZED | TrustFlag.MAINTAIN_LIABILITIES;
-export const TRUST_FLAG_MASK = 0x7;
 
 /** Network parameters as on pubnet/testnet today (CAP-0005 base fee, 0.5 XLM base reserve). */
 export const BASE_FEE = 100n;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ed25519Signer } from '../keys.ts';
 import { encodeOp, newMemAddress } from './codec.ts';
-import { MemChainDriver } from './driver.ts';
+import { MemChainDriver } from './driver/memchain-driver.ts';
 import { memKit, type Kit } from './testkit.ts';
 import { MAX_BATCH } from './token.ts';
 import { bodyHash, signEnvelope, type TxBody } from './wire.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
-  FiscusError, isOracleOperation, isValidAddress, normalizeAddress, toChecksumAddress,
+  FiscusError, isOracleOperation, isValidAddress, normalizeAddress, toChecksumAddress, toJsonSafe,
   type ChainEvent, type ChainId, type ChainOperation, type SingleOperation,
 } from '@fiscus/core';
 import type { TxBody } from './wire.ts';
@@ -92,7 +92,7 @@ export function decodeTxBody(body: Record<string, unknown>): DecodedTx {
 
 /** SingleOperation → wire JSON (bigints as decimal strings). */
 export function encodeOp(op: SingleOperation): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(op, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  return toJsonSafe(op) as Record<string, unknown>;
 }
 
 /** memchain event JSON → core ChainEvent. */

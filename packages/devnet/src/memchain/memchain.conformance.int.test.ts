@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describeDriverConformance } from '@fiscus/core/conformance';
 import { ed25519Signer } from '../keys.ts';
 import { newMemAddress } from './codec.ts';
-import { MemChainDriver } from './driver.ts';
+import { MemChainDriver } from './driver/memchain-driver.ts';
 import { startMemChain, type MemChainOptions } from './server.ts';
 
 /** The shared ChainDriver suite against a real memchain server, in two block-production modes. */

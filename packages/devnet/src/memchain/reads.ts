@@ -1,4 +1,4 @@
-import { FiscusError } from '@fiscus/core';
+import { FiscusError, toJsonSafe } from '@fiscus/core';
 import type { EventRecord, MemChain } from './chain.ts';
 import { canonicalMemAddress } from './codec.ts';
 
@@ -66,7 +66,7 @@ export function eventsPage(chain: MemChain, id: string, cursor: string | null, l
 
 function eventJson(e: EventRecord) {
   const { token: _token, ...rest } = e;
-  return JSON.parse(JSON.stringify(rest, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  return toJsonSafe(rest);
 }
 
 /** Status plus, in the same snapshot, the head and the signer's next nonce (so "dropped" is decided atomically). */

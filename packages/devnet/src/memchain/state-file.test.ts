@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChainEvent, Deployment } from '@fiscus/core';
 import { newMemAddress } from './codec.ts';
-import { MemChainDriver } from './driver.ts';
+import { MemChainDriver } from './driver/memchain-driver.ts';
 import { startMemChain, type MemChainServer } from './server.ts';
 import { STATE_FORMAT } from './state-codec.ts';
 import { memKit } from './testkit.ts';

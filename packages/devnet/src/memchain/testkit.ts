@@ -1,7 +1,7 @@
 import type { ChainOperation, Deployment, PreparedTx, Signer, TxStatus } from '@fiscus/core';
 import { ed25519Signer } from '../keys.ts';
 import { newMemAddress } from './codec.ts';
-import { MemChainDriver } from './driver.ts';
+import { MemChainDriver } from './driver/memchain-driver.ts';
 import { startMemChain, type MemChainOptions, type MemChainServer } from './server.ts';
 
 /** Test scaffolding shared by memchain's own tests: a server, an admin driver, a deployed fund. */

@@ -67,5 +67,3 @@ export function parseAddress(addr: string): Uint8Array {
   if (bytes.length !== 20) throw new WireError(`address ${addr} is not 20 bytes`);
   return bytes;
 }
-
-export const hexOf = (b: Uint8Array): string => Buffer.from(b).toString('hex');

@@ -3,6 +3,7 @@ import { FiscusError, evaluatePolicy, formatUnits, maxUnits, policyFromJson, typ
 import { appendAudit, schema, type Db } from '@fiscus/ledger';
 import { requestOperation } from '../request.ts';
 import { allocateProRata, parseRate, unitsForRate } from './allocate.ts';
+import { ALLOCATION_INSERT_CHUNK } from '../defaults.ts';
 
 const { distributions, distributionAllocations, distributionCarry, fundWallets, funds, investors, wallets, deployments } = schema;
 
@@ -55,9 +56,9 @@ export async function planDistribution(db: Db, drivers: DriverRegistry, id: stri
     const planned = rows.filter((r) => r.status === 'planned').reduce((a, r) => a + r.units, 0n);
     const withheld = rows.filter((r) => r.status === 'withheld').reduce((a, r) => a + r.units, 0n);
     const carryOut = units + carryIn - planned;
-    for (let i = 0; i < rows.length; i += 1000) {
+    for (let i = 0; i < rows.length; i += ALLOCATION_INSERT_CHUNK) {
       await tx.insert(distributionAllocations).values(
-        rows.slice(i, i + 1000).map((r) => ({
+        rows.slice(i, i + ALLOCATION_INSERT_CHUNK).map((r) => ({
           distributionId: d.id, walletId: r.walletId, investorId: r.investorId, chain: r.chain, address: r.address,
           position: r.position, units: r.units, status: r.status, reason: r.reason, operationId: r.operationId, batchItem: r.batchItem,
         })),

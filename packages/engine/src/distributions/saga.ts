@@ -3,6 +3,7 @@ import { TERMINAL_STATES, isFiscusError, toPublicError, type DriverRegistry } fr
 import { appendAudit, dbError, mapLedgerError, schema, type Db } from '@fiscus/ledger';
 import type { EngineLogger } from '../steps/context.ts';
 import { planDistribution } from './plan.ts';
+import { DISTRIBUTIONS_PER_ROUND } from '../defaults.ts';
 
 const { distributions, distributionAllocations, distributionCarry, operations } = schema;
 
@@ -33,7 +34,7 @@ export async function advanceDistributions(db: Db, drivers: DriverRegistry, o: {
       await planFailed(db, id, e, o.logger);
     }
   }
-  const minting = await db.select({ id: distributions.id }).from(distributions).where(eq(distributions.state, 'minting')).limit(100);
+  const minting = await db.select({ id: distributions.id }).from(distributions).where(eq(distributions.state, 'minting')).limit(DISTRIBUTIONS_PER_ROUND);
   for (const { id } of minting) if (await finishIfDone(db, id)) round.finished++;
   return round;
 }

@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { FiscusError, newId, type ChainDriver, type ChainEvent, type ChainId, type Deployment, type DriverRegistry } from '@fiscus/core';
-import { appendAudit, ISSUANCE, postEntry, schema, supplyAccount, type Db } from '@fiscus/ledger';
+import { FiscusError, newId, type ChainDriver, type ChainEvent, type Deployment, type DriverRegistry } from '@fiscus/core';
+import { appendAudit, deploymentOf, ISSUANCE, postEntry, schema, supplyAccount, type Db } from '@fiscus/ledger';
 import type { EngineLogger } from '../steps/context.ts';
-import { recordUnmatchedEvent } from '../reconcile-unmatched.ts';
+import { recordUnmatchedEvent } from './unmatched.ts';
+import { INGEST_MAX_PAGES } from '../defaults.ts';
 import { priceHolderBurn } from '../redemptions/open.ts';
 import { applyRedemptionTransfer, isToRedemptionAddress } from './redemption-transfer.ts';
 
@@ -52,19 +53,20 @@ export async function ingestEvents(db: Db, drivers: DriverRegistry, o: IngestEve
   const logger = o.logger ?? silent;
   const result: IngestResult = { pages: 0, events: 0, transfers: 0, redemptions: 0, own: 0, ignored: 0, cursor: null };
   const [dep] = await db.select().from(deployments).where(eq(deployments.id, o.deploymentId));
-  if (!dep || dep.status !== 'active' || !dep.details) {
+  const deployment = dep && deploymentOf(dep);
+  if (!dep || !deployment) {
     throw new FiscusError('NOT_DEPLOYED', `deployment ${o.deploymentId} is not active`);
   }
   const driver = drivers.get(dep.chain);
   if (!driver) throw new FiscusError('INVALID_CHAIN', `no driver registered for ${dep.chain}`);
-  const target: Target = { deploymentId: dep.id, fundId: dep.fundId, deployment: { chain: dep.chain as ChainId, details: dep.details } };
+  const target: Target = { deploymentId: dep.id, fundId: dep.fundId, deployment };
 
   await db.insert(chainCursors).values({ deploymentId: dep.id, cursor: null }).onConflictDoNothing();
   const [row] = await db.select({ cursor: chainCursors.cursor }).from(chainCursors).where(eq(chainCursors.deploymentId, dep.id));
   let cursor = row?.cursor ?? null;
   result.cursor = cursor;
 
-  for (let i = 0; i < (o.maxPages ?? 20); i++) {
+  for (let i = 0; i < (o.maxPages ?? INGEST_MAX_PAGES); i++) {
     const page = await driver.events(target.deployment, cursor ?? undefined);
     const next = page.next ?? null;
     if (page.items.length === 0) {

@@ -1,7 +1,8 @@
 import { and, eq, or, sql } from 'drizzle-orm';
+import type { PublicError } from '@fiscus/core';
 import { schema, type Db } from '@fiscus/ledger';
 import { openHalt } from './halt.ts';
-import { burnLeg, casMove, requestLeg, wait, type MoveError } from './leg.ts';
+import { burnLeg, casMove, requestLeg, wait } from './leg.ts';
 import { adjustBucket, currentLevel, lockBuckets, type BucketRow } from './rate-limit.ts';
 import type { MoveRow } from './request.ts';
 
@@ -73,7 +74,9 @@ async function olderQueued(tx: Db, m: MoveRow): Promise<string | undefined> {
   return row?.id;
 }
 
-async function queue(tx: Db, m: MoveRow, now: Date, error: MoveError): Promise<boolean> {
+// Typed PublicError, not MoveError: why a move waits is shown through the API, so its code must be
+// one of ErrorCodes (an unknown code reads as INTERNAL).
+async function queue(tx: Db, m: MoveRow, now: Date, error: PublicError): Promise<boolean> {
   if (m.state === 'queued') return wait(tx, m, error);
   return Boolean(await casMove(tx, m, 'queued', { error, queuedAt: now }));
 }

@@ -1,7 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { FiscusError, newId } from '@fiscus/core';
-import { appendAudit, checkSupplyInvariant, schema, type Db } from '@fiscus/ledger';
-import type { EngineLogger } from '../steps/context.ts';
+import { appendAudit, schema, type Db } from '@fiscus/ledger';
 
 const { fundHalts } = schema;
 export type FundHaltRow = typeof fundHalts.$inferSelect;
@@ -26,30 +25,18 @@ export async function listHalts(db: Db, fundId: string): Promise<FundHaltRow[]> 
 }
 
 /**
- * Invariant S2 (docs/architecture.md; Σ supply:<chain> + transit == −issuance), checked inside the posting's own
- * transaction, right after its entry. Entries balance per commodity, so a breach means units
- * sit in an account that is none of these (a posting bug or a hand-written entry): the fund is
- * halted (mints and moves stop), an audit record and an alert are written. The posting itself
- * stays: the chain already did what it records, and refusing it would hide the chain's truth.
+ * Opens the fund's halt (mints and moves stop) and audits it, in the caller's transaction. At
+ * most one halt is open per fund, so a second breach while one is open adds nothing; returns
+ * the new halt, or undefined when one was already open.
  */
-export async function guardSupplyInvariant(tx: Db, p: { fundId: string; operationId?: string; logger: EngineLogger }): Promise<boolean> {
-  const inv = await checkSupplyInvariant(tx, p.fundId);
-  if (inv.ok) return true;
-  const total = Object.values(inv.supplies).reduce((a, b) => a + b, inv.transit);
-  const detail = {
-    outstanding: inv.outstanding.toString(),
-    transit: inv.transit.toString(),
-    supplies: Object.fromEntries(Object.entries(inv.supplies).map(([k, v]) => [k, v.toString()])),
-    difference: (total - inv.outstanding).toString(),
-  };
+export async function haltFund(tx: Db, p: { fundId: string; reason: string; detail: Record<string, unknown>; operationId?: string }): Promise<FundHaltRow | undefined> {
   const [halt] = await tx
     .insert(fundHalts)
-    .values({ id: newId('halt'), fundId: p.fundId, reason: 'supply invariant breached', detail, operationId: p.operationId ?? null })
+    .values({ id: newId('halt'), fundId: p.fundId, reason: p.reason, detail: p.detail, operationId: p.operationId ?? null })
     .onConflictDoNothing({ target: fundHalts.fundId, where: sql`${fundHalts.clearedAt} is null` })
     .returning();
-  p.logger.error({ fundId: p.fundId, operationId: p.operationId, ...detail }, 'ALERT supply invariant breached: fund halted');
-  if (halt) await appendAudit(tx, { actor: 'engine', action: 'fund.halted', subject: p.fundId, data: { haltId: halt.id, operationId: p.operationId ?? null, ...detail } });
-  return false;
+  if (halt) await appendAudit(tx, { actor: 'engine', action: 'fund.halted', subject: p.fundId, data: { haltId: halt.id, operationId: p.operationId ?? null, ...p.detail } });
+  return halt;
 }
 
 /** An operator's decision, after the cause is found and corrected. */

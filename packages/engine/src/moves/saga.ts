@@ -6,10 +6,11 @@ import type { EngineLogger } from '../steps/context.ts';
 import { admit } from './admit.ts';
 import { openHalt } from './halt.ts';
 import { burnLeg, casMove, compensationLeg, mintLeg, replaceLeg, requestLeg, sameLeg, wait, type MoveError } from './leg.ts';
-import { isPermanent } from '../steps/moves.ts';
+import { isPermanent } from '../steps/outcomes.ts';
 import { adjustBucket, lockBuckets } from './rate-limit.ts';
 import type { MoveRow } from './request.ts';
 import { strandMove } from './strand.ts';
+import { MOVES_PER_ROUND } from '../defaults.ts';
 
 const { moves, operations, fundWallets, moveRateLimits } = schema;
 
@@ -36,7 +37,7 @@ export async function advanceMoves(db: Db, o: MoveSagaOptions): Promise<number> 
     .from(moves)
     .where(and(inArray(moves.state, ACTIVE_MOVE_STATES), o.fundId ? eq(moves.fundId, o.fundId) : undefined))
     .orderBy(asc(moves.createdAt), asc(moves.id))
-    .limit(o.limit ?? 500);
+    .limit(o.limit ?? MOVES_PER_ROUND);
   let advanced = 0;
   for (const move of rows) {
     try {

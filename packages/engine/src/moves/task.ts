@@ -1,4 +1,4 @@
-import type { PeriodicTask } from '../tasks.ts';
+import type { PeriodicTask } from '../task.ts';
 import { advanceMoves } from './saga.ts';
 
 /** The move saga as a worker's periodic task (safe in several workers at once). */

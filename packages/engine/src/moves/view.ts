@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { FiscusError, operationFromJson } from '@fiscus/core';
 import { schema, type Db } from '@fiscus/ledger';
 import type { MoveRow } from './request.ts';
+import { MOVES_LIST_LIMIT } from '../defaults.ts';
 
 const { moves, operations } = schema;
 
@@ -58,7 +59,7 @@ export async function listMoves(db: Db, fundId: string, p: { state?: string; lim
     .from(moves)
     .where(and(eq(moves.fundId, fundId), p.state ? eq(moves.state, p.state as schema.MoveState) : undefined))
     .orderBy(desc(moves.createdAt), desc(moves.id))
-    .limit(p.limit ?? 100);
+    .limit(p.limit ?? MOVES_LIST_LIMIT);
   return withLegs(db, rows);
 }
 

@@ -3,7 +3,7 @@ import { FiscusError, policyFromJson, type ChainDriver } from '@fiscus/core';
 import { schema } from '@fiscus/ledger';
 import type { OperationRow } from '../rows.ts';
 import type { StepContext, StepResult } from './context.ts';
-import { advance } from './moves.ts';
+import { advance } from './outcomes.ts';
 
 /**
  * Deploying is several transactions on most chains, so it is not one prepared transaction:
@@ -18,6 +18,7 @@ export async function deployStep(ctx: StepContext, op: OperationRow, driver: Cha
     symbol: fund.symbol,
     decimals: fund.decimals,
     policy: policyFromJson(fund.policy),
+    sep8: fund.stellarSep8,
   });
   return advance(ctx, op, 'confirmed', { result: { deployment }, nextAttemptAt: new Date(), lastError: null }, { deployment });
 }

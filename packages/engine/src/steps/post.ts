@@ -1,6 +1,6 @@
 import { appendAudit } from '@fiscus/ledger';
 import { applyEffects } from '../effects/index.ts';
-import { guardSupplyInvariant } from '../moves/halt.ts';
+import { guardSupplyInvariant } from '../invariants/supply.ts';
 import type { OperationRow } from '../rows.ts';
 import { transition } from '../transition.ts';
 import type { StepContext, StepResult } from './context.ts';

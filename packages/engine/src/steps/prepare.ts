@@ -1,13 +1,14 @@
 import { FiscusError, operationFromJson, type ChainDriver, type ChainId, type ChainOperation, type Deployment, type PreparedTx } from '@fiscus/core';
 import { checkCompliance } from '../compliance.ts';
 import { openHalt } from '../moves/halt.ts';
-import { advance, pollLater } from './moves.ts';
+import { advance, pollLater } from './outcomes.ts';
 import { loadDeployment } from '../deployments.ts';
 import { checkRecovery } from '../recovery.ts';
 import type { OperationRow } from '../rows.ts';
 import { allocateSequence, giveUpSequence } from '../sequences.ts';
 import { touch } from '../transition.ts';
 import type { StepContext, StepResult } from './context.ts';
+import { MIN_HELD_POLL_MS } from '../defaults.ts';
 
 /**
  * approved → prepared: checks the policy again (it may have changed since the request),
@@ -32,7 +33,7 @@ export async function prepareStep(ctx: StepContext, op: OperationRow, driver: Ch
     // A fund halted on a supply-invariant breach signs no mint until an operator clears it; the
     // operation waits (not fails), so nothing requested is lost meanwhile.
     const halt = await openHalt(ctx.db, op.fundId);
-    if (halt) return pollLater(ctx, op, Math.max(ctx.pollMs, 1_000), { lastError: { code: 'FUND_HALTED', message: halt.reason } });
+    if (halt) return pollLater(ctx, op, Math.max(ctx.pollMs, MIN_HELD_POLL_MS), { lastError: { code: 'FUND_HALTED', message: halt.reason } });
   }
   await recheckPolicy(ctx, op, body);
   const held = await reserveSequence(ctx, op, driver, driver.signerFor(body, deployment.deployment));

@@ -2,13 +2,12 @@ import { FiscusError, isFiscusError, operationFromJson } from '@fiscus/core';
 import type { OperationRow } from '../rows.ts';
 import type { StepContext, StepResult } from './context.ts';
 import { deployStep } from './deploy.ts';
-import { fail, isPermanent, retryLater } from './moves.ts';
+import { fail, isPermanent, retryLater } from './outcomes.ts';
 import { postStep } from './post.ts';
 import { prepareStep } from './prepare.ts';
 import { submitStep } from './submit.ts';
 import { trackStep } from './track.ts';
-
-const MAX_STEPS_PER_CLAIM = 8;
+import { MAX_STEPS_PER_CLAIM } from '../defaults.ts';
 
 /** Advances one leased operation as far as it can go now, one durable step at a time. */
 export async function processOperation(ctx: StepContext, claimed: OperationRow): Promise<void> {

@@ -2,7 +2,8 @@ import { FiscusError, feeReplacementOf, type ChainDriver, type ErrorCode, type P
 import type { schema } from '@fiscus/ledger';
 import { preparedFromRow, type OperationRow } from '../rows.ts';
 import type { StepContext, StepResult } from './context.ts';
-import { advance, errorJson, pollLater } from './moves.ts';
+import { advance, errorJson, pollLater } from './outcomes.ts';
+import { MIN_HELD_POLL_MS } from '../defaults.ts';
 
 type SupersededTx = typeof schema.operations.$inferSelect['supersededTxs'][number];
 
@@ -47,7 +48,7 @@ export async function bumpFee(ctx: StepContext, op: OperationRow, driver: ChainD
   const next = op.abandonReason ? await rbf.fillerFor(current) : await rbf.bumpFee(current);
   if (next) return replaceWith(ctx, op, next, force ? 'fee too low' : `unmined after ${ctx.replaceAfterMs} ms`);
   const capped = new FiscusError('FEE_CAP_REACHED', `nonce ${op.sequence} waits for the base fee to fall under the fee cap`);
-  return pollLater(ctx, op, Math.max(ctx.pollMs, 1_000), { lastError: errorJson(capped) });
+  return pollLater(ctx, op, Math.max(ctx.pollMs, MIN_HELD_POLL_MS), { lastError: errorJson(capped) });
 }
 
 /**

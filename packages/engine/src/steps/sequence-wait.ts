@@ -1,10 +1,11 @@
 import { and, eq, exists, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { FiscusError } from '@fiscus/core';
+import type { ChainDriver, FiscusError } from '@fiscus/core';
 import { schema } from '@fiscus/ledger';
 import type { OperationRow } from '../rows.ts';
+import { queueFiller } from '../sequences.ts';
 import type { StepContext, StepResult } from './context.ts';
-import { errorJson, pollLater, retryLater } from './moves.ts';
+import { errorJson, pollLater, retryLater } from './outcomes.ts';
 
 const { operations } = schema;
 
@@ -27,9 +28,10 @@ const WAKE_FALLBACK_MS = 5_000;
  * The wait is one conditional statement: it only schedules the fallback while the predecessor
  * still has not landed, so a wake committed before it is never overwritten. If the predecessor
  * already landed (a race with its confirmation) we resend at once. If no operation holds the
- * predecessor's sequence there is a real gap, which waiting cannot close: ordinary backoff.
+ * predecessor's sequence and the chain waits for exactly it, a filler is queued for it; any other
+ * gap (the chain is further behind) waits with ordinary backoff for its own predecessors.
  */
-export async function awaitPredecessor(ctx: StepContext, op: OperationRow, error: FiscusError): Promise<StepResult> {
+export async function awaitPredecessor(ctx: StepContext, op: OperationRow, driver: ChainDriver, error: FiscusError): Promise<StepResult> {
   if (op.signer === null || op.sequence === null) return retryLater(ctx, op, error);
   const previous = op.sequence - 1n;
   const pred = alias(operations, 'pred');
@@ -52,6 +54,15 @@ export async function awaitPredecessor(ctx: StepContext, op: OperationRow, error
     .from(pred)
     .where(and(holder, or(inArray(pred.state, ['confirmed', 'posted']), and(inArray(pred.state, ['failed', 'compensated']), isNotNull(pred.txHash)))));
   if (landed) return pollLater(ctx, op, ctx.pollMs, { lastError: errorJson(error) });
+  // No live operation holds the previous number and the chain still waits for exactly it: nothing
+  // will ever send it (a number lost before fillers existed, or by hand). A filler consumes it.
+  if ((await driver.nextSequence(op.signer)) === previous) {
+    const filler = await ctx.db.transaction((tx) =>
+      queueFiller(tx, { fundId: op.fundId, chain: op.chain, signer: op.signer!, sequence: previous, operationId: op.id }),
+    );
+    ctx.logger.warn({ operationId: op.id, signer: op.signer, sequence: previous.toString(), filler }, 'no operation holds the previous sequence: a filler consumes it');
+    return pollLater(ctx, op, ctx.pollMs, { lastError: { code: error.code, message: `waiting for sequence ${previous} of ${op.signer} (filler ${filler})` } });
+  }
   ctx.logger.warn({ operationId: op.id, signer: op.signer, sequence: op.sequence.toString() }, 'no operation holds the previous sequence: gap');
   return retryLater(ctx, op, error);
 }

@@ -2,7 +2,7 @@ import { FiscusError, type ChainDriver, type SubmitResult } from '@fiscus/core';
 import { preparedFromRow, type OperationRow } from '../rows.ts';
 import { resyncSequence } from '../sequences.ts';
 import type { StepContext, StepResult } from './context.ts';
-import { advance, fail, pollLater, rebuild, retryLater } from './moves.ts';
+import { advance, fail, pollLater, rebuild, retryLater } from './outcomes.ts';
 import { abandon, abandonError, adopt, bumpFee, landedCandidate } from './replace.ts';
 import { awaitPredecessor, wakeSuccessor } from './sequence-wait.ts';
 
@@ -57,7 +57,7 @@ export async function onRejected(ctx: StepContext, op: OperationRow, driver: Cha
   }
   if (status.kind === 'dropped') return onDropped(ctx, op, driver, status);
   // Not landed, not dead, its sequence not taken: ahead of the chain, behind a predecessor.
-  if (error.code === 'NONCE_CONFLICT' && status.kind === 'unknown') return awaitPredecessor(ctx, op, error);
+  if (error.code === 'NONCE_CONFLICT' && status.kind === 'unknown') return awaitPredecessor(ctx, op, driver, error);
   return retryLater(ctx, op, error);
 }
 

@@ -1,7 +1,7 @@
 import { FiscusError, type ChainDriver, type TxStatus } from '@fiscus/core';
 import { preparedFromRow, type OperationRow } from '../rows.ts';
 import type { StepContext, StepResult } from './context.ts';
-import { advance, fail, pollLater, retryLater } from './moves.ts';
+import { advance, fail, pollLater, retryLater } from './outcomes.ts';
 import { abandonError, bumpFee } from './replace.ts';
 import { broadcast, onDropped, onRejected } from './submit.ts';
 import { wakeSuccessor } from './sequence-wait.ts';

@@ -6,3 +6,4 @@ export { deployedFund } from './fixture.ts';
 export { seedFund, seedWallet, requestMint, getOperation, deploymentOf } from './seed.ts';
 export { testWorker, settle, until } from './drive.ts';
 export { runTsChild, runWorkerChild, type ChildResult } from './spawn.ts';
+export { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from '../webhooks/testing/receiver.ts';

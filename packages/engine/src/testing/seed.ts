@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { DEFAULT_POLICY, newId, policyToJson, type ChainId, type Deployment, type Policy } from '@fiscus/core';
-import { schema, type Db } from '@fiscus/ledger';
+import { deploymentOf as toDeployment, schema, type Db } from '@fiscus/ledger';
 import { requestOperation, type OperationRow } from '../index.ts';
 
 /** Test fixtures written straight to the database (the API is tested on its own). */
@@ -60,6 +60,7 @@ export async function getOperation(db: Db, id: string): Promise<OperationRow> {
 
 export async function deploymentOf(db: Db, id: string): Promise<Deployment> {
   const [row] = await db.select().from(schema.deployments).where(eq(schema.deployments.id, id));
-  if (!row?.details) throw new Error(`deployment ${id} is not active`);
-  return { chain: row.chain as ChainId, details: row.details };
+  const deployment = row && toDeployment(row);
+  if (!deployment) throw new Error(`deployment ${id} is not active`);
+  return deployment;
 }

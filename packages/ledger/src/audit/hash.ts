@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import { bigintReplacer } from '@fiscus/core';
 
 /** prevHash of the first row: the chain starts from 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -36,7 +37,7 @@ export function auditHash(prevHash: string, c: AuditContent): string {
  * ISO strings). Hashing this form, not the caller's object, is what makes verification possible.
  */
 export function normaliseData(data: Record<string, unknown> | undefined): Record<string, unknown> {
-  const text = JSON.stringify(data ?? {}, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  const text = JSON.stringify(data ?? {}, bigintReplacer);
   const parsed: unknown = JSON.parse(text);
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new TypeError('audit data must be an object');
   return parsed as Record<string, unknown>;

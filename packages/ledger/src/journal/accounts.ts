@@ -5,7 +5,6 @@
 
 /** 'units' = fund units in base units (10^-decimals); 'usd' = micro-dollars. */
 export type Commodity = 'units' | 'usd';
-export const COMMODITIES: readonly Commodity[] = ['units', 'usd'];
 
 export const isCommodity = (v: unknown): v is Commodity => v === 'units' || v === 'usd';
 

@@ -13,8 +13,6 @@ const MARKERS: Record<string, { code: ErrorCode; message: string }> = {
   'fiscus:audit_chain': { code: 'CONFLICT', message: 'Audit row does not extend the chain head' },
 };
 
-export type LedgerRule = keyof typeof MARKERS;
-
 /** The database error (SQLSTATE + message) somewhere in `e`'s cause chain, if any. */
 export function dbError(e: unknown): { code: string; message: string } | undefined {
   for (let cur: unknown = e, depth = 0; cur && depth < 8; cur = (cur as { cause?: unknown }).cause, depth++) {

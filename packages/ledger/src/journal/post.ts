@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { FiscusError } from '@fiscus/core';
+import { FiscusError, INT64_MAX } from '@fiscus/core';
 import type { Db } from '../db.ts';
 import { journalEntries, ledgerAccounts, postings } from '../schema/index.ts';
 import { isCommodity, type Commodity } from './accounts.ts';
@@ -26,7 +26,6 @@ export interface PostEntryReturnType {
   entryId: bigint;
 }
 
-const INT8_MAX = (1n << 63n) - 1n;
 
 /** Refuse in TS first so the caller gets a precise message; the database refuses on its own too. */
 export function assertBalanced(list: readonly Posting[]): void {
@@ -37,7 +36,7 @@ export function assertBalanced(list: readonly Posting[]): void {
   for (const p of list) {
     if (!isCommodity(p.commodity)) throw new FiscusError('VALIDATION_FAILED', `Unknown commodity ${String(p.commodity)}`);
     if (typeof p.amount !== 'bigint') throw new FiscusError('INVALID_AMOUNT', 'Posting amounts must be bigint');
-    if (p.amount > INT8_MAX || p.amount < -INT8_MAX) {
+    if (p.amount > INT64_MAX || p.amount < -INT64_MAX) {
       throw new FiscusError('AMOUNT_OUT_OF_RANGE', 'Posting amount does not fit in int8', { meta: { account: p.account } });
     }
     if (!p.account) throw new FiscusError('VALIDATION_FAILED', 'Posting account code is empty');

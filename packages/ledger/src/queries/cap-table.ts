@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { fundWallets, investors, reconciliations, wallets } from '../schema/index.ts';
 
@@ -22,15 +22,17 @@ export interface CapTableEntry {
  * One page of the fund's cap table across chains: investors holding > 0 units in total, by
  * investor id (keyset cursor `after`), each with every wallet registered for the fund on every
  * chain (zero-balance wallets included, so a holder's full footprint shows).
+ * `q` narrows to investors whose id or wallet address equals it or whose legal name contains it
+ * (case-insensitive); totals stay whole (the address match picks the investor, not the wallet).
  */
-export async function capTablePage(db: Db, p: { fundId: string; after?: string; limit: number; chain?: string }): Promise<CapTableEntry[]> {
+export async function capTablePage(db: Db, p: { fundId: string; after?: string; limit: number; chain?: string; q?: string }): Promise<CapTableEntry[]> {
   const total = sql<string>`sum(${fundWallets.units})`;
   const page = await db
     .select({ investorId: wallets.investorId, legalName: investors.legalName, total })
     .from(fundWallets)
     .innerJoin(wallets, eq(wallets.id, fundWallets.walletId))
     .innerJoin(investors, eq(investors.id, wallets.investorId))
-    .where(and(eq(fundWallets.fundId, p.fundId), p.after ? gt(wallets.investorId, p.after) : undefined, p.chain ? eq(wallets.chain, p.chain) : undefined))
+    .where(and(eq(fundWallets.fundId, p.fundId), p.after ? gt(wallets.investorId, p.after) : undefined, p.chain ? eq(wallets.chain, p.chain) : undefined, p.q ? search(p.q) : undefined))
     .groupBy(wallets.investorId, investors.legalName)
     .having(sql`${total} > 0`)
     .orderBy(asc(wallets.investorId))
@@ -48,6 +50,15 @@ export async function capTablePage(db: Db, p: { fundId: string; after?: string; 
   const byInvestor = new Map<string, CapTableWallet[]>();
   for (const { investorId, ...w } of rows) byInvestor.set(investorId, [...(byInvestor.get(investorId) ?? []), w]);
   return page.map((r) => ({ investorId: r.investorId, legalName: r.legalName, total: BigInt(r.total), wallets: byInvestor.get(r.investorId) ?? [] }));
+}
+
+/** LIKE wildcards in the user's text match themselves. */
+const likeEscape = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function search(q: string) {
+  // Inner `wallets` shadows the outer one: the investors owning a wallet at this address.
+  const byAddress = sql`(select ${wallets.investorId} from ${wallets} where ${wallets.address} = ${q})`;
+  return or(eq(wallets.investorId, q), ilike(investors.legalName, `%${likeEscape(q)}%`), inArray(wallets.investorId, byAddress));
 }
 
 export interface HolderCounts {

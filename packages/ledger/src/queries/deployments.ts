@@ -1,8 +1,25 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { FiscusError, type ChainId, type Deployment } from '@fiscus/core';
 import type { Db } from '../db.ts';
 import { deployments, funds } from '../schema/index.ts';
 
 export type DeploymentRow = typeof deployments.$inferSelect;
+
+/**
+ * The one mapping of a deployment row to what a driver reads. Only an `active` row with details is
+ * a deployment: a pending or failed row has none yet, and giving a driver empty details instead
+ * would ask the chain about a contract or asset that does not exist.
+ */
+export function deploymentOf(row: Pick<DeploymentRow, 'chain' | 'status' | 'details'>): Deployment | undefined {
+  return row.status === 'active' && row.details ? { chain: row.chain as ChainId, details: row.details } : undefined;
+}
+
+/** `deploymentOf`, refusing (NOT_DEPLOYED) a row that is not an active deployment. */
+export function requireDeploymentOf(row: Pick<DeploymentRow, 'fundId' | 'chain' | 'status' | 'details'>): Deployment {
+  const deployment = deploymentOf(row);
+  if (!deployment) throw new FiscusError('NOT_DEPLOYED', `fund ${row.fundId} is not deployed on ${row.chain}`, { details: `the deployment is ${row.status}` });
+  return deployment;
+}
 
 export async function getDeployment(db: Db, p: { fundId: string; chain: string }): Promise<DeploymentRow | undefined> {
   const [row] = await db

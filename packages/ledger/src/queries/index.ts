@@ -11,3 +11,5 @@ export * from './audit.ts';
 export * from './nav.ts';
 export * from './cap-table.ts';
 export * from './avalanche.ts';
+export * from './sep8.ts';
+export * from './lists.ts';

@@ -10,6 +10,12 @@ export const funds = pgTable('funds', {
   policy: jsonb('policy').notNull(),
   /** Mints above this many units need a second approver (maker-checker); null = never. */
   mintApprovalThreshold: units('mint_approval_threshold'),
+  /**
+   * Stellar deployments of this fund are SEP-8 regulated assets (per-transfer approval). The
+   * column defaults to false so funds created before it keep fully authorized trustlines; the
+   * API's fund creation defaults it to true.
+   */
+  stellarSep8: boolean('stellar_sep8').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -9,3 +9,5 @@ export * from './distributions.ts';
 export * from './custody.ts';
 export * from './moves.ts';
 export * from './avalanche.ts';
+export * from './sep8.ts';
+export * from './webhooks.ts';

@@ -12,7 +12,6 @@ import { funds } from './funds.ts';
  */
 export const MOVE_STATES = ['requested', 'queued', 'burning', 'burned', 'minting', 'completed', 'compensating', 'compensated', 'stranded', 'failed'] as const;
 export type MoveState = (typeof MOVE_STATES)[number];
-export const MOVE_TERMINAL_STATES: readonly MoveState[] = ['completed', 'compensated', 'failed'];
 
 /** A treasurer's cross-chain move: one investor's units burned on one chain and minted on another. */
 export const moves = pgTable(

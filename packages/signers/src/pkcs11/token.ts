@@ -38,7 +38,8 @@ export class Pkcs11Token {
 
   private constructor(
     readonly module: pkcs11js.PKCS11,
-    readonly session: pkcs11js.Handle,
+    private readonly slot: pkcs11js.Handle,
+    private readonly pin: string,
     private readonly library: string,
     /** For messages: which token this is (its label or slot id). */
     readonly name: string,
@@ -48,22 +49,35 @@ export class Pkcs11Token {
     if (!o.tokenLabel && o.slot === undefined) throw new Error('PKCS#11: name the token by its label or its slot id');
     const module = acquireModule(o.library);
     try {
-      const slot = findSlot(module, o);
-      const session = module.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION | pkcs11js.CKF_RW_SESSION);
-      try {
-        module.C_Login(session, pkcs11js.CKU_USER, o.pin);
-      } catch (e) {
-        // Login state is per application and token: another session of this process logged in already.
-        if ((e as { code?: number }).code !== CKR_USER_ALREADY_LOGGED_IN) {
-          module.C_CloseSession(session);
-          throw e;
-        }
-      }
-      return new Pkcs11Token(module, session, o.library, o.tokenLabel ?? `slot ${o.slot}`);
+      const token = new Pkcs11Token(module, findSlot(module, o), o.pin, o.library, o.tokenLabel ?? `slot ${o.slot}`);
+      token.#session = token.#login();
+      return token;
     } catch (e) {
       releaseModule(o.library);
       throw e;
     }
+  }
+
+  #session!: pkcs11js.Handle;
+
+  /** The open session's handle (tests read attributes through it). */
+  get session(): pkcs11js.Handle {
+    return this.#session;
+  }
+
+  #login(): pkcs11js.Handle {
+    const session = this.module.C_OpenSession(this.slot, pkcs11js.CKF_SERIAL_SESSION | pkcs11js.CKF_RW_SESSION);
+    try {
+      this.module.C_Login(session, pkcs11js.CKU_USER, this.pin);
+    } catch (e) {
+      // Login state is per application and token: another session of this process logged in
+      // already (the token then does not check this PIN; the first login did).
+      if ((e as { code?: number }).code !== CKR_USER_ALREADY_LOGGED_IN) {
+        this.module.C_CloseSession(session);
+        throw e;
+      }
+    }
+    return session;
   }
 
   /** Runs `fn` alone on the session (see the class comment). */
@@ -94,7 +108,7 @@ export class Pkcs11Token {
       ];
       const mechanism = { mechanism: algorithm === 'secp256k1' ? pkcs11js.CKM_EC_KEY_PAIR_GEN : CKM_EC_EDWARDS_KEY_PAIR_GEN };
       await this.module.C_GenerateKeyPairAsync(
-        this.session,
+        this.#session,
         mechanism,
         [...common, { type: pkcs11js.CKA_VERIFY, value: true }, { type: pkcs11js.CKA_EC_PARAMS, value: EC_PARAMS[algorithm] }],
         [
@@ -113,10 +127,29 @@ export class Pkcs11Token {
 
   /** Signs `data` with `mechanism` (the caller prepares what the mechanism expects). */
   sign(key: TokenKey, mechanism: number, data: Uint8Array): Promise<Buffer> {
+    // An empty buffer reaches C_Sign as a NULL pointer (CKR_ARGUMENTS_BAD); no chain signs nothing.
+    if (data.length === 0) return Promise.reject(new Error('PKCS#11: refusing to sign an empty message'));
     return this.run(async () => {
-      this.module.C_SignInit(this.session, { mechanism }, key.privateKey);
-      return this.module.C_SignAsync(this.session, Buffer.from(data), Buffer.alloc(128));
+      this.module.C_SignInit(this.#session, { mechanism }, key.privateKey);
+      try {
+        return await this.module.C_SignAsync(this.#session, Buffer.from(data), Buffer.alloc(128));
+      } catch (e) {
+        // A C_Sign refused before it started (e.g. CKR_ARGUMENTS_BAD) leaves the signing operation
+        // active, and every later C_SignInit would answer CKR_OPERATION_ACTIVE: start a new
+        // session (object handles belong to the application, so keys stay valid).
+        this.#renewSession();
+        throw e;
+      }
     });
+  }
+
+  #renewSession(): void {
+    try {
+      this.module.C_CloseSession(this.#session);
+    } catch {
+      // already gone
+    }
+    this.#session = this.#login();
   }
 
   /** Closes the session (waiting for queued work); the last token on a library finalizes it. */
@@ -125,18 +158,18 @@ export class Pkcs11Token {
     if (this.#closed) return;
     this.#closed = true;
     try {
-      this.module.C_CloseSession(this.session);
+      this.module.C_CloseSession(this.#session);
     } finally {
       releaseModule(this.library);
     }
   }
 
   #objects(template: pkcs11js.Template): pkcs11js.Handle[] {
-    this.module.C_FindObjectsInit(this.session, template);
+    this.module.C_FindObjectsInit(this.#session, template);
     try {
-      return this.module.C_FindObjects(this.session, 16);
+      return this.module.C_FindObjects(this.#session, 16);
     } finally {
-      this.module.C_FindObjectsFinal(this.session);
+      this.module.C_FindObjectsFinal(this.#session);
     }
   }
 
@@ -147,14 +180,14 @@ export class Pkcs11Token {
     const pubs = this.#objects([{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PUBLIC_KEY }, { type: pkcs11js.CKA_LABEL, value: label }]);
     if (pubs.length !== 1) throw new Error(`PKCS#11 token ${this.name}: the key "${label}" needs exactly one public key object, found ${pubs.length}`);
     const privateKey = privs[0]!;
-    const [sensitive, extractable] = this.module.C_GetAttributeValue(this.session, privateKey, [
+    const [sensitive, extractable] = this.module.C_GetAttributeValue(this.#session, privateKey, [
       { type: pkcs11js.CKA_SENSITIVE },
       { type: pkcs11js.CKA_EXTRACTABLE },
     ]);
     if (!bool(sensitive!.value) || bool(extractable!.value)) {
       throw new Error(`PKCS#11 token ${this.name}: the key "${label}" can leave the token (CKA_SENSITIVE false or CKA_EXTRACTABLE true); generate it in the token instead`);
     }
-    const [keyType, params, point] = this.module.C_GetAttributeValue(this.session, pubs[0]!, [
+    const [keyType, params, point] = this.module.C_GetAttributeValue(this.#session, pubs[0]!, [
       { type: pkcs11js.CKA_KEY_TYPE },
       { type: pkcs11js.CKA_EC_PARAMS },
       { type: pkcs11js.CKA_EC_POINT },

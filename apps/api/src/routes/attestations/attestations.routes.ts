@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { IdempotencyHeaders, json, mutation, problems, readOnly } from '../../lib/route-kit.ts';
-import { Id, Timestamp } from '../../lib/schemas.ts';
+import { Cursor, Id, Limit, Timestamp } from '../../lib/schemas.ts';
 import { OperationSchema } from '../operations/operations.schemas.ts';
 
 const tags = ['Attestations'];
@@ -52,6 +52,22 @@ export const latest = createRoute({
   responses: { 200: json(AttestationSchema, 'The attestation'), ...problems(404) },
 });
 
+export const AttestationHistoryQuery = z.object({
+  since: z.iso.datetime({ offset: true }).optional().openapi({ example: '2026-01-01T00:00:00Z', description: 'Only attestations created at or after this instant' }),
+  limit: Limit,
+  cursor: Cursor,
+});
+
+export const history = createRoute({
+  method: 'get',
+  path: '/v1/funds/{fundId}/attestations',
+  tags,
+  summary: 'Every signed attestation of a fund, newest first (keyset-paginated)',
+  ...readOnly('attestations.read'),
+  request: { params: FundParams, query: AttestationHistoryQuery },
+  responses: { 200: json(z.object({ items: z.array(AttestationSchema), nextCursor: z.string().nullable() }), 'One page of attestations'), ...problems(404) },
+});
+
 export const keys = createRoute({
   method: 'get',
   path: '/v1/attestations/keys',
@@ -64,3 +80,4 @@ export const keys = createRoute({
 export type CreateRoute = typeof create;
 export type LatestRoute = typeof latest;
 export type KeysRoute = typeof keys;
+export type HistoryRoute = typeof history;

@@ -12,7 +12,7 @@ async function counts(db: Db, fundId: string, decimals: number) {
 export const capTable: AppRouteHandler<CapTableRoute> = async (c) => {
   const fund = await requireFund(c.var.db, c.req.valid('param').fundId);
   const q = c.req.valid('query');
-  const page = await capTablePage(c.var.db, { fundId: fund.id, after: q.cursor, limit: q.limit, chain: q.chain });
+  const page = await capTablePage(c.var.db, { fundId: fund.id, after: q.cursor, limit: q.limit, chain: q.chain, q: q.q });
   const f = (u: bigint) => formatUnits(u, fund.decimals);
   return c.json(
     {

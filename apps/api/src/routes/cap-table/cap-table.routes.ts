@@ -24,13 +24,21 @@ const CapTableEntrySchema = z
 /** Pages of up to 1,000 investors: a 100,000-holder fund reads in 100 requests. */
 const CapLimit = z.coerce.number().int().min(1).max(1000).default(100).openapi({ example: 100 });
 
+const CapSearch = z
+  .string()
+  .min(1)
+  .max(200)
+  // No control characters: PostgreSQL text cannot hold NUL, and no name or address has them.
+  .regex(/^[^\u0000-\u001f]+$/)
+  .openapi({ description: 'Only investors whose id or one wallet address equals this, or whose legal name contains it (case-insensitive)', example: 'Acme' });
+
 export const capTable = createRoute({
   method: 'get',
   path: '/v1/funds/{fundId}/cap-table',
   tags,
   summary: 'Cap table across chains: per investor every wallet and balance on every chain and the total (keyset-paginated by investor id)',
   ...readOnly('capTable.read'),
-  request: { params: FundParams, query: z.object({ chain: ChainIdString.optional(), limit: CapLimit, cursor: Cursor }) },
+  request: { params: FundParams, query: z.object({ chain: ChainIdString.optional(), limit: CapLimit, cursor: Cursor, q: CapSearch.optional() }) },
   responses: {
     200: json(z.object({ items: z.array(CapTableEntrySchema), nextCursor: z.string().nullable(), counts: HolderCountsSchema }), 'One page of the cap table'),
     ...problems(404),

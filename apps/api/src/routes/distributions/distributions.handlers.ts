@@ -2,7 +2,8 @@ import { FiscusError, formatUnits } from '@fiscus/core';
 import { cancelDistribution, getDistributionProgress, listAllocations, parseRate, requestDistribution } from '@fiscus/engine';
 import { parseFundUnits, requireFund } from '../../lib/lookups.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
-import type { AllocationsRoute, CancelRoute, CreateRoute, GetRoute } from './distributions.routes.ts';
+import { listDistributions } from '@fiscus/ledger';
+import type { AllocationsRoute, CancelRoute, CreateRoute, GetRoute, ListRoute } from './distributions.routes.ts';
 import { presentDistribution } from './distributions.schemas.ts';
 
 export const create: AppRouteHandler<CreateRoute> = async (c) => {
@@ -18,6 +19,17 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const progress = (await getDistributionProgress(db, { fundId: fund.id, id: row.id }))!;
   c.var.logger.info({ distributionId: row.id, units: units === undefined ? null : formatUnits(units, fund.decimals), ratePerUnit: body.ratePerUnit ?? null }, 'distribution requested');
   return c.json({ distribution: presentDistribution(progress, fund.decimals) }, 202);
+};
+
+export const list: AppRouteHandler<ListRoute> = async (c) => {
+  const db = c.var.db;
+  const fund = await requireFund(db, c.req.valid('param').fundId);
+  const q = c.req.valid('query');
+  const rows = await listDistributions(db, { fundId: fund.id, state: q.state, cursor: q.cursor, limit: q.limit });
+  // Each item with its per-chain progress, as GET …/{distributionId} shows it (≤ limit reads).
+  const items = [];
+  for (const r of rows) items.push(presentDistribution((await getDistributionProgress(db, { fundId: fund.id, id: r.id }))!, fund.decimals));
+  return c.json({ items, nextCursor: rows.length === q.limit ? rows.at(-1)!.id : null }, 200);
 };
 
 async function load(c: Parameters<AppRouteHandler<GetRoute>>[0]) {

@@ -21,6 +21,18 @@ export const create = createRoute({
   responses: { 202: json(z.object({ distribution: DistributionSchema }), 'Distribution requested'), ...problems(413, 404, 422) },
 });
 
+export const DISTRIBUTION_STATES = ['pending', 'minting', 'completed', 'partially_failed', 'failed', 'cancelled'] as const;
+
+export const list = createRoute({
+  method: 'get',
+  path: '/v1/funds/{fundId}/distributions',
+  tags,
+  summary: 'Distributions of a fund, newest first, with their progress (keyset-paginated)',
+  ...readOnly('distributions.read'),
+  request: { params: FundParams, query: z.object({ state: z.enum(DISTRIBUTION_STATES).optional(), limit: Limit, cursor: Cursor }) },
+  responses: { 200: json(z.object({ items: z.array(DistributionSchema), nextCursor: z.string().nullable() }), 'One page of distributions'), ...problems(404) },
+});
+
 export const get = createRoute({
   method: 'get',
   path: '/v1/funds/{fundId}/distributions/{distributionId}',
@@ -56,5 +68,6 @@ export const cancel = createRoute({
 
 export type CreateRoute = typeof create;
 export type GetRoute = typeof get;
+export type ListRoute = typeof list;
 export type AllocationsRoute = typeof allocations;
 export type CancelRoute = typeof cancel;

@@ -31,6 +31,9 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     decimals: fund.decimals,
     policy: canonicalPolicy(body.policy ?? {}, decimals),
     mintApprovalThreshold: fund.mintApprovalThreshold ?? null,
+    // New funds are SEP-8 regulated on Stellar unless the issuer opts out (the column's own
+    // default stays false, so funds created before the option keep their behaviour).
+    stellarSep8: body.stellarSep8 ?? true,
   });
   // Every fund has a NAV from birth (round 1), so pricing and reserve checks never meet a gap.
   await initFundNav(db, { fundId: row.id, nav: body.nav ? parseNavText('nav', body.nav) : undefined, by: c.var.principal.keyId, guards: body.navGuards });

@@ -32,6 +32,7 @@ export const FundSchema = z
     decimals: z.int(),
     policy: PolicySchema,
     mintApprovalThreshold: z.string().nullable(),
+    stellarSep8: z.boolean().openapi({ description: 'Stellar deployments of this fund are SEP-8 regulated assets: every investor transfer is approved by the approval server (see stellar.toml).' }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -44,6 +45,12 @@ export const CreateFundSchema = z
     decimals: z.int().min(0).max(7).optional().openapi({ example: 6 }),
     policy: PolicySchema.optional(),
     mintApprovalThreshold: Units.nullable().optional(),
+    stellarSep8: z.boolean().optional().openapi({
+      description:
+        'Default true: the fund’s Stellar deployments are SEP-8 regulated assets. Investor trustlines rest authorized-to-maintain-liabilities (they can neither send nor receive on their own); ' +
+        'every transfer goes through the approval server advertised in stellar.toml, which applies the fund policy across chains and wraps the payment in the issuer’s authorize / deauthorize operations. ' +
+        'false: trustlines are fully authorized and holders pay each other directly (the policy is then checked only when units arrive from the platform). Fixed once the fund is deployed on Stellar.',
+    }),
     /** Initial NAV (USD per unit, default 1.000000) and its publishing guards (routes/nav). */
     nav: NavText.optional(),
     navGuards: NavGuardsPatch.optional(),
@@ -78,6 +85,7 @@ export function presentFund(f: FundRow): z.infer<typeof FundSchema> {
     symbol: f.symbol,
     decimals: f.decimals,
     policy: presentPolicy(f.policy, f.decimals),
+    stellarSep8: f.stellarSep8,
     mintApprovalThreshold: f.mintApprovalThreshold === null ? null : formatUnits(f.mintApprovalThreshold, f.decimals),
     createdAt: iso(f.createdAt)!,
     updatedAt: iso(f.updatedAt)!,

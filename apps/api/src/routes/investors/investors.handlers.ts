@@ -1,11 +1,11 @@
 import { InvestorInput, newId, validationError } from '@fiscus/core';
-import { appendAudit, insertInvestor, updateInvestorKyc } from '@fiscus/ledger';
+import { appendAudit, insertInvestor, listInvestors, updateInvestorKyc } from '@fiscus/ledger';
 import { assertInvestorScope } from '../../auth/roles.ts';
 import { requireInvestor } from '../../lib/lookups.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
 import { presentOperation } from '../operations/operations.schemas.ts';
 import { kycLapsed, requestDeauthorizations } from './investors.deauthorize.ts';
-import type { CreateRoute, GetRoute, UpdateKycRoute } from './investors.routes.ts';
+import type { CreateRoute, GetRoute, ListRoute, UpdateKycRoute } from './investors.routes.ts';
 import { presentInvestor } from './investors.schemas.ts';
 
 export const create: AppRouteHandler<CreateRoute> = async (c) => {
@@ -25,6 +25,22 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
   });
   await appendAudit(db, { actor: c.var.principal.keyId, action: 'investor.created', subject: row.id, data: presentInvestor(row) });
   return c.json(presentInvestor(row), 201);
+};
+
+export const list: AppRouteHandler<ListRoute> = async (c) => {
+  const q = c.req.valid('query');
+  const { principal } = c.var;
+  const rows = await listInvestors(c.var.db, {
+    kycStatus: q.kycStatus,
+    jurisdiction: q.jurisdiction?.toUpperCase(),
+    investorType: q.investorType,
+    kycExpiresBefore: q.kycExpiresBefore ? new Date(q.kycExpiresBefore) : undefined,
+    q: q.q,
+    onlyId: principal.role === 'investor' ? (principal.investorId ?? '') : undefined,
+    cursor: q.cursor,
+    limit: q.limit,
+  });
+  return c.json({ items: rows.map(presentInvestor), nextCursor: rows.length === q.limit ? rows.at(-1)!.id : null }, 200);
 };
 
 export const get: AppRouteHandler<GetRoute> = async (c) => {

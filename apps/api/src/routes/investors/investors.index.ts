@@ -4,5 +4,6 @@ import * as routes from './investors.routes.ts';
 
 export const investorsRouter = createRouter()
   .openapi(routes.create, handlers.create)
+  .openapi(routes.list, handlers.list)
   .openapi(routes.get, handlers.get)
   .openapi(routes.updateKyc, handlers.updateKyc);

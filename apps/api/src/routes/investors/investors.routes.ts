@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { json, jsonBody, mutation, problems, readOnly, IdempotencyHeaders } from '../../lib/route-kit.ts';
-import { Id } from '../../lib/schemas.ts';
+import { INVESTOR_TYPES, KYC_STATUSES } from '@fiscus/core';
+import { Cursor, Id, Jurisdiction, Limit } from '../../lib/schemas.ts';
 import { CreateInvestorSchema, InvestorSchema, KycUpdatedSchema, UpdateKycSchema } from './investors.schemas.ts';
 
 const tags = ['Investors'];
@@ -14,6 +15,35 @@ export const create = createRoute({
   ...mutation('investors.create'),
   request: { headers: IdempotencyHeaders, body: jsonBody(CreateInvestorSchema) },
   responses: { 201: json(InvestorSchema, 'The investor'), ...problems(413) },
+});
+
+export const ListQuery = z.object({
+  kycStatus: z.enum(KYC_STATUSES).optional(),
+  jurisdiction: Jurisdiction.optional(),
+  investorType: z.enum(INVESTOR_TYPES).optional(),
+  kycExpiresBefore: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ example: '2026-12-31T00:00:00Z', description: 'Only investors whose KYC expires at or before this instant (e.g. now + 30 days: the KYCs to renew)' }),
+  q: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^\u0000-\u001f]+$/)
+    .optional()
+    .openapi({ description: 'Legal name contains this (case-insensitive), or the id equals it', example: 'Acme' }),
+  limit: Limit,
+  cursor: Cursor,
+});
+
+export const list = createRoute({
+  method: 'get',
+  path: '/v1/investors',
+  tags,
+  summary: 'Investors, newest first, filtered by KYC status, jurisdiction, type, KYC expiry or name (keyset-paginated; an investor key sees itself only)',
+  ...readOnly('investors.read'),
+  request: { query: ListQuery },
+  responses: { 200: json(z.object({ items: z.array(InvestorSchema), nextCursor: z.string().nullable() }), 'One page of investors'), ...problems() },
 });
 
 export const get = createRoute({
@@ -40,4 +70,5 @@ export const updateKyc = createRoute({
 
 export type CreateRoute = typeof create;
 export type GetRoute = typeof get;
+export type ListRoute = typeof list;
 export type UpdateKycRoute = typeof updateKyc;

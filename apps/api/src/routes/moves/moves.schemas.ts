@@ -1,13 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { formatUnits, publicErrorOf } from '@fiscus/core';
 import { explorerUrl, type ChainMoveLimits, type FundHaltRow, type MoveView } from '@fiscus/engine';
-import { Address, ChainIdString, iso, Timestamp, Units } from '../../lib/schemas.ts';
+import { Address, addressByChain, ChainIdString, iso, Timestamp, Units } from '../../lib/schemas.ts';
 
-const MoveEndSchema = z.strictObject({ chain: ChainIdString, wallet: Address });
+const MoveEndSchema = z.strictObject({ chain: ChainIdString, wallet: Address }).openapi(addressByChain('wallet'));
 
 export const MoveRequestSchema = z
   .strictObject({ from: MoveEndSchema, to: MoveEndSchema, units: Units })
-  .openapi('MoveRequest');
+  .openapi('MoveRequest', { description: 'from.chain and to.chain differ (checked by the server: JSON Schema cannot compare two fields)' });
 
 const ErrorSchema = z.object({ code: z.string(), message: z.string() }).nullable();
 
@@ -19,7 +19,7 @@ export const MoveResolveRequestSchema = z
       action: z.literal('remint').openapi({ description: 'Re-mint to another wallet of the same investor, on any chain where it is authorized' }),
       chain: ChainIdString,
       address: Address,
-    }),
+    }).openapi(addressByChain('address')),
   ])
   .openapi('MoveResolveRequest');
 

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { FiscusError, MAX_NAV_SCALE, formatNav, parseNav, type Nav } from '@fiscus/core';
-import type { NavGuards } from '@fiscus/engine';
 import type { NavPublicationRow } from '@fiscus/ledger';
 import { decimalPattern, iso, Timestamp } from '../../lib/schemas.ts';
 
@@ -70,5 +69,3 @@ export function presentNav(r: NavPublicationRow): z.infer<typeof NavPublicationS
     reason: r.reason,
   };
 }
-
-export const presentGuards = (g: NavGuards) => ({ ...g });

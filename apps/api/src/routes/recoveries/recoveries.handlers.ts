@@ -1,5 +1,6 @@
 import { FiscusError, type ChainId } from '@fiscus/core';
 import { checkRecovery, requestOperation } from '@fiscus/engine';
+import { requireDeploymentOf } from '@fiscus/ledger';
 import { normalizeFor, requireActiveDeployment, requireCapability, requireDriver, requireFund, requireFundWallet } from '../../lib/lookups.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
 import { presentOperation } from '../operations/operations.schemas.ts';
@@ -18,7 +19,7 @@ export const createRecovery: AppRouteHandler<CreateRecoveryRoute> = async (c) =>
   await requireFundWallet(db, { fundId: fund.id, chain, address: from, field: 'from', lock: true });
   // Same investor, still allowed to hold the fund; the engine checks this again before signing.
   const ids = await checkRecovery(db, { fundId: fund.id, chain, from, to });
-  const deployment = { chain, details: row.details ?? {} };
+  const deployment = requireDeploymentOf(row);
   // The chain moves the whole balance, so the books take it from the chain, not from the caller.
   const units = await driver.balanceOf(deployment, from);
   if (units === 0n) throw new FiscusError('INSUFFICIENT_BALANCE', `from: ${from} holds no units to recover`, { meta: { field: 'from' } });

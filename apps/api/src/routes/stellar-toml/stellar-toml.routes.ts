@@ -8,7 +8,8 @@ export const get = createRoute({
   summary: 'SEP-1 stellar.toml: the issuer accounts and every regulated fund asset on the configured Stellar network (no authentication)',
   description:
     'Served at the issuers’ home_domain. One [[CURRENCIES]] entry per fund deployed on Stellar, with regulated = true ' +
-    '(trustlines need the issuer’s authorization, given after KYC). 404 when no Stellar network is configured.',
+    '(trustlines need the issuer’s authorization, given after KYC); a fund with `stellarSep8` also carries `approval_server` (its SEP-8 approval server, ' +
+    '`/stellar/sep8/{fundId}/tx_approve`) and `approval_criteria`. 404 when no Stellar network is configured.',
   responses: {
     200: { description: 'TOML (text/plain, CORS open as SEP-1 requires)', content: { 'text/plain': { schema: z.string() } } },
     // Typed as content-less so the text/plain handler keeps hono's loose typing; documented as problem+json.

@@ -1,32 +1,24 @@
-import { FiscusError, newId, type ChainDriver, type Deployment } from '@fiscus/core';
-import type { StellarDriver } from '@fiscus/chain-stellar';
+import { FiscusError, feeSponsorshipOf, newId, sponsoredReservesOf, type ChainDriver } from '@fiscus/core';
 import { checkCompliance } from '@fiscus/engine';
-import { ensureWallet, getWalletByAddress, type DeploymentRow } from '@fiscus/ledger';
+import { ensureWallet, getWalletByAddress, requireDeploymentOf } from '@fiscus/ledger';
 import { assertInvestorScope } from '../../auth/roles.ts';
 import { resolveHolderRequest } from '../../lib/holder-request.ts';
 import { requireActiveDeployment, requireDriver, requireFund } from '../../lib/lookups.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
 import type { FeeBumpRoute, TrustlineTransactionRoute } from './stellar.routes.ts';
 
-type StellarOnly = Pick<StellarDriver, 'sponsoredTrustline' | 'feeBump'>;
-
-/** Sponsorship and fee bumps are Stellar notions: other chains' drivers answer 422. */
-function stellarDriver(driver: ChainDriver): ChainDriver & StellarOnly {
-  const d = driver as Partial<StellarOnly>;
-  if (typeof d.sponsoredTrustline !== 'function' || typeof d.feeBump !== 'function') {
-    throw new FiscusError('CAPABILITY_UNSUPPORTED', `${driver.chain} has no sponsored reserves or fee bumps (Stellar only)`, { meta: { chain: driver.chain } });
-  }
-  return driver as ChainDriver & StellarOnly;
+/** Sponsorship and fee bumps are Stellar notions (driver extensions): other chains' drivers answer 422. */
+function required<T>(driver: ChainDriver, extension: T | undefined, capability: 'sponsoredReserves' | 'feeSponsorship', what: string): T {
+  if (!extension) throw new FiscusError('CAPABILITY_UNSUPPORTED', `${driver.chain} has no ${what} (Stellar only)`, { meta: { chain: driver.chain, capability } });
+  return extension;
 }
-
-const deploymentOf = (driver: ChainDriver, row: DeploymentRow): Deployment => ({ chain: driver.chain, details: row.details ?? {} });
 
 export const trustlineTransaction: AppRouteHandler<TrustlineTransactionRoute> = async (c) => {
   const db = c.var.db;
   const body = c.req.valid('json');
   assertInvestorScope(c.var.principal, body.investorId);
-  const { fund, investor, driver: any, chain, address } = await resolveHolderRequest(db, c.var.deps.drivers, { ...body, fundId: c.req.valid('param').fundId });
-  const driver = stellarDriver(any);
+  const { fund, investor, driver, chain, address } = await resolveHolderRequest(db, c.var.deps.drivers, { ...body, fundId: c.req.valid('param').fundId });
+  const sponsorship = required(driver, sponsoredReservesOf(driver), 'sponsoredReserves', 'sponsored reserves');
   const deployment = await requireActiveDeployment(db, fund.id, chain);
   // The reserve is the platform's money: only investors who could hold the asset get one.
   await checkCompliance(db, { fundId: fund.id, investorId: investor.id, action: 'receive', units: 0n });
@@ -34,7 +26,7 @@ export const trustlineTransaction: AppRouteHandler<TrustlineTransactionRoute> = 
   if (wallet.investorId !== investor.id) {
     throw new FiscusError('CONFLICT', `${address} on ${chain} belongs to another investor`, { meta: { chain, address } });
   }
-  const t = await driver.sponsoredTrustline(deploymentOf(driver, deployment), address);
+  const t = await sponsorship.sponsoredTrustline(requireDeploymentOf(deployment), address);
   return c.json(
     { chain, address, walletId: wallet.id, xdr: t.xdr, hash: t.hash, sponsor: t.sponsor, networkPassphrase: t.networkPassphrase, validUntil: t.validUntil.toISOString() },
     200,
@@ -45,9 +37,10 @@ export const feeBump: AppRouteHandler<FeeBumpRoute> = async (c) => {
   const db = c.var.db;
   const body = c.req.valid('json');
   const fund = await requireFund(db, c.req.valid('param').fundId);
-  const driver = stellarDriver(requireDriver(c.var.deps.drivers, body.chain));
+  const driver = requireDriver(c.var.deps.drivers, body.chain);
+  const sponsorship = required(driver, feeSponsorshipOf(driver), 'feeSponsorship', 'fee bumps');
   const deployment = await requireActiveDeployment(db, fund.id, driver.chain);
-  const result = await driver.feeBump(deploymentOf(driver, deployment), body.xdr, {
+  const result = await sponsorship.feeBump(requireDeploymentOf(deployment), body.xdr, {
     // The fee account pays only for investors the platform knows (and, for an investor key, its own).
     approveSource: async (source) => {
       const wallet = await getWalletByAddress(db, { chain: driver.chain, address: source });

@@ -1,5 +1,5 @@
-import { formatUnits, type ChainDriver, type ChainId } from '@fiscus/core';
-import { checkSupplyInvariant, latestReconciliations, listDeployments, type DeploymentRow } from '@fiscus/ledger';
+import { formatUnits, type ChainDriver } from '@fiscus/core';
+import { checkSupplyInvariant, deploymentOf, latestReconciliations, listDeployments, type DeploymentRow } from '@fiscus/ledger';
 import { requireFund } from '../../lib/lookups.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
 import { presentReconciliation } from '../reconciliations/reconciliations.schemas.ts';
@@ -10,13 +10,14 @@ type ChainRead = { supply: bigint; error: null } | { supply: null; error: string
 /** An unreachable chain must not hang the supply page: the read gets a deadline and becomes a note. */
 async function readChainSupply(driver: ChainDriver | undefined, d: DeploymentRow | undefined, timeoutMs: number): Promise<ChainRead> {
   if (!driver) return { supply: null, error: 'chain not configured in this process' };
-  if (!d || d.status !== 'active' || !d.details) return { supply: null, error: 'not deployed' };
+  const deployment = d && deploymentOf(d);
+  if (!deployment) return { supply: null, error: 'not deployed' };
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    const supply = await Promise.race([driver.totalSupply({ chain: d.chain as ChainId, details: d.details }), deadline]);
+    const supply = await Promise.race([driver.totalSupply(deployment), deadline]);
     return { supply, error: null };
   } catch (e) {
     return { supply: null, error: `chain unreachable: ${e instanceof Error && e.message.startsWith('no answer') ? e.message : driver.parseError(e).shortMessage}` };

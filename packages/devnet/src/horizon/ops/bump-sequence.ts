@@ -1,8 +1,7 @@
 import type { Operation } from '@stellar/stellar-sdk';
+import { INT64_MAX } from '@fiscus/core';
 import { fail } from '../codes.ts';
 import type { OpHandler } from './context.ts';
-
-const INT64_MAX = 2n ** 63n - 1n;
 
 /**
  * BumpSequenceOpFrame (stellar-core src/transactions/BumpSequenceOpFrame.cpp): a negative bumpTo

@@ -1,5 +1,6 @@
 import type { Asset, Operation } from '@stellar/stellar-sdk';
-import { formatAmount, INT64_MAX, parseAmount } from '../amounts.ts';
+import { INT64_MAX } from '@fiscus/core';
+import { formatAmount, parseAmount } from '../amounts.ts';
 import { fail } from '../codes.ts';
 import { AccountFlag, availableBalance, BASE_RESERVE, TrustFlag, type ClaimableBalanceEntry, type Predicate } from '../state.ts';
 import { BALANCE_ID, issuerOf, RESULT, type ApplyContext, type OpHandler } from './context.ts';

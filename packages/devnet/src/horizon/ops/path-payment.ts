@@ -1,5 +1,6 @@
 import { Keypair, type Asset, type Operation } from '@stellar/stellar-sdk';
-import { formatAmount, INT64_MAX, parseAmount } from '../amounts.ts';
+import { INT64_MAX } from '@fiscus/core';
+import { formatAmount, parseAmount } from '../amounts.ts';
 import { fail } from '../codes.ts';
 import { availableBalance, TrustFlag } from '../state.ts';
 import { assetFields, issuerOf, RESULT, type ApplyContext, type OpHandler } from './context.ts';

@@ -1,0 +1,218 @@
+import { Operation } from '@stellar/stellar-sdk';
+import {
+  FiscusError, isOracleOperation, singleOperations,
+  type Capabilities, type ChainDriver, type FeeSponsorship, type SponsoredReserves, type Trustlines, type ChainEvent, type ChainId, type ChainOperation, type Deployment,
+  type FillContext, type FundSpec, type Holder, type Page, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
+} from '@fiscus/core';
+import { assetCodeFor, fromDeployment, toDetails, type StellarDeployment } from '../deployment.ts';
+import { deployAsset } from '../deploy.ts';
+import { parseStellarError } from '../errors.ts';
+import { feeBumpAndSubmit, parseInvestorTransaction, type FeeBumpResult } from '../fee-bump.ts';
+import { assetEvents } from '../events.ts';
+import { horizonServer } from '../horizon.ts';
+import { accountIdOf, type StellarKeyring } from '../keys.ts';
+import type { Funding, StellarNetwork } from '../network.ts';
+import { describe, linesToRead, MAX_BATCH, MAX_OPS, toStellarOps, type LineState } from '../ops.ts';
+import { describeOracle, oracleOpsFor, readOracleEntries, type OracleEntries } from '../oracle.ts';
+import * as reads from '../reads.ts';
+import { sponsoredTrustline, type InvestorTransaction } from '../sponsorship.ts';
+import { buildSigned, statusOf, submitSigned } from '../transactions.ts';
+import { reviewSep8, signApproved, type Sep8Approved, type Sep8Request, type Sep8Review } from '../sep8/index.ts';
+
+export interface StellarDriverOptions {
+  /** `stellar:pubnet`, `stellar:testnet`, `stellar:local`… */
+  chain: ChainId;
+  horizonUrl: string;
+  networkPassphrase: string;
+  keys: StellarKeyring;
+  funding: Funding;
+  /** Set as the issuer's home_domain: where /.well-known/stellar.toml (SEP-1) is served. */
+  homeDomain: string;
+  maxFeePerOp?: bigint;
+  txTimeoutSec?: number;
+  pageSize?: number;
+  /** Pays investors' trustline reserves (sponsorship); default: each fund's issuer. */
+  sponsor?: Signer;
+  /** Pays the fee of investors' fee-bumped transactions; default: each fund's distribution account. */
+  feeAccount?: Signer;
+}
+
+/** ChainDriver for a regulated Stellar classic asset, over Horizon through @stellar/stellar-sdk. */
+export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves, FeeSponsorship {
+  readonly chain: ChainId;
+  readonly capabilities: Capabilities = {
+    authorize: true, freeze: true, partialFreeze: false, forceTransfer: true, clawback: true, pause: false,
+    recovery: true, onchainCompliance: true, navFeed: true, maxBatch: MAX_BATCH, finality: { kind: 'instant' },
+    // Sponsor and fee account default to the fund's issuer and distribution accounts: always there.
+    trustlines: true, sponsoredReserves: true, feeSponsorship: true,
+  };
+  readonly #net: StellarNetwork;
+  readonly #keys: StellarKeyring;
+  readonly #homeDomain: string;
+  readonly #sponsor?: Signer;
+  readonly #feeAccount?: Signer;
+
+  constructor(o: StellarDriverOptions) {
+    this.chain = o.chain;
+    this.#sponsor = o.sponsor;
+    this.#feeAccount = o.feeAccount;
+    this.#keys = o.keys;
+    this.#homeDomain = o.homeDomain;
+    this.#net = {
+      server: horizonServer({ url: o.horizonUrl }), passphrase: o.networkPassphrase, funding: o.funding,
+      maxFeePerOp: o.maxFeePerOp ?? 1000n, txTimeoutSec: o.txTimeoutSec ?? 300, pageSize: o.pageSize ?? 100,
+    };
+  }
+
+  async deploy(fund: FundSpec): Promise<Deployment> {
+    const [issuer, distribution] = await Promise.all([this.#keys.signer(fund.id, 'issuer'), this.#keys.signer(fund.id, 'distribution')]);
+    const d: StellarDeployment = {
+      fundId: fund.id, assetCode: assetCodeFor(fund), issuer: accountIdOf(issuer), distribution: accountIdOf(distribution),
+      decimals: fund.decimals, homeDomain: this.#homeDomain, sep8: fund.sep8 === true,
+    };
+    await this.#wrap(deployAsset(this.#net, d, issuer, distribution));
+    return { chain: this.chain, details: toDetails(d) };
+  }
+
+  signerFor(_op: ChainOperation, deployment: Deployment): string {
+    return fromDeployment(deployment).issuer; // every agent operation is the issuer's
+  }
+
+  async nextSequence(signer: string): Promise<bigint> {
+    const account = await this.#wrap(this.#net.server.loadAccount(signer));
+    return BigInt(account.sequenceNumber()) + 1n;
+  }
+
+  async prepare(op: ChainOperation, ctx: PrepareContext): Promise<PreparedTx> {
+    if (ctx.deployment.chain !== this.chain) throw new FiscusError('INVALID_CHAIN', `deployment is on ${ctx.deployment.chain}, driver is ${this.chain}`);
+    const d = fromDeployment(ctx.deployment);
+    const items = isOracleOperation(op) ? [] : singleOperations(op);
+    const lines = new Map(await Promise.all(linesToRead(this.chain, items, d).map(async (a) => [a, await this.#wrap(reads.lineState(this.#net, d, a))] as const)));
+    const ops = isOracleOperation(op) ? await this.#wrap(oracleOpsFor(this.#net, d, op)) : items.flatMap((i) => toStellarOps(this.chain, d, i, lines));
+    if (ops.length === 0 || ops.length > MAX_OPS) {
+      throw new FiscusError('VALIDATION_FAILED', `a Stellar transaction carries 1..${MAX_OPS} operations, this one needs ${ops.length}`);
+    }
+    const signer = await this.#keys.signer(d.fundId, 'issuer');
+    if (accountIdOf(signer) !== d.issuer) throw new FiscusError('CONFLICT', `the keyring's issuer key for ${d.fundId} is not ${d.issuer}`);
+    const built = await buildSigned(this.#net, d.issuer, ctx.sequence, ops, signer);
+    const what = isOracleOperation(op) ? describeOracle(op) : op.kind === 'batch' ? `batch of ${items.length}` : describe(items[0]!);
+    return {
+      hash: built.hash, raw: built.raw, signer: d.issuer, sequence: ctx.sequence, validUntil: built.validUntil,
+      description: `${this.chain} ${d.assetCode} ${what} (seq ${ctx.sequence})`,
+    };
+  }
+
+  /** BUMP_SEQUENCE to 0 bumps nowhere: the transaction consumes its sequence, nothing else. */
+  async fill(p: FillContext): Promise<PreparedTx> {
+    const d = fromDeployment(p.deployment);
+    if (p.signer !== d.issuer) throw new FiscusError('CONFLICT', `fillers are signed by the issuer ${d.issuer}, not ${p.signer}`);
+    const signer = await this.#keys.signer(d.fundId, 'issuer');
+    const built = await buildSigned(this.#net, d.issuer, p.sequence, [Operation.bumpSequence({ bumpTo: '0' })], signer);
+    return {
+      hash: built.hash, raw: built.raw, signer: d.issuer, sequence: p.sequence, validUntil: built.validUntil,
+      description: `${this.chain} ${d.assetCode} sequence filler (seq ${p.sequence})`,
+    };
+  }
+
+  submit(tx: PreparedTx): Promise<SubmitResult> {
+    return submitSigned(this.#net, tx);
+  }
+
+  status(tx: PreparedTx): Promise<TxStatus> {
+    return statusOf(this.#net, tx);
+  }
+
+  totalSupply(d: Deployment): Promise<bigint> {
+    return this.#wrap(reads.totalSupply(this.#net, fromDeployment(d)));
+  }
+
+  balanceOf(d: Deployment, address: string): Promise<bigint> {
+    return this.#wrap(reads.balanceOf(this.#net, fromDeployment(d), address));
+  }
+
+  isAuthorized(d: Deployment, address: string): Promise<boolean> {
+    return this.#wrap(reads.isAuthorized(this.#net, fromDeployment(d), address));
+  }
+
+  /**
+   * Stellar-only read: whether the holder has created its trustline. The issuer can only
+   * authorize an existing line (setTrustLineFlags on a missing one fails with op_no_trust), so
+   * the API checks this before it queues an authorization.
+   */
+  trustline(d: Deployment, address: string): Promise<reads.TrustlineState> {
+    return this.#wrap(reads.trustline(this.#net, fromDeployment(d), address));
+  }
+
+  /** The NAV / attestation data entries on the issuing account (publishNav / publishAttestation). */
+  oracleEntries(d: Deployment): Promise<OracleEntries> {
+    return this.#wrap(readOracleEntries(this.#net, fromDeployment(d)));
+  }
+
+  holders(d: Deployment, cursor?: string): Promise<Page<Holder>> {
+    return this.#wrap(reads.holders(this.#net, fromDeployment(d), cursor));
+  }
+
+  events(d: Deployment, fromCursor?: string): Promise<Page<ChainEvent>> {
+    return this.#wrap(assetEvents(this.#net, fromDeployment(d), fromCursor));
+  }
+
+  /**
+   * Stellar-only: the investor's trustline transaction with its reserve sponsored by the
+   * platform, sponsor-signed, for the investor to co-sign (see sponsorship.ts).
+   */
+  async sponsoredTrustline(d: Deployment, investor: string): Promise<InvestorTransaction> {
+    const sd = fromDeployment(d);
+    const sponsor = this.#sponsor ?? (await this.#keys.signer(sd.fundId, 'issuer'));
+    return this.#wrap(sponsoredTrustline(this.#net, sd, investor, sponsor));
+  }
+
+  /**
+   * Stellar-only: checks an investor-signed transaction (only the fund asset's operations, the
+   * investor as source), lets the caller vet its source account (`approveSource`, e.g. "a
+   * registered wallet of this investor"), then wraps it in a fee bump paid by the fee account
+   * and submits it.
+   */
+  async feeBump(d: Deployment, xdr: string, o: { approveSource?: (source: string) => Promise<void> } = {}): Promise<FeeBumpResult> {
+    const sd = fromDeployment(d);
+    const sponsor = this.#sponsor ?? (await this.#keys.signer(sd.fundId, 'issuer'));
+    const feeAccount = this.#feeAccount ?? (await this.#keys.signer(sd.fundId, 'distribution'));
+    const inner = parseInvestorTransaction(this.#net, sd, xdr, { sponsor: accountIdOf(sponsor), feeAccount: accountIdOf(feeAccount) });
+    await o.approveSource?.(inner.source);
+    return this.#wrap(feeBumpAndSubmit(this.#net, inner, feeAccount));
+  }
+
+  /**
+   * Stellar-only (SEP-8 approval server): checks the shape of a wallet's transaction (payments
+   * of the fund asset from its source, fee, time bounds, signature on this network). No I/O:
+   * the caller judges the fund's policy and reads the lines with `lineStates`.
+   */
+  reviewSep8(d: Deployment, xdr: string, o: { maxFeePerOp?: bigint; now?: Date } = {}): Sep8Review {
+    const sd = fromDeployment(d);
+    return reviewSep8(sd, xdr, { passphrase: this.#net.passphrase, maxFeePerOp: o.maxFeePerOp ?? this.#net.maxFeePerOp, platform: [sd.issuer, sd.distribution], now: o.now ?? new Date() });
+  }
+
+  /** Stellar-only: the authorization state of each account's line to the fund asset. */
+  async lineStates(d: Deployment, addresses: string[]): Promise<Map<string, LineState>> {
+    const sd = fromDeployment(d);
+    return new Map(await Promise.all([...new Set(addresses)].map(async (a) => [a, await this.#wrap(reads.lineState(this.#net, sd, a))] as const)));
+  }
+
+  /** Stellar-only (SEP-8): the approved transfer signed by the issuer (`success` as composed, or `revised`). */
+  async signSep8(d: Deployment, request: Sep8Request, lines: ReadonlyMap<string, LineState>, o: { now?: Date } = {}): Promise<Sep8Approved | { error: string }> {
+    const sd = fromDeployment(d);
+    const issuer = await this.#keys.signer(sd.fundId, 'issuer');
+    return signApproved(this.chain, sd, request, lines, { passphrase: this.#net.passphrase, issuer, timeoutSec: this.#net.txTimeoutSec, now: o.now ?? new Date(), baseFee: 100n });
+  }
+
+  parseError(e: unknown): FiscusError {
+    return parseStellarError(e);
+  }
+
+  async #wrap<T>(p: Promise<T>): Promise<T> {
+    try {
+      return await p;
+    } catch (e) {
+      throw parseStellarError(e);
+    }
+  }
+}
