@@ -6,7 +6,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '@fiscus/engine/testi
 import { schema } from '@fiscus/ledger';
 import { describeEachBackend } from '@fiscus/ledger/testing';
 import { startHarness, type Harness } from './support/harness.ts';
-import { createFund, deployFund } from './support/seed.ts';
+import { createFund, createInvestor, deployFund } from './support/seed.ts';
 
 const OPTIONS: WebhookOptions = { ...WEBHOOK_DEFAULTS, backoff: { baseMs: 10, maxMs: 40 } };
 const silent = { info() {}, warn() {}, error() {} };
@@ -134,5 +134,19 @@ describeEachBackend('webhooks over the API, to a receiver on 127.0.0.1', (backen
     const acked = receiver.acknowledged();
     expect([...acked].sort()).toEqual(events.map((e) => e.id).sort()); // every event, once
     expect(receiver.received.length).toBeGreaterThan(acked.length); // the failed attempts before
+  });
+
+  it('investor.kyc_expiring: one event per investor and expiry date, however often the worker looks', async () => {
+    const receiver = await startWebhookReceiver();
+    receivers.push(receiver);
+    const created = await h.call('POST', '/v1/webhooks', { body: { url: receiver.url, eventTypes: ['investor.kyc_expiring'] } });
+    const endpointId = created.body.endpoint.id;
+    const expiresAt = new Date(Date.now() + 5 * 86_400_000).toISOString();
+    const soon = await createInvestor(h, { legalName: 'Soon Expiring Ltd', kycExpiresAt: expiresAt });
+    await createInvestor(h, { legalName: 'Far Expiring Ltd', kycExpiresAt: new Date(Date.now() + 200 * 86_400_000).toISOString() });
+    await pump(h, endpointId, () => receiver.acknowledged().length >= 1);
+    for (let i = 0; i < 3; i++) await pump(h, endpointId, () => true);
+    const msgs = receiver.received.map((w) => new Webhook(created.body.secret).verify(w.body, w.headers) as { type: string; data: { investorId: string; kycExpiresAt: string } });
+    expect(msgs.map((m) => [m.type, m.data.investorId, m.data.kycExpiresAt])).toEqual([['investor.kyc_expiring', soon, expiresAt]]);
   });
 });

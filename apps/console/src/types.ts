@@ -19,6 +19,9 @@ export interface ChainInfo {
   finality: string;
   explorerTxUrl: string | null;
   capabilities: Record<string, boolean | number>;
+  endpoint?: { kind: string; url: string; pchainUrl: string | null; local: boolean } | null;
+  health?: { status: 'up' | 'down' | 'unknown'; height: string | null; error: string | null };
+  pausedFunds?: string[];
 }
 export interface Reconciliation {
   id: string;

@@ -1,6 +1,6 @@
 import { post } from '../api.ts';
 import { useConsole } from '../context.ts';
-import type { Attestation, Fund } from '../types.ts';
+import type { Attestation, Fund, Page } from '../types.ts';
 import { ProblemView, Section, short, useAction, useApi, when } from '../ui.tsx';
 import { WithFund } from './common.tsx';
 
@@ -11,6 +11,7 @@ export function Attestations() {
 function Latest({ fund }: { fund: Fund }) {
   const { can } = useConsole();
   const latest = useApi<Attestation>(`/v1/funds/${fund.id}/attestations/latest`);
+  const history = useApi<Page<Attestation>>(`/v1/funds/${fund.id}/attestations?limit=20`);
   const keys = useApi<{ keys: { keyId: string; publicKey?: string; [k: string]: unknown }[] }>('/v1/attestations/keys');
   const create = useAction(() => post<{ attestation?: Attestation }>(`/v1/funds/${fund.id}/attestations`));
   const a = latest.data;
@@ -20,7 +21,7 @@ function Latest({ fund }: { fund: Fund }) {
         title="Latest proof of reserves"
         actions={
           can('attestations.create') && (
-            <button type="button" onClick={async () => (await create.run()) && latest.reload()} disabled={create.busy}>
+            <button type="button" onClick={async () => (await create.run()) && (latest.reload(), history.reload())} disabled={create.busy}>
               Attest now
             </button>
           )
@@ -62,6 +63,33 @@ function Latest({ fund }: { fund: Fund }) {
             </div>
           </dl>
         )}
+      </Section>
+      <Section title="History">
+        <ProblemView problem={history.error} />
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">At</th>
+              <th scope="col">Covered</th>
+              <th scope="col">Reserves / required (USD)</th>
+              <th scope="col">Hash</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.data?.items.map((h) => (
+              <tr key={h.id}>
+                <td>{when(h.createdAt)}</td>
+                <td>{h.ok ? 'yes' : 'SHORT'}</td>
+                <td className="num">
+                  {String((h.body.reserves as { totalUsd?: string })?.totalUsd)} / {String((h.body.required as { usd?: string })?.usd)}
+                </td>
+                <td>
+                  <code>{short(h.hash, 10)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </Section>
       <Section title="Attestation keys">
         <ProblemView problem={keys.error} />

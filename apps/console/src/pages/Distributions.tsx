@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { post } from '../api.ts';
 import { useConsole } from '../context.ts';
 import { href, navigate } from '../router.ts';
-import type { Fund } from '../types.ts';
-import { Field, ProblemView, Section, State, useAction, useApi, when } from '../ui.tsx';
-import { WithFund } from './common.tsx';
+import type { Fund, Page } from '../types.ts';
+import { Field, ProblemView, Section, short, State, useAction, useApi, when } from '../ui.tsx';
+import { PageLink, WithFund } from './common.tsx';
 
 interface Distribution {
   id: string;
@@ -23,7 +23,7 @@ export function Distributions({ params }: { params: URLSearchParams }) {
     <WithFund>
       {(fund) => (
         <div className="grid">
-          <Find fund={fund} />
+          <List fund={fund} />
           {id && <Progress fund={fund} id={id} />}
           <Declare fund={fund} />
         </div>
@@ -32,16 +32,46 @@ export function Distributions({ params }: { params: URLSearchParams }) {
   );
 }
 
-function Find({ fund }: { fund: Fund }) {
-  const [id, setId] = useState('');
+function List({ fund }: { fund: Fund }) {
+  const list = useApi<Page<Distribution>>(`/v1/funds/${fund.id}/distributions?limit=50`, 3_000);
   return (
-    <Section title="Follow a distribution">
-      <form className="form inline-form" onSubmit={(e) => (e.preventDefault(), navigate(href('distributions', { fund: fund.id, id: id.trim() })))}>
-        <Field label="Distribution id">
-          <input value={id} onChange={(e) => setId(e.target.value)} placeholder="dist_…" />
-        </Field>
-        <button type="submit">Open</button>
-      </form>
+    <Section title="Distributions">
+      <ProblemView problem={list.error} />
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Distribution</th>
+            <th scope="col">State</th>
+            <th scope="col">Record time</th>
+            <th scope="col">Units paid / declared</th>
+            <th scope="col">Holders</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.data?.items.length === 0 && (
+            <tr>
+              <td colSpan={5}>None yet.</td>
+            </tr>
+          )}
+          {list.data?.items.map((d) => (
+            <tr key={d.id}>
+              <td>
+                <PageLink page="distributions" params={{ id: d.id }}>
+                  {short(d.id, 12)}
+                </PageLink>
+              </td>
+              <td>
+                <State state={d.state} />
+              </td>
+              <td>{when(d.recordTime)}</td>
+              <td className="num">
+                {d.unitsPaid} / {d.units ?? '—'}
+              </td>
+              <td>{d.holders ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </Section>
   );
 }

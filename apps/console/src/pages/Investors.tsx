@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { post } from '../api.ts';
+import { post, qs } from '../api.ts';
 import { useConsole } from '../context.ts';
-import { href, navigate } from '../router.ts';
-import type { Investor, Operation, Wallet } from '../types.ts';
+import type { Investor, Operation, Page, Wallet } from '../types.ts';
 import { Field, ProblemView, Section, State, useAction, useApi, when } from '../ui.tsx';
 import { ChainSelect, PageLink } from './common.tsx';
 
@@ -12,28 +11,74 @@ const TYPES = ['individual', 'accredited', 'qualified_purchaser', 'institutional
 export function Investors({ params }: { params: URLSearchParams }) {
   const id = params.get('id');
   const { can } = useConsole();
-  const [lookup, setLookup] = useState('');
   return (
     <div className="grid">
-      <Section title="Find an investor">
-        <form
-          className="form inline-form"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            navigate(href('investors', { fund: new URLSearchParams(location.search).get('fund') ?? undefined, id: lookup.trim() }));
-          }}
-        >
-          <Field label="Investor id">
-            <input value={lookup} onChange={(e) => setLookup(e.target.value)} placeholder="inv_…" />
-          </Field>
-          <button type="submit">Open</button>
-        </form>
-      </Section>
+      <InvestorList />
       {id && <InvestorDetail id={id} />}
       {can('investors.create') && <Onboard />}
       {can('subscriptions.create') && <Subscribe investorId={id ?? ''} />}
     </div>
+  );
+}
+
+/** GET /v1/investors: newest first, searched by name or id (server-side), keyset-paged. */
+function InvestorList() {
+  const [q, setQ] = useState('');
+  const [search, setSearch] = useState('');
+  const [cursors, setCursors] = useState<string[]>([]);
+  const list = useApi<Page<Investor>>(`/v1/investors${qs({ q: search, limit: 20, cursor: cursors.at(-1) })}`);
+  return (
+    <Section title="Investors">
+      <form
+        className="form inline-form"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSearch(q.trim());
+          setCursors([]);
+        }}
+      >
+        <Field label="Search investors (name or id)">
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        </Field>
+        <button type="submit">Search</button>
+      </form>
+      <ProblemView problem={list.error} />
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Investor</th>
+            <th scope="col">KYC</th>
+            <th scope="col">Expires</th>
+            <th scope="col">Jurisdiction</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.data?.items.map((i) => (
+            <tr key={i.id}>
+              <td>
+                <PageLink page="investors" params={{ id: i.id }}>
+                  {i.legalName}
+                </PageLink>
+              </td>
+              <td>
+                <State state={i.kycStatus} />
+              </td>
+              <td>{when(i.kycExpiresAt)}</td>
+              <td>{i.jurisdiction}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row">
+        <button type="button" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
+          Previous
+        </button>
+        <button type="button" disabled={!list.data?.nextCursor} onClick={() => setCursors([...cursors, list.data!.nextCursor!])}>
+          Next
+        </button>
+      </div>
+    </Section>
   );
 }
 

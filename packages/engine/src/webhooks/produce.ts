@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { newId } from '@fiscus/core';
 import { schema, type Db } from '@fiscus/ledger';
 import { CURSOR_SOURCES, kycExpiring } from './sources.ts';
@@ -23,7 +23,11 @@ interface ActiveEndpoint {
  * after it was registered.
  */
 async function record(db: Db, found: WebhookEvent[], active: ActiveEndpoint[]): Promise<number> {
-  const unique = [...new Map(found.map((e) => [e.id, e])).values()];
+  const candidates = [...new Map(found.map((e) => [e.id, e])).values()];
+  if (candidates.length === 0) return 0;
+  // Most re-read rows (look-back, KYC warnings every round) are already recorded: skip them before writing.
+  const known = new Set((await db.select({ id: events.id }).from(events).where(inArray(events.id, candidates.map((e) => e.id)))).map((r) => r.id));
+  const unique = candidates.filter((e) => !known.has(e.id));
   if (unique.length === 0) return 0;
   return db.transaction(async (tx) => {
     const inserted = await tx
