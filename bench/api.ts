@@ -95,7 +95,9 @@ async function timeSubscriptions(api: Api, fundId: string, investorId: string, c
 
 function listen(fetchHandler: (req: Request) => Response | Promise<Response>): Promise<{ server: ServerType; base: string }> {
   return new Promise((resolve) => {
-    const server = serve({ fetch: fetchHandler, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve({ server, base: `http://127.0.0.1:${info.port}` }));
+    const server = serve({ fetch: fetchHandler, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
+      resolve({ server, base: `http://127.0.0.1:${info.port}` }),
+    );
   });
 }
 
@@ -105,7 +107,11 @@ export async function benchApi(): Promise<BenchRow[]> {
     const anvil: AnvilNode = await startAnvil({ chainId: 31_337 });
     closers.push(() => anvil.stop());
     const config = loadConfig({
-      ETHEREUM_NETWORK: 'local', ETHEREUM_RPC_URL: anvil.url, STELLAR_NETWORK: 'local', STELLAR_LEDGER_CLOSE_MS: String(LEDGER_CLOSE_MS), FISCUS_DEVNET: 'none',
+      ETHEREUM_NETWORK: 'local',
+      ETHEREUM_RPC_URL: anvil.url,
+      STELLAR_NETWORK: 'local',
+      STELLAR_LEDGER_CLOSE_MS: String(LEDGER_CLOSE_MS),
+      FISCUS_DEVNET: 'none',
     });
     const evm: EvmChain = (await buildEvm(config, silentLogger()))!;
     closers.push(() => evm.close()); // the provider only: the anvil above is ours
@@ -128,14 +134,18 @@ export async function benchApi(): Promise<BenchRow[]> {
     const fund = await expectStatus(api.call('POST', '/v1/funds', { name: 'Bench API Fund', symbol: 'BAPI', decimals: 6 }), 201, 'create fund');
     const fundId: string = fund.id;
     for (const chain of [EVM, STELLAR]) await operate(api, `/v1/funds/${fundId}/deployments`, { chain }, `deploy on ${chain}`);
-    const deployments = (await expectStatus(api.call('GET', `/v1/funds/${fundId}/deployments`), 200, 'list deployments')).items as (Deployment & { status: string })[];
+    const deployments = (await expectStatus(api.call('GET', `/v1/funds/${fundId}/deployments`), 200, 'list deployments')).items as (Deployment & {
+      status: string;
+    })[];
     const deployment = (chain: string): Deployment => {
       const d = deployments.find((x) => x.chain === chain && x.status === 'active');
       if (!d) throw new Error(`no active deployment on ${chain}`);
       return { chain: d.chain, details: d.details };
     };
     const investor = await expectStatus(
-      api.call('POST', '/v1/investors', { legalName: 'Bench Capital', jurisdiction: 'US', investorType: 'institutional', kycStatus: 'verified' }), 201, 'create investor',
+      api.call('POST', '/v1/investors', { legalName: 'Bench Capital', jurisdiction: 'US', investorType: 'institutional', kycStatus: 'verified' }),
+      201,
+      'create investor',
     );
     const investorId: string = investor.id;
 
@@ -179,12 +189,42 @@ export async function benchApi(): Promise<BenchRow[]> {
     const ms = (x: number) => `${x.toFixed(1)} ms`;
     const tail = `${MINTS} sequential; worker poll 10 ms / status 20 ms; client polls every ${POLL_MS} ms`;
     return [
-      { bench: 'api latency', metric: `${EVM}: API mint end to end (HTTP → posted, PGlite)`, value: ms(evmApiMs), note: `POST subscriptions → GET operation posted; ${tail}` },
-      { bench: 'api latency', metric: `${EVM}: bare ethers mint (agent key)`, value: ms(evmBareMs), note: `same token, same wallet; estimate, sign, send, receipt; ${MINTS} sequential` },
-      { bench: 'api latency', metric: `${EVM}: api / bare`, value: `${(evmApiMs / evmBareMs).toFixed(2)}×`, note: `anvil automine; balance ${2 * MINTS} units as expected (bare mints bypass the custody ledger)` },
-      { bench: 'api latency', metric: `${STELLAR}: API mint end to end (HTTP → posted, PGlite)`, value: ms(stApiMs), note: `ledger closes every ${LEDGER_CLOSE_MS} ms; ${tail}` },
-      { bench: 'api latency', metric: `${STELLAR}: bare stellar-sdk payment (issuer key)`, value: ms(stBareMs), note: `same asset, same wallet; loadAccount, build, sign, submit (waits for the ledger); ${MINTS} sequential` },
-      { bench: 'api latency', metric: `${STELLAR}: api / bare`, value: `${(stApiMs / stBareMs).toFixed(2)}×`, note: `balance ${2 * MINTS} units as expected (bare mints bypass the custody ledger)` },
+      {
+        bench: 'api latency',
+        metric: `${EVM}: API mint end to end (HTTP → posted, PGlite)`,
+        value: ms(evmApiMs),
+        note: `POST subscriptions → GET operation posted; ${tail}`,
+      },
+      {
+        bench: 'api latency',
+        metric: `${EVM}: bare ethers mint (agent key)`,
+        value: ms(evmBareMs),
+        note: `same token, same wallet; estimate, sign, send, receipt; ${MINTS} sequential`,
+      },
+      {
+        bench: 'api latency',
+        metric: `${EVM}: api / bare`,
+        value: `${(evmApiMs / evmBareMs).toFixed(2)}×`,
+        note: `anvil automine; balance ${2 * MINTS} units as expected (bare mints bypass the custody ledger)`,
+      },
+      {
+        bench: 'api latency',
+        metric: `${STELLAR}: API mint end to end (HTTP → posted, PGlite)`,
+        value: ms(stApiMs),
+        note: `ledger closes every ${LEDGER_CLOSE_MS} ms; ${tail}`,
+      },
+      {
+        bench: 'api latency',
+        metric: `${STELLAR}: bare stellar-sdk payment (issuer key)`,
+        value: ms(stBareMs),
+        note: `same asset, same wallet; loadAccount, build, sign, submit (waits for the ledger); ${MINTS} sequential`,
+      },
+      {
+        bench: 'api latency',
+        metric: `${STELLAR}: api / bare`,
+        value: `${(stApiMs / stBareMs).toFixed(2)}×`,
+        note: `balance ${2 * MINTS} units as expected (bare mints bypass the custody ledger)`,
+      },
     ];
   } finally {
     for (const close of closers.reverse()) await close().catch((e) => process.stderr.write(`bench api: close failed: ${String(e)}\n`));

@@ -29,7 +29,9 @@ const CHAIN = `eip155:${LOCAL_L1_CHAIN_ID}`;
 
 function listen(fetchHandler: (req: Request) => Response | Promise<Response>): Promise<{ server: ServerType; base: string }> {
   return new Promise((resolve) => {
-    const server = serve({ fetch: fetchHandler, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve({ server, base: `http://127.0.0.1:${info.port}` }));
+    const server = serve({ fetch: fetchHandler, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
+      resolve({ server, base: `http://127.0.0.1:${info.port}` }),
+    );
   });
 }
 
@@ -86,7 +88,12 @@ export async function benchAvalanche(): Promise<BenchRow[]> {
     let investorId = '';
     for (let i = 0; i < INVESTORS; i++) {
       // A new investor each time: the first wallet of an investor also creates its ONCHAINID identity.
-      const investor = await call('POST', '/v1/investors', { legalName: `Bench Capital ${i}`, jurisdiction: 'US', investorType: 'institutional', kycStatus: 'verified' });
+      const investor = await call('POST', '/v1/investors', {
+        legalName: `Bench Capital ${i}`,
+        jurisdiction: 'US',
+        investorType: 'institutional',
+        kycStatus: 'verified',
+      });
       investorId = investor.body.id;
       wallet = signerAddress(devSecp256k1Signer(hexKey()));
       const before = await nonces();
@@ -108,11 +115,31 @@ export async function benchAvalanche(): Promise<BenchRow[]> {
 
     const ms = (x: number) => `${x.toFixed(1)} ms`;
     return [
-      { bench: 'avalanche onboarding', metric: 'transactions per investor', value: (txs / INVESTORS).toFixed(2), note: `${INVESTORS} investors; operator + admin nonces consumed per POST /wallets` },
-      { bench: 'avalanche onboarding', metric: 'gas per investor', value: (gas / BigInt(INVESTORS)).toString(), note: 'new investor each: identity creation + KYC claim + registration + TxAllowList Enabled + NativeMinter top-up, one gatekeeper tx' },
+      {
+        bench: 'avalanche onboarding',
+        metric: 'transactions per investor',
+        value: (txs / INVESTORS).toFixed(2),
+        note: `${INVESTORS} investors; operator + admin nonces consumed per POST /wallets`,
+      },
+      {
+        bench: 'avalanche onboarding',
+        metric: 'gas per investor',
+        value: (gas / BigInt(INVESTORS)).toString(),
+        note: 'new investor each: identity creation + KYC claim + registration + TxAllowList Enabled + NativeMinter top-up, one gatekeeper tx',
+      },
       { bench: 'avalanche onboarding', metric: 'API onboarding end to end', value: ms(onboardMs), note: 'POST /wallets → posted, PGlite' },
-      { bench: 'avalanche latency', metric: `${CHAIN}: API mint end to end (HTTP → posted, PGlite)`, value: ms(apiMs), note: `${MINTS} sequential; through the allow-list gate` },
-      { bench: 'avalanche latency', metric: `${CHAIN}: bare ethers mint (agent key)`, value: ms(bareMs), note: 'same token and wallet; estimate, sign, send, receipt, through the gate' },
+      {
+        bench: 'avalanche latency',
+        metric: `${CHAIN}: API mint end to end (HTTP → posted, PGlite)`,
+        value: ms(apiMs),
+        note: `${MINTS} sequential; through the allow-list gate`,
+      },
+      {
+        bench: 'avalanche latency',
+        metric: `${CHAIN}: bare ethers mint (agent key)`,
+        value: ms(bareMs),
+        note: 'same token and wallet; estimate, sign, send, receipt, through the gate',
+      },
       { bench: 'avalanche latency', metric: `${CHAIN}: api / bare`, value: `${(apiMs / bareMs).toFixed(2)}×`, note: `balance ${2 * MINTS} units as expected` },
     ];
   } finally {

@@ -50,9 +50,17 @@ function bundleSizes(): { js: number; jsGzip: number; entryGzip: number; cssGzip
 /** One fund, HOLDERS investors, each with a wallet on one of two chains: chunks of 10,000 rows per statement. */
 async function seed(db: Parameters<typeof createTestApp>[0]['db']): Promise<string> {
   const fundId = newId('fund');
-  await db.insert(schema.funds).values({ id: fundId, name: 'Bench Console Fund', symbol: 'BCF', decimals: 6, policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false }) });
+  await db
+    .insert(schema.funds)
+    .values({ id: fundId, name: 'Bench Console Fund', symbol: 'BCF', decimals: 6, policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false }) });
   for (let i = 0; i < HOLDERS; i += 10_000) {
-    const part = Array.from({ length: Math.min(10_000, HOLDERS - i) }, (_, k) => ({ inv: newId('inv'), wal: newId('wal'), addr: `0x${(i + k).toString(16).padStart(40, '0')}`, chain: CHAINS[(i + k) % 2]!, units: String(1_000_000 + k) }));
+    const part = Array.from({ length: Math.min(10_000, HOLDERS - i) }, (_, k) => ({
+      inv: newId('inv'),
+      wal: newId('wal'),
+      addr: `0x${(i + k).toString(16).padStart(40, '0')}`,
+      chain: CHAINS[(i + k) % 2]!,
+      units: String(1_000_000 + k),
+    }));
     const list = (f: (p: (typeof part)[number]) => string) => part.map(f).join(',');
     const [inv, wal, addr, chain, units] = [list((p) => p.inv), list((p) => p.wal), list((p) => p.addr), list((p) => p.chain), list((p) => p.units)];
     await db.execute(sql`insert into investors (id, legal_name, jurisdiction, jurisdiction_numeric, investor_type, kyc_status)
@@ -112,12 +120,32 @@ export async function benchConsole(): Promise<BenchRow[]> {
     }
     const note = `${HOLDERS.toLocaleString('en-US')} holders on PGlite, median of ${RUNS}`;
     return [
-      { bench: 'console', metric: 'JavaScript, gzipped (all chunks)', value: `${(size.jsGzip / 1024).toFixed(1)} KiB`, note: `${(size.js / 1024).toFixed(0)} KiB raw; CSS ${(size.cssGzip / 1024).toFixed(1)} KiB gzipped` },
-      { bench: 'console', metric: 'JavaScript, gzipped (entry: every page)', value: `${(size.entryGzip / 1024).toFixed(1)} KiB`, note: 'the overview loads Chart.js in its own chunk' },
-      { bench: 'console', metric: 'cap table page: navigation → 100 rows', value: `${median(renderMs).toFixed(0)} ms`, note: `${note}; cold page, Chromium headless` },
+      {
+        bench: 'console',
+        metric: 'JavaScript, gzipped (all chunks)',
+        value: `${(size.jsGzip / 1024).toFixed(1)} KiB`,
+        note: `${(size.js / 1024).toFixed(0)} KiB raw; CSS ${(size.cssGzip / 1024).toFixed(1)} KiB gzipped`,
+      },
+      {
+        bench: 'console',
+        metric: 'JavaScript, gzipped (entry: every page)',
+        value: `${(size.entryGzip / 1024).toFixed(1)} KiB`,
+        note: 'the overview loads Chart.js in its own chunk',
+      },
+      {
+        bench: 'console',
+        metric: 'cap table page: navigation → 100 rows',
+        value: `${median(renderMs).toFixed(0)} ms`,
+        note: `${note}; cold page, Chromium headless`,
+      },
       { bench: 'console', metric: 'cap table: next page → rows', value: `${median(nextMs).toFixed(0)} ms`, note },
       { bench: 'console', metric: 'cap table API call (limit 100)', value: `${median(apiMs).toFixed(0)} ms`, note: `${note}; of which the page waits on this` },
-      { bench: 'console', metric: 'seed (direct SQL)', value: `${(seedMs / 1000).toFixed(1)} s`, note: `${HOLDERS.toLocaleString('en-US')} investors + wallets + positions` },
+      {
+        bench: 'console',
+        metric: 'seed (direct SQL)',
+        value: `${(seedMs / 1000).toFixed(1)} s`,
+        note: `${HOLDERS.toLocaleString('en-US')} investors + wallets + positions`,
+      },
     ];
   } finally {
     await browser.close();

@@ -3,8 +3,19 @@ import { randomBytes } from 'node:crypto';
 import type { Deployment, PreparedTx } from '@fiscus/core';
 import { startAnvil, type AnvilNode } from '@fiscus/devnet';
 import {
-  AdminSender, EVM_MAX_AUTHORIZE_BATCH, EvmDriver, devSecp256k1Signer, ensureInfrastructure, ensureTrexSuite, evmAbi, fundSalt, interfaceOf, signerAddress, trexArtifact,
-  type EvmInfrastructure, type EvmOperation,
+  AdminSender,
+  EVM_MAX_AUTHORIZE_BATCH,
+  EvmDriver,
+  devSecp256k1Signer,
+  ensureInfrastructure,
+  ensureTrexSuite,
+  evmAbi,
+  fundSalt,
+  interfaceOf,
+  signerAddress,
+  trexArtifact,
+  type EvmInfrastructure,
+  type EvmOperation,
 } from '@fiscus/chain-evm';
 
 const ETH = 10n ** 18n;
@@ -29,7 +40,18 @@ export async function startBenchChain(): Promise<BenchChain> {
   const infra = await ensureInfrastructure({ url: anvil.url, chainId, ...signers });
   const driver = new EvmDriver({ chainId, url: anvil.url, ...signers, infrastructure: infra });
   const admin = new AdminSender(driver.provider, signers.admin, chainId);
-  return { anvil, chainId, infra, driver, admin, keys, close: async () => { driver.provider.destroy(); await anvil.stop(); } };
+  return {
+    anvil,
+    chainId,
+    infra,
+    driver,
+    admin,
+    keys,
+    close: async () => {
+      driver.provider.destroy();
+      await anvil.stop();
+    },
+  };
 }
 
 export const hexKey = () => `0x${randomBytes(32).toString('hex')}`;
@@ -39,9 +61,19 @@ export async function benchSuites(c: BenchChain) {
   const operator = c.driver.operatorAddress;
   const spec = (id: string, modules: { address: string; setting?: string }[]) =>
     ensureTrexSuite(c.admin, c.infra, { salt: fundSalt(id), name: `Bench ${id}`, symbol: 'BNCH', decimals: 6, modules }, { operator });
-  const ours = await c.driver.deploy({ id: 'bench-ours', name: 'Bench ours', symbol: 'BNCH', decimals: 6, policy: {
-    blockedJurisdictions: ['KP'], kycRequired: true, maxHolding: 10n ** 15n, maxHolders: 100_000, lockupSeconds: 0,
-  } });
+  const ours = await c.driver.deploy({
+    id: 'bench-ours',
+    name: 'Bench ours',
+    symbol: 'BNCH',
+    decimals: 6,
+    policy: {
+      blockedJurisdictions: ['KP'],
+      kycRequired: true,
+      maxHolding: 10n ** 15n,
+      maxHolders: 100_000,
+      lockupSeconds: 0,
+    },
+  });
   const restrict = await trexModule(c, 'CountryRestrictModule');
   const maxBalance = await trexModule(c, 'MaxBalanceModule');
   const trex = await spec('bench-trex', [
@@ -76,7 +108,8 @@ export async function sendAll(c: BenchChain, d: Deployment, ops: EvmOperation[])
   for (const tx of txs) {
     const status = await settled(c, tx);
     const receipt = await c.driver.provider.getTransactionReceipt(tx.hash);
-    if (status.kind !== 'confirmed' || !receipt) throw new Error(`${tx.description} ended ${JSON.stringify(status, (_k, v) => (typeof v === 'bigint' ? String(v) : v))}`);
+    if (status.kind !== 'confirmed' || !receipt)
+      throw new Error(`${tx.description} ended ${JSON.stringify(status, (_k, v) => (typeof v === 'bigint' ? String(v) : v))}`);
     gas.push(receipt.gasUsed);
   }
   return gas;

@@ -31,9 +31,24 @@ export async function benchEvmEngine(c: BenchChain): Promise<BenchRow[]> {
     const direct = new AdminSender(c.driver.provider, devSecp256k1Signer(c.keys.admin), c.chainId);
     const directMs = await timeDirectMints(direct, deployment.details.token!, holder!.address, MINTS);
     return [
-      { bench: 'evm latency', metric: `engine mint end to end (${backend.name})`, value: `${engineMs.toFixed(1)} ms`, note: `${MINTS} sequential mints, requested → posted` },
-      { bench: 'evm latency', metric: 'direct signed mint (estimate, sign, send, receipt)', value: `${directMs.toFixed(1)} ms`, note: `same anvil, ${MINTS} sequential` },
-      { bench: 'evm latency', metric: 'engine / direct', value: `${(engineMs / directMs).toFixed(2)}×`, note: 'API adds HTTP + validation on top of the engine path' },
+      {
+        bench: 'evm latency',
+        metric: `engine mint end to end (${backend.name})`,
+        value: `${engineMs.toFixed(1)} ms`,
+        note: `${MINTS} sequential mints, requested → posted`,
+      },
+      {
+        bench: 'evm latency',
+        metric: 'direct signed mint (estimate, sign, send, receipt)',
+        value: `${directMs.toFixed(1)} ms`,
+        note: `same anvil, ${MINTS} sequential`,
+      },
+      {
+        bench: 'evm latency',
+        metric: 'engine / direct',
+        value: `${(engineMs / directMs).toFixed(2)}×`,
+        note: 'API adds HTTP + validation on top of the engine path',
+      },
     ];
   } finally {
     await database.close();

@@ -12,7 +12,10 @@ const N = Number(process.env.BENCH_EVM_ONBOARD ?? 100);
 
 const authorizations = (tag: string) =>
   Array.from({ length: N }, () => signerAddress(devSecp256k1Signer(hexKey()))).map((address) => ({
-    kind: 'authorize' as const, address, investorId: `bench-${tag}-${address}`, country: 840,
+    kind: 'authorize' as const,
+    address,
+    investorId: `bench-${tag}-${address}`,
+    country: 840,
   }));
 
 export async function benchEvmOnboarding(c: BenchChain, d: Deployment): Promise<BenchRow[]> {
@@ -34,7 +37,17 @@ export async function benchEvmOnboarding(c: BenchChain, d: Deployment): Promise<
   return [
     { bench: 'evm onboarding', metric: `${N} investors one by one: transactions`, value: String(single.length), note: `${singleS.toFixed(2)} s` },
     { bench: 'evm onboarding', metric: `${N} investors one by one: gas per investor`, value: perInvestor(single).toString(), note: 'FiscusOnboarder.onboard' },
-    { bench: 'evm onboarding', metric: `${N} investors in batches: transactions`, value: String(batched.length), note: `${EVM_MAX_AUTHORIZE_BATCH} per onboardBatch; ${batchedS.toFixed(2)} s` },
-    { bench: 'evm onboarding', metric: `${N} investors in batches: gas per investor`, value: perInvestor(batched).toString(), note: `${saving}; max tx gas ${batched.reduce((a, b) => (b > a ? b : a), 0n)}` },
+    {
+      bench: 'evm onboarding',
+      metric: `${N} investors in batches: transactions`,
+      value: String(batched.length),
+      note: `${EVM_MAX_AUTHORIZE_BATCH} per onboardBatch; ${batchedS.toFixed(2)} s`,
+    },
+    {
+      bench: 'evm onboarding',
+      metric: `${N} investors in batches: gas per investor`,
+      value: perInvestor(batched).toString(),
+      note: `${saving}; max tx gas ${batched.reduce((a, b) => (b > a ? b : a), 0n)}`,
+    },
   ];
 }

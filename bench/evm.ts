@@ -42,12 +42,22 @@ export async function benchEvm(): Promise<BenchRow[]> {
     const label: Record<keyof typeof figures, string> = { ours: 'Fiscus modules', trex: 'T-REX CountryRestrict+MaxBalance', none: 'no modules' };
     for (const metric of ['mint', 'transfer', 'forcedTransfer', 'batchMintPerHolder'] as const) {
       for (const k of ['ours', 'trex', 'none'] as const) {
-        rows.push({ bench: 'evm gas', metric: `${metric} (${label[k]})`, value: figures[k][metric].toString(), note: k === 'ours' ? ratio(figures.ours[metric], figures.trex[metric]) : '' });
+        rows.push({
+          bench: 'evm gas',
+          metric: `${metric} (${label[k]})`,
+          value: figures[k][metric].toString(),
+          note: k === 'ours' ? ratio(figures.ours[metric], figures.trex[metric]) : '',
+        });
       }
     }
     const newWallet = signerAddress(devSecp256k1Signer());
     const [authorize] = await sendAll(c, suites.ours, [{ kind: 'authorize', address: newWallet, investorId: 'bench-auth', country: 840 }]);
-    rows.push({ bench: 'evm gas', metric: 'authorize (identity + KYC claim + registration, 1 tx)', value: authorize!.toString(), note: 'FiscusOnboarder.onboard' });
+    rows.push({
+      bench: 'evm gas',
+      metric: 'authorize (identity + KYC claim + registration, 1 tx)',
+      value: authorize!.toString(),
+      note: 'FiscusOnboarder.onboard',
+    });
     rows.push(...(await benchEvmOnboarding(c, suites.ours)));
     rows.push(...(await bigBatch(c, suites.ours)));
     rows.push(...(await benchEvmEngine(c)));
@@ -62,14 +72,25 @@ async function bigBatch(c: BenchChain, d: Deployment): Promise<BenchRow[]> {
   const holders = await investors(c, d, HOLDERS);
   const onboardS = (performance.now() - started) / 1000;
   const chunks: { kind: 'batch'; items: { kind: 'mint'; to: string; units: bigint }[] }[] = [];
-  for (let i = 0; i < holders.length; i += BATCH) chunks.push({ kind: 'batch', items: holders.slice(i, i + BATCH).map((h) => ({ kind: 'mint', to: h.address, units: 1_000_000n })) });
+  for (let i = 0; i < holders.length; i += BATCH)
+    chunks.push({ kind: 'batch', items: holders.slice(i, i + BATCH).map((h) => ({ kind: 'mint', to: h.address, units: 1_000_000n })) });
   const t0 = performance.now();
   const gas = await sendAll(c, d, chunks);
   const total = gas.reduce((a, b) => a + b, 0n);
   const supply = await c.driver.totalSupply(d);
   return [
-    { bench: 'evm batch mint', metric: `${HOLDERS} new holders: transactions`, value: String(gas.length), note: `${BATCH} holders per batchMint; max tx gas ${gas.reduce((a, b) => (b > a ? b : a), 0n)}` },
-    { bench: 'evm batch mint', metric: `${HOLDERS} new holders: gas per holder`, value: (total / BigInt(HOLDERS)).toString(), note: `${((performance.now() - t0) / 1000).toFixed(2)} s to mint; onboarding ${HOLDERS} took ${onboardS.toFixed(1)} s; supply ${supply}` },
+    {
+      bench: 'evm batch mint',
+      metric: `${HOLDERS} new holders: transactions`,
+      value: String(gas.length),
+      note: `${BATCH} holders per batchMint; max tx gas ${gas.reduce((a, b) => (b > a ? b : a), 0n)}`,
+    },
+    {
+      bench: 'evm batch mint',
+      metric: `${HOLDERS} new holders: gas per holder`,
+      value: (total / BigInt(HOLDERS)).toString(),
+      note: `${((performance.now() - t0) / 1000).toFixed(2)} s to mint; onboarding ${HOLDERS} took ${onboardS.toFixed(1)} s; supply ${supply}`,
+    },
   ];
 }
 

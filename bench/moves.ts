@@ -26,18 +26,36 @@ export async function benchMoves(): Promise<BenchRow[]> {
       await mintOn(db, worker, f, a, BigInt(MOVES) * 1_000n);
       const ids: string[] = [];
       for (let i = 0; i < MOVES; i++) {
-        ids.push((await requestMove(db, { fundId: f.fundId, from: { chain: a, wallet: f.wallets[a]!.address }, to: { chain: b, wallet: f.wallets[b]!.address }, units: 1_000n, requestedBy: 'bench' })).id);
+        ids.push(
+          (
+            await requestMove(db, {
+              fundId: f.fundId,
+              from: { chain: a, wallet: f.wallets[a]!.address },
+              to: { chain: b, wallet: f.wallets[b]!.address },
+              units: 1_000n,
+              requestedBy: 'bench',
+            })
+          ).id,
+        );
       }
       const started = performance.now();
       for (;;) {
         await advanceMoves(db, { logger: silentLogger, fundId: f.fundId });
         await worker.tick();
-        const done = await db.select({ id: schema.moves.id }).from(schema.moves).where(and(inArray(schema.moves.id, ids), eq(schema.moves.state, 'completed')));
+        const done = await db
+          .select({ id: schema.moves.id })
+          .from(schema.moves)
+          .where(and(inArray(schema.moves.id, ids), eq(schema.moves.state, 'completed')));
         if (done.length === MOVES) break;
         if (performance.now() - started > 600_000) throw new Error('moves bench did not finish');
       }
       const seconds = (performance.now() - started) / 1000;
-      rows.push({ bench: `moves (${backend.name})`, metric: `${MOVES} moves requested → completed`, value: `${seconds.toFixed(2)} s`, note: `${(MOVES / seconds).toFixed(1)} moves/s (2 legs each), one worker` });
+      rows.push({
+        bench: `moves (${backend.name})`,
+        metric: `${MOVES} moves requested → completed`,
+        value: `${seconds.toFixed(2)} s`,
+        note: `${(MOVES / seconds).toFixed(1)} moves/s (2 legs each), one worker`,
+      });
     } finally {
       await database.close();
       await created.drop();

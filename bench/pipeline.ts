@@ -26,7 +26,12 @@ export async function benchPipeline(): Promise<BenchRow[]> {
       const started = performance.now();
       await settle(worker, database.db, ids, 600_000);
       const seconds = (performance.now() - started) / 1000;
-      rows.push({ bench: `pipeline (${backend.name})`, metric: `${OPS} mints requested → posted`, value: `${seconds.toFixed(2)} s`, note: `${(OPS / seconds).toFixed(0)} ops/s, one worker` });
+      rows.push({
+        bench: `pipeline (${backend.name})`,
+        metric: `${OPS} mints requested → posted`,
+        value: `${seconds.toFixed(2)} s`,
+        note: `${(OPS / seconds).toFixed(0)} ops/s, one worker`,
+      });
     } finally {
       await database.close();
       await created.drop();

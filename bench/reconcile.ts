@@ -40,15 +40,31 @@ export async function benchReconcile(): Promise<BenchRow[]> {
       const [rec] = await runReconciliation(database.db, drivers, { fundId, positions: true });
       const ms = performance.now() - t0;
       const positions = rec?.detail?.positions as { onChain: number; mismatched: number } | undefined;
-      if (rec?.status !== 'clean' || positions?.onChain !== HOLDERS || positions.mismatched !== 0) throw new Error(`reconciliation: ${JSON.stringify(rec, (_k, v) => (typeof v === 'bigint' ? String(v) : v))}`);
+      if (rec?.status !== 'clean' || positions?.onChain !== HOLDERS || positions.mismatched !== 0)
+        throw new Error(`reconciliation: ${JSON.stringify(rec, (_k, v) => (typeof v === 'bigint' ? String(v) : v))}`);
       return ms;
     };
     const first = await run();
     const steady = await run();
     return [
-      { bench: 'reconcile', metric: `${HOLDERS} holders: first run`, value: `${(first / 1000).toFixed(1)} s`, note: `ingest catch-up over ${hashes.length} seeding txs + supply + every position (${backend.name}, memchain)` },
-      { bench: 'reconcile', metric: `${HOLDERS} holders: steady state`, value: `${(steady / 1000).toFixed(1)} s`, note: 'supply + holder-by-holder positions, nothing new on chain' },
-      { bench: 'reconcile', metric: 'seeding (on chain + books)', value: `${(seedMs / 1000).toFixed(1)} s`, note: `${hashes.length} batch txs; not part of the reconciliation` },
+      {
+        bench: 'reconcile',
+        metric: `${HOLDERS} holders: first run`,
+        value: `${(first / 1000).toFixed(1)} s`,
+        note: `ingest catch-up over ${hashes.length} seeding txs + supply + every position (${backend.name}, memchain)`,
+      },
+      {
+        bench: 'reconcile',
+        metric: `${HOLDERS} holders: steady state`,
+        value: `${(steady / 1000).toFixed(1)} s`,
+        note: 'supply + holder-by-holder positions, nothing new on chain',
+      },
+      {
+        bench: 'reconcile',
+        metric: 'seeding (on chain + books)',
+        value: `${(seedMs / 1000).toFixed(1)} s`,
+        note: `${hashes.length} batch txs; not part of the reconciliation`,
+      },
     ];
   } finally {
     await database.close();

@@ -32,8 +32,20 @@ export async function benchSigners(): Promise<BenchRow[]> {
   const token = Pkcs11Token.open(hsm.options);
   try {
     const pairs = [
-      { curve: 'secp256k1', what: '32-byte digest (EVM tx hash)', payload: 32, hsm: await pkcs11Signer(token, 'bench-evm', 'secp256k1', { create: true }), mem: memorySecp256k1Signer(Wallet.createRandom().privateKey) },
-      { curve: 'ed25519', what: '32-byte Stellar tx hash', payload: 32, hsm: await pkcs11Signer(token, 'bench-stellar', 'ed25519', { create: true }), mem: memoryEd25519Signer(new Uint8Array(randomBytes(32))) },
+      {
+        curve: 'secp256k1',
+        what: '32-byte digest (EVM tx hash)',
+        payload: 32,
+        hsm: await pkcs11Signer(token, 'bench-evm', 'secp256k1', { create: true }),
+        mem: memorySecp256k1Signer(Wallet.createRandom().privateKey),
+      },
+      {
+        curve: 'ed25519',
+        what: '32-byte Stellar tx hash',
+        payload: 32,
+        hsm: await pkcs11Signer(token, 'bench-stellar', 'ed25519', { create: true }),
+        mem: memoryEd25519Signer(new Uint8Array(randomBytes(32))),
+      },
     ];
     const rows: BenchRow[] = [];
     for (const p of pairs) {

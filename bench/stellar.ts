@@ -40,8 +40,18 @@ export async function benchStellar(): Promise<BenchRow[]> {
     const supply = await driver.totalSupply(net.deployment);
     if (supply !== BigInt(HOLDERS) * 1_000_000n) throw new Error(`supply ${supply}`);
     return [
-      { bench: 'stellar mint', metric: `${HOLDERS} holders: transactions`, value: String(mintTxs), note: `floor ⌈${HOLDERS}/100⌉ = ${Math.ceil(HOLDERS / 100)}; ${HOLDERS} operations; ${Math.round(t2 - t1)} ms` },
-      { bench: 'stellar authorize', metric: `${HOLDERS} holders: transactions`, value: String(authTxs), note: `${HOLDERS} setTrustLineFlags operations; ${Math.round(t1 - t0)} ms` },
+      {
+        bench: 'stellar mint',
+        metric: `${HOLDERS} holders: transactions`,
+        value: String(mintTxs),
+        note: `floor ⌈${HOLDERS}/100⌉ = ${Math.ceil(HOLDERS / 100)}; ${HOLDERS} operations; ${Math.round(t2 - t1)} ms`,
+      },
+      {
+        bench: 'stellar authorize',
+        metric: `${HOLDERS} holders: transactions`,
+        value: String(authTxs),
+        note: `${HOLDERS} setTrustLineFlags operations; ${Math.round(t1 - t0)} ms`,
+      },
     ];
   } finally {
     await net.close();

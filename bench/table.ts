@@ -11,8 +11,7 @@ export function printTable(rows: BenchRow[]): void {
   const all = [head, ...rows];
   const w = (k: keyof BenchRow) => Math.max(...all.map((r) => (r[k] ?? '').length));
   const widths = { bench: w('bench'), metric: w('metric'), value: w('value') };
-  const line = (r: BenchRow) =>
-    `| ${r.bench.padEnd(widths.bench)} | ${r.metric.padEnd(widths.metric)} | ${r.value.padStart(widths.value)} | ${r.note ?? ''}`;
+  const line = (r: BenchRow) => `| ${r.bench.padEnd(widths.bench)} | ${r.metric.padEnd(widths.metric)} | ${r.value.padStart(widths.value)} | ${r.note ?? ''}`;
   console.log(line(head));
   console.log(`|${'-'.repeat(widths.bench + 2)}|${'-'.repeat(widths.metric + 2)}|${'-'.repeat(widths.value + 2)}|------`);
   for (const r of rows) console.log(line(r));

@@ -19,7 +19,14 @@ export async function startEvmChain(chainId: number): Promise<{ anvil: AnvilNode
   for (const s of Object.values(signers)) await anvil.cheats.setBalance(signerAddress(s), 1_000_000n * ETH);
   const infra = await ensureInfrastructure({ url: anvil.url, chainId: BigInt(chainId), ...signers });
   const driver = new EvmDriver({ chainId: BigInt(chainId), url: anvil.url, ...signers, infrastructure: infra });
-  return { anvil, driver, close: async () => { driver.provider.destroy(); await anvil.stop(); } };
+  return {
+    anvil,
+    driver,
+    close: async () => {
+      driver.provider.destroy();
+      await anvil.stop();
+    },
+  };
 }
 
 /** Sends ops in chunks of `size` with consecutive sequences, a window of txs in flight; returns the tx hashes. */
@@ -62,8 +69,18 @@ export interface SeededChain {
 
 /** Authorizes and mints every holder on chain, in full batches. */
 export async function seedOnChain(c: SeededChain): Promise<string[]> {
-  const a = await sendBatches(c.driver, c.deployment, c.holders.map((h) => ({ kind: 'authorize', address: h.address, investorId: `bench-${h.address.slice(-8)}`, country: 840 })), c.authorizeBatch ?? c.driver.capabilities.maxBatch);
-  const m = await sendBatches(c.driver, c.deployment, c.holders.map((h) => ({ kind: 'mint', to: h.address, units: h.units })), c.driver.capabilities.maxBatch);
+  const a = await sendBatches(
+    c.driver,
+    c.deployment,
+    c.holders.map((h) => ({ kind: 'authorize', address: h.address, investorId: `bench-${h.address.slice(-8)}`, country: 840 })),
+    c.authorizeBatch ?? c.driver.capabilities.maxBatch,
+  );
+  const m = await sendBatches(
+    c.driver,
+    c.deployment,
+    c.holders.map((h) => ({ kind: 'mint', to: h.address, units: h.units })),
+    c.driver.capabilities.maxBatch,
+  );
   return [...a, ...m];
 }
 
@@ -73,9 +90,22 @@ export async function seedOnChain(c: SeededChain): Promise<string[]> {
  */
 export async function recordSeedTxs(db: Db, fundId: string, chain: string, hashes: string[]): Promise<void> {
   for (let i = 0; i < hashes.length; i += 200) {
-    await db.insert(schema.operations).values(
-      hashes.slice(i, i + 200).map((txHash) => ({ id: newId('op'), fundId, chain, kind: 'batch', body: { kind: 'batch', items: [] }, context: { seed: true }, state: 'posted' as const, txHash })),
-    );
+    await db
+      .insert(schema.operations)
+      .values(
+        hashes
+          .slice(i, i + 200)
+          .map((txHash) => ({
+            id: newId('op'),
+            fundId,
+            chain,
+            kind: 'batch',
+            body: { kind: 'batch', items: [] },
+            context: { seed: true },
+            state: 'posted' as const,
+            txHash,
+          })),
+      );
   }
 }
 
@@ -83,7 +113,9 @@ export const EVM_AUTHORIZE_BATCH = EVM_MAX_AUTHORIZE_BATCH;
 
 /** The fund, its active deployments, and one investor + wallet + position per holder, in bulk. */
 export async function seedBooks(db: Db, fundId: string, chains: SeededChain[]): Promise<void> {
-  await db.insert(schema.funds).values({ id: fundId, name: 'Bench Yield Fund', symbol: 'BYF', decimals: 6, policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false }) });
+  await db
+    .insert(schema.funds)
+    .values({ id: fundId, name: 'Bench Yield Fund', symbol: 'BYF', decimals: 6, policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false }) });
   for (const c of chains) {
     await db.insert(schema.deployments).values({ id: newId('dep'), fundId, chain: c.driver.chain, status: 'active', details: c.deployment.details });
     // One statement per table and chunk, rows unnested from comma-joined text parameters: a

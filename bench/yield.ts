@@ -49,7 +49,9 @@ export async function benchYield(): Promise<BenchRow[]> {
     const per = Math.ceil(HOLDERS / 3);
     const stellarHolders = net.newInvestors(HOLDERS - 2 * per);
     await new Promise((r) => setImmediate(r));
-    const chains: SeededChain[] = [{ driver: stellar, deployment: net.deployment, holders: stellarHolders.map((address, i) => ({ address, units: position(i) })) }];
+    const chains: SeededChain[] = [
+      { driver: stellar, deployment: net.deployment, holders: stellarHolders.map((address, i) => ({ address, units: position(i) })) },
+    ];
     for (const [k, c] of [eth, avax].entries()) {
       const deployment = await c.driver.deploy(spec);
       const holders = Array.from({ length: per }, (_, i) => ({ address: hexKey().slice(0, 42), units: position(i + (k + 1) * per) }));
@@ -78,7 +80,10 @@ export async function benchYield(): Promise<BenchRow[]> {
     }
     const wallMs = performance.now() - started;
 
-    const allocations = await database.db.select({ chain: schema.distributionAllocations.chain, op: schema.distributionAllocations.operationId }).from(schema.distributionAllocations).where(eq(schema.distributionAllocations.distributionId, d.id));
+    const allocations = await database.db
+      .select({ chain: schema.distributionAllocations.chain, op: schema.distributionAllocations.operationId })
+      .from(schema.distributionAllocations)
+      .where(eq(schema.distributionAllocations.distributionId, d.id));
     const opIds = [...new Set(allocations.map((a) => a.op).filter((x): x is string => !!x))];
     const ops = await database.db.select().from(schema.operations).where(inArray(schema.operations.id, opIds));
     const rows: BenchRow[] = [];
@@ -92,16 +97,36 @@ export async function benchYield(): Promise<BenchRow[]> {
       const { accountBalance, supplyAccount } = await import('@fiscus/ledger');
       const ledger = await accountBalance(database.db, { fundId, code: supplyAccount(chain), commodity: 'units' });
       if (supply !== ledger) throw new Error(`${chain}: chain ${supply} ≠ ledger ${ledger}`);
-      rows.push({ bench: 'yield', metric: `${chain}: transactions for ${n} holders`, value: String(mine.length), note: `floor ⌈${n}/${c.driver.capabilities.maxBatch}⌉ = ${floor}; supply = ledger` });
+      rows.push({
+        bench: 'yield',
+        metric: `${chain}: transactions for ${n} holders`,
+        value: String(mine.length),
+        note: `floor ⌈${n}/${c.driver.capabilities.maxBatch}⌉ = ${floor}; supply = ledger`,
+      });
       if (chain.startsWith('eip155:')) {
         const provider = (c.driver as unknown as Pick<EvmDriver, 'provider'>).provider;
         let gas = 0n;
         for (const o of mine) gas += (await provider.getTransactionReceipt(o.txHash!))!.gasUsed;
-        rows.push({ bench: 'yield', metric: `${chain}: gas per holder (batchMint)`, value: String(gas / BigInt(n)), note: `${gas} gas over ${mine.length} txs${chain === avax.driver.chain ? (L1 === 'standin' ? '; Avalanche L1: Subnet-EVM stand-in' : '; third chain: a plain anvil (BENCH_YIELD_L1=anvil)') : ''}` });
+        rows.push({
+          bench: 'yield',
+          metric: `${chain}: gas per holder (batchMint)`,
+          value: String(gas / BigInt(n)),
+          note: `${gas} gas over ${mine.length} txs${chain === avax.driver.chain ? (L1 === 'standin' ? '; Avalanche L1: Subnet-EVM stand-in' : '; third chain: a plain anvil (BENCH_YIELD_L1=anvil)') : ''}`,
+        });
       }
     }
-    rows.push({ bench: 'yield', metric: `distribution to ${HOLDERS} holders on 3 chains: wall time`, value: `${(wallMs / 1000).toFixed(1)} s`, note: `request → completed (${backend.name}, 1 worker); planning ${(planMs / 1000).toFixed(1)} s` });
-    rows.push({ bench: 'yield', metric: 'seeding (authorize + mint on chain, books in DB)', value: `${(seedMs / 1000).toFixed(1)} s`, note: 'not part of the distribution' });
+    rows.push({
+      bench: 'yield',
+      metric: `distribution to ${HOLDERS} holders on 3 chains: wall time`,
+      value: `${(wallMs / 1000).toFixed(1)} s`,
+      note: `request → completed (${backend.name}, 1 worker); planning ${(planMs / 1000).toFixed(1)} s`,
+    });
+    rows.push({
+      bench: 'yield',
+      metric: 'seeding (authorize + mint on chain, books in DB)',
+      value: `${(seedMs / 1000).toFixed(1)} s`,
+      note: 'not part of the distribution',
+    });
     return rows;
   } finally {
     await database.close();

@@ -15,7 +15,10 @@ export const AVALANCHE_CONFIG = {
   /** `rpc`: the L1's RPC (…/ext/bc/<blockchainId>/rpc). `local`: an already running stand-in instead of starting one. */
   AVALANCHE_RPC_URL: z.url().optional(),
   /** The L1's EVM chain id (genesis config.chainId). `rpc`: required. `local`: default 99999. */
-  AVALANCHE_CHAIN_ID: z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be a positive integer').optional(),
+  AVALANCHE_CHAIN_ID: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, 'must be a positive integer')
+    .optional(),
   /** `finalized` (the L1's last accepted block: Snowman finality) or a block depth. `rpc`: required. `local`: default 0. */
   AVALANCHE_FINALITY: finality.optional(),
   /** Highest fee per gas (whole gwei) an operation transaction bids on the L1 (EVM_MAX_FEE_GWEI's rule). Default 1000. */

@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import { devSecp256k1Signer } from '@fiscus/chain-evm';
-import { FileProvisionStore, MemoryProvisionStore, pchainBech32, provisionLocalL1, type L1ProvisionConfig, type SubnetEvmGenesis, type SubnetEvmGenesisConfig } from '@fiscus/chain-avalanche';
+import {
+  FileProvisionStore,
+  MemoryProvisionStore,
+  pchainBech32,
+  provisionLocalL1,
+  type L1ProvisionConfig,
+  type SubnetEvmGenesis,
+  type SubnetEvmGenesisConfig,
+} from '@fiscus/chain-avalanche';
 import { devValidator, startPChain, type PChainServer } from '@fiscus/devnet';
 import type { Signer } from '@fiscus/core';
 import type { Logger } from 'pino';
@@ -29,7 +37,6 @@ export interface LocalPChain {
   close(): Promise<void>;
 }
 
-
 export async function startLocalPChain(config: Config, stateDir?: string): Promise<LocalPChain> {
   const payer = devSecp256k1Signer(config.AVALANCHE_PCHAIN_KEY ?? LOCAL_PCHAIN_PAYER_KEY);
   if (config.AVALANCHE_PCHAIN_URL) return { url: config.AVALANCHE_PCHAIN_URL, payer, stateDir, close: async () => {} };
@@ -41,7 +48,12 @@ export async function startLocalPChain(config: Config, stateDir?: string): Promi
 }
 
 /** Provisions (or, after a restart, finds) the local L1 and returns the genesis its CreateChainTx carries. */
-export async function provisionLocalDevnetL1(p: { config: Config; genesisConfig: SubnetEvmGenesisConfig; logger: Logger; pchain: LocalPChain }): Promise<SubnetEvmGenesis> {
+export async function provisionLocalDevnetL1(p: {
+  config: Config;
+  genesisConfig: SubnetEvmGenesisConfig;
+  logger: Logger;
+  pchain: LocalPChain;
+}): Promise<SubnetEvmGenesis> {
   const l1: L1ProvisionConfig = {
     chainName: 'fiscus local L1',
     genesis: p.genesisConfig,
@@ -50,7 +62,10 @@ export async function provisionLocalDevnetL1(p: { config: Config; genesisConfig:
   };
   const store = p.pchain.stateDir ? new FileProvisionStore(join(p.pchain.stateDir, 'avalanche-provisions')) : new MemoryProvisionStore();
   const res = await provisionLocalL1({ pchainUrl: p.pchain.url, store, config: l1, keys: { payer: p.pchain.payer }, id: `local-${p.genesisConfig.chainId}` });
-  p.logger.info({ pchain: p.pchain.url, subnetId: res.subnetId, blockchainId: res.blockchainId, conversionId: res.conversionId }, 'local Avalanche L1 provisioned on the P-Chain stand-in');
+  p.logger.info(
+    { pchain: p.pchain.url, subnetId: res.subnetId, blockchainId: res.blockchainId, conversionId: res.conversionId },
+    'local Avalanche L1 provisioned on the P-Chain stand-in',
+  );
   return res.genesis;
 }
 

@@ -2,8 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { devSecp256k1Signer, feePolicyFromGwei, parseEvmFinality, signerAddress } from '@fiscus/chain-evm';
 import {
-  AvalancheDriver, avalancheDriverFromEnv, buildSubnetEvmGenesis, ensureAvalancheInfrastructure, platformL1Config,
-  type SubnetEvmGenesis, type SubnetEvmGenesisConfig,
+  AvalancheDriver,
+  avalancheDriverFromEnv,
+  buildSubnetEvmGenesis,
+  ensureAvalancheInfrastructure,
+  platformL1Config,
+  type SubnetEvmGenesis,
+  type SubnetEvmGenesisConfig,
 } from '@fiscus/chain-avalanche';
 import { startSubnetEvm, type SubnetEvmNode } from '@fiscus/devnet';
 import type { Signer } from '@fiscus/core';
@@ -49,7 +54,12 @@ export const LOCAL_L1_KEYS = {
  * stand-in then boots from the genesis the CreateChainTx carried. A restart finds the provisioning
  * done (its record is beside the data dir) and reuses it.
  */
-export async function provisionLocalL1Hook(p: { config: Config; genesisConfig: SubnetEvmGenesisConfig; logger: Logger; stateDir?: string }): Promise<{ genesis: SubnetEvmGenesis; pchain: LocalPChain }> {
+export async function provisionLocalL1Hook(p: {
+  config: Config;
+  genesisConfig: SubnetEvmGenesisConfig;
+  logger: Logger;
+  stateDir?: string;
+}): Promise<{ genesis: SubnetEvmGenesis; pchain: LocalPChain }> {
   const pchain = await startLocalPChain(p.config, p.stateDir);
   try {
     return { genesis: await provisionLocalDevnetL1({ ...p, pchain }), pchain };
@@ -73,8 +83,18 @@ export async function buildAvalanche(config: Config, logger: Logger, o: Avalanch
       const driver = avalancheDriverFromEnv(avalancheEnv(config), await avalancheSigners(config, source));
       const payer = config.AVALANCHE_PCHAIN_URL ? await pchainPayer(config, source) : undefined;
       const pchain: LocalPChain | undefined = payer ? { url: config.AVALANCHE_PCHAIN_URL!, payer, close: async () => {} } : undefined;
-      logger.info({ chain: driver.chain, url: new URL(config.AVALANCHE_RPC_URL!).origin, finality: driver.capabilities.finality }, 'avalanche L1 driver configured');
-      return { driver, pchain, close: async () => { driver.provider.destroy(); await source.close(); } };
+      logger.info(
+        { chain: driver.chain, url: new URL(config.AVALANCHE_RPC_URL!).origin, finality: driver.capabilities.finality },
+        'avalanche L1 driver configured',
+      );
+      return {
+        driver,
+        pchain,
+        close: async () => {
+          driver.provider.destroy();
+          await source.close();
+        },
+      };
     } catch (e) {
       await source.close();
       throw e;
@@ -83,7 +103,10 @@ export async function buildAvalanche(config: Config, logger: Logger, o: Avalanch
   const chainId = BigInt(config.AVALANCHE_CHAIN_ID ?? LOCAL_L1_CHAIN_ID);
   const keys = Object.fromEntries(Object.entries(LOCAL_L1_KEYS).map(([k, v]) => [k, devSecp256k1Signer(v)])) as Record<keyof typeof LOCAL_L1_KEYS, Signer>;
   const genesisConfig = platformL1Config({
-    chainId: Number(chainId), allowListAdmin: signerAddress(keys.allowListAdmin), admin: signerAddress(keys.admin), operator: signerAddress(keys.operator),
+    chainId: Number(chainId),
+    allowListAdmin: signerAddress(keys.allowListAdmin),
+    admin: signerAddress(keys.admin),
+    operator: signerAddress(keys.operator),
   });
   for (const f of [o.localStateFile, o.infrastructureFile]) if (f) mkdirSync(dirname(f), { recursive: true });
   let node: SubnetEvmNode | undefined;
@@ -91,17 +114,38 @@ export async function buildAvalanche(config: Config, logger: Logger, o: Avalanch
   let pchain: LocalPChain | undefined;
   if (!config.AVALANCHE_RPC_URL) {
     ({ genesis, pchain } = await provisionLocalL1Hook({ config, genesisConfig, logger, stateDir: o.localStateFile ? dirname(o.localStateFile) : undefined }));
-    node = await startSubnetEvm({ genesis, port: config.AVALANCHE_LOCAL_PORT, statePath: o.localStateFile, stateIntervalSeconds: o.localStateFile ? STATE_INTERVAL_SECONDS : undefined });
+    node = await startSubnetEvm({
+      genesis,
+      port: config.AVALANCHE_LOCAL_PORT,
+      statePath: o.localStateFile,
+      stateIntervalSeconds: o.localStateFile ? STATE_INTERVAL_SECONDS : undefined,
+    });
   }
   try {
     const url = config.AVALANCHE_RPC_URL ?? node!.url;
     const infrastructure = await ensureAvalancheInfrastructure({
-      url, chainId, admin: keys.admin, operator: keys.operator, claimSigner: keys.claim, allowListAdmin: keys.allowListAdmin, recordPath: o.infrastructureFile,
+      url,
+      chainId,
+      admin: keys.admin,
+      operator: keys.operator,
+      claimSigner: keys.claim,
+      allowListAdmin: keys.allowListAdmin,
+      recordPath: o.infrastructureFile,
     });
     const driver = new AvalancheDriver({
-      chainId, url, admin: keys.admin, operator: keys.operator, claimSigner: keys.claim, allowListAdmin: keys.allowListAdmin, infrastructure,
+      chainId,
+      url,
+      admin: keys.admin,
+      operator: keys.operator,
+      claimSigner: keys.claim,
+      allowListAdmin: keys.allowListAdmin,
+      infrastructure,
       topUp: { amount: BigInt(config.AVALANCHE_TOPUP_WEI), threshold: BigInt(config.AVALANCHE_TOPUP_THRESHOLD_WEI) },
-      genesisAdmins: { txAllowList: [signerAddress(keys.allowListAdmin)], contractDeployerAllowList: [signerAddress(keys.allowListAdmin)], contractNativeMinter: [signerAddress(keys.allowListAdmin)] },
+      genesisAdmins: {
+        txAllowList: [signerAddress(keys.allowListAdmin)],
+        contractDeployerAllowList: [signerAddress(keys.allowListAdmin)],
+        contractNativeMinter: [signerAddress(keys.allowListAdmin)],
+      },
       finality: parseEvmFinality(config.AVALANCHE_FINALITY ?? '0', 'AVALANCHE_FINALITY'),
       fees: feePolicyFromGwei(config.AVALANCHE_MAX_FEE_GWEI),
     });
@@ -111,7 +155,10 @@ export async function buildAvalanche(config: Config, logger: Logger, o: Avalanch
         'Set AVALANCHE_NETWORK=none to disable, rpc for a real L1.',
     );
     return {
-      driver, node, genesis, pchain,
+      driver,
+      node,
+      genesis,
+      pchain,
       close: async () => {
         driver.provider.destroy();
         await node?.stop();

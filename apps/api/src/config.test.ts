@@ -11,7 +11,9 @@ describe('config', () => {
 
   it('has request and header timeouts (408 and close after them), headers within the request', () => {
     expect(loadConfig({})).toMatchObject({ FISCUS_REQUEST_TIMEOUT_MS: 30_000, FISCUS_HEADERS_TIMEOUT_MS: 10_000 });
-    expect(() => loadConfig({ FISCUS_REQUEST_TIMEOUT_MS: '5000', FISCUS_HEADERS_TIMEOUT_MS: '6000' })).toThrow(/FISCUS_HEADERS_TIMEOUT_MS: must be ≤ FISCUS_REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ FISCUS_REQUEST_TIMEOUT_MS: '5000', FISCUS_HEADERS_TIMEOUT_MS: '6000' })).toThrow(
+      /FISCUS_HEADERS_TIMEOUT_MS: must be ≤ FISCUS_REQUEST_TIMEOUT_MS/,
+    );
     expect(() => loadConfig({ FISCUS_REQUEST_TIMEOUT_MS: '0' })).toThrow(/FISCUS_REQUEST_TIMEOUT_MS/);
   });
 
@@ -42,8 +44,13 @@ describe('config', () => {
     expect(loadConfig({})).toMatchObject({ STELLAR_NETWORK: 'local', STELLAR_LEDGER_CLOSE_MS: 1000, STELLAR_LOCAL_PORT: 0 });
     expect(() => loadConfig({ STELLAR_NETWORK: 'testnet' })).toThrow(/STELLAR_KEYRING_SIGNER: required when STELLAR_NETWORK=testnet/);
     // A plaintext seed is for the local ledger only: a real network refuses it, naming the signer to set.
-    expect(() => loadConfig({ STELLAR_NETWORK: 'testnet', STELLAR_KEYRING_SEED: 'cd'.repeat(32) })).toThrow(/STELLAR_KEYRING_SEED: a plaintext key is refused when STELLAR_NETWORK=testnet: set STELLAR_KEYRING_SIGNER/);
-    expect(loadConfig({ STELLAR_NETWORK: 'testnet', STELLAR_KEYRING_SIGNER: 'keystore:/etc/fiscus/stellar-keyring.json', FISCUS_KEYSTORE_PASSPHRASE: 'pass phrase' }).STELLAR_NETWORK).toBe('testnet');
+    expect(() => loadConfig({ STELLAR_NETWORK: 'testnet', STELLAR_KEYRING_SEED: 'cd'.repeat(32) })).toThrow(
+      /STELLAR_KEYRING_SEED: a plaintext key is refused when STELLAR_NETWORK=testnet: set STELLAR_KEYRING_SIGNER/,
+    );
+    expect(
+      loadConfig({ STELLAR_NETWORK: 'testnet', STELLAR_KEYRING_SIGNER: 'keystore:/etc/fiscus/stellar-keyring.json', FISCUS_KEYSTORE_PASSPHRASE: 'pass phrase' })
+        .STELLAR_NETWORK,
+    ).toBe('testnet');
     try {
       loadConfig({ STELLAR_NETWORK: 'pubnet' });
       expect.unreachable();

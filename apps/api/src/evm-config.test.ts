@@ -6,8 +6,22 @@ import { anvilStatePath, evmInfrastructurePath } from './wiring.ts';
 
 const KEY_A = `0x${'11'.repeat(32)}`;
 // Real networks take keys from signers only (signer-config.ts): an HSM key and a keystore file here.
-const SIGNERS = { EVM_OPERATOR_SIGNER: 'pkcs11:evm-operator', EVM_ADMIN_SIGNER: 'keystore:/etc/fiscus/evm-admin.json', FISCUS_PKCS11_LIBRARY: '/usr/lib/softhsm/libsofthsm2.so', FISCUS_PKCS11_TOKEN: 'fiscus', FISCUS_PKCS11_PIN: '97531', FISCUS_KEYSTORE_PASSPHRASE: 'correct horse battery' };
-const RPC = { ETHEREUM_NETWORK: 'rpc', ETHEREUM_RPC_URL: 'https://rpc.example/v3/secret', ETHEREUM_CHAIN_ID: '11155111', ...SIGNERS, EVM_INFRASTRUCTURE_FILE: '/etc/fiscus/evm.json', EVM_FINALITY: 'finalized' };
+const SIGNERS = {
+  EVM_OPERATOR_SIGNER: 'pkcs11:evm-operator',
+  EVM_ADMIN_SIGNER: 'keystore:/etc/fiscus/evm-admin.json',
+  FISCUS_PKCS11_LIBRARY: '/usr/lib/softhsm/libsofthsm2.so',
+  FISCUS_PKCS11_TOKEN: 'fiscus',
+  FISCUS_PKCS11_PIN: '97531',
+  FISCUS_KEYSTORE_PASSPHRASE: 'correct horse battery',
+};
+const RPC = {
+  ETHEREUM_NETWORK: 'rpc',
+  ETHEREUM_RPC_URL: 'https://rpc.example/v3/secret',
+  ETHEREUM_CHAIN_ID: '11155111',
+  ...SIGNERS,
+  EVM_INFRASTRUCTURE_FILE: '/etc/fiscus/evm.json',
+  EVM_FINALITY: 'finalized',
+};
 
 describe('ethereum configuration', () => {
   it('defaults to the local anvil devnet, its files beside the data dir', () => {
@@ -26,9 +40,12 @@ describe('ethereum configuration', () => {
       expect(e).toBeInstanceOf(ConfigError);
       message = (e as Error).message;
     }
-    for (const k of ['ETHEREUM_RPC_URL', 'ETHEREUM_CHAIN_ID', 'EVM_OPERATOR_SIGNER', 'EVM_ADMIN_SIGNER', 'EVM_FINALITY', 'EVM_INFRASTRUCTURE_FILE']) expect(message).toContain(`${k}: required when ETHEREUM_NETWORK=rpc`);
+    for (const k of ['ETHEREUM_RPC_URL', 'ETHEREUM_CHAIN_ID', 'EVM_OPERATOR_SIGNER', 'EVM_ADMIN_SIGNER', 'EVM_FINALITY', 'EVM_INFRASTRUCTURE_FILE'])
+      expect(message).toContain(`${k}: required when ETHEREUM_NETWORK=rpc`);
     expect(() => loadConfig({ ...RPC, EVM_ADMIN_SIGNER: 'pkcs11:evm-operator' })).toThrow(/EVM_ADMIN_SIGNER: must differ from EVM_OPERATOR_SIGNER/);
-    expect(() => loadConfig({ ...RPC, EVM_ADMIN_KEY: KEY_A })).toThrow(/EVM_ADMIN_KEY: a plaintext key is refused when ETHEREUM_NETWORK=rpc: set EVM_ADMIN_SIGNER/);
+    expect(() => loadConfig({ ...RPC, EVM_ADMIN_KEY: KEY_A })).toThrow(
+      /EVM_ADMIN_KEY: a plaintext key is refused when ETHEREUM_NETWORK=rpc: set EVM_ADMIN_SIGNER/,
+    );
     expect(() => loadConfig({ ...RPC, EVM_OPERATOR_KEY: 'abc' })).toThrow(/EVM_OPERATOR_KEY: must be a 32-byte hex private key/);
   });
 

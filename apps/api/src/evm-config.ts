@@ -16,7 +16,10 @@ export const EVM_CONFIG = {
   /** `rpc`: the node. `local`: an already running anvil (e.g. the API's, for worker-main) instead of starting one. */
   ETHEREUM_RPC_URL: z.url().optional(),
   /** `rpc`: required. `local`: default 31337. */
-  ETHEREUM_CHAIN_ID: z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be a positive integer').optional(),
+  ETHEREUM_CHAIN_ID: z
+    .string()
+    .regex(/^[1-9][0-9]{0,18}$/, 'must be a positive integer')
+    .optional(),
   /**
    * When a block is final: `finalized` (the node's finalized block: Ethereum's FFG checkpoint) or a
    * block depth. `rpc`: required (no default is safe: depth 0 lets a reorg undo a "final" burn).
@@ -37,7 +40,10 @@ export const EVM_CONFIG = {
   /** The KYC claim issuer's key; default: the admin key. */
   EVM_CLAIM_KEY: hexKey.optional(),
   /** Every fund's redemption wallet (platform-controlled; investors send units there to redeem); default: the admin key's address. */
-  EVM_REDEMPTION_ADDRESS: z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x… EVM address').optional(),
+  EVM_REDEMPTION_ADDRESS: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x… EVM address')
+    .optional(),
   /** `local`: anvil's port (0 = any free port) and its state file (default <data dir>/../anvil-state.json). */
   ETHEREUM_LOCAL_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   ETHEREUM_LOCAL_STATE: z.string().min(1).optional(),
@@ -53,7 +59,8 @@ export function checkEvmConfig(c: EvmConfig, need: (key: string, why: string) =>
   if (!c.ETHEREUM_RPC_URL) need('ETHEREUM_RPC_URL', `${rpc}: the node's JSON-RPC URL`);
   if (!c.ETHEREUM_CHAIN_ID) need('ETHEREUM_CHAIN_ID', `${rpc}: the chain id (transactions are signed for it)`);
   // The keys (EVM_OPERATOR_SIGNER, EVM_ADMIN_SIGNER, …) are checked with every role's in signer-config.ts.
-  if (!c.EVM_FINALITY) need('EVM_FINALITY', `${rpc}: "finalized" (Ethereum mainnet and testnets: the node's finalized block) or the chain's documented block depth`);
+  if (!c.EVM_FINALITY)
+    need('EVM_FINALITY', `${rpc}: "finalized" (Ethereum mainnet and testnets: the node's finalized block) or the chain's documented block depth`);
   if (!c.EVM_INFRASTRUCTURE && !c.EVM_INFRASTRUCTURE_FILE) {
     need('EVM_INFRASTRUCTURE_FILE', `${rpc} (or EVM_INFRASTRUCTURE): the shared contracts' record written by ensureInfrastructure`);
   }

@@ -38,7 +38,13 @@ export async function buildEvm(config: Config, logger: Logger, o: EvmWiringOptio
     try {
       const driver = evmDriverFromEnv(evmEnv(config), await evmSigners(config, source));
       logger.info({ chain: driver.chain, url: redactUrl(config.ETHEREUM_RPC_URL!), finality: driver.finality }, 'ethereum driver configured');
-      return { driver, close: async () => { driver.provider.destroy(); await source.close(); } };
+      return {
+        driver,
+        close: async () => {
+          driver.provider.destroy();
+          await source.close();
+        },
+      };
     } catch (e) {
       await source.close();
       throw e;
@@ -49,7 +55,9 @@ export async function buildEvm(config: Config, logger: Logger, o: EvmWiringOptio
   const anvil = config.ETHEREUM_RPC_URL
     ? undefined
     : await startAnvil({
-        chainId: Number(chainId), port: config.ETHEREUM_LOCAL_PORT, statePath: o.localStateFile,
+        chainId: Number(chainId),
+        port: config.ETHEREUM_LOCAL_PORT,
+        statePath: o.localStateFile,
         stateIntervalSeconds: o.localStateFile ? STATE_INTERVAL_SECONDS : undefined,
       });
   try {
@@ -58,11 +66,24 @@ export async function buildEvm(config: Config, logger: Logger, o: EvmWiringOptio
     const [admin, operator, claimSigner] = [adminKey, operatorKey, claimKey].map((a) => devSecp256k1Signer(a.privateKey)) as [Signer, Signer, Signer];
     const infrastructure = await ensureInfrastructure({ url, chainId, admin, operator, claimSigner, recordPath: o.infrastructureFile });
     const driver = new EvmDriver({
-      chainId, url, admin, operator, claimSigner, infrastructure, finality: parseEvmFinality(config.EVM_FINALITY ?? '0', 'EVM_FINALITY'), redemptionAddress: config.EVM_REDEMPTION_ADDRESS,
+      chainId,
+      url,
+      admin,
+      operator,
+      claimSigner,
+      infrastructure,
+      finality: parseEvmFinality(config.EVM_FINALITY ?? '0', 'EVM_FINALITY'),
+      redemptionAddress: config.EVM_REDEMPTION_ADDRESS,
       fees: feePolicyFromGwei(config.EVM_MAX_FEE_GWEI),
     });
     logger.warn(
-      { chain: driver.chain, url, inProcess: anvil !== undefined, stateFile: anvil ? (o.localStateFile ?? null) : null, infrastructureFile: o.infrastructureFile ?? null },
+      {
+        chain: driver.chain,
+        url,
+        inProcess: anvil !== undefined,
+        stateFile: anvil ? (o.localStateFile ?? null) : null,
+        infrastructureFile: o.infrastructureFile ?? null,
+      },
       `${driver.chain} is a LOCAL anvil devnet signing with anvil's PUBLIC dev keys (never use them on a real network). ` +
         'Set ETHEREUM_NETWORK=none to disable, rpc for a real network.',
     );

@@ -18,20 +18,42 @@ async function main(config: Config): Promise<void> {
     envKey: config.FISCUS_ADMIN_KEY,
     // stdout, once, and never through the logger: log shippers must not see the secret.
     print: (token) =>
-      process.stdout.write(`\nFirst issuer-admin API key (shown once, store it now):\n\n  ${token}\n\nUse it as: Authorization: Bearer ${token.slice(0, 8)}…\n\n`),
+      process.stdout.write(
+        `\nFirst issuer-admin API key (shown once, store it now):\n\n  ${token}\n\nUse it as: Authorization: Bearer ${token.slice(0, 8)}…\n\n`,
+      ),
   });
   if (bootstrap.outcome === 'env-mismatch') {
-    logger.warn({ keyId: bootstrap.keyId }, 'FISCUS_ADMIN_KEY names an existing key with a different secret; the stored key is kept and the env value will not authenticate');
+    logger.warn(
+      { keyId: bootstrap.keyId },
+      'FISCUS_ADMIN_KEY names an existing key with a different secret; the stored key is kept and the env value will not authenticate',
+    );
   } else if (bootstrap.outcome !== 'existing') {
     logger.info({ keyId: bootstrap.keyId, source: bootstrap.outcome }, 'admin API key created');
   }
   const webhookKey = webhookKeyFor(config);
-  const worker = config.FISCUS_WORKER ? startWorker(database.db, chains.drivers, logger, { reconcileMs: config.FISCUS_RECONCILE_MS, replaceAfterMs: config.FISCUS_REPLACE_AFTER_MS, webhookKey }) : undefined;
+  const worker = config.FISCUS_WORKER
+    ? startWorker(database.db, chains.drivers, logger, { reconcileMs: config.FISCUS_RECONCILE_MS, replaceAfterMs: config.FISCUS_REPLACE_AFTER_MS, webhookKey })
+    : undefined;
   const l1Provisioner = l1ProvisionerFor(config, database.db, logger, chains.avalanchePChain);
   l1Provisioner?.start(); // resumes what a crash, restart or P-Chain outage left unfinished
-  const app = createApp({ db: database.db, drivers: chains.drivers, logger, bodyLimit: config.FISCUS_BODY_LIMIT, stellar: stellarTomlDeps(config, chains.stellar), attestationKey: attestationKeyFor(config), l1Provisioner,
-    chainEndpoints: chains.endpoints, webhookKey, publicApi: { ratePerMinute: config.FISCUS_PUBLIC_RATE_LIMIT, trustProxy: config.FISCUS_TRUST_PROXY } });
-  const listen = { hostname: config.HOST, port: config.PORT, requestTimeoutMs: config.FISCUS_REQUEST_TIMEOUT_MS, headersTimeoutMs: config.FISCUS_HEADERS_TIMEOUT_MS };
+  const app = createApp({
+    db: database.db,
+    drivers: chains.drivers,
+    logger,
+    bodyLimit: config.FISCUS_BODY_LIMIT,
+    stellar: stellarTomlDeps(config, chains.stellar),
+    attestationKey: attestationKeyFor(config),
+    l1Provisioner,
+    chainEndpoints: chains.endpoints,
+    webhookKey,
+    publicApi: { ratePerMinute: config.FISCUS_PUBLIC_RATE_LIMIT, trustProxy: config.FISCUS_TRUST_PROXY },
+  });
+  const listen = {
+    hostname: config.HOST,
+    port: config.PORT,
+    requestTimeoutMs: config.FISCUS_REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: config.FISCUS_HEADERS_TIMEOUT_MS,
+  };
   const server = startServer(app, listen, (info) => {
     logger.info({ url: `http://${config.HOST}:${info.port}`, docs: `http://${config.HOST}:${info.port}/docs`, chains: chains.drivers.chains() }, 'listening');
   });

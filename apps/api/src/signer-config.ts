@@ -17,7 +17,10 @@ export const SIGNER_CONFIG = {
   FISCUS_PKCS11_LIBRARY: z.string().min(1).optional(),
   /** The token's label; or FISCUS_PKCS11_SLOT (the slot id). */
   FISCUS_PKCS11_TOKEN: z.string().min(1).optional(),
-  FISCUS_PKCS11_SLOT: z.string().regex(/^\d{1,20}$/, 'must be a slot id (a whole number)').optional(),
+  FISCUS_PKCS11_SLOT: z
+    .string()
+    .regex(/^\d{1,20}$/, 'must be a slot id (a whole number)')
+    .optional(),
   /** The token's user PIN. */
   FISCUS_PKCS11_PIN: z.string().min(1).optional(),
   /** Unlocks every keystore: signer file. */
@@ -46,7 +49,15 @@ export const SIGNER_CONFIG = {
 
 const SignerConfigSchema = z.object(SIGNER_CONFIG);
 export type SignerConfig = z.infer<typeof SignerConfigSchema>;
-type Signable = SignerConfig & EvmConfig & AvalancheConfig & { STELLAR_NETWORK: string; STELLAR_KEYRING_SEED?: string; STELLAR_FUNDING_SECRET?: string; STELLAR_SPONSOR_SECRET?: string; STELLAR_FEE_SECRET?: string };
+type Signable = SignerConfig &
+  EvmConfig &
+  AvalancheConfig & {
+    STELLAR_NETWORK: string;
+    STELLAR_KEYRING_SEED?: string;
+    STELLAR_FUNDING_SECRET?: string;
+    STELLAR_SPONSOR_SECRET?: string;
+    STELLAR_FEE_SECRET?: string;
+  };
 type SignerKey = Exclude<keyof SignerConfig, `FISCUS_${string}`>;
 
 interface Role {
@@ -65,7 +76,12 @@ const stellar = (c: Signable) => (c.STELLAR_NETWORK === 'testnet' || c.STELLAR_N
 const always = (why: string) => () => why;
 
 export const SIGNER_ROLES: Role[] = [
-  { signer: 'EVM_OPERATOR_SIGNER', plaintext: 'EVM_OPERATOR_KEY', real: ethereum, required: always('the key that signs engine operations (dev keys are never a default off the devnet)') },
+  {
+    signer: 'EVM_OPERATOR_SIGNER',
+    plaintext: 'EVM_OPERATOR_KEY',
+    real: ethereum,
+    required: always('the key that signs engine operations (dev keys are never a default off the devnet)'),
+  },
   { signer: 'EVM_ADMIN_SIGNER', plaintext: 'EVM_ADMIN_KEY', real: ethereum, required: always('the key that owns the fund suites and sets policy') },
   { signer: 'EVM_CLAIM_SIGNER', plaintext: 'EVM_CLAIM_KEY', real: ethereum },
   { signer: 'AVALANCHE_OPERATOR_SIGNER', plaintext: 'AVALANCHE_OPERATOR_KEY', real: avalanche, required: always('the key that signs engine operations') },
@@ -74,11 +90,15 @@ export const SIGNER_ROLES: Role[] = [
   { signer: 'AVALANCHE_CLAIM_SIGNER', plaintext: 'AVALANCHE_CLAIM_KEY', real: avalanche },
   { signer: 'AVALANCHE_PCHAIN_SIGNER', plaintext: 'AVALANCHE_PCHAIN_KEY', real: avalanche },
   {
-    signer: 'STELLAR_KEYRING_SIGNER', plaintext: 'STELLAR_KEYRING_SEED', real: stellar,
-    required: always('the funds\' issuing and distribution keys (a generated seed would lose them)'),
+    signer: 'STELLAR_KEYRING_SIGNER',
+    plaintext: 'STELLAR_KEYRING_SEED',
+    real: stellar,
+    required: always("the funds' issuing and distribution keys (a generated seed would lose them)"),
   },
   {
-    signer: 'STELLAR_FUNDING_SIGNER', plaintext: 'STELLAR_FUNDING_SECRET', real: stellar,
+    signer: 'STELLAR_FUNDING_SIGNER',
+    plaintext: 'STELLAR_FUNDING_SECRET',
+    real: stellar,
     required: (c) => (c.STELLAR_NETWORK === 'pubnet' ? 'there is no friendbot to create the issuing accounts' : undefined),
   },
   { signer: 'STELLAR_SPONSOR_SIGNER', plaintext: 'STELLAR_SPONSOR_SECRET', real: stellar },
@@ -101,7 +121,10 @@ export function checkSignerConfig(c: Signable, need: (key: string, why: string) 
     const real = role.real(c);
     if (!real) continue;
     if (c[role.plaintext] !== undefined) {
-      need(String(role.plaintext), `a plaintext key is refused when ${real}: set ${role.signer}=pkcs11:<key label> (a key in the HSM) or keystore:<encrypted file> instead`);
+      need(
+        String(role.plaintext),
+        `a plaintext key is refused when ${real}: set ${role.signer}=pkcs11:<key label> (a key in the HSM) or keystore:<encrypted file> instead`,
+      );
     }
     const value = c[role.signer];
     // A malformed value has its own issue from the schema (zod still runs this refinement).
@@ -114,11 +137,13 @@ export function checkSignerConfig(c: Signable, need: (key: string, why: string) 
   }
   const kinds = new Set(used.map((v) => parseSignerSpec(v).kind));
   if (kinds.has('pkcs11')) {
-    if (!c.FISCUS_PKCS11_LIBRARY) need('FISCUS_PKCS11_LIBRARY', 'required by the pkcs11: signers: the path of the HSM\'s PKCS#11 library');
-    if (!c.FISCUS_PKCS11_TOKEN && !c.FISCUS_PKCS11_SLOT) need('FISCUS_PKCS11_TOKEN', 'required by the pkcs11: signers (or FISCUS_PKCS11_SLOT): the token\'s label');
-    if (!c.FISCUS_PKCS11_PIN) need('FISCUS_PKCS11_PIN', 'required by the pkcs11: signers: the token\'s user PIN');
+    if (!c.FISCUS_PKCS11_LIBRARY) need('FISCUS_PKCS11_LIBRARY', "required by the pkcs11: signers: the path of the HSM's PKCS#11 library");
+    if (!c.FISCUS_PKCS11_TOKEN && !c.FISCUS_PKCS11_SLOT)
+      need('FISCUS_PKCS11_TOKEN', "required by the pkcs11: signers (or FISCUS_PKCS11_SLOT): the token's label");
+    if (!c.FISCUS_PKCS11_PIN) need('FISCUS_PKCS11_PIN', "required by the pkcs11: signers: the token's user PIN");
   }
-  if (kinds.has('keystore') && !c.FISCUS_KEYSTORE_PASSPHRASE) need('FISCUS_KEYSTORE_PASSPHRASE', 'required by the keystore: signers: unlocks the keystore files');
+  if (kinds.has('keystore') && !c.FISCUS_KEYSTORE_PASSPHRASE)
+    need('FISCUS_KEYSTORE_PASSPHRASE', 'required by the keystore: signers: unlocks the keystore files');
 }
 
 /** The configured signer of each role (`pkcs11:<label>` / `keystore:<path>`: no secret in either). */

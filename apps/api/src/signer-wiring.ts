@@ -11,14 +11,15 @@ import type { Config } from './config.ts';
  * source (one PKCS#11 session) and closes it with the chain.
  */
 export function signerSource(config: Config): SignerSource {
-  const pkcs11 = config.FISCUS_PKCS11_LIBRARY && config.FISCUS_PKCS11_PIN
-    ? {
-        library: config.FISCUS_PKCS11_LIBRARY,
-        tokenLabel: config.FISCUS_PKCS11_TOKEN,
-        slot: config.FISCUS_PKCS11_SLOT === undefined ? undefined : BigInt(config.FISCUS_PKCS11_SLOT),
-        pin: config.FISCUS_PKCS11_PIN,
-      }
-    : undefined;
+  const pkcs11 =
+    config.FISCUS_PKCS11_LIBRARY && config.FISCUS_PKCS11_PIN
+      ? {
+          library: config.FISCUS_PKCS11_LIBRARY,
+          tokenLabel: config.FISCUS_PKCS11_TOKEN,
+          slot: config.FISCUS_PKCS11_SLOT === undefined ? undefined : BigInt(config.FISCUS_PKCS11_SLOT),
+          pin: config.FISCUS_PKCS11_PIN,
+        }
+      : undefined;
   return new SignerSource({
     pkcs11,
     keystorePassphrase: config.FISCUS_KEYSTORE_PASSPHRASE,

@@ -54,14 +54,22 @@ export async function buildStellar(config: Config, logger: Logger, o: StellarWir
     const local = config.STELLAR_HORIZON_URL
       ? undefined
       : await startLocalHorizon({
-          closeMs: config.STELLAR_LEDGER_CLOSE_MS, port: config.STELLAR_LOCAL_PORT, passphrase: config.STELLAR_NETWORK_PASSPHRASE, journalFile: o.localStateFile,
+          closeMs: config.STELLAR_LEDGER_CLOSE_MS,
+          port: config.STELLAR_LOCAL_PORT,
+          passphrase: config.STELLAR_NETWORK_PASSPHRASE,
+          journalFile: o.localStateFile,
         });
     const horizonUrl = config.STELLAR_HORIZON_URL ?? local!.url;
     const passphrase = config.STELLAR_NETWORK_PASSPHRASE ?? local?.ledger.passphrase ?? LOCAL_PASSPHRASE;
     const chain: ChainId = 'stellar:local';
     const driver = new StellarDriver({
-      chain, horizonUrl, networkPassphrase: passphrase, keys: localStellarKeyring(seed()),
-      funding: { kind: 'friendbot', url: `${horizonUrl}/friendbot` }, homeDomain, ...payers,
+      chain,
+      horizonUrl,
+      networkPassphrase: passphrase,
+      keys: localStellarKeyring(seed()),
+      funding: { kind: 'friendbot', url: `${horizonUrl}/friendbot` },
+      homeDomain,
+      ...payers,
     });
     const stateFile = local ? o.localStateFile : undefined;
     logger.warn(
@@ -84,8 +92,14 @@ export async function buildStellar(config: Config, logger: Logger, o: StellarWir
     const s = await stellarSigners(config, source);
     const funding: Funding = s.funding ? { kind: 'account', signer: s.funding } : { kind: 'friendbot', url: net.friendbot ?? `${horizonUrl}/friendbot` };
     const driver = new StellarDriver({
-      chain, horizonUrl, networkPassphrase: passphrase, keys: s.keys, funding, homeDomain,
-      ...(s.sponsor ? { sponsor: s.sponsor } : {}), ...(s.feeAccount ? { feeAccount: s.feeAccount } : {}),
+      chain,
+      horizonUrl,
+      networkPassphrase: passphrase,
+      keys: s.keys,
+      funding,
+      homeDomain,
+      ...(s.sponsor ? { sponsor: s.sponsor } : {}),
+      ...(s.feeAccount ? { feeAccount: s.feeAccount } : {}),
     });
     logger.info({ chain, horizonUrl, homeDomain, funding: funding.kind }, 'stellar driver configured');
     return { driver, info: { chain, networkPassphrase: passphrase, horizonUrl }, close: () => source.close() };
@@ -110,7 +124,16 @@ export function stellarTomlDeps(config: Config, info: StellarInfo | undefined): 
   return {
     ...info,
     publicUrl: base,
-    organization: { name: config.FISCUS_ORG_NAME, url: config.FISCUS_ORG_URL ?? base, officialEmail: config.FISCUS_ORG_EMAIL, physicalAddress: config.FISCUS_ORG_ADDRESS },
-    sep8: { maxFeePerOp: config.STELLAR_SEP8_MAX_FEE_PER_OP, ratePerMinute: config.STELLAR_SEP8_RATE_LIMIT, actionUrl: config.STELLAR_SEP8_ACTION_URL ?? `${base}/onboarding` },
+    organization: {
+      name: config.FISCUS_ORG_NAME,
+      url: config.FISCUS_ORG_URL ?? base,
+      officialEmail: config.FISCUS_ORG_EMAIL,
+      physicalAddress: config.FISCUS_ORG_ADDRESS,
+    },
+    sep8: {
+      maxFeePerOp: config.STELLAR_SEP8_MAX_FEE_PER_OP,
+      ratePerMinute: config.STELLAR_SEP8_RATE_LIMIT,
+      actionUrl: config.STELLAR_SEP8_ACTION_URL ?? `${base}/onboarding`,
+    },
   };
 }

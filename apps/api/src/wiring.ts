@@ -3,7 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { DriverRegistry, type ChainId } from '@fiscus/core';
 import { MemChainDriver, ed25519Signer, startMemChain, type MemChainServer } from '@fiscus/devnet';
-import { Worker, defaultTasks, attestationKeyFromSeed, loadOrCreateAttestationKey, loadOrCreateWebhookKey, webhookKeyFromHex, type AttestationKey } from '@fiscus/engine';
+import {
+  Worker,
+  defaultTasks,
+  attestationKeyFromSeed,
+  loadOrCreateAttestationKey,
+  loadOrCreateWebhookKey,
+  webhookKeyFromHex,
+  type AttestationKey,
+} from '@fiscus/engine';
 import { createDb, type Database } from '@fiscus/ledger';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
@@ -36,7 +44,11 @@ export interface Chains {
 
 /** A private RPC's path or query may carry a provider key: show its origin only (as the log does). */
 const rpcEndpoint = (url: string, local: boolean, pchainUrl?: string): ChainEndpoint => ({
-  kind: 'evm-rpc', url: local ? url : new URL(url).origin, probeUrl: url, local, ...(pchainUrl ? { pchainUrl } : {}),
+  kind: 'evm-rpc',
+  url: local ? url : new URL(url).origin,
+  probeUrl: url,
+  local,
+  ...(pchainUrl ? { pchainUrl } : {}),
 });
 
 /**
@@ -115,7 +127,9 @@ export async function buildChains(config: Config, logger: Logger): Promise<Chain
     const stateFile = config.FISCUS_DEVNET_URL ? undefined : devnetStatePath(config);
     devnet = stateFile ? await startMemChain({ chain: DEVNET_CHAIN, port: config.FISCUS_DEVNET_PORT, stateFile }) : undefined;
     const url = config.FISCUS_DEVNET_URL ?? devnet!.url;
-    drivers.register(new MemChainDriver({ chain: DEVNET_CHAIN, url, signer: ed25519Signer(seedBesideDataDir(config, config.FISCUS_DEVNET_SEED, 'devnet-signer.seed')) }));
+    drivers.register(
+      new MemChainDriver({ chain: DEVNET_CHAIN, url, signer: ed25519Signer(seedBesideDataDir(config, config.FISCUS_DEVNET_SEED, 'devnet-signer.seed')) }),
+    );
     logger.warn({ chain: DEVNET_CHAIN, url, stateFile }, 'memory:devnet is a local SIMULATED chain (not a real network). Set FISCUS_DEVNET=none to disable.');
   }
   let stellar: Awaited<ReturnType<typeof buildStellar>>;
@@ -153,10 +167,21 @@ export async function buildChains(config: Config, logger: Logger): Promise<Chain
     const url = config.FISCUS_DEVNET_URL ?? devnet!.url;
     endpoints[DEVNET_CHAIN] = { kind: 'memchain', url, probeUrl: url, local: true };
   }
-  if (stellar) endpoints[stellar.info.chain] = { kind: 'horizon', url: stellar.info.horizonUrl, probeUrl: stellar.info.horizonUrl, local: config.STELLAR_NETWORK === 'local' };
+  if (stellar)
+    endpoints[stellar.info.chain] = {
+      kind: 'horizon',
+      url: stellar.info.horizonUrl,
+      probeUrl: stellar.info.horizonUrl,
+      local: config.STELLAR_NETWORK === 'local',
+    };
   // The drivers' providers know the URL they were built on (the in-process anvil's port changes every run).
   if (evm) endpoints[evm.driver.chain] = rpcEndpoint(evm.driver.provider._getConnection().url, config.ETHEREUM_NETWORK === 'local');
-  if (avalanche) endpoints[avalanche.driver.chain] = rpcEndpoint(avalanche.driver.provider._getConnection().url, config.AVALANCHE_NETWORK === 'local', avalanche.pchain?.url);
+  if (avalanche)
+    endpoints[avalanche.driver.chain] = rpcEndpoint(
+      avalanche.driver.provider._getConnection().url,
+      config.AVALANCHE_NETWORK === 'local',
+      avalanche.pchain?.url,
+    );
   return {
     drivers,
     devnet,
@@ -169,9 +194,17 @@ export async function buildChains(config: Config, logger: Logger): Promise<Chain
   };
 }
 
-export function startWorker(db: Database['db'], drivers: DriverRegistry, logger: Logger, o: { reconcileMs?: number; replaceAfterMs?: number; webhookKey?: Uint8Array } = {}): Worker {
+export function startWorker(
+  db: Database['db'],
+  drivers: DriverRegistry,
+  logger: Logger,
+  o: { reconcileMs?: number; replaceAfterMs?: number; webhookKey?: Uint8Array } = {},
+): Worker {
   const worker = new Worker({
-    db, drivers, logger: logger.child({ component: 'worker' }), replaceAfterMs: o.replaceAfterMs,
+    db,
+    drivers,
+    logger: logger.child({ component: 'worker' }),
+    replaceAfterMs: o.replaceAfterMs,
     tasks: defaultTasks({ reconcileMs: o.reconcileMs, webhooks: o.webhookKey ? { key: o.webhookKey } : undefined }),
   });
   worker.start();

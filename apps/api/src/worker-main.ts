@@ -13,7 +13,11 @@ async function main(config: Config): Promise<void> {
   logger.info(describeConfig(config), 'starting fiscus worker');
   const database = await openDatabase(config);
   const chains = await buildChains(config, logger);
-  const worker = startWorker(database.db, chains.drivers, logger, { reconcileMs: config.FISCUS_RECONCILE_MS, replaceAfterMs: config.FISCUS_REPLACE_AFTER_MS, webhookKey: webhookKeyFor(config) });
+  const worker = startWorker(database.db, chains.drivers, logger, {
+    reconcileMs: config.FISCUS_RECONCILE_MS,
+    replaceAfterMs: config.FISCUS_REPLACE_AFTER_MS,
+    webhookKey: webhookKeyFor(config),
+  });
   logger.info({ id: worker.id, chains: chains.drivers.chains() }, 'worker running');
   onShutdown(logger, async () => {
     await worker.stop();

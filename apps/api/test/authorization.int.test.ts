@@ -160,7 +160,10 @@ describeEachBackend('authorization: every route × every role', (backend) => {
     const denied = [
       await h.call('GET', `/v1/investors/${x.otherInvestorId}`, { key }),
       await h.call('GET', `/v1/investors/${x.otherInvestorId}/wallets`, { key }),
-      await h.call('POST', `/v1/funds/${x.fundId}/redemptions`, { key, body: { investorId: x.otherInvestorId, chain: CHAIN, address: x.otherAddress, units: '1' } }),
+      await h.call('POST', `/v1/funds/${x.fundId}/redemptions`, {
+        key,
+        body: { investorId: x.otherInvestorId, chain: CHAIN, address: x.otherAddress, units: '1' },
+      }),
       // Its own investor id but someone else's wallet.
       await h.call('POST', `/v1/funds/${x.fundId}/redemptions`, { key, body: { investorId: x.investorId, chain: CHAIN, address: x.otherAddress, units: '1' } }),
     ];
@@ -179,7 +182,10 @@ describeEachBackend('authorization: every route × every role', (backend) => {
     expect(list.body.items.length).toBeGreaterThan(0);
     expect(list.body.items.map((o: { id: string }) => o.id)).not.toContain(otherOp!.id);
 
-    const own = await h.call('POST', `/v1/funds/${x.fundId}/redemptions`, { key, body: { investorId: x.investorId, chain: CHAIN, address: x.address, units: '1' } });
+    const own = await h.call('POST', `/v1/funds/${x.fundId}/redemptions`, {
+      key,
+      body: { investorId: x.investorId, chain: CHAIN, address: x.address, units: '1' },
+    });
     expect(own.status).toBe(202);
     expect(own.body.operation.requestedBy).not.toBe(null);
   });

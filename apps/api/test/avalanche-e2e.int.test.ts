@@ -37,7 +37,10 @@ describeEachBackend('api end to end on the Avalanche L1 stand-in (ERC-3643 + all
   /** The burn the ingester requested for the fund's on-chain redemption (ingest runs every 2 s). */
   async function redemptionBurn(fundId: string): Promise<string> {
     for (let i = 0; i < 600; i++) {
-      const [row] = await h.db.select().from(schema.redemptions).where(and(eq(schema.redemptions.fundId, fundId), eq(schema.redemptions.source, 'onchain_transfer')));
+      const [row] = await h.db
+        .select()
+        .from(schema.redemptions)
+        .where(and(eq(schema.redemptions.fundId, fundId), eq(schema.redemptions.source, 'onchain_transfer')));
       if (row?.burnOperationId) return row.burnOperationId;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -56,7 +59,10 @@ describeEachBackend('api end to end on the Avalanche L1 stand-in (ERC-3643 + all
 
     const [aliceId, bobId] = [await investor('Alice Capital', 'US'), await investor('Bob Partners', 'DE')];
     const [alice, bob, stranger] = [h.investorWallet(), h.investorWallet(), h.investorWallet()];
-    const onboard: [string, Wallet][] = [[aliceId, alice], [bobId, bob]];
+    const onboard: [string, Wallet][] = [
+      [aliceId, alice],
+      [bobId, bob],
+    ];
     for (const [id, w] of onboard) {
       expect(await h.driver.provider.getBalance(w.address)).toBe(0n);
       await accepted('POST', `/v1/funds/${fundId}/wallets`, { investorId: id, chain: CHAIN, address: w.address });
@@ -67,7 +73,10 @@ describeEachBackend('api end to end on the Avalanche L1 stand-in (ERC-3643 + all
       expect(await h.driver.provider.getBalance(w.address)).toBe(10n ** 18n);
     }
 
-    const subscriptions: [string, Wallet, string][] = [[aliceId, alice, '1000'], [bobId, bob, '500.25']];
+    const subscriptions: [string, Wallet, string][] = [
+      [aliceId, alice, '1000'],
+      [bobId, bob, '500.25'],
+    ];
     for (const [id, w, amount] of subscriptions) {
       const op = await accepted('POST', `/v1/funds/${fundId}/subscriptions`, { investorId: id, chain: CHAIN, address: w.address, units: amount });
       expect(op.txHash).toMatch(/^0x[0-9a-f]{64}$/);
@@ -81,17 +90,22 @@ describeEachBackend('api end to end on the Avalanche L1 stand-in (ERC-3643 + all
     // balance before the allow list (core/txpool/validation.go): with no coin it hears about its funds…
     const rejectedBefore = h.node.gate.rejected;
     await expect(h.rawTransfer(stranger, token, alice.address, 1n)).rejects.toSatisfy((e: unknown) =>
-      /insufficient funds for gas \* price \+ value: balance 0,/.test(String(h.driver.parseError(e).details)));
+      /insufficient funds for gas \* price \+ value: balance 0,/.test(String(h.driver.parseError(e).details)),
+    );
     // …and once it holds coin, the allow list refuses it with Subnet-EVM's message.
     await (await alice.connect(h.driver.provider).sendTransaction({ to: stranger.address, value: 10n ** 16n })).wait();
-    await expect(h.rawTransfer(stranger, token, alice.address, 1n)).rejects.toSatisfy((e: unknown) =>
-      String(h.driver.parseError(e).details).includes(notAllowListed(stranger.address)) && h.driver.parseError(e).code === 'NOT_AUTHORIZED_ON_CHAIN');
+    await expect(h.rawTransfer(stranger, token, alice.address, 1n)).rejects.toSatisfy(
+      (e: unknown) =>
+        String(h.driver.parseError(e).details).includes(notAllowListed(stranger.address)) && h.driver.parseError(e).code === 'NOT_AUTHORIZED_ON_CHAIN',
+    );
     expect(h.node.gate.rejected).toBe(rejectedBefore + 2);
 
     // Freeze Bob: token frozen AND off the allow list (rejected at the gate); the agent still moves his units.
     await accepted('POST', `/v1/funds/${fundId}/freezes`, { chain: CHAIN, address: bob.address });
     expect(await h.driver.allowListRole('txAllowList', bob.address)).toBe(ALLOW_LIST_ROLE.None);
-    await expect(h.rawTransfer(bob, token, alice.address, 1n)).rejects.toSatisfy((e: unknown) => String(h.driver.parseError(e).details).includes(notAllowListed(bob.address)));
+    await expect(h.rawTransfer(bob, token, alice.address, 1n)).rejects.toSatisfy((e: unknown) =>
+      String(h.driver.parseError(e).details).includes(notAllowListed(bob.address)),
+    );
     await accepted('POST', `/v1/funds/${fundId}/forced-transfers`, { chain: CHAIN, from: bob.address, to: alice.address, units: '200' });
     expect(await h.driver.balanceOf(deployment, bob.address)).toBe(units('400.25'));
     expect(await h.driver.balanceOf(deployment, alice.address)).toBe(units('1100'));

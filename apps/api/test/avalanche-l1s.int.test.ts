@@ -72,7 +72,7 @@ describeEachBackend('POST/GET /v1/avalanche/l1s', (backend) => {
     expect(p.state.subnets.size).toBe(1);
   });
 
-  it('two API processes running the same provisioning: the row\'s compare-and-set lets one issue, one subnet', async () => {
+  it("two API processes running the same provisioning: the row's compare-and-set lets one issue, one subnet", async () => {
     const r = await req('POST', '/v1/avalanche/l1s', { body: body(777002) });
     expect(r.status).toBe(202);
     const other = new L1Provisioner({ db: handle.db, pchainUrl: p.url, keys: { payer }, logger: silentLogger() });
@@ -92,7 +92,9 @@ describeEachBackend('POST/GET /v1/avalanche/l1s', (backend) => {
     const badName = await req('POST', '/v1/avalanche/l1s', { body: { ...body(2), chainName: 'fund-l1!' } });
     expect(badName.status).toBe(400);
     const v = body(3).validators[0]!;
-    const badPop = await req('POST', '/v1/avalanche/l1s', { body: { ...body(3), validators: [{ ...v, proofOfPossession: devValidator('other').proofOfPossession }] } });
+    const badPop = await req('POST', '/v1/avalanche/l1s', {
+      body: { ...body(3), validators: [{ ...v, proofOfPossession: devValidator('other').proofOfPossession }] },
+    });
     expect(badPop.status).toBe(400);
     expect(badPop.body.detail).toMatch(/proof of possession/);
     const both = await req('POST', '/v1/avalanche/l1s', { body: { ...body(4), txAllowList: { admins: [addr(1)], managers: [addr(1)] } } });

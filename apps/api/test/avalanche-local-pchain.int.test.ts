@@ -14,7 +14,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('provisions the local L1 through the P-Chain stand-in and finds it again after a restart', async () => {
   const config = loadConfig({ AVALANCHE_NETWORK: 'local', ETHEREUM_NETWORK: 'none', STELLAR_NETWORK: 'none', FISCUS_DEVNET: 'none' });
-  const genesisConfig = platformL1Config({ chainId: 99_999, allowListAdmin: '0x' + '11'.repeat(20), admin: '0x' + '22'.repeat(20), operator: '0x' + '33'.repeat(20) });
+  const genesisConfig = platformL1Config({
+    chainId: 99_999,
+    allowListAdmin: '0x' + '11'.repeat(20),
+    admin: '0x' + '22'.repeat(20),
+    operator: '0x' + '33'.repeat(20),
+  });
   const first = await provisionLocalL1Hook({ config, genesisConfig, logger: silentLogger(), stateDir: dir });
   const server = first.pchain.server!;
   const [blockchainId, chain] = [...server.state.chains][0]!;

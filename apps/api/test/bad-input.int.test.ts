@@ -20,7 +20,9 @@ function casesFor(r: MutatingRoute): Case[] {
   const bodyless = !r.valid;
   add('malformed JSON', bodyless ? '4xx' : 400, (h, w) => post(h, w, '{"chain": '));
   add('oversized body', 413, (h, w) => post(h, w, JSON.stringify({ pad: 'x'.repeat(70 * 1024) })));
-  add('wrong content type', bodyless ? '4xx' : 415, (h, w) => h.call(r.method, r.path(w), { body: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } }));
+  add('wrong content type', bodyless ? '4xx' : 415, (h, w) =>
+    h.call(r.method, r.path(w), { body: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+  );
   if (r.unknownPath) add('unknown id in path', 404, (h, w) => post(h, w, r.valid!(w), r.unknownPath!(w)));
   if (bodyless) {
     add('unknown id', 404, (h, w) => post(h, w, undefined));

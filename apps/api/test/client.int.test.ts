@@ -28,12 +28,21 @@ describeEachBackend('packages/client against the live server', (backend) => {
     const fundId = fund.data!.id;
     const deploy = await client.POST('/v1/funds/{fundId}/deployments', { params: { path: { fundId }, header: idem() }, body: { chain: CHAIN } });
     expect(await h.settle(deploy.data!.operation.id)).toBe('posted');
-    const investor = await client.POST('/v1/investors', { params: { header: idem() }, body: { legalName: 'Typed LLC', jurisdiction: 'US', investorType: 'institutional', kycStatus: 'verified' } });
+    const investor = await client.POST('/v1/investors', {
+      params: { header: idem() },
+      body: { legalName: 'Typed LLC', jurisdiction: 'US', investorType: 'institutional', kycStatus: 'verified' },
+    });
     const investorId = investor.data!.id;
     const address = h.newAddress();
-    const wallet = await client.POST('/v1/funds/{fundId}/wallets', { params: { path: { fundId }, header: idem() }, body: { investorId, chain: CHAIN, address } });
+    const wallet = await client.POST('/v1/funds/{fundId}/wallets', {
+      params: { path: { fundId }, header: idem() },
+      body: { investorId, chain: CHAIN, address },
+    });
     expect(await h.settle(wallet.data!.operation.id)).toBe('posted');
-    const sub = await client.POST('/v1/funds/{fundId}/subscriptions', { params: { path: { fundId }, header: idem() }, body: { investorId, chain: CHAIN, address, units: '250.5' } });
+    const sub = await client.POST('/v1/funds/{fundId}/subscriptions', {
+      params: { path: { fundId }, header: idem() },
+      body: { investorId, chain: CHAIN, address, units: '250.5' },
+    });
     expect(sub.response.status, JSON.stringify(sub.error)).toBe(202);
     expect(await h.settle(sub.data!.operation.id)).toBe('posted');
 

@@ -60,14 +60,27 @@ describeEachBackend('distributions: bounded rates, cancellation, no internal tex
 
   it('an internal error stored on a distribution or an operation is shown as INTERNAL with a generic message', async () => {
     const id = newId('dist');
-    await h.db.insert(schema.distributions).values({ id, fundId, recordTime: new Date(), ratePerUnit: '1', state: 'pending', requestedBy: 'test', lastError: { code: 'INTERNAL', message: RAW_SQL } });
+    await h.db
+      .insert(schema.distributions)
+      .values({
+        id,
+        fundId,
+        recordTime: new Date(),
+        ratePerUnit: '1',
+        state: 'pending',
+        requestedBy: 'test',
+        lastError: { code: 'INTERNAL', message: RAW_SQL },
+      });
     const d = await h.call('GET', `/v1/funds/${fundId}/distributions/${id}`);
     expect(d.body.lastError).toEqual({ code: 'INTERNAL', message: expect.not.stringMatching(/insert|params|\$1/) });
     expect(d.text).not.toContain('distribution_allocations');
 
     const dep = await h.call('POST', `/v1/funds/${fundId}/deployments`, { body: { chain: 'memory:devnet' } });
     const opId = dep.body.operation.id as string;
-    await h.db.update(schema.operations).set({ lastError: { code: 'INTERNAL', message: RAW_SQL } }).where(eq(schema.operations.id, opId));
+    await h.db
+      .update(schema.operations)
+      .set({ lastError: { code: 'INTERNAL', message: RAW_SQL } })
+      .where(eq(schema.operations.id, opId));
     const op = await h.call('GET', `/v1/operations/${opId}`);
     expect(op.body.lastError).toEqual({ code: 'INTERNAL', message: expect.not.stringMatching(/insert|params/) });
   });

@@ -28,7 +28,13 @@ function interpolate(text: string, env: Record<string, string>): string {
 
 /** As compose does: parse the YAML first, then interpolate each string value (so "0…01" stays a string). */
 const resolve = (v: unknown): unknown =>
-  typeof v === 'string' ? interpolate(v, dotenv) : Array.isArray(v) ? v.map(resolve) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)])) : v;
+  typeof v === 'string'
+    ? interpolate(v, dotenv)
+    : Array.isArray(v)
+      ? v.map(resolve)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]))
+        : v;
 
 const compose = resolve(parse(readFileSync(new URL('compose.yaml', dir), 'utf8'), { merge: true })) as {
   services: Record<string, { image?: string; build?: unknown; command?: string[]; entrypoint?: string[]; environment?: Record<string, string> }>;

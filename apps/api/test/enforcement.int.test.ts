@@ -66,7 +66,10 @@ describeEachBackend('freeze, unfreeze and forced transfer', (backend) => {
       body: { chain: CHAIN, from: w.address, to: h.newAddress(), units: '1' },
     });
     expect(unknownReceiver.status).toBe(404);
-    const self = await h.call('POST', `/v1/funds/${w.fundId}/forced-transfers`, { key: compliance, body: { chain: CHAIN, from: w.address, to: w.address, units: '1' } });
+    const self = await h.call('POST', `/v1/funds/${w.fundId}/forced-transfers`, {
+      key: compliance,
+      body: { chain: CHAIN, from: w.address, to: w.address, units: '1' },
+    });
     expect(self.status).toBe(400);
   });
 

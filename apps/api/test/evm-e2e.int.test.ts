@@ -49,7 +49,10 @@ describeEachBackend('api end to end on eip155:31337 (anvil + ERC-3643 + running 
   /** The burn the ingester requested for the fund's on-chain redemption (ingest runs every 2 s). */
   async function redemptionBurn(fundId: string): Promise<string> {
     for (let i = 0; i < 400; i++) {
-      const [row] = await h.db.select().from(schema.redemptions).where(and(eq(schema.redemptions.fundId, fundId), eq(schema.redemptions.source, 'onchain_transfer')));
+      const [row] = await h.db
+        .select()
+        .from(schema.redemptions)
+        .where(and(eq(schema.redemptions.fundId, fundId), eq(schema.redemptions.source, 'onchain_transfer')));
       if (row?.burnOperationId) return row.burnOperationId;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -57,7 +60,9 @@ describeEachBackend('api end to end on eip155:31337 (anvil + ERC-3643 + running 
   }
 
   it('deploy → onboard → subscribe → holder transfers, refusals, freeze, forced transfer, recovery, policy update → redemption by transfer → supply = chain → clean reconciliation', async () => {
-    const fund = await h.call('POST', '/v1/funds', { body: { name: 'EVM Treasury Fund', symbol: 'ETF', decimals: 6, policy: { blockedJurisdictions: ['RU'] } } });
+    const fund = await h.call('POST', '/v1/funds', {
+      body: { name: 'EVM Treasury Fund', symbol: 'ETF', decimals: 6, policy: { blockedJurisdictions: ['RU'] } },
+    });
     expect(fund.status).toBe(201);
     const fundId: string = fund.body.id;
     const dep = await h.call('POST', `/v1/funds/${fundId}/deployments`, { body: { chain: CHAIN } });
@@ -84,7 +89,10 @@ describeEachBackend('api end to end on eip155:31337 (anvil + ERC-3643 + running 
     await register(fundId, bobId, bob);
     expect(await h.driver.isAuthorized(deployment, alice.address)).toBe(true);
 
-    for (const [id, w, amount] of [[aliceId, alice, '1000'], [bobId, bob, '500.25']] as const) {
+    for (const [id, w, amount] of [
+      [aliceId, alice, '1000'],
+      [bobId, bob, '500.25'],
+    ] as const) {
       const r = await h.call('POST', `/v1/funds/${fundId}/subscriptions`, { body: { investorId: id, chain: CHAIN, address: w.address, units: amount } });
       expect(r.status, r.text).toBe(202);
       const op = await h.posted(r.body.operation.id);
@@ -133,7 +141,10 @@ describeEachBackend('api end to end on eip155:31337 (anvil + ERC-3643 + running 
     expect(await identityOf(alice2.address)).toBe(aliceIdentity);
     expect(await h.driver.isAuthorized(deployment, alice.address)).toBe(false);
     const standing = async (address: string) => {
-      const [row] = await h.db.select().from(schema.fundWallets).innerJoin(schema.wallets, eq(schema.wallets.id, schema.fundWallets.walletId))
+      const [row] = await h.db
+        .select()
+        .from(schema.fundWallets)
+        .innerJoin(schema.wallets, eq(schema.wallets.id, schema.fundWallets.walletId))
         .where(and(eq(schema.fundWallets.fundId, fundId), eq(schema.wallets.address, address)));
       return row?.fund_wallets;
     };

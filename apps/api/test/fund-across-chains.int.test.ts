@@ -19,7 +19,10 @@ const fmt = (n: bigint) => `${n / U}${n % U ? `.${(n % U).toString().padStart(6,
 /** RFC 8785 canonical JSON of what the attestation body holds (strings, safe integers, booleans, objects). */
 const canonical = (v: unknown): string =>
   v !== null && typeof v === 'object'
-    ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`
+    ? `{${Object.keys(v)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+        .join(',')}}`
     : JSON.stringify(v);
 
 /**
@@ -53,16 +56,22 @@ describeEachBackend('one fund across Stellar, Ethereum and the Avalanche L1 (API
     const asset = new Asset(dep(STELLAR_CHAIN).details.assetCode!, dep(STELLAR_CHAIN).details.issuer!);
     const token: Record<string, string> = { [ETH_CHAIN]: dep(ETH_CHAIN).details.token!, [L1_CHAIN]: dep(L1_CHAIN).details.token! };
     const evmOf = (chain: ChainId) => (chain === ETH_CHAIN ? h.evm : h.avalanche);
-    const tokenSupply = (chain: typeof ETH_CHAIN | typeof L1_CHAIN) => readContract<bigint>(evmOf(chain).provider, evmAbi.token, token[chain]!, 'totalSupply', []);
-    const tokenBalance = (chain: typeof ETH_CHAIN | typeof L1_CHAIN, a: string) => readContract<bigint>(evmOf(chain).provider, evmAbi.token, token[chain]!, 'balanceOf', [a]);
+    const tokenSupply = (chain: typeof ETH_CHAIN | typeof L1_CHAIN) =>
+      readContract<bigint>(evmOf(chain).provider, evmAbi.token, token[chain]!, 'totalSupply', []);
+    const tokenBalance = (chain: typeof ETH_CHAIN | typeof L1_CHAIN, a: string) =>
+      readContract<bigint>(evmOf(chain).provider, evmAbi.token, token[chain]!, 'balanceOf', [a]);
     const horizonSupply = async () => {
       const b = (await h.server.assets().forCode(asset.code).forIssuer(dep(STELLAR_CHAIN).details.issuer!).call()).records[0]!.balances;
       return stellarUnits(b.authorized) + stellarUnits(b.authorized_to_maintain_liabilities) + stellarUnits(b.unauthorized);
     };
 
     // Onboarding. Alice's KYC is pending at first: her trustline stays unauthorized until it is verified.
-    const alice = (await ok('POST', '/v1/investors', { legalName: 'Alice Capital', jurisdiction: 'US', investorType: 'institutional', kycStatus: 'pending' }, 201)).id as string;
-    const bob = (await ok('POST', '/v1/investors', { legalName: 'Bob Partners', jurisdiction: 'DE', investorType: 'institutional', kycStatus: 'verified' }, 201)).id as string;
+    const alice = (
+      await ok('POST', '/v1/investors', { legalName: 'Alice Capital', jurisdiction: 'US', investorType: 'institutional', kycStatus: 'pending' }, 201)
+    ).id as string;
+    const bob = (
+      await ok('POST', '/v1/investors', { legalName: 'Bob Partners', jurisdiction: 'DE', investorType: 'institutional', kycStatus: 'verified' }, 201)
+    ).id as string;
     const aliceXlm = new InvestorWallet(h);
     await aliceXlm.fund();
     await aliceXlm.trust(asset);
@@ -78,7 +87,11 @@ describeEachBackend('one fund across Stellar, Ethereum and the Avalanche L1 (API
     const aliceEth: Wallet = await h.ethWallet();
     const bobEth: Wallet = await h.ethWallet();
     const aliceL1 = new Wallet(Wallet.createRandom().privateKey); // no gas: onboarding tops it up
-    for (const [investorId, chain, address] of [[alice, ETH_CHAIN, aliceEth.address], [bob, ETH_CHAIN, bobEth.address], [alice, L1_CHAIN, aliceL1.address]] as const) {
+    for (const [investorId, chain, address] of [
+      [alice, ETH_CHAIN, aliceEth.address],
+      [bob, ETH_CHAIN, bobEth.address],
+      [alice, L1_CHAIN, aliceL1.address],
+    ] as const) {
       await accepted(`/v1/funds/${fundId}/wallets`, { investorId, chain, address });
       expect(await evmOf(chain).isAuthorized(dep(chain), address)).toBe(true); // identity registered (+ allow list on the L1)
     }
@@ -97,12 +110,19 @@ describeEachBackend('one fund across Stellar, Ethereum and the Avalanche L1 (API
 
     async function move(from: [ChainId, string], to: [ChainId, string], units: string) {
       const r = await ok('POST', `/v1/funds/${fundId}/moves`, { from: { chain: from[0], wallet: from[1] }, to: { chain: to[0], wallet: to[1] }, units }, 202);
-      const done = await h.until(async () => {
-        const m = (await ok('GET', `/v1/funds/${fundId}/moves/${r.move.id}`)).move;
-        expect(['failed', 'compensated']).not.toContain(m.state);
-        return m.state === 'completed' ? m : undefined;
-      }, `move ${r.move.id} completed`, 90_000);
-      expect(done.legs.map((l: any) => [l.leg, l.chain, l.state])).toEqual([['burn', from[0], 'posted'], ['mint', to[0], 'posted']]);
+      const done = await h.until(
+        async () => {
+          const m = (await ok('GET', `/v1/funds/${fundId}/moves/${r.move.id}`)).move;
+          expect(['failed', 'compensated']).not.toContain(m.state);
+          return m.state === 'completed' ? m : undefined;
+        },
+        `move ${r.move.id} completed`,
+        90_000,
+      );
+      expect(done.legs.map((l: any) => [l.leg, l.chain, l.state])).toEqual([
+        ['burn', from[0], 'posted'],
+        ['mint', to[0], 'posted'],
+      ]);
       const supply = await ok('GET', `/v1/funds/${fundId}/supply`);
       expect(supply).toMatchObject({ transit: '0', invariantHolds: true });
     }
@@ -125,31 +145,48 @@ describeEachBackend('one fund across Stellar, Ethereum and the Avalanche L1 (API
     // redemption at NAV ($50) and the engine burns the units; the payout is taken from subscription cash.
     const redemptionAddress = dep(L1_CHAIN).details.redemptionAddress!;
     await h.transfer(L1_CHAIN, aliceL1, token[L1_CHAIN]!, redemptionAddress, 40n * U);
-    const redemption = await h.until(async () => {
-      const items = (await ok('GET', `/v1/funds/${fundId}/redemptions`)).items as any[];
-      const r = items.find((x) => x.chain === L1_CHAIN && x.source === 'onchain_transfer');
-      return r?.state === 'settled' ? r : undefined;
-    }, 'the on-chain redemption settled', 90_000);
+    const redemption = await h.until(
+      async () => {
+        const items = (await ok('GET', `/v1/funds/${fundId}/redemptions`)).items as any[];
+        const r = items.find((x) => x.chain === L1_CHAIN && x.source === 'onchain_transfer');
+        return r?.state === 'settled' ? r : undefined;
+      },
+      'the on-chain redemption settled',
+      90_000,
+    );
     expect(redemption).toMatchObject({ units: '40', usd: '50', nav: '1.25', payout: { amount: '50' } });
     await h.until(async () => (await tokenSupply(L1_CHAIN)) === 60n * U, 'the redemption burn on the L1');
     expect(await tokenBalance(L1_CHAIN, aliceL1.address)).toBe(60n * U);
     expect(await tokenBalance(L1_CHAIN, redemptionAddress)).toBe(0n);
 
     // Daily yield: 1.000001 units pro rata to the four positions on three chains, rounding down, carry kept.
-    const positions: [ChainId, string, bigint][] = [[ETH_CHAIN, aliceEth.address, 200n * U], [ETH_CHAIN, bobEth.address, 150n * U], [L1_CHAIN, aliceL1.address, 60n * U], [STELLAR_CHAIN, aliceXlm.address, 500n * U]];
+    const positions: [ChainId, string, bigint][] = [
+      [ETH_CHAIN, aliceEth.address, 200n * U],
+      [ETH_CHAIN, bobEth.address, 150n * U],
+      [L1_CHAIN, aliceL1.address, 60n * U],
+      [STELLAR_CHAIN, aliceXlm.address, 500n * U],
+    ];
     const held = positions.reduce((s, p) => s + p[2], 0n);
     const pool = 1_000_001n;
     const alloc = positions.map((p) => (pool * p[2]) / held);
     const paid = alloc.reduce((a, b) => a + b, 0n);
     expect(alloc.every((a) => a > 0n) && pool - paid > 0n).toBe(true); // non-trivial: every holder paid, a remainder carried
     const d0 = await ok('POST', `/v1/funds/${fundId}/distributions`, { recordTime: new Date().toISOString(), units: fmt(pool) }, 202);
-    const dist = await h.until(async () => {
-      const d = await ok('GET', `/v1/funds/${fundId}/distributions/${d0.distribution.id}`);
-      expect(d.state).not.toBe('partially_failed');
-      return d.state === 'completed' ? d : undefined;
-    }, 'the distribution completed', 90_000);
+    const dist = await h.until(
+      async () => {
+        const d = await ok('GET', `/v1/funds/${fundId}/distributions/${d0.distribution.id}`);
+        expect(d.state).not.toBe('partially_failed');
+        return d.state === 'completed' ? d : undefined;
+      },
+      'the distribution completed',
+      90_000,
+    );
     expect(dist.carryOut).toBe(fmt(pool - paid));
-    expect(dist.chains.map((c: any) => [c.chain, c.holders, c.batchesPosted])).toEqual([[ETH_CHAIN, 2, 1], [L1_CHAIN, 1, 1], [STELLAR_CHAIN, 1, 1]]);
+    expect(dist.chains.map((c: any) => [c.chain, c.holders, c.batchesPosted])).toEqual([
+      [ETH_CHAIN, 2, 1],
+      [L1_CHAIN, 1, 1],
+      [STELLAR_CHAIN, 1, 1],
+    ]);
     for (const [i, [chain, address, before]] of positions.entries()) {
       const now = chain === STELLAR_CHAIN ? stellarUnits((await aliceXlm.line(asset))!.balance) : await tokenBalance(chain, address);
       expect(now, `${chain} ${address}`).toBe(before + alloc[i]!);
@@ -158,9 +195,22 @@ describeEachBackend('one fund across Stellar, Ethereum and the Avalanche L1 (API
     // Cap table across chains: Alice's three wallets (one per chain) and Bob's, each = its on-chain balance.
     const cap = await ok('GET', `/v1/funds/${fundId}/cap-table`);
     expect(cap.counts.holders).toBe(2);
-    expect(cap.counts.perChain.map((x: any) => [x.chain, x.holders])).toEqual([[ETH_CHAIN, 2], [L1_CHAIN, 1], [STELLAR_CHAIN, 1]]);
+    expect(cap.counts.perChain.map((x: any) => [x.chain, x.holders])).toEqual([
+      [ETH_CHAIN, 2],
+      [L1_CHAIN, 1],
+      [STELLAR_CHAIN, 1],
+    ]);
     const capWallets = (cap.items as any[]).flatMap((e) => e.wallets.map((w: any) => [e.investorId, w.chain, w.address.toLowerCase(), w.units]));
-    expect(capWallets.sort()).toEqual(positions.map(([chain, address, before], i) => [chain === ETH_CHAIN && address === bobEth.address ? bob : alice, chain, address.toLowerCase(), fmt(before + alloc[i]!)]).sort());
+    expect(capWallets.sort()).toEqual(
+      positions
+        .map(([chain, address, before], i) => [
+          chain === ETH_CHAIN && address === bobEth.address ? bob : alice,
+          chain,
+          address.toLowerCase(),
+          fmt(before + alloc[i]!),
+        ])
+        .sort(),
+    );
 
     // Reconciliation on demand: clean on every chain.
     const recs = await ok('POST', `/v1/funds/${fundId}/reconciliations`, {});
@@ -188,9 +238,13 @@ describeEachBackend('one fund across Stellar, Ethereum and the Avalanche L1 (API
     const reservesMicros = 1_000n * U + 187_500_000n - 50n * U + 10n * U; // $1,000 + $187.5 subscribed − $50 paid out + $10 coupon
     const requiredMicros = (expectedOutstanding * 1_250_000n + U - 1n) / U; // units × 1.25, rounded up
     expect(a.body).toMatchObject({
-      fundId, decimals: 6, unitsOutstanding: expectedOutstanding.toString(),
+      fundId,
+      decimals: 6,
+      unitsOutstanding: expectedOutstanding.toString(),
       supply: { chains: Object.fromEntries(CHAINS.map((c) => [c, onChain[c]!.toString()])), transit: '0' },
-      reserves: { totalUsdMicros: reservesMicros.toString() }, required: { usdMicros: requiredMicros.toString() }, ok: reservesMicros >= requiredMicros,
+      reserves: { totalUsdMicros: reservesMicros.toString() },
+      required: { usdMicros: requiredMicros.toString() },
+      ok: reservesMicros >= requiredMicros,
     });
     expect(a.body.ok).toBe(true);
     expect(a.payload).toBe(canonical(a.body));

@@ -95,7 +95,10 @@ describeEachBackend('api happy path with a real memchain and a running worker', 
     await pollOperation(h, w.body.operation.id, 'posted');
 
     const treasurer = await h.keyFor('treasurer');
-    const sub = await h.call('POST', `/v1/funds/${fundId}/subscriptions`, { key: treasurer, body: { investorId: inv.body.id, chain: CHAIN, address, units: '100.000001' } });
+    const sub = await h.call('POST', `/v1/funds/${fundId}/subscriptions`, {
+      key: treasurer,
+      body: { investorId: inv.body.id, chain: CHAIN, address, units: '100.000001' },
+    });
     expect(sub.body.operation).toMatchObject({ state: 'requested', requiresApproval: true });
     const self = await h.call('POST', `/v1/operations/${sub.body.operation.id}/approve`, { key: treasurer });
     expect(self.status).toBe(403);

@@ -16,14 +16,15 @@ describeEachBackend('idempotency', (backend) => {
   afterAll(() => h?.close());
 
   const mints = async () =>
-    h.db.select().from(schema.operations).where(and(eq(schema.operations.fundId, w.fundId), eq(schema.operations.kind, 'mint')));
+    h.db
+      .select()
+      .from(schema.operations)
+      .where(and(eq(schema.operations.fundId, w.fundId), eq(schema.operations.kind, 'mint')));
 
   it('50 concurrent POSTs with one key make exactly one operation and all get the same body', async () => {
     const before = (await mints()).length;
     const body = { investorId: w.investorId, chain: CHAIN, address: w.address, units: '7' };
-    const results = await Promise.all(
-      Array.from({ length: 50 }, () => h.call('POST', `/v1/funds/${w.fundId}/subscriptions`, { idem: 'concurrent-1', body })),
-    );
+    const results = await Promise.all(Array.from({ length: 50 }, () => h.call('POST', `/v1/funds/${w.fundId}/subscriptions`, { idem: 'concurrent-1', body })));
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(202));
     expect(new Set(results.map((r) => r.text)).size).toBe(1);
     expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(49);

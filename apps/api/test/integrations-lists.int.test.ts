@@ -32,7 +32,12 @@ describeEachBackend('integrations: chains, lists, public proof of reserves', (ba
   it('investors list with filters and keyset pages; an investor key sees itself only', async () => {
     const tag = `Filter ${Date.now()}`;
     const de = await createInvestor(h, { legalName: `${tag} Berlin GmbH`, jurisdiction: 'de', investorType: 'institutional' });
-    const fr1 = await createInvestor(h, { legalName: `${tag} Paris SA`, jurisdiction: 'FR', investorType: 'accredited', kycExpiresAt: new Date(Date.now() + 5 * 86_400_000).toISOString() });
+    const fr1 = await createInvestor(h, {
+      legalName: `${tag} Paris SA`,
+      jurisdiction: 'FR',
+      investorType: 'accredited',
+      kycExpiresAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+    });
     const fr2 = await createInvestor(h, { legalName: `${tag} Lyon SA`, jurisdiction: 'FR', investorType: 'accredited' });
     const q = encodeURIComponent(tag.toLowerCase());
     const all = await h.call('GET', `/v1/investors?q=${q}`);
@@ -40,7 +45,9 @@ describeEachBackend('integrations: chains, lists, public proof of reserves', (ba
     expect((await h.call('GET', `/v1/investors?q=${q}&jurisdiction=de`)).body.items.map((i: { id: string }) => i.id)).toEqual([de]);
     expect((await h.call('GET', `/v1/investors?q=${q}&investorType=institutional`)).body.items.map((i: { id: string }) => i.id)).toEqual([de]);
     const soon = new Date(Date.now() + 30 * 86_400_000).toISOString();
-    expect((await h.call('GET', `/v1/investors?q=${q}&kycExpiresBefore=${encodeURIComponent(soon)}`)).body.items.map((i: { id: string }) => i.id)).toEqual([fr1]);
+    expect((await h.call('GET', `/v1/investors?q=${q}&kycExpiresBefore=${encodeURIComponent(soon)}`)).body.items.map((i: { id: string }) => i.id)).toEqual([
+      fr1,
+    ]);
     const page1 = await h.call('GET', `/v1/investors?q=${q}&limit=2`);
     expect(page1.body.items).toHaveLength(2);
     const page2 = await h.call('GET', `/v1/investors?q=${q}&limit=2&cursor=${page1.body.nextCursor}`);

@@ -21,8 +21,7 @@ describeEachBackend('KYC changes deauthorize wallets on chain', (backend) => {
     return h.drivers.get(CHAIN)!.isAuthorized({ chain: CHAIN as ChainId, details: d.details! }, address);
   };
   const standing = async (investorId: string) => (await h.call('GET', `/v1/investors/${investorId}/wallets`)).body.items[0].funds[0].status;
-  const kyc = (investorId: string, body: { kycStatus: string; kycExpiresAt: string | null }) =>
-    h.call('PATCH', `/v1/investors/${investorId}/kyc`, { body });
+  const kyc = (investorId: string, body: { kycStatus: string; kycExpiresAt: string | null }) => h.call('PATCH', `/v1/investors/${investorId}/kyc`, { body });
 
   it('revoked KYC: deauthorize posted, wallet unauthorized on chain, later subscriptions refused', async () => {
     const investorId = await createInvestor(h);

@@ -25,7 +25,11 @@ afterEach(() => {
 /** `npm start` as a user runs it: a real process, config from the environment. */
 function start(env: Record<string, string>): Started {
   // One process (node + tsx loader), so a kill reaches the server itself and leaves no orphan.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: API_DIR, env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: API_DIR,
+    env: { ...process.env, DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(child);
   child.on('exit', () => running.delete(child));
   const stdout: string[] = [];

@@ -53,7 +53,13 @@ describeEachBackend('resolving a stranded move through the API', (backend) => {
   };
   const deauthorize = async (name: string, chain: ChainId) => {
     const w = wallets[name]!;
-    const op = await requestOperation(handle.db, { fundId, chain, body: { kind: 'deauthorize', address: w.address }, context: { walletId: w.walletId, investorId }, requestedBy: 'test' });
+    const op = await requestOperation(handle.db, {
+      fundId,
+      chain,
+      body: { kind: 'deauthorize', address: w.address },
+      context: { walletId: w.walletId, investorId },
+      requestedBy: 'test',
+    });
     expect(await settle(op.id)).toBe('posted');
   };
   const resolve = (body: unknown, o: { key?: string; idem?: string; id?: string } = {}) =>
@@ -69,8 +75,10 @@ describeEachBackend('resolving a stranded move through the API', (backend) => {
     worker = new Worker({ db: handle.db, drivers, pollMs: 10, statusPollMs: 5, tasks: [] });
 
     fundId = (await api('POST', '/v1/funds', { body: { name: 'Stranded', symbol: 'STR' } })).body.id;
-    for (const chain of [A, B]) expect(await settle((await api('POST', `/v1/funds/${fundId}/deployments`, { body: { chain } })).body.operation.id)).toBe('posted');
-    const investor = (body: object) => api('POST', '/v1/investors', { body: { jurisdiction: 'US', investorType: 'institutional', kycStatus: 'verified', ...body } });
+    for (const chain of [A, B])
+      expect(await settle((await api('POST', `/v1/funds/${fundId}/deployments`, { body: { chain } })).body.operation.id)).toBe('posted');
+    const investor = (body: object) =>
+      api('POST', '/v1/investors', { body: { jurisdiction: 'US', investorType: 'institutional', kycStatus: 'verified', ...body } });
     investorId = (await investor({ legalName: 'Holder' })).body.id;
     await register('src', A, investorId);
     await register('dst', B, investorId);
@@ -81,7 +89,9 @@ describeEachBackend('resolving a stranded move through the API', (backend) => {
 
     // Burned on A; then the destination wallet is deauthorized (the move must compensate) and so
     // is the source wallet (the compensation's re-mint fails): the move is held.
-    const r = await api('POST', `/v1/funds/${fundId}/moves`, { body: { from: { chain: A, wallet: wallets.src!.address }, to: { chain: B, wallet: wallets.dst!.address }, units: '250' } });
+    const r = await api('POST', `/v1/funds/${fundId}/moves`, {
+      body: { from: { chain: A, wallet: wallets.src!.address }, to: { chain: B, wallet: wallets.dst!.address }, units: '250' },
+    });
     expect(r.status, r.text).toBe(202);
     moveId = r.body.move.id;
     await driveMove(moveId, 'burned');
@@ -98,7 +108,10 @@ describeEachBackend('resolving a stranded move through the API', (backend) => {
     const { move } = (await api('GET', `/v1/funds/${fundId}/moves/${moveId}`)).body;
     expect(move).toMatchObject({ state: 'stranded', completedAt: null, error: { code: 'COMPENSATION_FAILED' } });
     expect(move.error.message).toMatch(/250000000 units remain in transit/);
-    expect(move.legs.map((l: { leg: string; chain: string; state: string }) => [l.leg, l.chain, l.state])).toEqual([['burn', A, 'posted'], ['compensation', A, 'failed']]);
+    expect(move.legs.map((l: { leg: string; chain: string; state: string }) => [l.leg, l.chain, l.state])).toEqual([
+      ['burn', A, 'posted'],
+      ['compensation', A, 'failed'],
+    ]);
     expect((await api('GET', `/v1/funds/${fundId}/moves?state=stranded`)).body.items.map((m: { id: string }) => m.id)).toEqual([moveId]);
     expect((await api('GET', `/v1/funds/${fundId}/supply`)).body).toMatchObject({ unitsOutstanding: '1000', transit: '250', invariantHolds: true });
     expect((await api('GET', '/metrics')).text).toMatch(/^fiscus_moves_stranded 1$/m);
@@ -150,14 +163,20 @@ describeEachBackend('resolving a stranded move through the API', (backend) => {
 
     const done = await driveMove(moveId, 'completed');
     expect(done.error).toBeNull();
-    expect(done.legs.map((l: { leg: string; chain: string; state: string }) => [l.leg, l.chain, l.state])).toEqual([['burn', A, 'posted'], ['compensation', B, 'posted']]);
+    expect(done.legs.map((l: { leg: string; chain: string; state: string }) => [l.leg, l.chain, l.state])).toEqual([
+      ['burn', A, 'posted'],
+      ['compensation', B, 'posted'],
+    ]);
     expect((await api('GET', `/v1/funds/${fundId}/supply`)).body).toMatchObject({ unitsOutstanding: '1000', transit: '0', invariantHolds: true });
     expect((await api('GET', '/metrics')).text).toMatch(/^fiscus_moves_stranded 0$/m);
     expect((await resolve({ action: 'retry' })).body.code).toBe('MOVE_NOT_STRANDED');
     const audit = await handle.db.select().from(schema.auditLog).where(eq(schema.auditLog.subject, moveId));
     expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['move.stranded', 'move.resolved']));
     expect(audit.filter((e) => e.action === 'move.resolved')).toEqual([
-      expect.objectContaining({ actor: expect.stringMatching(/^key_/), data: expect.objectContaining({ action: 'remint', chain: B, address: wallets.spare!.address }) }),
+      expect.objectContaining({
+        actor: expect.stringMatching(/^key_/),
+        data: expect.objectContaining({ action: 'remint', chain: B, address: wallets.spare!.address }),
+      }),
     ]);
   });
 });

@@ -47,8 +47,11 @@ describeEachBackend('moves through the API on two chains', (backend) => {
     worker = new Worker({ db: handle.db, drivers, pollMs: 10, statusPollMs: 5, tasks: [] });
 
     fundId = (await api('POST', '/v1/funds', { body: { name: 'Moves', symbol: 'MOV' } })).body.id;
-    for (const chain of [A, B]) expect(await settle((await api('POST', `/v1/funds/${fundId}/deployments`, { body: { chain } })).body.operation.id)).toBe('posted');
-    const investorId = (await api('POST', '/v1/investors', { body: { legalName: 'Inv', jurisdiction: 'US', investorType: 'institutional', kycStatus: 'verified' } })).body.id;
+    for (const chain of [A, B])
+      expect(await settle((await api('POST', `/v1/funds/${fundId}/deployments`, { body: { chain } })).body.operation.id)).toBe('posted');
+    const investorId = (
+      await api('POST', '/v1/investors', { body: { legalName: 'Inv', jurisdiction: 'US', investorType: 'institutional', kycStatus: 'verified' } })
+    ).body.id;
     for (const chain of [A, B]) {
       const r = await api('POST', `/v1/funds/${fundId}/wallets`, { body: { investorId, chain, address: wallet[chain] } });
       expect(await settle(r.body.operation.id)).toBe('posted');
@@ -71,7 +74,10 @@ describeEachBackend('moves through the API on two chains', (backend) => {
     expect(replay.body.move.id).toBe(r.body.move.id);
 
     const done = await driveMove(r.body.move.id, 'completed');
-    expect(done.legs.map((l: { leg: string; chain: string; state: string }) => [l.leg, l.chain, l.state])).toEqual([['burn', A, 'posted'], ['mint', B, 'posted']]);
+    expect(done.legs.map((l: { leg: string; chain: string; state: string }) => [l.leg, l.chain, l.state])).toEqual([
+      ['burn', A, 'posted'],
+      ['mint', B, 'posted'],
+    ]);
     expect(done.legs.every((l: { txHash: string | null }) => typeof l.txHash === 'string')).toBe(true);
     const list = await api('GET', `/v1/funds/${fundId}/moves?state=completed`);
     expect(list.body.items.map((m: { id: string }) => m.id)).toEqual([r.body.move.id]);
@@ -83,12 +89,16 @@ describeEachBackend('moves through the API on two chains', (backend) => {
     const limits = await api('PUT', `/v1/funds/${fundId}/chains/${B}/move-limits`, { body: { outboundPer24h: null, inboundPer24h: '500' } });
     expect(limits.status, limits.text).toBe(200);
     expect(limits.body).toMatchObject({ chain: B, inboundPer24h: '500', inboundAvailable: '500', outboundPer24h: null, paused: false });
-    const tooBig = await api('POST', `/v1/funds/${fundId}/moves`, { body: { from: { chain: A, wallet: wallet[A] }, to: { chain: B, wallet: wallet[B] }, units: '501' } });
+    const tooBig = await api('POST', `/v1/funds/${fundId}/moves`, {
+      body: { from: { chain: A, wallet: wallet[A] }, to: { chain: B, wallet: wallet[B] }, units: '501' },
+    });
     expect(tooBig).toMatchObject({ status: 422, body: { code: 'MOVE_EXCEEDS_LIMIT' } });
     expect(isProblem(tooBig)).toBe(true);
 
     expect((await api('POST', `/v1/funds/${fundId}/chains/${B}/pause`)).body.paused).toBe(true);
-    const r = await api('POST', `/v1/funds/${fundId}/moves`, { body: { from: { chain: A, wallet: wallet[A] }, to: { chain: B, wallet: wallet[B] }, units: '100' } });
+    const r = await api('POST', `/v1/funds/${fundId}/moves`, {
+      body: { from: { chain: A, wallet: wallet[A] }, to: { chain: B, wallet: wallet[B] }, units: '100' },
+    });
     const queued = await driveMove(r.body.move.id, 'queued');
     expect(queued.error.code).toBe('PAUSED');
     expect((await api('POST', `/v1/funds/${fundId}/chains/${B}/unpause`)).body.paused).toBe(false);
@@ -114,26 +124,40 @@ describeEachBackend('moves through the API on two chains', (backend) => {
 
   it('a supply-invariant breach is an alert: halt row, metric, moves refused with 409 until cleared', async () => {
     // A balanced entry the ledger triggers accept, taking units out of supply (a bookkeeping bug).
-    await postEntry(handle.db, { fundId, memo: 'bad manual entry', postings: [
-      { account: `supply:${A}`, commodity: 'units', amount: -1n },
-      { account: 'suspense', commodity: 'units', amount: 1n },
-    ] });
-    const r = await api('POST', `/v1/funds/${fundId}/moves`, { body: { from: { chain: A, wallet: wallet[A] }, to: { chain: B, wallet: wallet[B] }, units: '1' } });
+    await postEntry(handle.db, {
+      fundId,
+      memo: 'bad manual entry',
+      postings: [
+        { account: `supply:${A}`, commodity: 'units', amount: -1n },
+        { account: 'suspense', commodity: 'units', amount: 1n },
+      ],
+    });
+    const r = await api('POST', `/v1/funds/${fundId}/moves`, {
+      body: { from: { chain: A, wallet: wallet[A] }, to: { chain: B, wallet: wallet[B] }, units: '1' },
+    });
     expect(r.status).toBe(202);
     // The move's burn is the next posting: it reveals the breach; the move stops before its mint.
     await driveMove(r.body.move.id, 'burned');
     const halts = await api('GET', `/v1/funds/${fundId}/halts`);
-    expect(halts.body.items).toEqual([expect.objectContaining({ reason: 'supply invariant breached', clearedAt: null, detail: expect.objectContaining({ difference: '-1' }) })]);
+    expect(halts.body.items).toEqual([
+      expect.objectContaining({ reason: 'supply invariant breached', clearedAt: null, detail: expect.objectContaining({ difference: '-1' }) }),
+    ]);
     expect((await api('GET', '/metrics')).text).toMatch(/^fiscus_fund_halts_open 1$/m);
-    const refused = await api('POST', `/v1/funds/${fundId}/moves`, { body: { from: { chain: A, wallet: wallet[A] }, to: { chain: B, wallet: wallet[B] }, units: '1' } });
+    const refused = await api('POST', `/v1/funds/${fundId}/moves`, {
+      body: { from: { chain: A, wallet: wallet[A] }, to: { chain: B, wallet: wallet[B] }, units: '1' },
+    });
     expect(refused).toMatchObject({ status: 409, body: { code: 'FUND_HALTED' } });
     await advanceMoves(handle.db, { logger: silent });
     expect((await api('GET', `/v1/funds/${fundId}/moves/${r.body.move.id}`)).body.move).toMatchObject({ state: 'burned', error: { code: 'FUND_HALTED' } });
 
-    await postEntry(handle.db, { fundId, memo: 'reversal', postings: [
-      { account: `supply:${A}`, commodity: 'units', amount: 1n },
-      { account: 'suspense', commodity: 'units', amount: -1n },
-    ] });
+    await postEntry(handle.db, {
+      fundId,
+      memo: 'reversal',
+      postings: [
+        { account: `supply:${A}`, commodity: 'units', amount: 1n },
+        { account: 'suspense', commodity: 'units', amount: -1n },
+      ],
+    });
     expect((await api('POST', `/v1/funds/${fundId}/halts/clear`)).status).toBe(200);
     await driveMove(r.body.move.id, 'completed');
     expect((await api('GET', '/metrics')).text).toMatch(/^fiscus_fund_halts_open 0$/m);

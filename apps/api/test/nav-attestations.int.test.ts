@@ -87,9 +87,12 @@ describeEachBackend('NAV, attestations and the reserve check over the API', (bac
     const a = latest.body;
     expect(a.id).toBe(created.body.attestation.id);
     expect(a.body).toMatchObject({
-      fundId, unitsOutstanding: '0', nav: { value: '1500000', scale: 6, round: '1' },
+      fundId,
+      unitsOutstanding: '0',
+      nav: { value: '1500000', scale: 6, round: '1' },
       reserves: { totalUsdMicros: '750000000', accounts: { 'custody:bny': '700000000', 'cash:operating': '50000000' } },
-      required: { usdMicros: '0', rounding: 'RESERVES_REQUIRED_ROUND_UP' }, ok: true,
+      required: { usdMicros: '0', rounding: 'RESERVES_REQUIRED_ROUND_UP' },
+      ok: true,
     });
     expect(createHash('sha256').update(a.payload).digest('hex')).toBe(a.hash);
     const keys = await h.call('GET', '/v1/attestations/keys');

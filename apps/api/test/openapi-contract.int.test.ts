@@ -47,30 +47,41 @@ function requestArbitrary(o: Operation, ctx: GenContext, contract: Contract): fc
   const pathParams = Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, arbitraryFor(p.schema, ctx, p.name)]));
   const queryParams = params.filter((p) => p.in === 'query');
   const queryArbs: Record<string, fc.Arbitrary<unknown>> = Object.fromEntries(queryParams.map((p) => [p.name, arbitraryFor(p.schema, ctx, p.name)]));
-  const validQuery = fc.record(queryArbs, { requiredKeys: queryParams.filter((p) => p.required).map((p) => p.name as string) }) as fc.Arbitrary<Record<string, unknown>>;
+  const validQuery = fc.record(queryArbs, { requiredKeys: queryParams.filter((p) => p.required).map((p) => p.name as string) }) as fc.Arbitrary<
+    Record<string, unknown>
+  >;
   const junkQuery = fc.dictionary(fc.constantFrom('limit', 'cursor', ...queryParams.map((p) => p.name)), fc.string({ maxLength: 12 }), { maxKeys: 2 });
-  const query: fc.Arbitrary<{ q: Record<string, unknown>; ok: boolean }> = queryParams.length ? fc.oneof({ weight: 3, arbitrary: validQuery.map((q) => ({ q, ok: true })) }, { weight: 1, arbitrary: junkQuery.map((q) => ({ q, ok: false })) }) : fc.constant({ q: {}, ok: true });
+  const query: fc.Arbitrary<{ q: Record<string, unknown>; ok: boolean }> = queryParams.length
+    ? fc.oneof({ weight: 3, arbitrary: validQuery.map((q) => ({ q, ok: true })) }, { weight: 1, arbitrary: junkQuery.map((q) => ({ q, ok: false })) })
+    : fc.constant({ q: {}, ok: true });
   const schema = o.op.requestBody?.content?.['application/json']?.schema as JsonSchema | undefined;
   // The generator knows the structure; the document's own validator decides what is valid.
   const valid = schema ? arbitraryFor(schema, ctx).filter((v) => contract.acceptsBody(o, v)) : undefined;
   const body = valid
     ? fc.oneof(
         { weight: 4, arbitrary: valid.map((value) => ({ kind: 'json' as const, value, valid: true })) },
-        { weight: 3, arbitrary: invalidFrom(arbitraryFor(schema!, ctx)).map((value) => ({ kind: 'json' as const, value, valid: contract.acceptsBody(o, value) })) },
+        {
+          weight: 3,
+          arbitrary: invalidFrom(arbitraryFor(schema!, ctx)).map((value) => ({ kind: 'json' as const, value, valid: contract.acceptsBody(o, value) })),
+        },
         { weight: 1, arbitrary: fc.string({ maxLength: 20 }).map((value) => ({ kind: 'raw' as const, value: `{${value}`, valid: false })) },
         { weight: 1, arbitrary: valid.map((value) => ({ kind: 'text/plain' as const, value, valid: false })) },
       )
     : fc.constant(undefined);
-  return fc.record({
-    auth: fc.constantFrom<Auth>('admin', 'admin', 'admin', 'admin', 'none', 'investor'),
-    params: fc.record(pathParams),
-    query,
-    body,
-  }).map(({ auth, params: p, query: q, body: b }) => ({ auth, params: p, query: q.q, queryValid: q.ok, body: b }));
+  return fc
+    .record({
+      auth: fc.constantFrom<Auth>('admin', 'admin', 'admin', 'admin', 'none', 'investor'),
+      params: fc.record(pathParams),
+      query,
+      body,
+    })
+    .map(({ auth, params: p, query: q, body: b }) => ({ auth, params: p, query: q.q, queryValid: q.ok, body: b }));
 }
 
 const toQueryString = (q: Record<string, unknown>) => {
-  const entries = Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]);
+  const entries = Object.entries(q)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]): [string, string] => [k, String(v)]);
   return entries.length ? `?${new URLSearchParams(entries)}` : '';
 };
 
@@ -90,7 +101,10 @@ describeEachBackend('/openapi.json describes every answer the server gives', (ba
     const spare = await h.call('POST', '/v1/api-keys', { body: { role: 'auditor' } });
     const ops = await h.call('GET', '/v1/operations?limit=1');
     usedIdempotencyKey = crypto.randomUUID();
-    const investor = await h.call('POST', '/v1/investors', { idem: usedIdempotencyKey, body: { legalName: 'Key reuse', jurisdiction: 'DE', investorType: 'institutional' } });
+    const investor = await h.call('POST', '/v1/investors', {
+      idem: usedIdempotencyKey,
+      body: { legalName: 'Key reuse', jurisdiction: 'DE', investorType: 'institutional' },
+    });
     expect(investor.status).toBe(201);
     const doc = (await h.call('GET', '/openapi.json')).body as JsonSchema;
     contract = loadContract(doc);
@@ -125,26 +139,30 @@ describeEachBackend('/openapi.json describes every answer the server gives', (ba
     const tally = new Map<number, number>();
     for (const o of contract.operations) {
       const before = failures.length;
-      await fc.assert(
-        fc.asyncProperty(requestArbitrary(o, ctx, contract), async (g) => {
-          const r = await send(o, g);
-          tally.set(r.status, (tally.get(r.status) ?? 0) + 1);
-          const problems = contract.check(o, r);
-          // A request valid per the document is never refused as malformed by the schema: where
-          // the server knows a rule in advance, the document must say it.
-          const valid = g.auth === 'admin' && g.queryValid && (g.body === undefined || g.body.valid);
-          if (valid && r.status === 400 && INPUT_CODES.has(r.body?.code) && !UNSTATABLE.some((re) => re.test(r.body?.detail))) {
-            problems.push(`${o.method} ${o.path}: a request valid per the schema was refused: ${r.text.slice(0, 400)} — sent ${JSON.stringify(g).slice(0, 400)}`);
-          }
-          if (problems.length) failures.push(...problems);
-          return problems.length === 0;
-        }),
-        { numRuns: RUNS, endOnFailure: true },
-      ).catch((e: Error) => {
-        // Counterexamples are collected below (one run lists every operation that fails); an
-        // exception of the harness itself is a failure too.
-        if (failures.length === before) failures.push(`${o.method} ${o.path}: ${e.message.slice(0, 400)}`);
-      });
+      await fc
+        .assert(
+          fc.asyncProperty(requestArbitrary(o, ctx, contract), async (g) => {
+            const r = await send(o, g);
+            tally.set(r.status, (tally.get(r.status) ?? 0) + 1);
+            const problems = contract.check(o, r);
+            // A request valid per the document is never refused as malformed by the schema: where
+            // the server knows a rule in advance, the document must say it.
+            const valid = g.auth === 'admin' && g.queryValid && (g.body === undefined || g.body.valid);
+            if (valid && r.status === 400 && INPUT_CODES.has(r.body?.code) && !UNSTATABLE.some((re) => re.test(r.body?.detail))) {
+              problems.push(
+                `${o.method} ${o.path}: a request valid per the schema was refused: ${r.text.slice(0, 400)} — sent ${JSON.stringify(g).slice(0, 400)}`,
+              );
+            }
+            if (problems.length) failures.push(...problems);
+            return problems.length === 0;
+          }),
+          { numRuns: RUNS, endOnFailure: true },
+        )
+        .catch((e: Error) => {
+          // Counterexamples are collected below (one run lists every operation that fails); an
+          // exception of the harness itself is a failure too.
+          if (failures.length === before) failures.push(`${o.method} ${o.path}: ${e.message.slice(0, 400)}`);
+        });
     }
     // How deep the generated requests got (FISCUS_CONTRACT_TRACE=1): mostly 4xx means the hints are off.
     if (process.env.FISCUS_CONTRACT_TRACE) console.error('statuses', Object.fromEntries([...tally].sort()));
@@ -181,7 +199,10 @@ describeEachBackend('/openapi.json describes every answer the server gives', (ba
     const mutations = contract.operations.filter((o) => (o.op.parameters ?? []).some((p: JsonSchema) => p.in === 'header' && p.name === 'idempotency-key'));
     expect(mutations.length).toBeGreaterThan(20);
     for (const o of mutations) {
-      const r = await h.call(o.method, fillPath(o.path, { fundId: w.fundId, chain: CHAIN }), { idem: usedIdempotencyKey, body: o.op.requestBody ? {} : undefined });
+      const r = await h.call(o.method, fillPath(o.path, { fundId: w.fundId, chain: CHAIN }), {
+        idem: usedIdempotencyKey,
+        body: o.op.requestBody ? {} : undefined,
+      });
       expect(r.status, `${o.method} ${o.path}: ${r.text}`).toBe(409);
       expect(r.body.code).toBe('IDEMPOTENCY_MISMATCH');
       expect(contract.check(o, r)).toEqual([]);

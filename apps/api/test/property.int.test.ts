@@ -12,7 +12,10 @@ const RUNS_PER_ROUTE = Number(process.env.FISCUS_FC_RUNS ?? 8);
 /** Bodies: arbitrary JSON, or a valid body with one field swapped for arbitrary JSON or text. */
 function bodies(valid: Record<string, unknown> | undefined) {
   const anyJson = fc.jsonValue({ maxDepth: 3 });
-  const arbitrary = fc.oneof(anyJson, fc.string({ maxLength: 40 }).map((s) => `raw:${s}`));
+  const arbitrary = fc.oneof(
+    anyJson,
+    fc.string({ maxLength: 40 }).map((s) => `raw:${s}`),
+  );
   if (!valid) return arbitrary;
   const keys = Object.keys(valid);
   const mutated = fc
@@ -48,12 +51,25 @@ describeEachBackend('generated bodies never produce a 5xx', (backend) => {
     const segment = fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent);
     const query = fc.dictionary(fc.constantFrom('limit', 'cursor', 'state', 'kind', 'chain', 'fundId', 'afterSeq'), fc.string({ maxLength: 25 }));
     await fc.assert(
-      fc.asyncProperty(segment, query, fc.constantFrom('/v1/funds/:id', '/v1/funds/:id/supply', '/v1/investors/:id', '/v1/operations/:id', '/v1/operations', '/v1/audit', '/v1/funds/:id/reconciliations'), async (id, q, template) => {
-        const path = `${template.replace(':id', id)}?${new URLSearchParams(q)}`;
-        const r = await h.call('GET', path);
-        expect(r.status, `${path} → ${r.status} ${r.text.slice(0, 300)}`).toBeLessThan(500);
-        if (r.status >= 400) expect(isProblem(r)).toBe(true);
-      }),
+      fc.asyncProperty(
+        segment,
+        query,
+        fc.constantFrom(
+          '/v1/funds/:id',
+          '/v1/funds/:id/supply',
+          '/v1/investors/:id',
+          '/v1/operations/:id',
+          '/v1/operations',
+          '/v1/audit',
+          '/v1/funds/:id/reconciliations',
+        ),
+        async (id, q, template) => {
+          const path = `${template.replace(':id', id)}?${new URLSearchParams(q)}`;
+          const r = await h.call('GET', path);
+          expect(r.status, `${path} → ${r.status} ${r.text.slice(0, 300)}`).toBeLessThan(500);
+          if (r.status >= 400) expect(isProblem(r)).toBe(true);
+        },
+      ),
       { numRuns: 30 },
     );
   });

@@ -37,7 +37,12 @@ describe('real-network wiring signs with the HSM and keystore files', () => {
     hsm?.remove();
   });
 
-  const hsmEnv = () => ({ FISCUS_PKCS11_LIBRARY: hsm.options.library, FISCUS_PKCS11_TOKEN: hsm.options.tokenLabel!, FISCUS_PKCS11_PIN: hsm.options.pin, FISCUS_KEYSTORE_PASSPHRASE: PASSPHRASE });
+  const hsmEnv = () => ({
+    FISCUS_PKCS11_LIBRARY: hsm.options.library,
+    FISCUS_PKCS11_TOKEN: hsm.options.tokenLabel!,
+    FISCUS_PKCS11_PIN: hsm.options.pin,
+    FISCUS_KEYSTORE_PASSPHRASE: PASSPHRASE,
+  });
   const noOtherChains = { FISCUS_DEVNET: 'none', AVALANCHE_NETWORK: 'none' };
 
   it('ETHEREUM_NETWORK=rpc: operator in the HSM, admin in a keystore file; the admin deploys a fund suite', async () => {
@@ -53,9 +58,16 @@ describe('real-network wiring signs with the HSM and keystore files', () => {
     await token.close();
 
     const config = loadConfig({
-      ...noOtherChains, ...hsmEnv(), STELLAR_NETWORK: 'none',
-      ETHEREUM_NETWORK: 'rpc', ETHEREUM_RPC_URL: anvil.url, ETHEREUM_CHAIN_ID: '31337', EVM_FINALITY: '0', EVM_INFRASTRUCTURE: JSON.stringify(infrastructure),
-      EVM_OPERATOR_SIGNER: 'pkcs11:evm-operator', EVM_ADMIN_SIGNER: `keystore:${adminFile}`,
+      ...noOtherChains,
+      ...hsmEnv(),
+      STELLAR_NETWORK: 'none',
+      ETHEREUM_NETWORK: 'rpc',
+      ETHEREUM_RPC_URL: anvil.url,
+      ETHEREUM_CHAIN_ID: '31337',
+      EVM_FINALITY: '0',
+      EVM_INFRASTRUCTURE: JSON.stringify(infrastructure),
+      EVM_OPERATOR_SIGNER: 'pkcs11:evm-operator',
+      EVM_ADMIN_SIGNER: `keystore:${adminFile}`,
     });
     const evm = (await buildEvm(config, silentLogger()))!;
     try {
@@ -75,11 +87,21 @@ describe('real-network wiring signs with the HSM and keystore files', () => {
     writeFileSync(fundingFile, await encryptEd25519Keystore(fundingSeed, PASSPHRASE, FAST_SCRYPT));
 
     const config = loadConfig({
-      ...noOtherChains, ...hsmEnv(), ETHEREUM_NETWORK: 'none',
-      STELLAR_NETWORK: 'testnet', STELLAR_HORIZON_URL: horizon.url, STELLAR_NETWORK_PASSPHRASE: horizon.ledger.passphrase, STELLAR_HOME_DOMAIN: 'fund.example.com',
-      STELLAR_KEYRING_SIGNER: 'pkcs11:fiscus-stellar', STELLAR_FUNDING_SIGNER: `keystore:${fundingFile}`,
+      ...noOtherChains,
+      ...hsmEnv(),
+      ETHEREUM_NETWORK: 'none',
+      STELLAR_NETWORK: 'testnet',
+      STELLAR_HORIZON_URL: horizon.url,
+      STELLAR_NETWORK_PASSPHRASE: horizon.ledger.passphrase,
+      STELLAR_HOME_DOMAIN: 'fund.example.com',
+      STELLAR_KEYRING_SIGNER: 'pkcs11:fiscus-stellar',
+      STELLAR_FUNDING_SIGNER: `keystore:${fundingFile}`,
     });
-    const stellar = (await buildStellar(config, silentLogger(), { seed: () => { throw new Error('a real network never reads a plaintext seed'); } }))!;
+    const stellar = (await buildStellar(config, silentLogger(), {
+      seed: () => {
+        throw new Error('a real network never reads a plaintext seed');
+      },
+    }))!;
     try {
       const deployment = await stellar.driver.deploy({ id: 'fund-hsm', name: 'HSM Treasury', symbol: 'HSMT', decimals: 6 });
       const { issuer, distribution } = fromDeployment(deployment);
@@ -98,13 +120,24 @@ describe('real-network wiring signs with the HSM and keystore files', () => {
 
   it('AVALANCHE_NETWORK=rpc: operator, admin and the P-Chain payer from the HSM', async () => {
     const token = Pkcs11Token.open(hsm.options);
-    const [operator, , payer] = await Promise.all(['l1-operator', 'l1-admin', 'pchain-payer'].map((l) => pkcs11Signer(token, l, 'secp256k1', { create: true })));
+    const [operator, , payer] = await Promise.all(
+      ['l1-operator', 'l1-admin', 'pchain-payer'].map((l) => pkcs11Signer(token, l, 'secp256k1', { create: true })),
+    );
     await token.close();
     const config = loadConfig({
-      ...hsmEnv(), FISCUS_DEVNET: 'none', STELLAR_NETWORK: 'none', ETHEREUM_NETWORK: 'none',
-      AVALANCHE_NETWORK: 'rpc', AVALANCHE_RPC_URL: anvil.url, AVALANCHE_CHAIN_ID: '31337', AVALANCHE_FINALITY: 'finalized', AVALANCHE_INFRASTRUCTURE: '{}',
-      AVALANCHE_OPERATOR_SIGNER: 'pkcs11:l1-operator', AVALANCHE_ADMIN_SIGNER: 'pkcs11:l1-admin',
-      AVALANCHE_PCHAIN_URL: 'http://127.0.0.1:9650', AVALANCHE_PCHAIN_SIGNER: 'pkcs11:pchain-payer',
+      ...hsmEnv(),
+      FISCUS_DEVNET: 'none',
+      STELLAR_NETWORK: 'none',
+      ETHEREUM_NETWORK: 'none',
+      AVALANCHE_NETWORK: 'rpc',
+      AVALANCHE_RPC_URL: anvil.url,
+      AVALANCHE_CHAIN_ID: '31337',
+      AVALANCHE_FINALITY: 'finalized',
+      AVALANCHE_INFRASTRUCTURE: '{}',
+      AVALANCHE_OPERATOR_SIGNER: 'pkcs11:l1-operator',
+      AVALANCHE_ADMIN_SIGNER: 'pkcs11:l1-admin',
+      AVALANCHE_PCHAIN_URL: 'http://127.0.0.1:9650',
+      AVALANCHE_PCHAIN_SIGNER: 'pkcs11:pchain-payer',
     });
     const l1 = (await buildAvalanche(config, silentLogger()))!;
     try {
@@ -119,9 +152,16 @@ describe('real-network wiring signs with the HSM and keystore files', () => {
 
   it('a key label the token does not hold stops the start, naming the variable', async () => {
     const config = loadConfig({
-      ...noOtherChains, ...hsmEnv(), STELLAR_NETWORK: 'none',
-      ETHEREUM_NETWORK: 'rpc', ETHEREUM_RPC_URL: anvil.url, ETHEREUM_CHAIN_ID: '31337', EVM_FINALITY: '0', EVM_INFRASTRUCTURE: '{}',
-      EVM_OPERATOR_SIGNER: 'pkcs11:evm-operater', EVM_ADMIN_SIGNER: 'pkcs11:evm-admin',
+      ...noOtherChains,
+      ...hsmEnv(),
+      STELLAR_NETWORK: 'none',
+      ETHEREUM_NETWORK: 'rpc',
+      ETHEREUM_RPC_URL: anvil.url,
+      ETHEREUM_CHAIN_ID: '31337',
+      EVM_FINALITY: '0',
+      EVM_INFRASTRUCTURE: '{}',
+      EVM_OPERATOR_SIGNER: 'pkcs11:evm-operater',
+      EVM_ADMIN_SIGNER: 'pkcs11:evm-admin',
     });
     await expect(buildEvm(config, silentLogger())).rejects.toThrow(/EVM_OPERATOR_SIGNER: PKCS#11 token fiscus-api holds no key labelled "evm-operater"/);
   });

@@ -79,14 +79,20 @@ describeEachBackend('api end to end on stellar:local (local ledger + running wor
     expect(refused.body.code).toBe('POLICY_DENIED');
     expect((await pete.line(asset))?.is_authorized).toBe(false);
 
-    for (const [id, w] of [[aliceId, alice], [bobId, bob]] as const) {
+    for (const [id, w] of [
+      [aliceId, alice],
+      [bobId, bob],
+    ] as const) {
       const r = await h.call('POST', `/v1/funds/${fundId}/wallets`, { body: { investorId: id, chain: CHAIN, address: w.address } });
       expect(r.status).toBe(202);
       await h.posted(r.body.operation.id);
       expect((await w.line(asset))?.is_authorized).toBe(true);
     }
 
-    for (const [id, w, units] of [[aliceId, alice, '1000'], [bobId, bob, '500.25']] as const) {
+    for (const [id, w, units] of [
+      [aliceId, alice, '1000'],
+      [bobId, bob, '500.25'],
+    ] as const) {
       const r = await h.call('POST', `/v1/funds/${fundId}/subscriptions`, { body: { investorId: id, chain: CHAIN, address: w.address, units } });
       expect(r.status).toBe(202);
       const op = await h.posted(r.body.operation.id);
@@ -123,7 +129,8 @@ describeEachBackend('api end to end on stellar:local (local ledger + running wor
     const supply = await h.call('GET', `/v1/funds/${fundId}/supply`);
     expect(supply.body).toMatchObject({ unitsOutstanding: '1500.25', invariantHolds: true });
     expect(supply.body.chains).toEqual([expect.objectContaining({ chain: CHAIN, ledgerSupply: '1500.25', chainSupply: '1500.25', inSync: true })]);
-    const total = Number(onHorizon.balances.authorized) + Number(onHorizon.balances.authorized_to_maintain_liabilities) + Number(onHorizon.balances.unauthorized);
+    const total =
+      Number(onHorizon.balances.authorized) + Number(onHorizon.balances.authorized_to_maintain_liabilities) + Number(onHorizon.balances.unauthorized);
     expect(total.toFixed(2)).toBe('1500.25');
 
     const rec = await h.call('POST', `/v1/funds/${fundId}/reconciliations`, { body: { chain: CHAIN } });
@@ -157,22 +164,38 @@ describeEachBackend('api end to end on stellar:local (local ledger + running wor
 
     // What the fee account will not pay for: bad XDR, other operations, unknown wallets.
     const garbage = await h.call('POST', `/v1/funds/${fundId}/stellar/fee-bumps`, { body: { chain: CHAIN, xdr: 'bm90IGEgdHJhbnNhY3Rpb24=' } });
-    expect([garbage.status, garbage.body.code, garbage.headers.get('content-type')]).toEqual([400, 'VALIDATION_FAILED', expect.stringMatching(/^application\/problem\+json/)]);
-    const setOptions = await h.call('POST', `/v1/funds/${fundId}/stellar/fee-bumps`, { body: { chain: CHAIN, xdr: await carol.signedXdr(Operation.setOptions({ homeDomain: 'evil.example' })) } });
+    expect([garbage.status, garbage.body.code, garbage.headers.get('content-type')]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      expect.stringMatching(/^application\/problem\+json/),
+    ]);
+    const setOptions = await h.call('POST', `/v1/funds/${fundId}/stellar/fee-bumps`, {
+      body: { chain: CHAIN, xdr: await carol.signedXdr(Operation.setOptions({ homeDomain: 'evil.example' })) },
+    });
     expect([setOptions.status, setOptions.body.code]).toEqual([400, 'VALIDATION_FAILED']);
-    const unknown = await h.call('POST', `/v1/funds/${fundId}/stellar/fee-bumps`, { body: { chain: CHAIN, xdr: await stranger.signedXdr(Operation.changeTrust({ asset })) } });
+    const unknown = await h.call('POST', `/v1/funds/${fundId}/stellar/fee-bumps`, {
+      body: { chain: CHAIN, xdr: await stranger.signedXdr(Operation.changeTrust({ asset })) },
+    });
     expect([unknown.status, unknown.body.code, unknown.body.meta?.reason]).toEqual([422, 'POLICY_DENIED', 'UNKNOWN_WALLET']);
     // An investor key acts for its own investor only: Dave can neither sponsor nor fee-bump Carol's wallet.
     const daveKey = await keyFor('investor', await investor('Dave Fund LP', 'verified'));
-    const foreignTrust = await h.call('POST', `/v1/funds/${fundId}/stellar/trustline-transactions`, { key: daveKey, body: { investorId: carolId, chain: CHAIN, address: carolNew.address } });
+    const foreignTrust = await h.call('POST', `/v1/funds/${fundId}/stellar/trustline-transactions`, {
+      key: daveKey,
+      body: { investorId: carolId, chain: CHAIN, address: carolNew.address },
+    });
     expect([foreignTrust.status, foreignTrust.body.code]).toEqual([403, 'FORBIDDEN']);
-    const foreignBump = await h.call('POST', `/v1/funds/${fundId}/stellar/fee-bumps`, { key: daveKey, body: { chain: CHAIN, xdr: await carol.signedXdr(Operation.payment({ destination: details.distribution, asset, amount: '1' })) } });
+    const foreignBump = await h.call('POST', `/v1/funds/${fundId}/stellar/fee-bumps`, {
+      key: daveKey,
+      body: { chain: CHAIN, xdr: await carol.signedXdr(Operation.payment({ destination: details.distribution, asset, amount: '1' })) },
+    });
     expect([foreignBump.status, foreignBump.body.code]).toEqual([403, 'FORBIDDEN']);
 
     const reg = await h.call('POST', `/v1/funds/${fundId}/wallets`, { body: { investorId: carolId, chain: CHAIN, address: carol.address } });
     expect(reg.status).toBe(202);
     await h.posted(reg.body.operation.id);
-    const sub = await h.call('POST', `/v1/funds/${fundId}/subscriptions`, { body: { investorId: carolId, chain: CHAIN, address: carol.address, units: '100' } });
+    const sub = await h.call('POST', `/v1/funds/${fundId}/subscriptions`, {
+      body: { investorId: carolId, chain: CHAIN, address: carol.address, units: '100' },
+    });
     expect(sub.status).toBe(202);
     await h.posted(sub.body.operation.id);
     expect((await carol.line(asset))?.balance).toBe('100.0000000');

@@ -29,9 +29,12 @@ describeEachBackend('SEP-8 approval server on stellar:local (local ledger + runn
 
   /** POST tx to the approval server, form-encoded as SEP-8 shows (JSON is accepted too). */
   async function approve(fundId: string, tx: string, json = false) {
-    const res = await h.app.request(`/stellar/sep8/${fundId}/tx_approve`, json
-      ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tx }) }
-      : { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ tx }).toString() });
+    const res = await h.app.request(
+      `/stellar/sep8/${fundId}/tx_approve`,
+      json
+        ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tx }) }
+        : { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ tx }).toString() },
+    );
     return { status: res.status, body: (await res.json()) as any, headers: res.headers };
   }
 
@@ -69,12 +72,17 @@ describeEachBackend('SEP-8 approval server on stellar:local (local ledger + runn
     expect(toml).toContain(`approval_server = "${server}"`);
     expect(toml).toMatch(/approval_criteria = ".*maximum holding per investor/);
 
-    const investor = async (legalName: string) => (await h.call('POST', '/v1/investors', { body: { legalName, jurisdiction: 'US', investorType: 'institutional', kycStatus: 'verified' } })).body.id as string;
+    const investor = async (legalName: string) =>
+      (await h.call('POST', '/v1/investors', { body: { legalName, jurisdiction: 'US', investorType: 'institutional', kycStatus: 'verified' } })).body
+        .id as string;
     const [aliceId, bobId] = [await investor('Alice Capital'), await investor('Bob Partners')];
     const [alice, bob, stranger] = [new InvestorWallet(h), new InvestorWallet(h), new InvestorWallet(h)];
     await Promise.all([alice, bob, stranger].map((w) => w.fund()));
     await Promise.all([alice, bob, stranger].map((w) => w.trust(asset)));
-    for (const [id, w] of [[aliceId, alice], [bobId, bob]] as const) {
+    for (const [id, w] of [
+      [aliceId, alice],
+      [bobId, bob],
+    ] as const) {
       const r = await h.call('POST', `/v1/funds/${fundId}/wallets`, { body: { investorId: id, chain: CHAIN, address: w.address } });
       expect(r.status).toBe(202);
       await h.posted(r.body.operation.id);
@@ -82,7 +90,10 @@ describeEachBackend('SEP-8 approval server on stellar:local (local ledger + runn
       expect(await w.line(asset)).toMatchObject({ is_authorized: false, is_authorized_to_maintain_liabilities: true });
     }
     // Mints are sandwiched by the platform: the lines are woken for the payment and rest again.
-    for (const [id, w, units] of [[aliceId, alice, '600'], [bobId, bob, '300']] as const) {
+    for (const [id, w, units] of [
+      [aliceId, alice, '600'],
+      [bobId, bob, '300'],
+    ] as const) {
       const r = await h.call('POST', `/v1/funds/${fundId}/subscriptions`, { body: { investorId: id, chain: CHAIN, address: w.address, units } });
       expect(r.status).toBe(202);
       await h.posted(r.body.operation.id);
@@ -102,10 +113,15 @@ describeEachBackend('SEP-8 approval server on stellar:local (local ledger + runn
     const revised = TransactionBuilder.fromXDR(first.body.tx, h.passphrase) as Transaction;
     expect([revised.source, revised.sequence]).toEqual([original.source, original.sequence]);
     expect(revised.operations.map((o) => [o.type, o.source ?? revised.source])).toEqual([
-      ['setTrustLineFlags', details.issuer], ['setTrustLineFlags', details.issuer], ['payment', alice.address],
-      ['setTrustLineFlags', details.issuer], ['setTrustLineFlags', details.issuer],
+      ['setTrustLineFlags', details.issuer],
+      ['setTrustLineFlags', details.issuer],
+      ['payment', alice.address],
+      ['setTrustLineFlags', details.issuer],
+      ['setTrustLineFlags', details.issuer],
     ]);
-    expect(revised.signatures.map((s) => Buffer.from(s.hint.toBytes()).toString('hex'))).toEqual([Buffer.from(Keypair.fromPublicKey(details.issuer!).signatureHint()).toString('hex')]);
+    expect(revised.signatures.map((s) => Buffer.from(s.hint.toBytes()).toString('hex'))).toEqual([
+      Buffer.from(Keypair.fromPublicKey(details.issuer!).signatureHint()).toString('hex'),
+    ]);
     // The same transaction twice → the same answer (JSON too).
     expect(await approve(fundId, sent, true)).toMatchObject({ status: 200, body: first.body });
 
@@ -139,8 +155,14 @@ describeEachBackend('SEP-8 approval server on stellar:local (local ledger + runn
     expect(toStranger.body.action_url).toContain(`account=${stranger.address}`);
 
     // Malformed, foreign (signed for another network), other operations, fee too high: rejected with the reason.
-    expect(await approve(fundId, 'bm90IGEgdHJhbnNhY3Rpb24=')).toMatchObject({ status: 400, body: { status: 'rejected', error: expect.stringMatching(/not a base64 Stellar transaction envelope/) } });
-    const foreign = await approve(fundId, await signed(alice, [Operation.payment({ destination: bob.address, asset, amount: '1' })], { passphrase: Networks.TESTNET }));
+    expect(await approve(fundId, 'bm90IGEgdHJhbnNhY3Rpb24=')).toMatchObject({
+      status: 400,
+      body: { status: 'rejected', error: expect.stringMatching(/not a base64 Stellar transaction envelope/) },
+    });
+    const foreign = await approve(
+      fundId,
+      await signed(alice, [Operation.payment({ destination: bob.address, asset, amount: '1' })], { passphrase: Networks.TESTNET }),
+    );
     expect(foreign).toMatchObject({ status: 400, body: { status: 'rejected', error: expect.stringMatching(/not signed by its source .* for this network/) } });
     const other = await approve(fundId, await signed(alice, [Operation.setOptions({ homeDomain: 'x.example' }) as never]));
     expect(other.body.error).toMatch(/operation 0 \(setOptions\) is not allowed: only payments of RTF:/);
@@ -169,19 +191,25 @@ describeEachBackend('SEP-8 approval server on stellar:local (local ledger + runn
   });
 
   it('approvals not landed yet count toward the receiver; max holders across chains; KYC; rate limit per source', async () => {
-    const fund = await h.call('POST', '/v1/funds', { body: { name: 'Regulated Two', symbol: 'RT2', decimals: 6, policy: { maxHolding: '100', maxHolders: 2 } } });
+    const fund = await h.call('POST', '/v1/funds', {
+      body: { name: 'Regulated Two', symbol: 'RT2', decimals: 6, policy: { maxHolding: '100', maxHolders: 2 } },
+    });
     const fundId = fund.body.id as string;
     const dep = await h.call('POST', `/v1/funds/${fundId}/deployments`, { body: { chain: CHAIN } });
     await h.posted(dep.body.operation.id);
     const details = (await h.call('GET', `/v1/funds/${fundId}/deployments`)).body.items[0].details as Record<string, string>;
     const asset = new Asset(details.assetCode!, details.issuer!);
     const onboard = async (legalName: string, units?: string) => {
-      const id = (await h.call('POST', '/v1/investors', { body: { legalName, jurisdiction: 'US', investorType: 'institutional', kycStatus: 'verified' } })).body.id as string;
+      const id = (await h.call('POST', '/v1/investors', { body: { legalName, jurisdiction: 'US', investorType: 'institutional', kycStatus: 'verified' } })).body
+        .id as string;
       const w = new InvestorWallet(h);
       await w.fund();
       await w.trust(asset);
       await h.posted((await h.call('POST', `/v1/funds/${fundId}/wallets`, { body: { investorId: id, chain: CHAIN, address: w.address } })).body.operation.id);
-      if (units) await h.posted((await h.call('POST', `/v1/funds/${fundId}/subscriptions`, { body: { investorId: id, chain: CHAIN, address: w.address, units } })).body.operation.id);
+      if (units)
+        await h.posted(
+          (await h.call('POST', `/v1/funds/${fundId}/subscriptions`, { body: { investorId: id, chain: CHAIN, address: w.address, units } })).body.operation.id,
+        );
       return { id, w };
     };
     const a = await onboard('Ann', '100');
@@ -200,7 +228,10 @@ describeEachBackend('SEP-8 approval server on stellar:local (local ledger + runn
 
     // A sender whose KYC is back to pending cannot transfer (a redemption stays possible: exits are
     // never blocked). Pending, not expired: an expired KYC also deauthorizes the lines on chain.
-    expect((await h.call('PATCH', `/v1/investors/${a.id}/kyc`, { body: { kycStatus: 'pending', kycExpiresAt: new Date(Date.now() + 86_400_000).toISOString() } })).status).toBe(200);
+    expect(
+      (await h.call('PATCH', `/v1/investors/${a.id}/kyc`, { body: { kycStatus: 'pending', kycExpiresAt: new Date(Date.now() + 86_400_000).toISOString() } }))
+        .status,
+    ).toBe(200);
     const unverified = await approve(fundId, await signed(a.w, [Operation.payment({ destination: b.w.address, asset, amount: '1' })]));
     expect(unverified.body.error).toMatch(/sender .* kyc_required/);
     const exit = await approve(fundId, await signed(a.w, [Operation.payment({ destination: details.redemptionAddress!, asset, amount: '1' })]));

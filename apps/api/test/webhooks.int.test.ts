@@ -65,7 +65,10 @@ describeEachBackend('webhooks over the API, to a receiver on 127.0.0.1', (backen
     await pump(h, endpoint.id, () => receiver.acknowledged().length >= transitions.length);
 
     const wh = new Webhook(secret);
-    const mine = receiver.received.map((w) => ({ w, msg: wh.verify(w.body, w.headers) as { type: string; data: { operationId: string; from: string | null; to: string } } }));
+    const mine = receiver.received.map((w) => ({
+      w,
+      msg: wh.verify(w.body, w.headers) as { type: string; data: { operationId: string; from: string | null; to: string } },
+    }));
     const forDeploy = mine.filter((m) => m.msg.data.operationId === deploy!.id);
     expect(forDeploy.map((m) => m.msg.data.to)).toEqual(expect.arrayContaining(transitions.map((t) => t.toState)));
     expect(forDeploy.at(-1)!.msg.data.to).toBe('posted');
@@ -146,7 +149,9 @@ describeEachBackend('webhooks over the API, to a receiver on 127.0.0.1', (backen
     await createInvestor(h, { legalName: 'Far Expiring Ltd', kycExpiresAt: new Date(Date.now() + 200 * 86_400_000).toISOString() });
     await pump(h, endpointId, () => receiver.acknowledged().length >= 1);
     for (let i = 0; i < 3; i++) await pump(h, endpointId, () => true);
-    const msgs = receiver.received.map((w) => new Webhook(created.body.secret).verify(w.body, w.headers) as { type: string; data: { investorId: string; kycExpiresAt: string } });
+    const msgs = receiver.received.map(
+      (w) => new Webhook(created.body.secret).verify(w.body, w.headers) as { type: string; data: { investorId: string; kycExpiresAt: string } },
+    );
     expect(msgs.map((m) => [m.type, m.data.investorId, m.data.kycExpiresAt])).toEqual([['investor.kyc_expiring', soon, expiresAt]]);
   });
 });

@@ -30,7 +30,8 @@ describeEachBackend('api: yield over Stellar + memchain, cap table across chains
     const stellarDep = deps.find((d) => d.chain === STELLAR)!.details;
     const asset = new Asset(stellarDep.assetCode, stellarDep.issuer);
 
-    const investor = async (legalName: string) => (await ok('POST', '/v1/investors', { legalName, jurisdiction: 'US', investorType: 'institutional', kycStatus: 'verified' }, 201)).id as string;
+    const investor = async (legalName: string) =>
+      (await ok('POST', '/v1/investors', { legalName, jurisdiction: 'US', investorType: 'institutional', kycStatus: 'verified' }, 201)).id as string;
     const [a, b, c] = [await investor('Alice'), await investor('Bob'), await investor('Carol')];
     const [aliceXlm, bobXlm] = [new InvestorWallet(h), new InvestorWallet(h)];
     for (const w of [aliceXlm, bobXlm]) {
@@ -45,8 +46,10 @@ describeEachBackend('api: yield over Stellar + memchain, cap table across chains
       [a, MEM_CHAIN, aliceMem, '50'],
       [c, MEM_CHAIN, carolMem, '7'],
     ];
-    for (const [investorId, chain, address] of wallets) await h.posted((await ok('POST', `/v1/funds/${fundId}/wallets`, { investorId, chain, address }, 202)).operation.id);
-    for (const [investorId, chain, address, units] of wallets) await h.posted((await ok('POST', `/v1/funds/${fundId}/subscriptions`, { investorId, chain, address, units }, 202)).operation.id);
+    for (const [investorId, chain, address] of wallets)
+      await h.posted((await ok('POST', `/v1/funds/${fundId}/wallets`, { investorId, chain, address }, 202)).operation.id);
+    for (const [investorId, chain, address, units] of wallets)
+      await h.posted((await ok('POST', `/v1/funds/${fundId}/subscriptions`, { investorId, chain, address, units }, 202)).operation.id);
 
     // Bad input is a 4xx with a stable code, never a distribution.
     const both = await h.call('POST', `/v1/funds/${fundId}/distributions`, { body: { recordTime: new Date().toISOString(), units: '1', ratePerUnit: '0.1' } });
@@ -80,7 +83,9 @@ describeEachBackend('api: yield over Stellar + memchain, cap table across chains
     for (const chain of [STELLAR, MEM_CHAIN]) {
       const driver = h.drivers.get(chain)!;
       const dep = deps.find((x) => x.chain === chain)!;
-      expect(await driver.totalSupply({ chain: chain as never, details: dep.details as never })).toBe(await accountBalance(h.db, { fundId, code: supplyAccount(chain), commodity: 'units' }));
+      expect(await driver.totalSupply({ chain: chain as never, details: dep.details as never })).toBe(
+        await accountBalance(h.db, { fundId, code: supplyAccount(chain), commodity: 'units' }),
+      );
     }
     const allocs = await ok('GET', `/v1/funds/${fundId}/distributions/${id}/allocations?limit=10`);
     expect(allocs.items).toHaveLength(4);
@@ -88,7 +93,10 @@ describeEachBackend('api: yield over Stellar + memchain, cap table across chains
     // Cap table: Alice has two wallets on two chains; counts per fund and per chain.
     const page1 = await ok('GET', `/v1/funds/${fundId}/cap-table?limit=2`);
     expect(page1.counts.holders).toBe(3);
-    expect(page1.counts.perChain.map((x: any) => [x.chain, x.holders])).toEqual([[MEM_CHAIN, 2], [STELLAR, 2]]);
+    expect(page1.counts.perChain.map((x: any) => [x.chain, x.holders])).toEqual([
+      [MEM_CHAIN, 2],
+      [STELLAR, 2],
+    ]);
     const page2 = await ok('GET', `/v1/funds/${fundId}/cap-table?limit=2&cursor=${page1.nextCursor}`);
     const entries = [...page1.items, ...page2.items];
     expect(entries.map((e: any) => e.investorId).sort()).toEqual([a, b, c].sort());

@@ -20,12 +20,18 @@ function files(path: string): string[] {
   const full = join(CONSOLE_ROOT, path);
   if (!existsSync(full)) return [];
   if (!statSync(full).isDirectory()) return [path];
-  return readdirSync(full).sort().flatMap((name) => files(join(path, name)));
+  return readdirSync(full)
+    .sort()
+    .flatMap((name) => files(join(path, name)));
 }
 
 export function sourceHash(): string {
   const h = createHash('sha256');
-  for (const f of INPUTS.flatMap(files)) h.update(f).update('\0').update(readFileSync(join(CONSOLE_ROOT, f))).update('\0');
+  for (const f of INPUTS.flatMap(files))
+    h.update(f)
+      .update('\0')
+      .update(readFileSync(join(CONSOLE_ROOT, f)))
+      .update('\0');
   return h.digest('hex');
 }
 

@@ -20,7 +20,11 @@ export function ChartView({ kind, title, labels, series }: { kind: 'bar' | 'line
   const chart = useRef<Chart | null>(null);
   // One chart per canvas and kind; React's StrictMode mounts twice, so the cleanup must forget it.
   useEffect(() => {
-    const c = new Chart(canvas.current!, { type: kind, data: { labels: [], datasets: [] }, options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'bottom' } } } });
+    const c = new Chart(canvas.current!, {
+      type: kind,
+      data: { labels: [], datasets: [] },
+      options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'bottom' } } },
+    });
     chart.current = c;
     return () => {
       c.destroy();
@@ -30,7 +34,10 @@ export function ChartView({ kind, title, labels, series }: { kind: 'bar' | 'line
   useEffect(() => {
     const c = chart.current;
     if (!c) return;
-    c.data = { labels, datasets: series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: COLORS[i % COLORS.length], borderColor: COLORS[i % COLORS.length] })) };
+    c.data = {
+      labels,
+      datasets: series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: COLORS[i % COLORS.length], borderColor: COLORS[i % COLORS.length] })),
+    };
     c.update('none');
   }, [kind, labels, series]);
   const text = `${title}: ${labels.map((l, i) => `${l} ${series.map((s) => `${s.label} ${s.values[i]}`).join(', ')}`).join('; ')}`;

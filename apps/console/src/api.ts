@@ -58,8 +58,8 @@ export async function api<T>(method: string, path: string, body?: unknown, key: 
   return (await res.json()) as T;
 }
 
-export const get = <T,>(path: string) => api<T>('GET', path);
-export const post = <T,>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
+export const get = <T>(path: string) => api<T>('GET', path);
+export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 
 /** Query string from the defined values only. */
 export function qs(params: Record<string, string | number | undefined | null>): string {

@@ -8,7 +8,10 @@ export interface Route {
   params: URLSearchParams;
 }
 
-const read = (): Route => ({ page: location.pathname.startsWith(BASE) ? location.pathname.slice(BASE.length).split('/')[0] || 'overview' : 'overview', params: new URLSearchParams(location.search) });
+const read = (): Route => ({
+  page: location.pathname.startsWith(BASE) ? location.pathname.slice(BASE.length).split('/')[0] || 'overview' : 'overview',
+  params: new URLSearchParams(location.search),
+});
 
 export function href(page: string, params: Record<string, string | undefined> = {}): string {
   const p = new URLSearchParams();

@@ -40,7 +40,12 @@ export function ProblemView({ problem }: { problem: Problem | undefined }) {
       {typeof rule === 'string' && (
         <p>
           Failing rule: <code>{rule}</code>
-          {problem.meta?.limit !== undefined && <> (limit {String(problem.meta.limit)}, actual {String(problem.meta.actual)})</>}
+          {problem.meta?.limit !== undefined && (
+            <>
+              {' '}
+              (limit {String(problem.meta.limit)}, actual {String(problem.meta.actual)})
+            </>
+          )}
         </p>
       )}
       {problem.errors?.map((e, i) => (
@@ -104,7 +109,11 @@ export function Field({ label, children }: { label: string; children: ReactEleme
 export const State = ({ state }: { state: string }) => <span className={`state state-${state}`}>{state}</span>;
 
 export function Loading({ what }: { what: string }) {
-  return <p className="muted" role="status">Loading {what}…</p>;
+  return (
+    <p className="muted" role="status">
+      Loading {what}…
+    </p>
+  );
 }
 
 export const short = (s: string | null | undefined, n = 10): string => (!s ? '—' : s.length > n * 2 ? `${s.slice(0, n)}…${s.slice(-6)}` : s);
@@ -114,7 +123,21 @@ export const when = (iso: string | null | undefined): string => (iso ? new Date(
  * A confirmation that names the consequence; the action runs only from its button.
  * A native <dialog> opened modally: focus is trapped and Escape cancels.
  */
-export function Confirm({ open, title, consequence, confirmLabel, onConfirm, onCancel }: { open: boolean; title: string; consequence: string; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
+export function Confirm({
+  open,
+  title,
+  consequence,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  consequence: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;

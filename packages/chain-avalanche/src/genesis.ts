@@ -100,11 +100,18 @@ function allowList(name: string, roles: AllowListRoles): AllowListJson {
     throw new FiscusError('VALIDATION_FAILED', `${name}: at least one admin is required (a list without admin cannot be changed until a network upgrade)`);
   }
   const seen = new Map<string, string>();
-  for (const [role, list] of [['enabled', enabled], ['admin', admins], ['manager', managers]] as const) {
+  for (const [role, list] of [
+    ['enabled', enabled],
+    ['admin', admins],
+    ['manager', managers],
+  ] as const) {
     for (const a of list) {
       const prev = seen.get(a);
       if (prev !== undefined) {
-        throw new FiscusError('VALIDATION_FAILED', prev === role ? `${name}: duplicate address in ${role} list: ${a}` : `${name}: cannot set address as both ${prev} and ${role}: ${a}`);
+        throw new FiscusError(
+          'VALIDATION_FAILED',
+          prev === role ? `${name}: duplicate address in ${role} list: ${a}` : `${name}: cannot set address as both ${prev} and ${role}: ${a}`,
+        );
       }
       seen.set(a, role);
     }
@@ -131,8 +138,17 @@ export function buildSubnetEvmGenesis(cfg: SubnetEvmGenesisConfig): SubnetEvmGen
     config: {
       chainId: cfg.chainId,
       // Ethereum forks all active from block 0, as avalanche-cli writes them.
-      homesteadBlock: 0, eip150Block: 0, eip155Block: 0, eip158Block: 0, byzantiumBlock: 0,
-      constantinopleBlock: 0, petersburgBlock: 0, istanbulBlock: 0, muirGlacierBlock: 0, berlinBlock: 0, londonBlock: 0,
+      homesteadBlock: 0,
+      eip150Block: 0,
+      eip155Block: 0,
+      eip158Block: 0,
+      byzantiumBlock: 0,
+      constantinopleBlock: 0,
+      petersburgBlock: 0,
+      istanbulBlock: 0,
+      muirGlacierBlock: 0,
+      berlinBlock: 0,
+      londonBlock: 0,
       feeConfig,
       ...(cfg.allowFeeRecipients ? { allowFeeRecipients: true } : {}),
       txAllowListConfig: allowList('txAllowList', cfg.txAllowList),

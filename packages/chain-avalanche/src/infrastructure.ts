@@ -32,7 +32,14 @@ export async function ensureAvalancheInfrastructure(p: {
     let infra: AvalancheInfrastructure | undefined;
     if (p.recordPath && existsSync(p.recordPath)) {
       const recorded = JSON.parse(readFileSync(p.recordPath, 'utf8')) as AvalancheInfrastructure;
-      const addresses = [recorded.gatekeeper, recorded.trexFactory, recorded.idFactory, recorded.onboarder, recorded.claimIssuer, ...Object.values(recorded.modules)];
+      const addresses = [
+        recorded.gatekeeper,
+        recorded.trexFactory,
+        recorded.idFactory,
+        recorded.onboarder,
+        recorded.claimIssuer,
+        ...Object.values(recorded.modules),
+      ];
       if ((await Promise.all(addresses.map((a) => provider.getCode(a)))).every((c) => c !== '0x')) infra = recorded;
     }
     if (!infra) {

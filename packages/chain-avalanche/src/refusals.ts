@@ -53,18 +53,29 @@ export async function missingRoles(provider: JsonRpcProvider, n: GatekeeperNeeds
   if (n.createsIdentity && (await roleOf(provider, 'contractDeployerAllowList', n.operator)) === ROLE.None) {
     return lacks(
       `the operator ${n.operator} is not on the L1's contract deployer allow list`,
-      'Onboarding creates the investor\'s ONCHAINID identity (CREATE2) inside the operator\'s transaction, and Subnet-EVM refuses any creation whose tx.origin has no ContractDeployerAllowList role (params/hooks_libevm.go). An allow-list admin must set the operator Enabled on 0x0200…0000.',
-      'contractDeployerAllowList', n.operator,
+      "Onboarding creates the investor's ONCHAINID identity (CREATE2) inside the operator's transaction, and Subnet-EVM refuses any creation whose tx.origin has no ContractDeployerAllowList role (params/hooks_libevm.go). An allow-list admin must set the operator Enabled on 0x0200…0000.",
+      'contractDeployerAllowList',
+      n.operator,
     );
   }
   if (n.changesRoles) {
     const r = await roleOf(provider, 'txAllowList', n.gatekeeper);
     if (r !== null && r !== ROLE.Manager && r !== ROLE.Admin) {
-      return lacks(`the gatekeeper ${n.gatekeeper} may not change the L1's transaction allow list`, 'It must be Manager (or Admin) of TxAllowList 0x0200…0002.', 'txAllowList', n.gatekeeper);
+      return lacks(
+        `the gatekeeper ${n.gatekeeper} may not change the L1's transaction allow list`,
+        'It must be Manager (or Admin) of TxAllowList 0x0200…0002.',
+        'txAllowList',
+        n.gatekeeper,
+      );
     }
   }
   if (n.mints && (await roleOf(provider, 'contractNativeMinter', n.gatekeeper)) === ROLE.None) {
-    return lacks(`the gatekeeper ${n.gatekeeper} may not mint the gas top-up`, 'It must be Enabled on the NativeMinter 0x0200…0001.', 'contractNativeMinter', n.gatekeeper);
+    return lacks(
+      `the gatekeeper ${n.gatekeeper} may not mint the gas top-up`,
+      'It must be Enabled on the NativeMinter 0x0200…0001.',
+      'contractNativeMinter',
+      n.gatekeeper,
+    );
   }
   return null;
 }
@@ -76,6 +87,11 @@ export function needsOf(raw: Uint8Array, operator: string, gatekeeper: string): 
   const args = gatekeeperAbi().decodeFunctionData('execute', tx.data);
   const grant = args[3] as string[];
   const revoke = args[4] as string[];
-  return { operator, gatekeeper, changesRoles: grant.length + revoke.length > 0, mints: grant.length > 0 && (args[6] as bigint) > 0n, createsIdentity: grant.length > 0 };
+  return {
+    operator,
+    gatekeeper,
+    changesRoles: grant.length + revoke.length > 0,
+    mints: grant.length > 0 && (args[6] as bigint) > 0n,
+    createsIdentity: grant.length > 0,
+  };
 }
-

@@ -44,7 +44,7 @@ describe('AvalancheDriver: chain-level permissions', () => {
     expect(await driver.provider.getBalance(w.address)).toBe(devnet.topUp.amount);
   });
 
-  it('the gate rejects a wallet that is not allow-listed with Subnet-EVM\'s message; deauthorize sets None', async () => {
+  it("the gate rejects a wallet that is not allow-listed with Subnet-EVM's message; deauthorize sets None", async () => {
     const a = devnet.investor();
     const b = devnet.investor();
     await authorize(a);
@@ -102,13 +102,18 @@ describe('AvalancheDriver: chain-level permissions', () => {
 
   // subnet-evm params/hooks_libevm.go CanCreateContract (called from libevm core/vm/evm.go create()):
   // an investor's creation is accepted, then mined as failed with all its gas; simulations say why.
-  it('only platform signers may create contracts; an investor\'s creation is mined as failed', async () => {
+  it("only platform signers may create contracts; an investor's creation is mined as failed", async () => {
     const w = devnet.investor();
     await authorize(w); // Enabled on TxAllowList and funded, yet not a deployer
     const data = '0x6080604052348015600e575f5ffd5b50603e80601a5f395ff3fe60806040525f5ffdfea164736f6c6343000825000a';
-    await expect(driver.provider.estimateGas({ from: w.address, data })).rejects.toSatisfy((e: unknown) =>
-      driver.parseError(e).code === 'FORBIDDEN' && String(driver.parseError(e).details).includes(`tx.origin ${w.address} is not authorized to deploy a contract`));
-    const raw = await w.connect(driver.provider).signTransaction({ data, gasLimit: 200_000n, maxFeePerGas: 10n ** 11n, maxPriorityFeePerGas: 1n, nonce: 0, chainId: devnet.chainId, type: 2 });
+    await expect(driver.provider.estimateGas({ from: w.address, data })).rejects.toSatisfy(
+      (e: unknown) =>
+        driver.parseError(e).code === 'FORBIDDEN' &&
+        String(driver.parseError(e).details).includes(`tx.origin ${w.address} is not authorized to deploy a contract`),
+    );
+    const raw = await w
+      .connect(driver.provider)
+      .signTransaction({ data, gasLimit: 200_000n, maxFeePerGas: 10n ** 11n, maxPriorityFeePerGas: 1n, nonce: 0, chainId: devnet.chainId, type: 2 });
     const receipt = await (await driver.provider.broadcastTransaction(raw)).wait().catch((e: { receipt?: { status: number; gasUsed: bigint } }) => e.receipt);
     expect([receipt?.status, receipt?.gasUsed]).toEqual([0, 200_000n]);
     expect(await driver.provider.getTransactionCount(w.address)).toBe(1);
@@ -122,7 +127,8 @@ describe('AvalancheDriver: chain-level permissions', () => {
 // A refusal inside the gatekeeper (a precompile, or CanCreateContract under ONCHAINID's factory)
 // returns no data: the driver reads the roles with eth_call and names the one missing.
 describe('AvalancheDriver: refusals that do not name their cause', () => {
-  const setRole = (list: 'txAllowList' | 'contractDeployerAllowList' | 'contractNativeMinter', a: string, role: 'None' | 'Enabled' | 'Manager') => devnet.driver().setAllowListRole(list, a, role);
+  const setRole = (list: 'txAllowList' | 'contractDeployerAllowList' | 'contractNativeMinter', a: string, role: 'None' | 'Enabled' | 'Manager') =>
+    devnet.driver().setAllowListRole(list, a, role);
 
   it('refuses before signing when the operator is not a deployer or the gatekeeper cannot mint', async () => {
     const operator = driver.operatorAddress;
@@ -130,15 +136,17 @@ describe('AvalancheDriver: refusals that do not name their cause', () => {
     const ctx = async () => ({ deployment: d, sequence: await driver.nextSequence(operator) });
     await setRole('contractDeployerAllowList', operator, 'None');
     try {
-      await expect(driver.prepare({ kind: 'authorize', address: devnet.investor().address, investorId: 'inv-x', country: 840 }, await ctx()))
-        .rejects.toMatchObject({ code: 'FORBIDDEN', shortMessage: `the operator ${operator} is not on the L1's contract deployer allow list` });
+      await expect(
+        driver.prepare({ kind: 'authorize', address: devnet.investor().address, investorId: 'inv-x', country: 840 }, await ctx()),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN', shortMessage: `the operator ${operator} is not on the L1's contract deployer allow list` });
     } finally {
       await setRole('contractDeployerAllowList', operator, 'Enabled');
     }
     await setRole('contractNativeMinter', driver.gatekeeper, 'None');
     try {
-      await expect(driver.prepare({ kind: 'authorize', address: devnet.investor().address, investorId: 'inv-y', country: 840 }, await ctx()))
-        .rejects.toMatchObject({ code: 'FORBIDDEN', shortMessage: `the gatekeeper ${driver.gatekeeper} may not mint the gas top-up` });
+      await expect(
+        driver.prepare({ kind: 'authorize', address: devnet.investor().address, investorId: 'inv-y', country: 840 }, await ctx()),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN', shortMessage: `the gatekeeper ${driver.gatekeeper} may not mint the gas top-up` });
     } finally {
       await setRole('contractNativeMinter', driver.gatekeeper, 'Enabled');
     }
@@ -147,7 +155,10 @@ describe('AvalancheDriver: refusals that do not name their cause', () => {
 
   it('a role lost between signing and mining: the failed transaction names it', async () => {
     const w = devnet.investor();
-    const tx = await driver.prepare({ kind: 'authorize', address: w.address, investorId: `inv-${w.address}`, country: 840 }, { deployment: d, sequence: await driver.nextSequence(driver.operatorAddress) });
+    const tx = await driver.prepare(
+      { kind: 'authorize', address: w.address, investorId: `inv-${w.address}`, country: 840 },
+      { deployment: d, sequence: await driver.nextSequence(driver.operatorAddress) },
+    );
     await setRole('txAllowList', driver.gatekeeper, 'Enabled'); // no longer Manager: setEnabled is refused
     try {
       expect((await driver.submit(tx)).kind).toBe('accepted');
@@ -164,8 +175,12 @@ describe('AvalancheDriver: refusals that do not name their cause', () => {
   it('a stranger signer is refused for its funds first; the driver names the allow list', async () => {
     const strangerKey = Wallet.createRandom().privateKey;
     const stranger = new AvalancheDriver({
-      chainId: devnet.chainId, url: devnet.node.url, operator: devSecp256k1Signer(strangerKey), admin: devSecp256k1Signer(devnet.keys.admin),
-      infrastructure: devnet.infra, topUp: devnet.topUp,
+      chainId: devnet.chainId,
+      url: devnet.node.url,
+      operator: devSecp256k1Signer(strangerKey),
+      admin: devSecp256k1Signer(devnet.keys.admin),
+      infrastructure: devnet.infra,
+      topUp: devnet.topUp,
     });
     try {
       const tx = await stranger.prepare({ kind: 'mint', to: devnet.investor().address, units: 1n }, { deployment: d, sequence: 0n });
@@ -186,7 +201,10 @@ describe('AvalancheDriver: the last admin of a list is never removed', () => {
     const adminDriver = devnet.driver();
     const nonce = await driver.provider.getTransactionCount(listAdmin);
     for (const role of ['None', 'Enabled', 'Manager'] as const) {
-      await expect(adminDriver.setAllowListRole('txAllowList', listAdmin, role)).rejects.toMatchObject({ code: 'CONFLICT', shortMessage: 'refusing to remove the last admin of txAllowList' });
+      await expect(adminDriver.setAllowListRole('txAllowList', listAdmin, role)).rejects.toMatchObject({
+        code: 'CONFLICT',
+        shortMessage: 'refusing to remove the last admin of txAllowList',
+      });
     }
     expect(await driver.provider.getTransactionCount(listAdmin)).toBe(nonce); // nothing was signed or sent
     expect(await driver.allowListRole('txAllowList', listAdmin)).toBe(ALLOW_LIST_ROLE.Admin);

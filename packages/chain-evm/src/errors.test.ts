@@ -31,7 +31,9 @@ describe('parseEvmError', () => {
 
   it('a node refusal quoting raw transaction hex with "503" in it is the refusal, not a transport failure', () => {
     const quoted = (message: string) =>
-      new Error(`could not coalesce error (error={ "code": -32003, "message": "${message}" }, payload={ "method": "eth_sendRawTransaction", "params": [ "0x02f8b4827a690185022b1c8c1685024503af3b" ] }, code=UNKNOWN_ERROR)`);
+      new Error(
+        `could not coalesce error (error={ "code": -32003, "message": "${message}" }, payload={ "method": "eth_sendRawTransaction", "params": [ "0x02f8b4827a690185022b1c8c1685024503af3b" ] }, code=UNKNOWN_ERROR)`,
+      );
     expect(isTransportError(quoted('max fee per gas less than block base fee'))).toBe(false);
     expect(parseEvmError(quoted('max fee per gas less than block base fee')).code).toBe('FEE_TOO_LOW');
     expect(parseEvmError(quoted('intrinsic gas too high -- tx.gas_limit > env.block.gas_limit')).code).toBe('TX_REJECTED');

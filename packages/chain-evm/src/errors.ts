@@ -8,7 +8,11 @@ const REVERTS: [RegExp, ErrorCode, string][] = [
   [/wallet is frozen/i, 'FROZEN', 'the wallet is frozen'],
   [/Pausable: paused/i, 'PAUSED', 'the token is paused'],
   [/Pausable: not paused/i, 'CONFLICT', 'the token is not paused'],
-  [/cannot burn more than balance|sender balance too low|Insufficient Balance|Amount exceeds available balance|less than or equal to frozen tokens|no tokens to recover/i, 'INSUFFICIENT_BALANCE', 'not enough units'],
+  [
+    /cannot burn more than balance|sender balance too low|Insufficient Balance|Amount exceeds available balance|less than or equal to frozen tokens|no tokens to recover/i,
+    'INSUFFICIENT_BALANCE',
+    'not enough units',
+  ],
   [/caller does not have the Agent role|caller is not the owner|Ownable: caller|Permissions:/i, 'FORBIDDEN', 'the platform key lacks the role this call needs'],
   [/invalid claim/i, 'NOT_AUTHORIZED_ON_CHAIN', 'the KYC claim did not verify against the trusted claim issuer'],
   [/token already deployed|already (stored|initialized|bound)|address stored already/i, 'CONFLICT', 'already done on chain'],
@@ -46,7 +50,9 @@ export function parseEvmError(e: unknown): FiscusError {
     return new FiscusError('TX_REJECTED', 'the node refuses the transaction’s gas limit', { details: text, cause: e });
   }
   // The bid is below what the node or the next block takes: outbid at the same nonce.
-  if (/fee cap less than block base fee|max fee per gas less than block base fee|transaction underpriced|feecap too low|gas price too low|underpriced/i.test(text)) {
+  if (
+    /fee cap less than block base fee|max fee per gas less than block base fee|transaction underpriced|feecap too low|gas price too low|underpriced/i.test(text)
+  ) {
     return new FiscusError('FEE_TOO_LOW', 'the transaction fee is below what the node accepts', { details: text, cause: e });
   }
   if (/insufficient funds/i.test(text)) return new FiscusError('TX_REJECTED', 'the signer cannot pay for gas', { details: text, cause: e });

@@ -26,12 +26,21 @@ describe('EvmDriver events: several transfers in one transaction (anvil)', () =>
     const r = d.details.redemptionAddress!;
     await devnet.fund(alice.address);
     const sender = new AdminSender(driver.provider, devSecp256k1Signer(alice.privateKey), devnet.chainId);
-    await sender.call(d.details.token!, evmAbi.token.encodeFunctionData('batchTransfer', [[r, r], [1n, 2n]]));
+    await sender.call(
+      d.details.token!,
+      evmAbi.token.encodeFunctionData('batchTransfer', [
+        [r, r],
+        [1n, 2n],
+      ]),
+    );
 
     const seen: ChainEvent[] = [];
     for (let cursor: string | undefined, page; (page = await driver.events(d, cursor)).items.length > 0; cursor = page.next) seen.push(...page.items);
     const toRedemption = seen.filter((e) => e.kind === 'transfer' && e.to === r);
-    expect(toRedemption.map((e) => e.kind === 'transfer' && [e.from, e.units])).toEqual([[alice.address, 1n], [alice.address, 2n]]);
+    expect(toRedemption.map((e) => e.kind === 'transfer' && [e.from, e.units])).toEqual([
+      [alice.address, 1n],
+      [alice.address, 2n],
+    ]);
     expect(toRedemption[0]!.txHash).toBe(toRedemption[1]!.txHash);
     expect(toRedemption[0]!.index).not.toBe(toRedemption[1]!.index);
     expect(await driver.balanceOf(d, r)).toBe(3n);

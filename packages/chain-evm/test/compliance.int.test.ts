@@ -9,7 +9,9 @@ import { startEvmTestDevnet, type EvmTestDevnet } from './support/devnet.ts';
 import { holderTransfer } from './support/holder.ts';
 import { mustSend, sendOp } from './support/send.ts';
 
-const US = 840, DE = 276, KP = 408;
+const US = 840,
+  DE = 276,
+  KP = 408;
 const POLICY: Policy = { blockedJurisdictions: ['KP'], kycRequired: true, maxHolding: 1_000n, maxHolders: 3, lockupSeconds: 3_600 };
 
 describe('our compliance modules on a T-REX token (anvil)', () => {
@@ -26,8 +28,23 @@ describe('our compliance modules on a T-REX token (anvil)', () => {
     devnet = await startEvmTestDevnet();
     driver = devnet.driver();
     d = await driver.deploy({ id: 'compliance-fund', name: 'Compliance Fund', symbol: 'CPF', decimals: 6, policy: POLICY });
-    w = { alice: devnet.investor(), alice2: devnet.investor(), bob: devnet.investor(), kp: devnet.investor(), charlie: devnet.investor(), dave: devnet.investor(), eve: devnet.investor() };
-    const onboard: [Wallet, string, number][] = [[w.alice, 'inv-alice', US], [w.alice2, 'inv-alice', US], [w.bob, 'inv-bob', DE], [w.kp, 'inv-kp', KP], [w.dave, 'inv-dave', US], [w.eve, 'inv-eve', US]];
+    w = {
+      alice: devnet.investor(),
+      alice2: devnet.investor(),
+      bob: devnet.investor(),
+      kp: devnet.investor(),
+      charlie: devnet.investor(),
+      dave: devnet.investor(),
+      eve: devnet.investor(),
+    };
+    const onboard: [Wallet, string, number][] = [
+      [w.alice, 'inv-alice', US],
+      [w.alice2, 'inv-alice', US],
+      [w.bob, 'inv-bob', DE],
+      [w.kp, 'inv-kp', KP],
+      [w.dave, 'inv-dave', US],
+      [w.eve, 'inv-eve', US],
+    ];
     for (const [wallet, investorId, country] of onboard) await send({ kind: 'authorize', address: wallet.address, investorId, country });
     await send({ kind: 'mint', to: w.alice.address, units: 500n });
   });

@@ -50,8 +50,11 @@ describe('EvmDriver beyond the conformance suite (anvil)', () => {
     const tx = await driver.prepare({ kind: 'mint', to: holder, units: 1n }, { deployment: d, sequence: await driver.nextSequence(driver.operatorAddress) });
     const keys = devnet.keys;
     const dead = new EvmDriver({
-      chainId: devnet.chainId, url: 'http://127.0.0.1:9', infrastructure: devnet.infra,
-      operator: devSecp256k1Signer(keys.operator), admin: devSecp256k1Signer(keys.admin),
+      chainId: devnet.chainId,
+      url: 'http://127.0.0.1:9',
+      infrastructure: devnet.infra,
+      operator: devSecp256k1Signer(keys.operator),
+      admin: devSecp256k1Signer(keys.admin),
     });
     try {
       expect((await dead.submit(tx)).kind).toBe('retryLater');
@@ -72,7 +75,9 @@ describe('EvmDriver beyond the conformance suite (anvil)', () => {
 
   it('refuses an operator key equal to the admin key (their nonce streams must stay apart)', () => {
     const k = devSecp256k1Signer(devnet.keys.admin);
-    expect(() => new EvmDriver({ chainId: devnet.chainId, url: devnet.anvil.url, infrastructure: devnet.infra, operator: k, admin: k })).toThrow(/different keys/);
+    expect(() => new EvmDriver({ chainId: devnet.chainId, url: devnet.anvil.url, infrastructure: devnet.infra, operator: k, admin: k })).toThrow(
+      /different keys/,
+    );
   });
 
   it('exposes the revert reason of a failed transaction through status', async () => {

@@ -44,7 +44,10 @@ describe("EvmDriver finality by the node's finalized tag (anvil --slots-in-an-ep
   });
 
   it('a revert is a verdict (failed) only once its block is final', async () => {
-    const tx = await tagged.prepare({ kind: 'burn', from: holder, units: 1_000n }, { deployment: d, sequence: await tagged.nextSequence(tagged.operatorAddress) });
+    const tx = await tagged.prepare(
+      { kind: 'burn', from: holder, units: 1_000n },
+      { deployment: d, sequence: await tagged.nextSequence(tagged.operatorAddress) },
+    );
     await tagged.submit(tx);
     await expect.poll(() => driver.status(tx).then((s) => s.kind)).toBe('failed'); // depth 0: at once
     expect((await tagged.status(tx)).kind).toBe('pending');
@@ -79,7 +82,13 @@ describe('EVM finality settings', () => {
 
   it('evmDriverFromEnv (real networks) refuses to build a driver without EVM_FINALITY', () => {
     const key = (b: string) => `0x${b.repeat(32)}`;
-    const env = { ETHEREUM_RPC_URL: 'http://127.0.0.1:9', ETHEREUM_CHAIN_ID: '1', EVM_OPERATOR_KEY: key('11'), EVM_ADMIN_KEY: key('22'), EVM_INFRASTRUCTURE: '{}' };
+    const env = {
+      ETHEREUM_RPC_URL: 'http://127.0.0.1:9',
+      ETHEREUM_CHAIN_ID: '1',
+      EVM_OPERATOR_KEY: key('11'),
+      EVM_ADMIN_KEY: key('22'),
+      EVM_INFRASTRUCTURE: '{}',
+    };
     expect(() => evmDriverFromEnv(env)).toThrow(/EVM_FINALITY is not set/);
     const driver = evmDriverFromEnv({ ...env, EVM_FINALITY: 'finalized' });
     expect(driver.capabilities.finality).toEqual({ kind: 'tag', tag: 'finalized' });

@@ -34,7 +34,10 @@ describe('redemption wallet, batched onboarding and recovery to a registered wal
   it('deploy gives the fund a verified, platform-controlled redemption wallet, idempotently', async () => {
     expect(d.details.redemptionAddress).toBe(signerAddress(devSecp256k1Signer(devnet.keys.admin)));
     expect(await driver.isAuthorized(d, d.details.redemptionAddress!)).toBe(true);
-    for (const [iface, module] of [[abi.holdings, d.details.holdingsModule!], [abi.jurisdiction, d.details.jurisdictionModule!]] as const) {
+    for (const [iface, module] of [
+      [abi.holdings, d.details.holdingsModule!],
+      [abi.jurisdiction, d.details.jurisdictionModule!],
+    ] as const) {
       expect(await readContract<boolean>(driver.provider, iface, module, 'isExempt', [d.details.compliance!, d.details.redemptionAddress!])).toBe(true);
     }
     const nonce = await driver.provider.getTransactionCount(d.details.redemptionAddress!);
@@ -63,7 +66,13 @@ describe('redemption wallet, batched onboarding and recovery to a registered wal
 
   it('investors redeem by transfer past every limit; events report it; the agent burns it', async () => {
     const r = d.details.redemptionAddress!;
-    await send({ kind: 'batch', items: [{ kind: 'mint', to: w.alice.address, units: 100n }, { kind: 'mint', to: w.bob.address, units: 100n }] });
+    await send({
+      kind: 'batch',
+      items: [
+        { kind: 'mint', to: w.alice.address, units: 100n },
+        { kind: 'mint', to: w.bob.address, units: 100n },
+      ],
+    });
     expect(await holderCount()).toBe(2n);
     // 200 units in one wallet (max 100) of a third "holder" (max 2), country 0 (allow list US).
     await transfer(w.alice, r, 100n);
@@ -81,7 +90,10 @@ describe('redemption wallet, batched onboarding and recovery to a registered wal
       cursor = page.next;
     } while (cursor);
     const toRedemption = events.filter((e) => e.kind === 'transfer' && e.to === r);
-    expect(toRedemption.map((e) => e.kind === 'transfer' && [e.from, e.units])).toEqual([[w.alice.address, 100n], [w.bob.address, 100n]]);
+    expect(toRedemption.map((e) => e.kind === 'transfer' && [e.from, e.units])).toEqual([
+      [w.alice.address, 100n],
+      [w.bob.address, 100n],
+    ]);
 
     await send({ kind: 'burn', from: r, units: 200n });
     expect(await driver.balanceOf(d, r)).toBe(0n);

@@ -7,7 +7,15 @@ import { deploymentOf } from '@fiscus/engine/testing';
 import type { EvmDriver } from '../src/index.ts';
 // The engine's cross-chain move kit (memchain destination, seeding, driving, books).
 import {
-  books, driveMoves, mintOn, moveState, registryOf, seedMoveFund, startChains, twoChainWorker, type TestChain,
+  books,
+  driveMoves,
+  mintOn,
+  moveState,
+  registryOf,
+  seedMoveFund,
+  startChains,
+  twoChainWorker,
+  type TestChain,
 } from '../../engine/test/support/two-chains.ts';
 import { startEvmTestDevnet, type EvmTestDevnet } from './support/devnet.ts';
 import { holderTransfer } from './support/holder.ts';
@@ -41,7 +49,7 @@ describeEachBackend('a move whose EVM source burn is reorged away before it is f
   beforeAll(async () => {
     devnet = await startEvmTestDevnet();
     evm = devnet.driver({ confirmations: DEPTH });
-    [dst] = await startChains(['reorg-dst']) as [TestChain];
+    [dst] = (await startChains(['reorg-dst'])) as [TestChain];
   });
   afterAll(async () => {
     await dst.server.close();
@@ -50,7 +58,10 @@ describeEachBackend('a move whose EVM source burn is reorged away before it is f
 
   it('mints nothing on the destination while the burn is not final; after the reorg the same bytes land once and the books follow the chain', async () => {
     const db = database.current.db;
-    const chains = [{ chain: evm.chain, driver: evm }, { chain: dst.chain, driver: dst.driver }];
+    const chains = [
+      { chain: evm.chain, driver: evm },
+      { chain: dst.chain, driver: dst.driver },
+    ];
     const worker = twoChainWorker(db, [evm, dst.driver]);
     const investor = devnet.investor();
     let stopMiner = startMiner(devnet);
@@ -63,7 +74,13 @@ describeEachBackend('a move whose EVM source burn is reorged away before it is f
 
     // The fork point: everything above it is about to be reorged away.
     const fork = await devnet.anvil.cheats.snapshot();
-    const m = await requestMove(db, { fundId: f.fundId, from: { chain: evm.chain, wallet: investor.address }, to: { chain: dst.chain, wallet: f.wallets[dst.chain]!.address }, units: 400n, requestedBy: 'treasurer' });
+    const m = await requestMove(db, {
+      fundId: f.fundId,
+      from: { chain: evm.chain, wallet: investor.address },
+      to: { chain: dst.chain, wallet: f.wallets[dst.chain]!.address },
+      units: 400n,
+      requestedBy: 'treasurer',
+    });
     // The burn is mined (in the head block, not final)...
     await driveMoves(worker, db, async () => (await evm.balanceOf(evmDeployment, investor.address)) === 600n);
     // ...and an investor's own redemption transfer too (ingest must not book it yet).

@@ -27,7 +27,9 @@ describeEachBackend('EVM replacement at the same nonce on anvil', (backend) => {
   const heard = (d: EvmDriver): ChainDriver =>
     new Proxy(d, {
       get(target, prop) {
-        if (prop === 'submit') return (tx: PreparedTx): Promise<SubmitResult> => (unheard ? Promise.resolve({ kind: 'retryLater', reason: 'unheard (test)', afterMs: 20 }) : target.submit(tx));
+        if (prop === 'submit')
+          return (tx: PreparedTx): Promise<SubmitResult> =>
+            unheard ? Promise.resolve({ kind: 'retryLater', reason: 'unheard (test)', afterMs: 20 }) : target.submit(tx);
         if (prop === 'deploy') return (fund: FundSpec) => target.deploy(fund);
         const v = Reflect.get(target, prop, target);
         return typeof v === 'function' ? v.bind(target) : v;
@@ -42,7 +44,14 @@ describeEachBackend('EVM replacement at the same nonce on anvil', (backend) => {
   afterAll(async () => devnet?.close());
 
   const rpc = (method: string, params: unknown[] = []) => inner.provider.send(method, params);
-  const harness = (driver: ChainDriver) => ({ chain: driver.chain, driver, newAddress: () => devnet.investor().address, childDriverModule: '', childDriverEnv: {}, close: async () => {} });
+  const harness = (driver: ChainDriver) => ({
+    chain: driver.chain,
+    driver,
+    newAddress: () => devnet.investor().address,
+    childDriverModule: '',
+    childDriverEnv: {},
+    close: async () => {},
+  });
   const stateOf = async (db: Db, id: string) => (await getOperation(db, id)).state;
   const balance = async (db: Db, f: { deploymentId: string; address: string }) => inner.balanceOf(await deploymentOf(db, f.deploymentId), f.address);
   const replacedEvents = async (db: Db, id: string) =>

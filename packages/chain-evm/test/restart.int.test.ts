@@ -14,7 +14,15 @@ async function startDevnetDriver(dir: string) {
   const signers = { admin: admin!, operator: operator!, claimSigner: claimSigner! };
   const infrastructure = await ensureInfrastructure({ url: anvil.url, chainId, ...signers, recordPath: path.join(dir, 'evm-infrastructure.json') });
   const driver = new EvmDriver({ chainId, url: anvil.url, ...signers, infrastructure });
-  return { anvil, driver, infrastructure, close: async () => { driver.provider.destroy(); await anvil.stop(); } };
+  return {
+    anvil,
+    driver,
+    infrastructure,
+    close: async () => {
+      driver.provider.destroy();
+      await anvil.stop();
+    },
+  };
 }
 
 describe('devnet restart (npm start keeps its chain)', () => {

@@ -26,13 +26,18 @@ export async function deployAsset(net: StellarNetwork, d: StellarDeployment, iss
     }
     const flagsOk = iss.flags.auth_required && iss.flags.auth_revocable && iss.flags.auth_clawback_enabled && iss.home_domain === d.homeDomain;
     const dist = await net.server.loadAccount(d.distribution);
-    const line = dist.balances.find((b) => 'asset_code' in b && b.asset_code === d.assetCode && b.asset_issuer === d.issuer) as { is_authorized?: boolean; is_clawback_enabled?: boolean } | undefined;
+    const line = dist.balances.find((b) => 'asset_code' in b && b.asset_code === d.assetCode && b.asset_issuer === d.issuer) as
+      | { is_authorized?: boolean; is_clawback_enabled?: boolean }
+      | undefined;
     if (flagsOk && marker && line?.is_authorized) return;
     if (!iss.flags.auth_clawback_enabled && (await hasTrustlines(net.server, d))) {
       throw new FiscusError('CONFLICT', `asset ${d.assetCode}:${d.issuer} has trustlines created before the clawback flag`);
     }
     const asset = assetOf(d);
-    const b = new TransactionBuilder(new Account(d.issuer, iss.sequenceNumber()), { fee: String(net.maxFeePerOp), networkPassphrase: net.passphrase }).setTimeout(net.txTimeoutSec);
+    const b = new TransactionBuilder(new Account(d.issuer, iss.sequenceNumber()), {
+      fee: String(net.maxFeePerOp),
+      networkPassphrase: net.passphrase,
+    }).setTimeout(net.txTimeoutSec);
     if (!flagsOk) b.addOperation(Operation.setOptions({ setFlags: REGULATED_FLAGS as never, homeDomain: d.homeDomain }));
     if (!marker) b.addOperation(Operation.manageData({ name: FUND_DATA_KEY, value: d.fundId }));
     if (!line) b.addOperation(Operation.changeTrust({ asset, source: d.distribution }));
@@ -63,7 +68,8 @@ async function ensureAccount(net: StellarNetwork, id: string): Promise<void> {
   const f = net.funding;
   if (f.kind === 'friendbot') {
     const res = await fetch(`${f.url}?addr=${encodeURIComponent(id)}`);
-    if (!res.ok && !(await orMissing(net.server.loadAccount(id)))) throw new FiscusError('CHAIN_UNAVAILABLE', `friendbot could not fund ${id}: HTTP ${res.status}`);
+    if (!res.ok && !(await orMissing(net.server.loadAccount(id))))
+      throw new FiscusError('CHAIN_UNAVAILABLE', `friendbot could not fund ${id}: HTTP ${res.status}`);
     return;
   }
   const funder = await net.server.loadAccount(accountIdOf(f.signer));

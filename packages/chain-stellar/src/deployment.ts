@@ -39,7 +39,15 @@ export function toDetails(d: StellarDeployment): Record<string, string> {
 export function fromDeployment(d: Deployment): StellarDeployment {
   const x = d.details;
   if (!x.assetCode || !x.issuer || !x.fundId || x.decimals === undefined) throw new FiscusError('NOT_DEPLOYED', 'deployment has no Stellar asset');
-  return { fundId: x.fundId, assetCode: x.assetCode, issuer: x.issuer, distribution: x.distribution ?? '', decimals: Number(x.decimals), homeDomain: x.homeDomain ?? '', sep8: x.sep8 === 'true' };
+  return {
+    fundId: x.fundId,
+    assetCode: x.assetCode,
+    issuer: x.issuer,
+    distribution: x.distribution ?? '',
+    decimals: Number(x.decimals),
+    homeDomain: x.homeDomain ?? '',
+    sep8: x.sep8 === 'true',
+  };
 }
 
 export const assetOf = (d: StellarDeployment) => new Asset(d.assetCode, d.issuer);

@@ -37,7 +37,17 @@ describe('Stellar error mapping', () => {
   });
 
   it('decodes result_xdr of a failed transaction into Horizon code names', () => {
-    const wire = { feeCharged: 200n, result: { code: -1, results: [{ code: 0, tr: { type: 19, clawbackResult: { code: 0 } } }, { code: 0, tr: { type: 1, paymentResult: { code: -7 } } }] }, ext: { v: 0 } };
+    const wire = {
+      feeCharged: 200n,
+      result: {
+        code: -1,
+        results: [
+          { code: 0, tr: { type: 19, clawbackResult: { code: 0 } } },
+          { code: 0, tr: { type: 1, paymentResult: { code: -7 } } },
+        ],
+      },
+      ext: { v: 0 },
+    };
     const b64 = xdr.TransactionResult.fromXdrObject(wire as never).toXdr('base64');
     expect(decodeResultCodes(b64)).toEqual({ transaction: 'tx_failed', operations: ['op_success', 'op_not_authorized'] });
   });
@@ -52,7 +62,14 @@ describe('Stellar amounts and operations', () => {
   });
 
   it('refuses what classic assets cannot do', () => {
-    const d = { fundId: 'f', assetCode: 'TTF', issuer: 'GAAZI4TCR3TY5OJHCTJC2A4QSY6CJWJH5IAJTGKIN2ER7LBNVKOCCWN7', distribution: '', decimals: 6, homeDomain: '' };
+    const d = {
+      fundId: 'f',
+      assetCode: 'TTF',
+      issuer: 'GAAZI4TCR3TY5OJHCTJC2A4QSY6CJWJH5IAJTGKIN2ER7LBNVKOCCWN7',
+      distribution: '',
+      decimals: 6,
+      homeDomain: '',
+    };
     const a = 'GBRPYHIL2CI3FNQ4BXLFMNDLFJUNPU2HY3ZMFSHONUCEOASW7QC7OX2H';
     expect(() => toStellarOps('stellar:local', d, { kind: 'freeze', address: a, units: 1n })).toThrow(/partial freeze/);
     expect(() => toStellarOps('stellar:local', d, { kind: 'pause' })).toThrow(/pause/);

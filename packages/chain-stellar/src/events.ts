@@ -76,11 +76,13 @@ export async function assetEvents(net: StellarNetwork, d: StellarDeployment, fro
  */
 async function mergedPage(net: StellarNetwork, d: StellarDeployment, cursor: string | undefined): Promise<{ records: OpRecord[]; done: boolean }> {
   const accounts = d.distribution && d.distribution !== d.issuer ? [d.issuer, d.distribution] : [d.issuer];
-  const pages = await Promise.all(accounts.map(async (account) => {
-    let q = net.server.operations().forAccount(account).limit(net.pageSize).order('asc');
-    if (cursor) q = q.cursor(cursor);
-    return (await q.call()).records as unknown as OpRecord[];
-  }));
+  const pages = await Promise.all(
+    accounts.map(async (account) => {
+      let q = net.server.operations().forAccount(account).limit(net.pageSize).order('asc');
+      if (cursor) q = q.cursor(cursor);
+      return (await q.call()).records as unknown as OpRecord[];
+    }),
+  );
   let horizon: bigint | undefined;
   for (const p of pages) {
     if (p.length < net.pageSize) continue;
@@ -102,10 +104,17 @@ async function mergedPage(net: StellarNetwork, d: StellarDeployment, cursor: str
  * added — within the page's id range, so a payment is reported on the page of the issuer
  * operation before or after it, never twice (the ingest also keys effects by tx and index).
  */
-async function addSandwichedPayments(net: StellarNetwork, d: StellarDeployment, byId: Map<string, OpRecord>, cursor: string | undefined, horizon: bigint | undefined): Promise<void> {
+async function addSandwichedPayments(
+  net: StellarNetwork,
+  d: StellarDeployment,
+  byId: Map<string, OpRecord>,
+  cursor: string | undefined,
+  horizon: bigint | undefined,
+): Promise<void> {
   const txs = new Set<string>();
   for (const r of byId.values()) {
-    if (r.type === 'set_trust_line_flags' && r.source_account === d.issuer && r.asset_code === d.assetCode && r.asset_issuer === d.issuer) txs.add(r.transaction_hash);
+    if (r.type === 'set_trust_line_flags' && r.source_account === d.issuer && r.asset_code === d.assetCode && r.asset_issuer === d.issuer)
+      txs.add(r.transaction_hash);
   }
   const after = cursor ? BigInt(cursor) : -1n;
   for (const hash of txs) {
@@ -134,13 +143,24 @@ type At = { txHash: string; block: bigint; index: number };
  * for every event of a transaction: no sub-index is needed. A movement this driver cannot turn
  * into a transfer is returned as `unmatched` (ingest records it), never dropped.
  */
-export async function toEvent(d: StellarDeployment, r: OpRecord, creation: (balanceId: string) => Promise<OpRecord | undefined>): Promise<ChainEvent | undefined> {
+export async function toEvent(
+  d: StellarDeployment,
+  r: OpRecord,
+  creation: (balanceId: string) => Promise<OpRecord | undefined>,
+): Promise<ChainEvent | undefined> {
   const id = BigInt(r.id);
   const at: At = { txHash: r.transaction_hash, block: id >> 32n, index: Number(id & 0xffffffffn) };
   const fund = (code?: string, issuer?: string) => code === d.assetCode && issuer === d.issuer;
   const holder = (a: string | undefined) => (a === undefined || a === d.issuer ? null : a); // the issuer's side = minted / burned
   const units = (amount?: string) => amountToUnits(amount ?? '0', d.decimals);
-  const unmatched = (reason: string, from: string | null, to: string | null, amount?: string): ChainEvent => ({ kind: 'unmatched', reason, from, to, units: amount ? units(amount) : 0n, ...at });
+  const unmatched = (reason: string, from: string | null, to: string | null, amount?: string): ChainEvent => ({
+    kind: 'unmatched',
+    reason,
+    from,
+    to,
+    units: amount ? units(amount) : 0n,
+    ...at,
+  });
   switch (r.type) {
     case 'payment':
       // Paid back to the issuer = burned (redemption); paid by it = minted.
@@ -160,7 +180,9 @@ export async function toEvent(d: StellarDeployment, r: OpRecord, creation: (bala
       return fund(r.asset_code, r.asset_issuer) ? { kind: 'transfer', from: r.from ?? null, to: null, units: units(r.amount), ...at } : undefined;
     case 'create_claimable_balance':
       // The units leave the creator's line but still count in the supply until claimed or clawed back.
-      return r.asset === `${d.assetCode}:${d.issuer}` ? unmatched('claimable balance created: booked when claimed or clawed back', holder(r.source_account), null, r.amount) : undefined;
+      return r.asset === `${d.assetCode}:${d.issuer}`
+        ? unmatched('claimable balance created: booked when claimed or clawed back', holder(r.source_account), null, r.amount)
+        : undefined;
     case 'claim_claimable_balance':
     case 'clawback_claimable_balance': {
       const created = await creation(r.balance_id!);
@@ -174,17 +196,27 @@ export async function toEvent(d: StellarDeployment, r: OpRecord, creation: (bala
     case 'manage_sell_offer':
     case 'manage_buy_offer':
     case 'create_passive_sell_offer':
-      return fund(r.selling_asset_code, r.selling_asset_issuer) || fund(r.buying_asset_code, r.buying_asset_issuer) ? unmatched(`${r.type} on the fund asset: trades are not tracked`, r.source_account, null) : undefined;
+      return fund(r.selling_asset_code, r.selling_asset_issuer) || fund(r.buying_asset_code, r.buying_asset_issuer)
+        ? unmatched(`${r.type} on the fund asset: trades are not tracked`, r.source_account, null)
+        : undefined;
     case 'liquidity_pool_deposit':
     case 'liquidity_pool_withdraw':
-      return [...(r.reserves_max ?? []), ...(r.reserves_min ?? [])].some((x) => x.asset === `${d.assetCode}:${d.issuer}`) ? unmatched(`${r.type} with the fund asset`, r.source_account, null) : undefined;
+      return [...(r.reserves_max ?? []), ...(r.reserves_min ?? [])].some((x) => x.asset === `${d.assetCode}:${d.issuer}`)
+        ? unmatched(`${r.type} with the fund asset`, r.source_account, null)
+        : undefined;
     case 'invoke_host_function':
-      return (r.asset_balance_changes ?? []).some((c) => fund(c.asset_code, c.asset_issuer)) ? unmatched('contract call moving the fund asset', r.source_account, null) : undefined;
+      return (r.asset_balance_changes ?? []).some((c) => fund(c.asset_code, c.asset_issuer))
+        ? unmatched('contract call moving the fund asset', r.source_account, null)
+        : undefined;
     case 'set_trust_line_flags':
       if (!fund(r.asset_code, r.asset_issuer)) return undefined;
-      return d.sep8 ? sep8FlagsEvent(r.trustor!, r.set_flags ?? [], r.clear_flags ?? [], at) : flagsEvent(r.trustor!, r.set_flags ?? [], r.clear_flags ?? [], at);
+      return d.sep8
+        ? sep8FlagsEvent(r.trustor!, r.set_flags ?? [], r.clear_flags ?? [], at)
+        : flagsEvent(r.trustor!, r.set_flags ?? [], r.clear_flags ?? [], at);
     case 'allow_trust':
-      return fund(r.asset_code, r.asset_issuer) ? flagsEvent(r.trustor!, [...(r.authorize ? [1] : []), ...(r.authorize_to_maintain_liabilities ? [2] : [])], r.authorize ? [2] : [1], at) : undefined;
+      return fund(r.asset_code, r.asset_issuer)
+        ? flagsEvent(r.trustor!, [...(r.authorize ? [1] : []), ...(r.authorize_to_maintain_liabilities ? [2] : [])], r.authorize ? [2] : [1], at)
+        : undefined;
     default:
       return undefined;
   }
@@ -206,7 +238,8 @@ function sep8FlagsEvent(address: string, set: number[], clear: number[], at: At)
 /** AUTHORIZED (1) and AUTHORIZED_TO_MAINTAIN_LIABILITIES (2) transitions as core events. */
 function flagsEvent(address: string, set: number[], clear: number[], at: At): ChainEvent | undefined {
   if (set.includes(2)) return { kind: 'freeze', address, frozen: true, ...at };
-  if (set.includes(1)) return clear.includes(2) ? { kind: 'freeze', address, frozen: false, ...at } : { kind: 'authorization', address, authorized: true, ...at };
+  if (set.includes(1))
+    return clear.includes(2) ? { kind: 'freeze', address, frozen: false, ...at } : { kind: 'authorization', address, authorized: true, ...at };
   if (clear.includes(1)) return { kind: 'authorization', address, authorized: false, ...at };
   return undefined;
 }

@@ -26,7 +26,12 @@ const invalid = (message: string, meta: Record<string, unknown> = {}) => new Fis
  * Anything else (another asset, setOptions, an op sourced from a third account) is refused, so
  * the fee account cannot be made to pay for unrelated activity.
  */
-export function parseInvestorTransaction(net: StellarNetwork, d: StellarDeployment, xdr: string, platform: { sponsor: string; feeAccount: string }): Transaction {
+export function parseInvestorTransaction(
+  net: StellarNetwork,
+  d: StellarDeployment,
+  xdr: string,
+  platform: { sponsor: string; feeAccount: string },
+): Transaction {
   let parsed: Transaction | FeeBumpTransaction;
   try {
     parsed = TransactionBuilder.fromXDR(xdr, net.passphrase);

@@ -2,9 +2,7 @@ import type { Horizon } from '@stellar/stellar-sdk';
 import type { Signer } from '@fiscus/core';
 
 /** How the driver pays for the accounts it creates at deploy. */
-export type Funding =
-  | { kind: 'friendbot'; url: string }
-  | { kind: 'account'; signer: Signer; startingBalance?: string };
+export type Funding = { kind: 'friendbot'; url: string } | { kind: 'account'; signer: Signer; startingBalance?: string };
 
 /** The network as the driver's modules see it. */
 export interface StellarNetwork {

@@ -119,7 +119,8 @@ export function builders(chain: ChainId, d: StellarDeployment) {
     issuerFlags: (trustor: string, f: Flags) => Operation.setTrustLineFlags({ trustor: addr(trustor), asset, flags: f, source: d.issuer }),
     pay: (to: string, units: bigint) => Operation.payment({ destination: addr(to), asset, amount: amount(units) }),
     clawback: (from: string, units: bigint) => Operation.clawback({ from: addr(from), asset, amount: amount(units) }),
-    authorize: AUTHORIZE, rest: REST,
+    authorize: AUTHORIZE,
+    rest: REST,
   };
 }
 
@@ -140,16 +141,22 @@ export function linesToRead(chain: ChainId, ops: SingleOperation[], d?: StellarD
   return [...new Set(ops.flatMap((o) => paid(o).map((a) => normalizeAddress(chain, a))))];
 }
 
-const unsupported = (what: string) =>
-  new FiscusError('CAPABILITY_UNSUPPORTED', `Stellar classic assets have no ${what}`, { meta: { chain: 'stellar' } });
+const unsupported = (what: string) => new FiscusError('CAPABILITY_UNSUPPORTED', `Stellar classic assets have no ${what}`, { meta: { chain: 'stellar' } });
 
 export function describe(op: SingleOperation): string {
   switch (op.kind) {
-    case 'mint': return `mint ${op.units} → ${op.to}`;
-    case 'burn': return `burn ${op.units} ← ${op.from}`;
-    case 'forceTransfer': return `forceTransfer ${op.units} ${op.from} → ${op.to}`;
-    case 'recover': return `recover ${op.units} ${op.from} → ${op.to}`;
-    case 'pause': case 'unpause': return op.kind;
-    default: return `${op.kind} ${op.address}`;
+    case 'mint':
+      return `mint ${op.units} → ${op.to}`;
+    case 'burn':
+      return `burn ${op.units} ← ${op.from}`;
+    case 'forceTransfer':
+      return `forceTransfer ${op.units} ${op.from} → ${op.to}`;
+    case 'recover':
+      return `recover ${op.units} ${op.from} → ${op.to}`;
+    case 'pause':
+    case 'unpause':
+      return op.kind;
+    default:
+      return `${op.kind} ${op.address}`;
   }
 }

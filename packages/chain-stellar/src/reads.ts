@@ -22,10 +22,17 @@ export async function totalSupply(net: StellarNetwork, d: StellarDeployment): Pr
   const a = page.records[0];
   if (!a) return 0n;
   const parts = [
-    a.balances.authorized, a.balances.authorized_to_maintain_liabilities, a.balances.unauthorized,
-    a.claimable_balances_amount, a.liquidity_pools_amount, a.contracts_amount,
+    a.balances.authorized,
+    a.balances.authorized_to_maintain_liabilities,
+    a.balances.unauthorized,
+    a.claimable_balances_amount,
+    a.liquidity_pools_amount,
+    a.contracts_amount,
   ];
-  return fromStellarStroops(parts.reduce((s, x) => s + amountToStroops(x ?? '0'), 0n), d.decimals);
+  return fromStellarStroops(
+    parts.reduce((s, x) => s + amountToStroops(x ?? '0'), 0n),
+    d.decimals,
+  );
 }
 
 export async function balanceOf(net: StellarNetwork, d: StellarDeployment, address: string): Promise<bigint> {

@@ -38,7 +38,10 @@ export async function sponsoredTrustline(net: StellarNetwork, d: StellarDeployme
     throw new FiscusError('NOT_AUTHORIZED_ON_CHAIN', `the account ${investor} does not exist`, { meta: { reason: 'ACCOUNT_MISSING', address: investor } });
   }
   const has = account.balances.some((b) => 'asset_code' in b && b.asset_code === d.assetCode && b.asset_issuer === d.issuer);
-  if (has) throw new FiscusError('CONFLICT', `${investor} already has a trustline to ${d.assetCode}:${d.issuer}`, { meta: { reason: 'TRUSTLINE_EXISTS', address: investor } });
+  if (has)
+    throw new FiscusError('CONFLICT', `${investor} already has a trustline to ${d.assetCode}:${d.issuer}`, {
+      meta: { reason: 'TRUSTLINE_EXISTS', address: investor },
+    });
   const maxTime = Math.floor(Date.now() / 1000) + net.txTimeoutSec;
   // The inner fee is the network minimum: a fee bump replaces it, only its rate must be matched.
   const tx = new TransactionBuilder(account, { fee: '100', networkPassphrase: net.passphrase, timebounds: { minTime: 0, maxTime } })
@@ -48,7 +51,11 @@ export async function sponsoredTrustline(net: StellarNetwork, d: StellarDeployme
     .build();
   await signWith(tx, sponsor);
   return {
-    xdr: tx.toEnvelope().toXdr('base64'), hash: Buffer.from(tx.hash()).toString('hex'), source: investor, sponsor: sponsorId,
-    networkPassphrase: net.passphrase, validUntil: new Date(maxTime * 1000),
+    xdr: tx.toEnvelope().toXdr('base64'),
+    hash: Buffer.from(tx.hash()).toString('hex'),
+    source: investor,
+    sponsor: sponsorId,
+    networkPassphrase: net.passphrase,
+    validUntil: new Date(maxTime * 1000),
   };
 }

@@ -6,10 +6,14 @@ describe('stellarToml (SEP-1)', () => {
     const toml = stellarToml({
       networkPassphrase: 'Test SDF Network ; September 2015',
       organization: { name: 'Fiscus "Treasury" Ltd', url: 'https://fund.example.com' },
-      assets: [{
-        deployment: { fundId: 'f', assetCode: 'TTF', issuer: 'GISSUER', distribution: 'GDIST', decimals: 6, homeDomain: 'fund.example.com' },
-        name: 'Treasury Fund', description: 'Short T-bills', attestationUrl: 'https://fund.example.com/attestations',
-      }],
+      assets: [
+        {
+          deployment: { fundId: 'f', assetCode: 'TTF', issuer: 'GISSUER', distribution: 'GDIST', decimals: 6, homeDomain: 'fund.example.com' },
+          name: 'Treasury Fund',
+          description: 'Short T-bills',
+          attestationUrl: 'https://fund.example.com/attestations',
+        },
+      ],
     });
     expect(toml).toContain('NETWORK_PASSPHRASE = "Test SDF Network ; September 2015"');
     expect(toml).toContain('ACCOUNTS = ["GISSUER", "GDIST"]');

@@ -9,7 +9,8 @@ export interface StellarTomlInput {
 }
 
 /** TOML basic strings: escape backslash, quote and control characters. */
-const str = (v: string) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+const str = (v: string) =>
+  `"${v.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 
 /**
  * /.well-known/stellar.toml (SEP-1) for the issuer's home domain. `regulated = true` with an
@@ -21,7 +22,11 @@ export function stellarToml(input: StellarTomlInput): string {
     'VERSION = "2.7.0"',
     `NETWORK_PASSPHRASE = ${str(input.networkPassphrase)}`,
     ...(input.horizonUrl ? [`HORIZON_URL = ${str(input.horizonUrl)}`] : []),
-    `ACCOUNTS = [${input.assets.flatMap((a) => [a.deployment.issuer, a.deployment.distribution]).filter(Boolean).map(str).join(', ')}]`,
+    `ACCOUNTS = [${input.assets
+      .flatMap((a) => [a.deployment.issuer, a.deployment.distribution])
+      .filter(Boolean)
+      .map(str)
+      .join(', ')}]`,
     '',
     '[DOCUMENTATION]',
     `ORG_NAME = ${str(input.organization.name)}`,
@@ -31,10 +36,16 @@ export function stellarToml(input: StellarTomlInput): string {
   ];
   for (const a of input.assets) {
     lines.push(
-      '', '[[CURRENCIES]]',
-      `code = ${str(a.deployment.assetCode)}`, `issuer = ${str(a.deployment.issuer)}`,
-      `display_decimals = ${a.deployment.decimals}`, `name = ${str(a.name)}`, `desc = ${str(a.description)}`,
-      'is_asset_anchored = true', 'anchor_asset_type = "bond"', 'regulated = true',
+      '',
+      '[[CURRENCIES]]',
+      `code = ${str(a.deployment.assetCode)}`,
+      `issuer = ${str(a.deployment.issuer)}`,
+      `display_decimals = ${a.deployment.decimals}`,
+      `name = ${str(a.name)}`,
+      `desc = ${str(a.description)}`,
+      'is_asset_anchored = true',
+      'anchor_asset_type = "bond"',
+      'regulated = true',
       ...(a.approvalServer ? [`approval_server = ${str(a.approvalServer)}`] : []),
       ...(a.approvalCriteria ? [`approval_criteria = ${str(a.approvalCriteria)}`] : []),
       ...(a.attestationUrl ? [`attestation_of_reserve = ${str(a.attestationUrl)}`] : []),

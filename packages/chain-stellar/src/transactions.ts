@@ -11,7 +11,9 @@ export async function buildSigned(net: StellarNetwork, source: string, sequence:
   // TransactionBuilder uses account.sequence + 1: hand it the number before ours.
   const maxTime = Math.floor(Date.now() / 1000) + net.txTimeoutSec;
   const b = new TransactionBuilder(new Account(source, (sequence - 1n).toString()), {
-    fee: String(net.maxFeePerOp), networkPassphrase: net.passphrase, timebounds: { minTime: 0, maxTime },
+    fee: String(net.maxFeePerOp),
+    networkPassphrase: net.passphrase,
+    timebounds: { minTime: 0, maxTime },
   });
   for (const op of ops) b.addOperation(op);
   const tx = b.build();

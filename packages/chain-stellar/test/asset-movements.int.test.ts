@@ -63,11 +63,32 @@ describe('StellarDriver events: every movement of the fund asset', () => {
     const { cursor } = await allEvents(driver, dep);
     const asset = net.asset();
     await net.holderSubmit(alice, [
-      Operation.pathPaymentStrictSend({ sendAsset: asset, sendAmount: net.amount(1_000_000n), destination: issuer, destAsset: asset, destMin: net.amount(1_000_000n), path: [] }),
-      Operation.pathPaymentStrictReceive({ sendAsset: asset, sendMax: net.amount(2_000_000n), destination: distribution, destAsset: asset, destAmount: net.amount(2_000_000n), path: [] }),
+      Operation.pathPaymentStrictSend({
+        sendAsset: asset,
+        sendAmount: net.amount(1_000_000n),
+        destination: issuer,
+        destAsset: asset,
+        destMin: net.amount(1_000_000n),
+        path: [],
+      }),
+      Operation.pathPaymentStrictReceive({
+        sendAsset: asset,
+        sendMax: net.amount(2_000_000n),
+        destination: distribution,
+        destAsset: asset,
+        destAmount: net.amount(2_000_000n),
+        path: [],
+      }),
     ]);
     await net.submitAs(net.roleKey(fundId, 'issuer'), [
-      Operation.pathPaymentStrictReceive({ sendAsset: asset, sendMax: net.amount(5n), destination: alice, destAsset: asset, destAmount: net.amount(5n), path: [] }),
+      Operation.pathPaymentStrictReceive({
+        sendAsset: asset,
+        sendMax: net.amount(5n),
+        destination: alice,
+        destAsset: asset,
+        destAmount: net.amount(5n),
+        path: [],
+      }),
     ]);
     const { events } = await allEvents(driver, dep, cursor);
     expect(strip(events)).toEqual([
@@ -88,7 +109,7 @@ describe('StellarDriver events: every movement of the fund asset', () => {
     const toDistribution = await create(2_000_000n, distribution);
     const clawed = await create(3_000_000n, issuer);
     // Still in the supply while they wait (Horizon's claimable_balances_amount).
-    expect(await driver.totalSupply(dep)).toBe(await sumOfHolders() + 6_000_000n);
+    expect(await driver.totalSupply(dep)).toBe((await sumOfHolders()) + 6_000_000n);
     const issuerKey = net.roleKey(fundId, 'issuer');
     await net.submitAs(issuerKey, [Operation.claimClaimableBalance({ balanceId: toIssuer })]);
     await net.submitAs(net.roleKey(fundId, 'distribution'), [Operation.claimClaimableBalance({ balanceId: toDistribution })]);
@@ -108,10 +129,34 @@ describe('StellarDriver events: every movement of the fund asset', () => {
 
   it('a path payment through the order book (not possible on the local ledger) is reported unmatched, never dropped', async () => {
     const d = fromDeployment(dep);
-    const base: OpRecord = { id: String((7n << 32n) | 4097n), paging_token: '', type: 'path_payment_strict_send', source_account: 'GALICE', transaction_hash: 'ab'.repeat(32), from: 'GALICE', to: distribution };
-    const sold = await toEvent(d, { ...base, source_asset_code: d.assetCode, source_asset_issuer: d.issuer, source_amount: '1.5000000', asset_type: 'native', amount: '10.0000000' }, async () => undefined);
+    const base: OpRecord = {
+      id: String((7n << 32n) | 4097n),
+      paging_token: '',
+      type: 'path_payment_strict_send',
+      source_account: 'GALICE',
+      transaction_hash: 'ab'.repeat(32),
+      from: 'GALICE',
+      to: distribution,
+    };
+    const sold = await toEvent(
+      d,
+      { ...base, source_asset_code: d.assetCode, source_asset_issuer: d.issuer, source_amount: '1.5000000', asset_type: 'native', amount: '10.0000000' },
+      async () => undefined,
+    );
     expect(sold).toMatchObject({ kind: 'unmatched', from: 'GALICE', to: null, units: 1_500_000n, block: 7n, index: 4097 });
-    const bought = await toEvent(d, { ...base, type: 'path_payment_strict_receive', source_asset_type: 'native', source_amount: '3.0000000', asset_code: d.assetCode, asset_issuer: d.issuer, amount: '2.0000000' }, async () => undefined);
+    const bought = await toEvent(
+      d,
+      {
+        ...base,
+        type: 'path_payment_strict_receive',
+        source_asset_type: 'native',
+        source_amount: '3.0000000',
+        asset_code: d.assetCode,
+        asset_issuer: d.issuer,
+        amount: '2.0000000',
+      },
+      async () => undefined,
+    );
     expect(bought).toMatchObject({ kind: 'unmatched', from: null, to: distribution, units: 2_000_000n });
     const other = await toEvent(d, { ...base, source_asset_type: 'native', asset_type: 'native', amount: '1.0000000' }, async () => undefined);
     expect(other).toBeUndefined();

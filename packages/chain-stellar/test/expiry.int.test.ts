@@ -31,7 +31,9 @@ describe('time bounds on the Stellar local ledger (closeMs 0)', () => {
     expect(await driver.status(tx)).toEqual({ kind: 'dropped', reason: 'time bounds expired', sequenceConsumed: false });
 
     // The sequence is still the account's next: a rebuild with it lands.
-    const again = await net.driver().prepare({ kind: 'authorize', address: investor, investorId: 'inv_1', country: 840 }, { deployment: net.deployment, sequence });
+    const again = await net
+      .driver()
+      .prepare({ kind: 'authorize', address: investor, investorId: 'inv_1', country: 840 }, { deployment: net.deployment, sequence });
     expect(await driver.submit(again)).toMatchObject({ kind: 'accepted' });
     expect(await driver.status(again)).toMatchObject({ kind: 'confirmed', final: true });
     expect(await driver.isAuthorized(net.deployment, investor)).toBe(true);

@@ -24,6 +24,9 @@ describeEachBackend('property: the fund books over memchain + the Stellar local 
 
   it('every invariant holds after every step; ledger = chain on both chains', { timeout: 150_000 }, async () => {
     const seen = await checkFundProperty(database.current.db, [stellar, mem], { numRuns: 8 });
-    expect(Object.values(seen).every((n) => n > 0), JSON.stringify(seen)).toBe(true);
+    expect(
+      Object.values(seen).every((n) => n > 0),
+      JSON.stringify(seen),
+    ).toBe(true);
   });
 });

@@ -22,11 +22,20 @@ describeEachBackend('cross-chain moves between memchain and the Stellar local le
   it('memchain → Stellar (mint) and back (clawback): supply per chain follows, total unchanged, transit 0', async () => {
     const db = database.current.db;
     const chains: { chain: string; driver: ChainDriver }[] = [mem, stellar];
-    const worker = twoChainWorker(db, chains.map((c) => c.driver));
+    const worker = twoChainWorker(
+      db,
+      chains.map((c) => c.driver),
+    );
     const f = await seedMoveFund(db, worker, chains, { addressFor: (chain) => (chain === stellar.chain ? stellar.newAddress() : undefined) });
     await mintOn(db, worker, f, mem.chain, 900_000n);
     const move = (from: string, to: string, units: bigint) =>
-      requestMove(db, { fundId: f.fundId, from: { chain: from, wallet: f.wallets[from]!.address }, to: { chain: to, wallet: f.wallets[to]!.address }, units, requestedBy: 't' });
+      requestMove(db, {
+        fundId: f.fundId,
+        from: { chain: from, wallet: f.wallets[from]!.address },
+        to: { chain: to, wallet: f.wallets[to]!.address },
+        units,
+        requestedBy: 't',
+      });
 
     const out = await move(mem.chain, stellar.chain, 600_000n);
     await driveMoves(worker, db, async () => (await moveState(db, out.id)).state === 'completed');
@@ -37,7 +46,10 @@ describeEachBackend('cross-chain moves between memchain and the Stellar local le
     const back = await move(stellar.chain, mem.chain, 250_000n);
     await driveMoves(worker, db, async () => (await moveState(db, back.id)).state === 'completed');
     const view = await moveView(db, f.fundId, back.id);
-    expect(view.legs.map((l) => [l.leg, l.chain, l.state])).toEqual([['burn', stellar.chain, 'posted'], ['mint', mem.chain, 'posted']]);
+    expect(view.legs.map((l) => [l.leg, l.chain, l.state])).toEqual([
+      ['burn', stellar.chain, 'posted'],
+      ['mint', mem.chain, 'posted'],
+    ]);
     end = await books(db, f, chains);
     expect(end.perChain[stellar.chain]).toEqual({ ledger: 350_000n, chain: 350_000n, wallet: 350_000n });
     expect(end.perChain[mem.chain]).toEqual({ ledger: 550_000n, chain: 550_000n, wallet: 550_000n });

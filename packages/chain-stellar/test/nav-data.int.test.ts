@@ -42,6 +42,8 @@ describe('StellarDriver: NAV and attestation hash as issuer data entries (local 
   });
 
   it('refuses a malformed hash before signing', async () => {
-    await expect(driver.prepare({ kind: 'publishAttestation', hash: 'xyz', at: 1 }, { deployment: d, sequence: 1n })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(driver.prepare({ kind: 'publishAttestation', hash: 'xyz', at: 1 }, { deployment: d, sequence: 1n })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 });

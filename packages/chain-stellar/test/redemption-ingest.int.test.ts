@@ -26,7 +26,12 @@ describeEachBackend('Stellar ingest: one redemption per operation, whatever carr
   afterAll(() => stellar.close());
 
   const position = async (db: Db, fundId: string, walletId: string) =>
-    (await db.select({ units: schema.fundWallets.units }).from(schema.fundWallets).where(and(eq(schema.fundWallets.fundId, fundId), eq(schema.fundWallets.walletId, walletId))))[0]?.units;
+    (
+      await db
+        .select({ units: schema.fundWallets.units })
+        .from(schema.fundWallets)
+        .where(and(eq(schema.fundWallets.fundId, fundId), eq(schema.fundWallets.walletId, walletId)))
+    )[0]?.units;
 
   it('two payments to the distribution account in ONE transaction, then a path payment and a claim by the issuer: each booked once; the cap table equals the chain', async () => {
     const db = database.current.db;
@@ -46,9 +51,18 @@ describeEachBackend('Stellar ingest: one redemption per operation, whatever carr
       Operation.payment({ destination: distribution, asset, amount: net.amount(2_000_000n) }),
     ]);
     await net.holderSubmit(f.address, [
-      Operation.pathPaymentStrictSend({ sendAsset: asset, sendAmount: net.amount(500_000n), destination: distribution, destAsset: asset, destMin: net.amount(500_000n), path: [] }),
+      Operation.pathPaymentStrictSend({
+        sendAsset: asset,
+        sendAmount: net.amount(500_000n),
+        destination: distribution,
+        destAsset: asset,
+        destMin: net.amount(500_000n),
+        path: [],
+      }),
     ]);
-    const created = await net.holderSubmit(f.address, [Operation.createClaimableBalance({ asset, amount: net.amount(250_000n), claimants: [new Claimant(issuer)] })]);
+    const created = await net.holderSubmit(f.address, [
+      Operation.createClaimableBalance({ asset, amount: net.amount(250_000n), claimants: [new Claimant(issuer)] }),
+    ]);
     const result = xdr.TransactionResult.fromXdr(net.horizon.ledger.tx(created)!.resultXdr, 'base64').toXdrObject() as any;
     const balanceId = `00000000${Buffer.from(result.result.results[0].tr.createClaimableBalanceResult.balanceId.v0).toString('hex')}`;
     await net.submitAs(net.roleKey(f.fundId, 'issuer'), [Operation.claimClaimableBalance({ balanceId })]);
@@ -59,7 +73,12 @@ describeEachBackend('Stellar ingest: one redemption per operation, whatever carr
     await ingestEvents(db, drivers, { deploymentId: f.deploymentId });
 
     const reds = await db.select().from(schema.redemptions).where(eq(schema.redemptions.fundId, f.fundId));
-    expect(reds.filter((r) => r.txHash === twoInOne).map((r) => r.units).sort()).toEqual([1_000_000n, 2_000_000n]);
+    expect(
+      reds
+        .filter((r) => r.txHash === twoInOne)
+        .map((r) => r.units)
+        .sort(),
+    ).toEqual([1_000_000n, 2_000_000n]);
     expect(reds.map((r) => [r.source, r.units]).sort()).toEqual([
       ['onchain', 250_000n],
       ['onchain_transfer', 1_000_000n],
@@ -68,11 +87,20 @@ describeEachBackend('Stellar ingest: one redemption per operation, whatever carr
     ]);
     // The claimable balance's creation is named among the unmatched events (units in limbo until claimed).
     const unmatched = await unmatchedSinceLastClean(db, { fundId: f.fundId, chain: stellar.chain });
-    expect(unmatched).toEqual([expect.objectContaining({ kind: 'unbookable', txHash: created, units: '250000', reason: expect.stringMatching(/claimable balance created/) })]);
+    expect(unmatched).toEqual([
+      expect.objectContaining({ kind: 'unbookable', txHash: created, units: '250000', reason: expect.stringMatching(/claimable balance created/) }),
+    ]);
 
-    const burns = await db.select().from(schema.operations).where(and(eq(schema.operations.fundId, f.fundId), eq(schema.operations.kind, 'burn')));
+    const burns = await db
+      .select()
+      .from(schema.operations)
+      .where(and(eq(schema.operations.fundId, f.fundId), eq(schema.operations.kind, 'burn')));
     expect(burns).toHaveLength(3);
-    await settle(f.worker, db, burns.map((b) => b.id));
+    await settle(
+      f.worker,
+      db,
+      burns.map((b) => b.id),
+    );
     const held = 10_000_000n - 3_750_000n;
     expect(await position(db, f.fundId, f.walletId)).toBe(held);
     expect(await stellar.driver.balanceOf(deployment, f.address)).toBe(held);

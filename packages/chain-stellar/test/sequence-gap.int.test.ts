@@ -30,7 +30,8 @@ describeEachBackend('sequences given up on the Stellar local ledger', (backend) 
           return async (fund: FundSpec) => (net.deployment = await target.deploy(fund));
         }
         if (prop === 'submit') {
-          return (tx: PreparedTx): Promise<SubmitResult> => (holding ? Promise.resolve({ kind: 'retryLater', reason: 'held by the test', afterMs: 50 }) : target.submit(tx));
+          return (tx: PreparedTx): Promise<SubmitResult> =>
+            holding ? Promise.resolve({ kind: 'retryLater', reason: 'held by the test', afterMs: 50 }) : target.submit(tx);
         }
         const v = Reflect.get(target, prop, target);
         return typeof v === 'function' ? v.bind(target) : v;
@@ -73,7 +74,10 @@ describeEachBackend('sequences given up on the Stellar local ledger', (backend) 
     await until(worker, async () => (await stateOf(db, second.authorize.id)) === 'posted', 30_000);
     const failed = await getOperation(db, m1.id);
     expect(failed).toMatchObject({ state: 'failed', lastError: { code: 'MINTS_BLOCKED' }, sequence: null });
-    const [filler] = await db.select().from(schema.operations).where(and(eq(schema.operations.kind, 'fillSequence'), eq(schema.operations.fundId, f.fundId)));
+    const [filler] = await db
+      .select()
+      .from(schema.operations)
+      .where(and(eq(schema.operations.kind, 'fillSequence'), eq(schema.operations.fundId, f.fundId)));
     expect(filler).toMatchObject({ state: 'posted', sequence: first.sequence, signer: first.signer, context: { fills: m1.id } });
     const authorized = (await getOperation(db, second.authorize.id)).body as { address: string };
     expect(await driver.isAuthorized(net.deployment!, authorized.address)).toBe(true);
@@ -94,7 +98,12 @@ describeEachBackend('sequences given up on the Stellar local ledger', (backend) 
     const issuer = fromDeployment(net.deployment!).issuer;
     const [row] = await db.select().from(schema.signerSequences).where(eq(schema.signerSequences.signer, issuer));
     expect(row!.next).toBe(s);
-    expect(await db.select().from(schema.operations).where(and(eq(schema.operations.kind, 'fillSequence'), eq(schema.operations.fundId, f.fundId)))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(schema.operations)
+        .where(and(eq(schema.operations.kind, 'fillSequence'), eq(schema.operations.fundId, f.fundId))),
+    ).toEqual([]);
     // The next operation of the issuer takes the released number and lands.
     const next = await seedWallet(db, { fundId: f.fundId, chain: LOCAL_CHAIN, address: net.newInvestor() });
     await until(worker, async () => (await stateOf(db, next.authorize.id)) === 'posted', 30_000);
@@ -111,7 +120,10 @@ describeEachBackend('sequences given up on the Stellar local ledger', (backend) 
     holding = false;
 
     await until(worker, async () => (await stateOf(db, next.authorize.id)) === 'posted', 30_000);
-    const [filler] = await db.select().from(schema.operations).where(and(eq(schema.operations.kind, 'fillSequence'), eq(schema.operations.fundId, f.fundId)));
+    const [filler] = await db
+      .select()
+      .from(schema.operations)
+      .where(and(eq(schema.operations.kind, 'fillSequence'), eq(schema.operations.fundId, f.fundId)));
     expect(filler).toMatchObject({ state: 'posted', sequence: lost, context: { fills: next.authorize.id } });
     expect(net.horizon.ledger.nextSequence(fromDeployment(net.deployment!).issuer)).toBe(lost + 2n);
   });

@@ -8,7 +8,7 @@ import { allEvents, runOp } from './support/run-op.ts';
 
 /** Native balance in stroops. */
 const xlm = (a: Horizon.AccountResponse) => {
-  const [i, f = ''] = (a.balances.find((b) => b.asset_type === 'native')!.balance).split('.');
+  const [i, f = ''] = a.balances.find((b) => b.asset_type === 'native')!.balance.split('.');
   return BigInt(i!) * 10_000_000n + BigInt(f.padEnd(7, '0'));
 };
 
@@ -35,7 +35,10 @@ describe('issuer-sponsored trustlines and platform fee bumps on the local ledger
   };
   /** An investor-built transaction at its next sequence, signed by it. */
   const investorTx = (kp: Keypair, ops: xdr.Operation[]) => {
-    const b = new TransactionBuilder(new Account(kp.publicKey(), (net.horizon.ledger.nextSequence(kp.publicKey()) - 1n).toString()), { fee: '100', networkPassphrase: passphrase() }).setTimeout(60);
+    const b = new TransactionBuilder(new Account(kp.publicKey(), (net.horizon.ledger.nextSequence(kp.publicKey()) - 1n).toString()), {
+      fee: '100',
+      networkPassphrase: passphrase(),
+    }).setTimeout(60);
     for (const op of ops) b.addOperation(op);
     const tx = b.build();
     tx.sign(kp);
@@ -46,8 +49,9 @@ describe('issuer-sponsored trustlines and platform fee bumps on the local ledger
     const { issuer, distribution } = fromDeployment(dep);
     const inv = net.newAccount('1'); // exactly the minimum balance: 2 × 0.5 XLM base reserve
     // On its own it cannot even pay a fee.
-    await expect(server.submitTransaction(TransactionBuilder.fromXDR(investorTx(inv, [Operation.changeTrust({ asset })]), passphrase())))
-      .rejects.toMatchObject({ response: { data: { extras: { result_codes: { transaction: 'tx_insufficient_balance' } } } } });
+    await expect(server.submitTransaction(TransactionBuilder.fromXDR(investorTx(inv, [Operation.changeTrust({ asset })]), passphrase()))).rejects.toMatchObject(
+      { response: { data: { extras: { result_codes: { transaction: 'tx_insufficient_balance' } } } } },
+    );
 
     const [issuerBefore, feesBefore] = await Promise.all([server.loadAccount(issuer), server.loadAccount(distribution)]);
     const t = await driver.sponsoredTrustline(dep, inv.publicKey());
@@ -57,7 +61,11 @@ describe('issuer-sponsored trustlines and platform fee bumps on the local ledger
     const bumped = await driver.feeBump(dep, cosign(t.xdr, inv));
     expect(bumped).toMatchObject({ innerHash: t.hash, source: inv.publicKey(), feeAccount: distribution });
 
-    const [account, issuerAfter, feesAfter] = await Promise.all([server.loadAccount(inv.publicKey()), server.loadAccount(issuer), server.loadAccount(distribution)]);
+    const [account, issuerAfter, feesAfter] = await Promise.all([
+      server.loadAccount(inv.publicKey()),
+      server.loadAccount(issuer),
+      server.loadAccount(distribution),
+    ]);
     expect(xlm(account)).toBe(10_000_000n); // untouched
     const line = account.balances.find((b) => 'asset_code' in b && b.asset_code === 'SPF') as { sponsor?: string; is_authorized: boolean };
     expect(line).toMatchObject({ sponsor: issuer, is_authorized: false });
@@ -89,15 +97,36 @@ describe('issuer-sponsored trustlines and platform fee bumps on the local ledger
       ['garbage', 'not xdr at all'],
       ['another asset', investorTx(inv, [Operation.changeTrust({ asset: other })])],
       ['another op type', investorTx(inv, [Operation.setOptions({ homeDomain: 'x.example' })])],
-      ['a third account as op source', investorTx(inv, [Operation.payment({ destination: distribution, asset, amount: '1', source: Keypair.random().publicKey() })])],
-      ['reserves sponsored by someone else', investorTx(inv, [Operation.beginSponsoringFutureReserves({ sponsoredId: inv.publicKey(), source: Keypair.random().publicKey() }), Operation.changeTrust({ asset }), Operation.endSponsoringFutureReserves({})])],
+      [
+        'a third account as op source',
+        investorTx(inv, [Operation.payment({ destination: distribution, asset, amount: '1', source: Keypair.random().publicKey() })]),
+      ],
+      [
+        'reserves sponsored by someone else',
+        investorTx(inv, [
+          Operation.beginSponsoringFutureReserves({ sponsoredId: inv.publicKey(), source: Keypair.random().publicKey() }),
+          Operation.changeTrust({ asset }),
+          Operation.endSponsoringFutureReserves({}),
+        ]),
+      ],
     ];
     // A fee bump envelope is not an inner transaction.
-    const bump = TransactionBuilder.buildFeeBumpTransaction(Keypair.random(), '200', TransactionBuilder.fromXDR(investorTx(inv, [Operation.changeTrust({ asset })]), passphrase()) as Transaction, passphrase());
+    const bump = TransactionBuilder.buildFeeBumpTransaction(
+      Keypair.random(),
+      '200',
+      TransactionBuilder.fromXDR(investorTx(inv, [Operation.changeTrust({ asset })]), passphrase()) as Transaction,
+      passphrase(),
+    );
     cases.push(['a fee bump', bump.toEnvelope().toXdr('base64')]);
-    const unsigned = new TransactionBuilder(new Account(inv.publicKey(), '1'), { fee: '100', networkPassphrase: passphrase() }).addOperation(Operation.changeTrust({ asset })).setTimeout(60).build();
+    const unsigned = new TransactionBuilder(new Account(inv.publicKey(), '1'), { fee: '100', networkPassphrase: passphrase() })
+      .addOperation(Operation.changeTrust({ asset }))
+      .setTimeout(60)
+      .build();
     cases.push(['unsigned', unsigned.toEnvelope().toXdr('base64')]);
-    const issuerSourced = new TransactionBuilder(new Account(issuer, '1'), { fee: '100', networkPassphrase: passphrase() }).addOperation(Operation.payment({ destination: inv.publicKey(), asset, amount: '1' })).setTimeout(60).build();
+    const issuerSourced = new TransactionBuilder(new Account(issuer, '1'), { fee: '100', networkPassphrase: passphrase() })
+      .addOperation(Operation.payment({ destination: inv.publicKey(), asset, amount: '1' }))
+      .setTimeout(60)
+      .build();
     issuerSourced.sign(Keypair.random());
     cases.push(['a platform account as source', issuerSourced.toEnvelope().toXdr('base64')]);
     const fees = xlm(await server.loadAccount(distribution));
@@ -119,9 +148,13 @@ describe('issuer-sponsored trustlines and platform fee bumps on the local ledger
     expect((await server.loadAccount(sponsorKp.publicKey())).num_sponsoring).toBe(1);
     // A second trustline transaction for the same account is refused (it has one now).
     await expect(custom.sponsoredTrustline(dep, inv.publicKey())).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(custom.sponsoredTrustline(dep, Keypair.random().publicKey())).rejects.toMatchObject({ code: 'NOT_AUTHORIZED_ON_CHAIN', meta: { reason: 'ACCOUNT_MISSING' } });
+    await expect(custom.sponsoredTrustline(dep, Keypair.random().publicKey())).rejects.toMatchObject({
+      code: 'NOT_AUTHORIZED_ON_CHAIN',
+      meta: { reason: 'ACCOUNT_MISSING' },
+    });
     // Paying from an unauthorized line: the bump lands, the inner payment fails with its code.
-    await expect(custom.feeBump(dep, investorTx(inv, [Operation.payment({ destination: fromDeployment(dep).distribution, asset, amount: '1' })])))
-      .rejects.toMatchObject({ code: 'FROZEN', meta: { resultCodes: { transaction: 'tx_fee_bump_inner_failed', operations: ['op_src_not_authorized'] } } });
+    await expect(
+      custom.feeBump(dep, investorTx(inv, [Operation.payment({ destination: fromDeployment(dep).distribution, asset, amount: '1' })])),
+    ).rejects.toMatchObject({ code: 'FROZEN', meta: { resultCodes: { transaction: 'tx_fee_bump_inner_failed', operations: ['op_src_not_authorized'] } } });
   });
 });

@@ -35,14 +35,54 @@ exit codes: 0 ok · 1 internal · 2 usage · 3 unauthenticated/forbidden · 4 no
 `;
 
 const STRING_FLAGS = [
-  'url', 'api-key', 'profile', 'idempotency-key', 'limit', 'cursor', 'interval-ms', 'timeout-ms',
-  'name', 'symbol', 'decimals', 'nav', 'reason', 'chain', 'investor', 'address', 'units', 'usd', 'rate', 'record-time',
-  'jurisdiction', 'type', 'kyc-status', 'kyc-expires-at', 'kyc-expires-before', 'q',
-  'from-chain', 'from-address', 'to-chain', 'to-address',
+  'url',
+  'api-key',
+  'profile',
+  'idempotency-key',
+  'limit',
+  'cursor',
+  'interval-ms',
+  'timeout-ms',
+  'name',
+  'symbol',
+  'decimals',
+  'nav',
+  'reason',
+  'chain',
+  'investor',
+  'address',
+  'units',
+  'usd',
+  'rate',
+  'record-time',
+  'jurisdiction',
+  'type',
+  'kyc-status',
+  'kyc-expires-at',
+  'kyc-expires-before',
+  'q',
+  'from-chain',
+  'from-address',
+  'to-chain',
+  'to-address',
 ] as const;
 
 type Command = (ctx: Ctx, action: string, args: string[]) => Promise<number>;
-const COMMANDS: Record<string, Command> = { funds, deployments, investors, wallets, subscriptions, moves, redemptions, distributions, nav, reconciliations, attestations, operations, chains };
+const COMMANDS: Record<string, Command> = {
+  funds,
+  deployments,
+  investors,
+  wallets,
+  subscriptions,
+  moves,
+  redemptions,
+  distributions,
+  nav,
+  reconciliations,
+  attestations,
+  operations,
+  chains,
+};
 
 /** Runs one command line; returns the exit code (never exits: tests call it in-process). */
 export async function main(argv: string[], o: { io?: Io; env?: NodeJS.ProcessEnv; fetch?: FiscusClientOptions['fetch'] } = {}): Promise<number> {
@@ -78,7 +118,10 @@ export async function main(argv: string[], o: { io?: Io; env?: NodeJS.ProcessEnv
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const json = values.json === true;
   try {
-    const profile = resolveProfile({ url: values.url as string | undefined, apiKey: values['api-key'] as string | undefined, profile: values.profile as string | undefined }, env);
+    const profile = resolveProfile(
+      { url: values.url as string | undefined, apiKey: values['api-key'] as string | undefined, profile: values.profile as string | undefined },
+      env,
+    );
     const ctx: Ctx = {
       client: createFiscusClient({ baseUrl: profile.url, apiKey: profile.key, fetch: o.fetch }),
       io,

@@ -19,7 +19,11 @@ export function formatText(value: unknown, columns?: string[]): string {
     const cols = columns ?? Object.keys(value[0] as object).filter((k) => typeof (value[0] as Record<string, unknown>)[k] !== 'object');
     const rows = value.map((v) => cols.map((c) => cell((v as Record<string, unknown>)[c])));
     const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
-    const line = (r: string[]) => r.map((x, i) => x.padEnd(widths[i]!)).join('  ').trimEnd();
+    const line = (r: string[]) =>
+      r
+        .map((x, i) => x.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd();
     return [line(cols), ...rows.map(line)].join('\n') + '\n';
   }
   if (value && typeof value === 'object') {
@@ -35,7 +39,10 @@ const cell = (v: unknown): string => (v === null || v === undefined ? '-' : type
 /** A one-line progress bar on stderr: `label [#####.....] 5/10 detail`, redrawn in place. */
 export class Progress {
   #last = '';
-  constructor(private readonly io: Io, private readonly enabled: boolean) {}
+  constructor(
+    private readonly io: Io,
+    private readonly enabled: boolean,
+  ) {}
 
   update(label: string, done: number, total: number, detail = ''): void {
     if (!this.enabled) return;

@@ -21,7 +21,10 @@ describeEachBackend('fiscus CLI: the daily cycle against a started platform', (b
   const fiscus = async (...argv: string[]): Promise<Run> => {
     let out = '';
     let err = '';
-    const code = await main([...argv, '--interval-ms', '50', '--timeout-ms', '60000'], { env, io: { out: (t) => (out += t), err: (t) => (err += t), isTty: false } });
+    const code = await main([...argv, '--interval-ms', '50', '--timeout-ms', '60000'], {
+      env,
+      io: { out: (t) => (out += t), err: (t) => (err += t), isTty: false },
+    });
     return { code, out, err };
   };
   const json = async (...argv: string[]) => {
@@ -37,7 +40,9 @@ describeEachBackend('fiscus CLI: the daily cycle against a started platform', (b
     // Onboarding through the CLI too: a fund on the devnet chain, one investor holding 1,000 units.
     fundId = (await json('funds', 'create', '--name', 'CLI Fund', '--symbol', 'CLIF', '--decimals', '6', '--nav', '1')).id;
     await json('deployments', 'create', fundId, '--chain', CHAIN, '--wait');
-    const investorId = (await json('investors', 'create', '--name', 'Cycle Capital', '--jurisdiction', 'US', '--type', 'institutional', '--kyc-status', 'verified')).id;
+    const investorId = (
+      await json('investors', 'create', '--name', 'Cycle Capital', '--jurisdiction', 'US', '--type', 'institutional', '--kyc-status', 'verified')
+    ).id;
     const address = p.newAddress();
     await json('wallets', 'register', fundId, '--investor', investorId, '--chain', CHAIN, '--address', address, '--wait');
     await json('subscriptions', 'create', fundId, '--investor', investorId, '--chain', CHAIN, '--address', address, '--units', '1000', '--wait');
@@ -68,7 +73,9 @@ describeEachBackend('fiscus CLI: the daily cycle against a started platform', (b
     const dist = await json('distributions', 'create', fundId, '--units', '5', '--wait');
     expect([dist.state, dist.unitsPaid]).toEqual(['completed', '5']);
     const rec = await json('reconciliations', 'run', fundId);
-    expect(rec.items.map((r: { chain: string; status: string; ledgerSupply: string }) => [r.chain, r.status, r.ledgerSupply])).toEqual([[CHAIN, 'clean', '1015']]);
+    expect(rec.items.map((r: { chain: string; status: string; ledgerSupply: string }) => [r.chain, r.status, r.ledgerSupply])).toEqual([
+      [CHAIN, 'clean', '1015'],
+    ]);
     const att = await json('attestations', 'create', fundId);
     const latest = await json('attestations', 'latest', fundId);
     expect(latest.id).toBe(att.attestation.id);
@@ -94,6 +101,8 @@ describeEachBackend('fiscus CLI: the daily cycle against a started platform', (b
     let out = '';
     const code = await main(['funds', 'get', fundId, '--json'], { env: { FISCUS_CONFIG: file }, io: { out: (t) => (out += t), err: () => {}, isTty: false } });
     expect([code, JSON.parse(out).id]).toEqual([EXIT.OK, fundId]);
-    expect(await main(['funds', 'list', '--profile', 'prod'], { env: { FISCUS_CONFIG: file }, io: { out: () => {}, err: () => {}, isTty: false } })).toBe(EXIT.USAGE);
+    expect(await main(['funds', 'list', '--profile', 'prod'], { env: { FISCUS_CONFIG: file }, io: { out: () => {}, err: () => {}, isTty: false } })).toBe(
+      EXIT.USAGE,
+    );
   });
 });

@@ -6,8 +6,16 @@ import { feeReplacementOf, feeSponsorshipOf, policySyncOf, sponsoredReservesOf, 
 // declares the capability and has the methods, so a chain that claims `onchainCompliance` without
 // writing policies (memchain) is never asked to.
 const base: Capabilities = {
-  authorize: true, freeze: true, partialFreeze: true, forceTransfer: true, clawback: true, pause: true,
-  recovery: true, onchainCompliance: true, maxBatch: 1, finality: { kind: 'instant' },
+  authorize: true,
+  freeze: true,
+  partialFreeze: true,
+  forceTransfer: true,
+  clawback: true,
+  pause: true,
+  recovery: true,
+  onchainCompliance: true,
+  maxBatch: 1,
+  finality: { kind: 'instant' },
 };
 const driverWith = (caps: Partial<Capabilities>, methods: Record<string, unknown> = {}) =>
   ({ chain: 'memory:test', capabilities: { ...base, ...caps }, ...methods }) as unknown as ChainDriver;

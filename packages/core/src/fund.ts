@@ -8,7 +8,10 @@ const DEFAULT_DECIMALS = 6;
 /** Base units arrive as a decimal string (JSON) or a bigint (code); never as a float-prone number. */
 const threshold = z.union([
   z.bigint().min(1n),
-  z.string().regex(/^[1-9]\d{0,18}$/, 'base units as a decimal string, e.g. "1000000000"').transform((s) => BigInt(s)),
+  z
+    .string()
+    .regex(/^[1-9]\d{0,18}$/, 'base units as a decimal string, e.g. "1000000000"')
+    .transform((s) => BigInt(s)),
 ]);
 
 /**

@@ -4,8 +4,6 @@
  */
 export function newId(prefix: string): string {
   const time = Date.now().toString(16).padStart(12, '0');
-  const random = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(10)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('');
+  const random = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(10)), (b) => b.toString(16).padStart(2, '0')).join('');
   return `${prefix}_${time}${random}`;
 }

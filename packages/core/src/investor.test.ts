@@ -8,12 +8,22 @@ describe('investor', () => {
   });
   it('derives the numeric jurisdiction and defaults KYC to pending', () => {
     expect(InvestorInput.parse({ id: 'inv_1', legalName: ' Acme LP ', jurisdiction: 'de', investorType: 'institutional' })).toEqual({
-      id: 'inv_1', legalName: 'Acme LP', jurisdiction: 'DE', jurisdictionNumeric: 276, investorType: 'institutional', kycStatus: 'pending',
+      id: 'inv_1',
+      legalName: 'Acme LP',
+      jurisdiction: 'DE',
+      jurisdictionNumeric: 276,
+      investorType: 'institutional',
+      kycStatus: 'pending',
     });
   });
   it('accepts an ISO timestamp for KYC expiry', () => {
     const i = InvestorInput.parse({
-      id: 'inv_1', legalName: 'A', jurisdiction: 'US', investorType: 'accredited', kycStatus: 'verified', kycExpiresAt: '2026-01-01T00:00:00Z',
+      id: 'inv_1',
+      legalName: 'A',
+      jurisdiction: 'US',
+      investorType: 'accredited',
+      kycStatus: 'verified',
+      kycExpiresAt: '2026-01-01T00:00:00Z',
     });
     expect(i.kycExpiresAt).toEqual(new Date('2026-01-01T00:00:00Z'));
   });

@@ -42,9 +42,11 @@ export const InvestorInput = z
     kycStatus: z.enum(KYC_STATUSES).default('pending'),
     kycExpiresAt: z.union([z.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s))]).nullish(),
   })
-  .transform(({ jurisdiction: j, ...rest }): Investor => ({
-    ...rest,
-    jurisdiction: j.alpha2,
-    jurisdictionNumeric: j.numeric,
-  }));
+  .transform(
+    ({ jurisdiction: j, ...rest }): Investor => ({
+      ...rest,
+      jurisdiction: j.alpha2,
+      jurisdictionNumeric: j.numeric,
+    }),
+  );
 export type InvestorInput = z.input<typeof InvestorInput>;

@@ -29,8 +29,7 @@ export type DeployOperation = { kind: 'deploy' };
 export type OracleOperation =
   | { kind: 'publishNav'; value: bigint; scale: number; round: bigint; at: number }
   | { kind: 'publishAttestation'; hash: string; at: number };
-export const isOracleOperation = (op: { kind: string }): op is OracleOperation =>
-  op.kind === 'publishNav' || op.kind === 'publishAttestation';
+export const isOracleOperation = (op: { kind: string }): op is OracleOperation => op.kind === 'publishNav' || op.kind === 'publishAttestation';
 
 export type ChainOperation = SingleOperation | BatchOperation | OracleOperation;
 /**
@@ -43,8 +42,21 @@ export type OperationBody = ChainOperation | DeployOperation | SequenceFillOpera
 export type OperationKind = OperationBody['kind'];
 
 export const OPERATION_KINDS = [
-  'deploy', 'authorize', 'deauthorize', 'freeze', 'unfreeze', 'mint', 'burn',
-  'forceTransfer', 'recover', 'pause', 'unpause', 'batch', 'publishNav', 'publishAttestation', 'fillSequence',
+  'deploy',
+  'authorize',
+  'deauthorize',
+  'freeze',
+  'unfreeze',
+  'mint',
+  'burn',
+  'forceTransfer',
+  'recover',
+  'pause',
+  'unpause',
+  'batch',
+  'publishNav',
+  'publishAttestation',
+  'fillSequence',
 ] as const satisfies readonly OperationKind[];
 
 /**
@@ -52,9 +64,7 @@ export const OPERATION_KINDS = [
  * requested → approved → prepared → submitted → confirmed → posted | failed | compensated.
  * `requested` waits for a second approver; operations below the approval threshold start `approved`.
  */
-export const OPERATION_STATES = [
-  'requested', 'approved', 'prepared', 'submitted', 'confirmed', 'posted', 'failed', 'compensated',
-] as const;
+export const OPERATION_STATES = ['requested', 'approved', 'prepared', 'submitted', 'confirmed', 'posted', 'failed', 'compensated'] as const;
 export type OperationState = (typeof OPERATION_STATES)[number];
 
 export const TERMINAL_STATES: readonly OperationState[] = ['posted', 'failed', 'compensated'];
@@ -70,9 +80,7 @@ export function operationToJson(op: OperationBody): Record<string, unknown> {
 const UNIT_FIELDS = new Set(['units', 'value', 'round']);
 
 export function operationFromJson(json: unknown): OperationBody {
-  return JSON.parse(JSON.stringify(json), (k, v) =>
-    UNIT_FIELDS.has(k) && typeof v === 'string' ? BigInt(v) : v,
-  ) as OperationBody;
+  return JSON.parse(JSON.stringify(json), (k, v) => (UNIT_FIELDS.has(k) && typeof v === 'string' ? BigInt(v) : v)) as OperationBody;
 }
 
 /** Flattens a batch so callers can reason about its single effects. */

@@ -3,7 +3,9 @@ import { FiscusError } from './errors.ts';
 import { INTERNAL_ERROR_MESSAGE, publicErrorOf, toPublicError, withPublicError } from './public-error.ts';
 
 describe('public errors: internal text never leaves the process', () => {
-  const sqlError = Object.assign(new Error('Failed query: insert into "distribution_allocations" ("units") values ($1)\nparams: 92233720368547758080'), { code: '22003' });
+  const sqlError = Object.assign(new Error('Failed query: insert into "distribution_allocations" ("units") values ($1)\nparams: 92233720368547758080'), {
+    code: '22003',
+  });
 
   it('keeps a coded error’s short message, never its details or cause', () => {
     const e = new FiscusError('AMOUNT_OUT_OF_RANGE', 'units exceed the maximum', { details: 'stack here', cause: sqlError });
@@ -21,7 +23,11 @@ describe('public errors: internal text never leaves the process', () => {
     expect(publicErrorOf({ code: 'SOMETHING_ELSE', message: 'raw' })).toEqual({ code: 'INTERNAL', message: INTERNAL_ERROR_MESSAGE });
     expect(publicErrorOf({ code: 'TX_FAILED', message: 'transaction reverted' })).toEqual({ code: 'TX_FAILED', message: 'transaction reverted' });
     expect(publicErrorOf(null)).toBeNull();
-    expect(withPublicError({ code: 'INTERNAL', message: sqlError.message, worker: 'w1' })).toEqual({ code: 'INTERNAL', message: INTERNAL_ERROR_MESSAGE, worker: 'w1' });
+    expect(withPublicError({ code: 'INTERNAL', message: sqlError.message, worker: 'w1' })).toEqual({
+      code: 'INTERNAL',
+      message: INTERNAL_ERROR_MESSAGE,
+      worker: 'w1',
+    });
     expect(withPublicError({ rebuiltFrom: '0xab' })).toEqual({ rebuiltFrom: '0xab' });
   });
 

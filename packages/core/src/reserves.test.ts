@@ -12,12 +12,18 @@ describe('requiredReserves (RESERVES_REQUIRED_ROUND_UP)', () => {
 
   it('never under-collateralises: within one micro-dollar above what redeeming everything pays', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.bigInt({ min: 1n, max: 10n ** 12n }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 7 }), (units, value, scale, decimals) => {
-        const nav = { value, scale };
-        const req = requiredReserves(units, nav, decimals);
-        const paid = usdForUnits(units, nav, decimals);
-        expect(req - paid.result).toBe(paid.remainder === 0n ? 0n : 1n);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 15n }),
+        fc.bigInt({ min: 1n, max: 10n ** 12n }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 7 }),
+        (units, value, scale, decimals) => {
+          const nav = { value, scale };
+          const req = requiredReserves(units, nav, decimals);
+          const paid = usdForUnits(units, nav, decimals);
+          expect(req - paid.result).toBe(paid.remainder === 0n ? 0n : 1n);
+        },
+      ),
     );
   });
 

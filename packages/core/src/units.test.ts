@@ -2,8 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FiscusError } from './errors.ts';
 import {
-  INT64_MAX, MAX_DECIMALS, assertDecimals, formatUnits, fromEvmBaseUnits, fromStellarStroops, maxUnits,
-  parseUnits, toEvmBaseUnits, toStellarStroops,
+  INT64_MAX,
+  MAX_DECIMALS,
+  assertDecimals,
+  formatUnits,
+  fromEvmBaseUnits,
+  fromStellarStroops,
+  maxUnits,
+  parseUnits,
+  toEvmBaseUnits,
+  toStellarStroops,
 } from './units.ts';
 
 const code = (f: () => unknown): string | undefined => {
@@ -89,9 +97,7 @@ describe('formatUnits', () => {
     fc.assert(fc.property(inRange, ([d, x]) => parseUnits(formatUnits(x, d), d, { allowNegative: true, allowZero: true }) === x));
   });
   it('format(parse(s)) is s canonicalised', () => {
-    const text = decimalsArb.chain((d) =>
-      fc.tuple(fc.constant(d), fc.stringMatching(/^\d{1,10}$/), fc.stringMatching(new RegExp(`^\\d{0,${d}}$`))),
-    );
+    const text = decimalsArb.chain((d) => fc.tuple(fc.constant(d), fc.stringMatching(/^\d{1,10}$/), fc.stringMatching(new RegExp(`^\\d{0,${d}}$`))));
     fc.assert(
       fc.property(text, ([d, int, frac]) => {
         const s = frac ? `${int}.${frac}` : int;
@@ -102,8 +108,11 @@ describe('formatUnits', () => {
   });
   it('rejects any fraction longer than the decimals, whatever the digits', () => {
     fc.assert(
-      fc.property(decimalsArb, fc.stringMatching(/^\d{1,3}$/), fc.stringMatching(/^\d{8,12}$/), (d, int, frac) =>
-        code(() => parseUnits(`${int}.${frac}`, d, { allowZero: true })) === 'TOO_MANY_DECIMALS',
+      fc.property(
+        decimalsArb,
+        fc.stringMatching(/^\d{1,3}$/),
+        fc.stringMatching(/^\d{8,12}$/),
+        (d, int, frac) => code(() => parseUnits(`${int}.${frac}`, d, { allowZero: true })) === 'TOO_MANY_DECIMALS',
       ),
     );
   });

@@ -10,10 +10,7 @@ const { operations } = schema;
  * machines claim at once without waiting on each other; the lease (not a held row lock) covers
  * the slow chain calls, and lets another worker take over if this one dies.
  */
-export async function claimOperations(
-  db: Db,
-  p: { owner: string; leaseMs: number; limit: number; chains: readonly string[] },
-): Promise<OperationRow[]> {
+export async function claimOperations(db: Db, p: { owner: string; leaseMs: number; limit: number; chains: readonly string[] }): Promise<OperationRow[]> {
   // A worker only takes operations for chains it has a driver for; others wait for a worker that does.
   if (p.chains.length === 0) return [];
   const due = db
@@ -45,7 +42,10 @@ export async function claimOperations(
  * Once signed, an operation always proceeds; NAV rounds are rare, so one at a time costs nothing.
  */
 function notBehindOlderRound() {
-  const terminal = sql.join(TERMINAL_STATES.map((s) => sql`${s}`), sql`, `);
+  const terminal = sql.join(
+    TERMINAL_STATES.map((s) => sql`${s}`),
+    sql`, `,
+  );
   return sql`not (${operations.kind} = 'publishNav' and ${operations.state} = 'approved' and exists (
     select 1 from ${operations} as older
     where older.kind = 'publishNav' and older.fund_id = ${operations.fundId} and older.chain = ${operations.chain}

@@ -51,5 +51,6 @@ export async function checkCompliance(db: Db, p: ComplianceCheck): Promise<void>
   });
   // A new subscription mint must stay covered by reserves (funds with enforceReserves); the
   // prepare-time re-check (excludeOperationId) does not repeat it: the mint is already counted.
-  if (p.action === 'subscribe' && p.excludeOperationId === undefined) await assertReservesCover(db, { fundId: p.fundId, units: p.units, incomingUsd: p.incomingUsd });
+  if (p.action === 'subscribe' && p.excludeOperationId === undefined)
+    await assertReservesCover(db, { fundId: p.fundId, units: p.units, incomingUsd: p.incomingUsd });
 }

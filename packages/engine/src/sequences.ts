@@ -13,10 +13,7 @@ const { signerSequences, operations, operationEvents } = schema;
  * database is the authority, since prepared-but-unsent transactions are invisible to the chain.
  * If the chain runs ahead (the key was used elsewhere) `resyncSequence` catches up.
  */
-export async function allocateSequence(
-  tx: Db,
-  p: { chain: string; signer: string; chainNext: () => Promise<bigint> },
-): Promise<bigint> {
+export async function allocateSequence(tx: Db, p: { chain: string; signer: string; chainNext: () => Promise<bigint> }): Promise<bigint> {
   const key = and(eq(signerSequences.chain, p.chain), eq(signerSequences.signer, p.signer));
   let [row] = await tx.select().from(signerSequences).where(key).for('update');
   if (!row) {
@@ -62,10 +59,7 @@ export async function giveUpSequence(
 }
 
 /** A `fillSequence` operation holding `sequence` of `signer`: signed and sent like any other. */
-export async function queueFiller(
-  tx: Db,
-  p: { fundId: string; chain: string; signer: string; sequence: bigint; operationId: string },
-): Promise<string> {
+export async function queueFiller(tx: Db, p: { fundId: string; chain: string; signer: string; sequence: bigint; operationId: string }): Promise<string> {
   const fillerId = newId('op');
   await tx.insert(operations).values({
     id: fillerId,
@@ -79,7 +73,14 @@ export async function queueFiller(
     signer: p.signer,
     sequence: p.sequence,
   });
-  await tx.insert(operationEvents).values({ operationId: fillerId, fromState: null, toState: 'approved', detail: { fills: p.operationId, sequence: p.sequence.toString() } });
-  await appendAudit(tx, { actor: 'engine', action: 'operation.requested', subject: fillerId, data: { fundId: p.fundId, chain: p.chain, kind: 'fillSequence', fills: p.operationId, sequence: p.sequence.toString() } });
+  await tx
+    .insert(operationEvents)
+    .values({ operationId: fillerId, fromState: null, toState: 'approved', detail: { fills: p.operationId, sequence: p.sequence.toString() } });
+  await appendAudit(tx, {
+    actor: 'engine',
+    action: 'operation.requested',
+    subject: fillerId,
+    data: { fundId: p.fundId, chain: p.chain, kind: 'fillSequence', fills: p.operationId, sequence: p.sequence.toString() },
+  });
   return fillerId;
 }

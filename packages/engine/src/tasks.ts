@@ -63,6 +63,7 @@ export function defaultTasks(
   if (ms.distributions > 0) tasks.push(distributionTask(ms.distributions));
   if (ms.reconcile > 0) tasks.push(reconcileTask(ms.reconcile));
   if (ms.moves > 0) tasks.push(movesTask(ms.moves));
-  if (o.webhooks && (o.webhooks.everyMs ?? WEBHOOK_TASK_MS) > 0) tasks.push(webhookTask({ key: o.webhooks.key, everyMs: o.webhooks.everyMs ?? WEBHOOK_TASK_MS, options: o.webhooks.options }));
+  if (o.webhooks && (o.webhooks.everyMs ?? WEBHOOK_TASK_MS) > 0)
+    tasks.push(webhookTask({ key: o.webhooks.key, everyMs: o.webhooks.everyMs ?? WEBHOOK_TASK_MS, options: o.webhooks.options }));
   return tasks;
 }

@@ -39,7 +39,11 @@ export async function transition(db: Db, p: TransitionParams): Promise<Operation
 export async function touch(db: Db, op: OperationRow, patch: OperationPatch, leaseOwner?: string): Promise<OperationRow | undefined> {
   const conditions = [eq(operations.id, op.id), eq(operations.state, op.state)];
   if (leaseOwner) conditions.push(eq(operations.leaseOwner, leaseOwner));
-  const [row] = await db.update(operations).set({ ...publicPatch(patch), updatedAt: sql`now()` }).where(and(...conditions)).returning();
+  const [row] = await db
+    .update(operations)
+    .set({ ...publicPatch(patch), updatedAt: sql`now()` })
+    .where(and(...conditions))
+    .returning();
   return row;
 }
 

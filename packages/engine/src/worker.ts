@@ -102,11 +102,14 @@ export class Worker {
     });
     await Promise.all(
       claimed.map(async (op) => {
-        const heartbeat = setInterval(() => {
-          renewLease(this.#ctx.db, { id: op.id, owner: this.id, leaseMs: this.#leaseMs })
-            .then((held) => held || this.#ctx.logger.warn({ operationId: op.id }, 'lease lost while working'))
-            .catch(() => {});
-        }, Math.max(50, Math.floor(this.#leaseMs / 3)));
+        const heartbeat = setInterval(
+          () => {
+            renewLease(this.#ctx.db, { id: op.id, owner: this.id, leaseMs: this.#leaseMs })
+              .then((held) => held || this.#ctx.logger.warn({ operationId: op.id }, 'lease lost while working'))
+              .catch(() => {});
+          },
+          Math.max(50, Math.floor(this.#leaseMs / 3)),
+        );
         try {
           await processOperation(this.#ctx, op);
         } catch (e) {

@@ -14,16 +14,22 @@ describeEachBackend('compliance across wallets, chains and mints in flight', (ba
 
   async function fundWith(policy: object) {
     const fundId = newId('fund');
-    await fresh.current.db.insert(schema.funds).values({ id: fundId, name: 'F', symbol: 'F', decimals: 0, policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false, ...policy }) });
+    await fresh.current.db
+      .insert(schema.funds)
+      .values({ id: fundId, name: 'F', symbol: 'F', decimals: 0, policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false, ...policy }) });
     return fundId;
   }
   async function investorWithWallets(fundId: string, units: bigint[]) {
     const investorId = newId('inv');
-    await fresh.current.db.insert(schema.investors).values({ id: investorId, legalName: 'I', jurisdiction: 'FR', jurisdictionNumeric: 250, investorType: 'institutional', kycStatus: 'verified' });
+    await fresh.current.db
+      .insert(schema.investors)
+      .values({ id: investorId, legalName: 'I', jurisdiction: 'FR', jurisdictionNumeric: 250, investorType: 'institutional', kycStatus: 'verified' });
     const walletIds: string[] = [];
     for (const [i, u] of units.entries()) {
       const walletId = newId('wal');
-      await fresh.current.db.insert(schema.wallets).values({ id: walletId, investorId, chain: i === 0 ? chain : 'memory:other', address: `0x${walletId.slice(-40).padStart(40, '0')}` });
+      await fresh.current.db
+        .insert(schema.wallets)
+        .values({ id: walletId, investorId, chain: i === 0 ? chain : 'memory:other', address: `0x${walletId.slice(-40).padStart(40, '0')}` });
       await fresh.current.db.insert(schema.fundWallets).values({ fundId, walletId, status: 'authorized', units: u });
       walletIds.push(walletId);
     }
@@ -43,9 +49,20 @@ describeEachBackend('compliance across wallets, chains and mints in flight', (ba
   it('counts a mint in flight against max holding, but not the operation being re-checked', async () => {
     const fundId = await fundWith({ maxHolding: 100n });
     const a = await investorWithWallets(fundId, [50n]);
-    const mint = await requestMint(fresh.current.db, { fundId, chain, to: '0x0000000000000000000000000000000000000001', units: 40n, walletId: a.walletIds[0]!, investorId: a.investorId });
-    await expect(checkCompliance(fresh.current.db, { fundId, investorId: a.investorId, action: 'subscribe', units: 20n })).rejects.toMatchObject({ meta: { rule: 'max_holding' } });
-    await expect(checkCompliance(fresh.current.db, { fundId, investorId: a.investorId, action: 'subscribe', units: 40n, excludeOperationId: mint.id })).resolves.toBeUndefined();
+    const mint = await requestMint(fresh.current.db, {
+      fundId,
+      chain,
+      to: '0x0000000000000000000000000000000000000001',
+      units: 40n,
+      walletId: a.walletIds[0]!,
+      investorId: a.investorId,
+    });
+    await expect(checkCompliance(fresh.current.db, { fundId, investorId: a.investorId, action: 'subscribe', units: 20n })).rejects.toMatchObject({
+      meta: { rule: 'max_holding' },
+    });
+    await expect(
+      checkCompliance(fresh.current.db, { fundId, investorId: a.investorId, action: 'subscribe', units: 40n, excludeOperationId: mint.id }),
+    ).resolves.toBeUndefined();
   });
 
   it('gives the last holder slot to the first subscription in flight', async () => {
@@ -53,8 +70,17 @@ describeEachBackend('compliance across wallets, chains and mints in flight', (ba
     const holder = await investorWithWallets(fundId, [5n, 5n]); // one investor on two chains: one holder
     const first = await investorWithWallets(fundId, [0n]);
     const second = await investorWithWallets(fundId, [0n]);
-    await requestMint(fresh.current.db, { fundId, chain, to: '0x0000000000000000000000000000000000000002', units: 1n, walletId: first.walletIds[0]!, investorId: first.investorId });
-    await expect(checkCompliance(fresh.current.db, { fundId, investorId: second.investorId, action: 'subscribe', units: 1n })).rejects.toMatchObject({ meta: { rule: 'max_holders' } });
+    await requestMint(fresh.current.db, {
+      fundId,
+      chain,
+      to: '0x0000000000000000000000000000000000000002',
+      units: 1n,
+      walletId: first.walletIds[0]!,
+      investorId: first.investorId,
+    });
+    await expect(checkCompliance(fresh.current.db, { fundId, investorId: second.investorId, action: 'subscribe', units: 1n })).rejects.toMatchObject({
+      meta: { rule: 'max_holders' },
+    });
     // Existing holders may still add to their position.
     await expect(checkCompliance(fresh.current.db, { fundId, investorId: holder.investorId, action: 'subscribe', units: 1n })).resolves.toBeUndefined();
     // Once the in-flight mint fails, the slot is free again.

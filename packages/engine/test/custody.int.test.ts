@@ -34,7 +34,15 @@ describeEachBackend('custody ledger: T-bill lots and cash', (backend) => {
     const lot = await purchaseLot(db, {
       fundId,
       by,
-      lot: { cusip: '037833100', custodian: 'bny', faceValue: 1_000_000_000_000n, purchasePrice: 987_654_321_000n, settlementDate: '2026-01-02', maturityDate: '2026-04-02', cashAccount: 'operating' },
+      lot: {
+        cusip: '037833100',
+        custodian: 'bny',
+        faceValue: 1_000_000_000_000n,
+        purchasePrice: 987_654_321_000n,
+        settlementDate: '2026-01-02',
+        maturityDate: '2026-04-02',
+        cashAccount: 'operating',
+      },
     });
     expect(await usd(db, fundId)).toEqual({ 'cash:operating': 1_012_345_679_000n, 'custody:bny': 987_654_321_000n, 'external:bank': -2_000_000_000_000n });
     const held = await custodyHoldings(db, fundId);
@@ -47,7 +55,15 @@ describeEachBackend('custody ledger: T-bill lots and cash', (backend) => {
       lotId: lot.id,
       asOf: '2026-04-02',
       by,
-      next: { cusip: '594918104', custodian: 'bny', faceValue: 1_000_000_000_000n, purchasePrice: 988_000_000_000n, settlementDate: '2026-04-02', maturityDate: '2026-07-02', cashAccount: 'operating' },
+      next: {
+        cusip: '594918104',
+        custodian: 'bny',
+        faceValue: 1_000_000_000_000n,
+        purchasePrice: 988_000_000_000n,
+        settlementDate: '2026-04-02',
+        maturityDate: '2026-07-02',
+        cashAccount: 'operating',
+      },
     });
     expect(rolled.matured).toMatchObject({ status: 'matured', rolledInto: rolled.lot.id });
     expect(rolled.lot).toMatchObject({ status: 'held', rolledFrom: lot.id });
@@ -76,11 +92,24 @@ describeEachBackend('custody ledger: T-bill lots and cash', (backend) => {
   it('refuses a bad CUSIP, dates out of order, an overdrawn purchase and an overdrawn withdrawal', async () => {
     const db = fresh.current.db;
     const { fundId } = await seedFund(db, { chain: 'memory:custody' });
-    const lot = { cusip: '037833100', custodian: 'bny', faceValue: 100n, purchasePrice: 99n, settlementDate: '2026-01-02', maturityDate: '2026-04-02', cashAccount: 'operating' };
-    await expect(purchaseLot(db, { fundId, by: 't', lot: { ...lot, cusip: '037833101' } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', meta: { field: 'cusip', expectedCheckDigit: 0 } });
+    const lot = {
+      cusip: '037833100',
+      custodian: 'bny',
+      faceValue: 100n,
+      purchasePrice: 99n,
+      settlementDate: '2026-01-02',
+      maturityDate: '2026-04-02',
+      cashAccount: 'operating',
+    };
+    await expect(purchaseLot(db, { fundId, by: 't', lot: { ...lot, cusip: '037833101' } })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      meta: { field: 'cusip', expectedCheckDigit: 0 },
+    });
     await expect(purchaseLot(db, { fundId, by: 't', lot: { ...lot, maturityDate: '2026-01-01' } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(purchaseLot(db, { fundId, by: 't', lot })).rejects.toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
-    await expect(recordCashMovement(db, { fundId, account: 'operating', direction: 'withdrawal', amount: 1n, reference: 'w', by: 't' })).rejects.toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
+    await expect(recordCashMovement(db, { fundId, account: 'operating', direction: 'withdrawal', amount: 1n, reference: 'w', by: 't' })).rejects.toMatchObject({
+      code: 'INSUFFICIENT_BALANCE',
+    });
     expect(await db.select().from(schema.custodyLots).where(eq(schema.custodyLots.fundId, fundId))).toHaveLength(0);
     expect(await usdImbalance(db, fundId)).toBe(0n);
   });

@@ -52,7 +52,10 @@ describeEachBackend('yield distribution under faults', (backend) => {
     try {
       let database = await createDb({ ...created.options, migrate: false });
       const worker = yieldWorker(database.db, net.drivers);
-      const { fundId, holders } = await seedYieldFund(database.db, worker, net.chains, [[300n, 200n, 100n], [400n, 7n]]);
+      const { fundId, holders } = await seedYieldFund(database.db, worker, net.chains, [
+        [300n, 200n, 100n],
+        [400n, 7n],
+      ]);
       const d = await requestDistribution(database.db, { fundId, recordTime: new Date(), units: 1_001n, requestedBy: 'test' });
       await database.close();
 
@@ -76,7 +79,10 @@ describeEachBackend('yield distribution under faults', (backend) => {
     const db = fresh.current.db;
     // Enough attempts and backoff for the pause: unsigned batches must not give up while the node is away.
     const worker = yieldWorker(db, net.drivers, { maxAttempts: 1_000, backoff: { baseMs: 50, maxMs: 1_000 } });
-    const { fundId, holders } = await seedYieldFund(db, worker, net.chains, [[10n, 20n, 30n], [40n, 50n]]);
+    const { fundId, holders } = await seedYieldFund(db, worker, net.chains, [
+      [10n, 20n, 30n],
+      [40n, 50n],
+    ]);
     const down = net.chains[1]!;
     await down.server.pause();
     const resume = new Promise<void>((r) => setTimeout(() => down.server.resume().then(r), NODE_DOWN_MS));

@@ -22,11 +22,17 @@ describeEachBackend('distribution planning errors and cancellation', (backend) =
   /** A fund (decimals 6) with one holder of `position` base units on a chain no driver serves. */
   async function fund(position: bigint) {
     const fundId = newId('fund');
-    await db().insert(schema.funds).values({ id: fundId, name: 'F', symbol: 'F', decimals: 6, policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false }) });
+    await db()
+      .insert(schema.funds)
+      .values({ id: fundId, name: 'F', symbol: 'F', decimals: 6, policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false }) });
     const investorId = newId('inv');
-    await db().insert(schema.investors).values({ id: investorId, legalName: 'I', jurisdiction: 'US', jurisdictionNumeric: 840, investorType: 'institutional', kycStatus: 'verified' });
+    await db()
+      .insert(schema.investors)
+      .values({ id: investorId, legalName: 'I', jurisdiction: 'US', jurisdictionNumeric: 840, investorType: 'institutional', kycStatus: 'verified' });
     const walletId = newId('wal');
-    await db().insert(schema.wallets).values({ id: walletId, investorId, chain: 'memory:none', address: `0x${walletId.slice(-8)}` });
+    await db()
+      .insert(schema.wallets)
+      .values({ id: walletId, investorId, chain: 'memory:none', address: `0x${walletId.slice(-8)}` });
     await db().insert(schema.fundWallets).values({ fundId, walletId, status: 'authorized', units: position });
     return fundId;
   }
@@ -53,9 +59,14 @@ describeEachBackend('distribution planning errors and cancellation', (backend) =
 
   it('a rate stored before it was bounded (out of range, leading space) fails with its parse error, not the database’s', async () => {
     const fundId = await fund(1_000_000n);
-    for (const [rate, code] of [['9223372036854775808', 'AMOUNT_OUT_OF_RANGE'], [' 1', 'INVALID_AMOUNT']] as const) {
+    for (const [rate, code] of [
+      ['9223372036854775808', 'AMOUNT_OUT_OF_RANGE'],
+      [' 1', 'INVALID_AMOUNT'],
+    ] as const) {
       const id = newId('dist');
-      await db().insert(schema.distributions).values({ id, fundId, recordTime: new Date(0), ratePerUnit: rate, state: 'pending', requestedBy: 'old' });
+      await db()
+        .insert(schema.distributions)
+        .values({ id, fundId, recordTime: new Date(0), ratePerUnit: rate, state: 'pending', requestedBy: 'old' });
       await advanceDistributions(db(), drivers);
       expect((await row(id)).state).toBe('failed');
       expect((await row(id)).lastError).toMatchObject({ code, message: expect.stringMatching(/^ratePerUnit: /) });
@@ -72,7 +83,12 @@ describeEachBackend('distribution planning errors and cancellation', (backend) =
 
   it('requestDistribution bounds and parses the rate like every amount', async () => {
     const fundId = await fund(1n);
-    for (const [rate, code] of [['9223372036854775808', 'AMOUNT_OUT_OF_RANGE'], [' 1', 'INVALID_AMOUNT'], ['0', 'INVALID_AMOUNT'], ['1e3', 'INVALID_AMOUNT']] as const) {
+    for (const [rate, code] of [
+      ['9223372036854775808', 'AMOUNT_OUT_OF_RANGE'],
+      [' 1', 'INVALID_AMOUNT'],
+      ['0', 'INVALID_AMOUNT'],
+      ['1e3', 'INVALID_AMOUNT'],
+    ] as const) {
       await expect(requestDistribution(db(), { fundId, recordTime: new Date(), ratePerUnit: rate, requestedBy: 't' })).rejects.toMatchObject({ code });
     }
   });
@@ -89,7 +105,9 @@ describeEachBackend('distribution planning errors and cancellation', (backend) =
 
     await expect(cancelDistribution(db(), { fundId: 'fund_other', id: d.id, by: 'k' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const minting = newId('dist');
-    await db().insert(schema.distributions).values({ id: minting, fundId, recordTime: new Date(0), requestedUnits: 1n, state: 'minting', requestedBy: 't' });
+    await db()
+      .insert(schema.distributions)
+      .values({ id: minting, fundId, recordTime: new Date(0), requestedUnits: 1n, state: 'minting', requestedBy: 't' });
     await expect(cancelDistribution(db(), { fundId, id: minting, by: 'k' })).rejects.toMatchObject({ code: 'CONFLICT', meta: { state: 'minting' } });
   });
 });

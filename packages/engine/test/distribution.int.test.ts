@@ -22,7 +22,10 @@ describeEachBackend('yield distribution over two chains', (backend) => {
     const db = fresh.current.db;
     const worker = yieldWorker(db, net.drivers);
     // Uneven positions: 5 holders on chain A (2 batches of ≤ 3), 4 on chain B (2 batches); all get > 0.
-    const { fundId, holders } = await seedYieldFund(db, worker, net.chains, [[1_000_001n, 70_000n, 333_333n, 5_003n, 20_000n], [999_000n, 12_345_679n, 1_001n, 10_000n]]);
+    const { fundId, holders } = await seedYieldFund(db, worker, net.chains, [
+      [1_000_001n, 70_000n, 333_333n, 5_003n, 20_000n],
+      [999_000n, 12_345_679n, 1_001n, 10_000n],
+    ]);
     const held = sum(holders.map((h) => h.position));
 
     const first = await requestDistribution(db, { fundId, recordTime: new Date(), units: 1_000_003n, requestedBy: 'test' });
@@ -83,7 +86,10 @@ describeEachBackend('yield distribution over two chains', (backend) => {
     const worker = yieldWorker(db, net.drivers);
     const { fundId, holders } = await seedYieldFund(db, worker, net.chains, [[1_000n, 500n], [500n]]);
     // The policy now caps holdings at 1,050: the 1,000 holder would go over with its yield.
-    await db.update(schema.funds).set({ policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false, maxHolding: 1_050n }) }).where(eq(schema.funds.id, fundId));
+    await db
+      .update(schema.funds)
+      .set({ policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false, maxHolding: 1_050n }) })
+      .where(eq(schema.funds.id, fundId));
     await db.update(schema.fundWallets).set({ status: 'frozen' }).where(eq(schema.fundWallets.walletId, holders[2]!.walletId));
 
     const d = await requestDistribution(db, { fundId, recordTime: new Date(), units: 200n, requestedBy: 'test' });

@@ -18,6 +18,9 @@ describeEachBackend('property: subscriptions, moves, redemptions and yield over 
   it('every invariant holds after every step; ledger = chain on every chain at the end', { timeout: 150_000 }, async () => {
     const seen = await checkFundProperty(database.current.db, chains, { numRuns: 10 });
     // The runs exercised every kind of step, not only refusals.
-    expect(Object.values(seen).every((n) => n > 0), JSON.stringify(seen)).toBe(true);
+    expect(
+      Object.values(seen).every((n) => n > 0),
+      JSON.stringify(seen),
+    ).toBe(true);
   });
 });

@@ -22,7 +22,10 @@ describeEachBackend('operation lifecycle: rebuilds, approvals, policy, reconcili
     const f = await deployedFund(fresh.current, harness);
     harness.server.faults.set('submit', 'fail');
     const mint = await requestMint(fresh.current.db, { ...f, chain: harness.chain, to: f.address, units: 10n });
-    await until(f.worker, async () => (await getOperation(fresh.current.db, mint.id)).state === 'prepared' && (await getOperation(fresh.current.db, mint.id)).attempts > 0);
+    await until(
+      f.worker,
+      async () => (await getOperation(fresh.current.db, mint.id)).state === 'prepared' && (await getOperation(fresh.current.db, mint.id)).attempts > 0,
+    );
     const stuck = await getOperation(fresh.current.db, mint.id);
 
     // Something else consumes the same nonce on chain (the key used elsewhere).
@@ -51,7 +54,8 @@ describeEachBackend('operation lifecycle: rebuilds, approvals, policy, reconcili
     };
     // Delegates to the real driver (bound, for its private fields) except for the two overrides.
     const driver = new Proxy(harness.driver, {
-      get: (target, key) => (key === 'submit' ? submit : key === 'status' ? status : ((v) => (typeof v === 'function' ? v.bind(target) : v))(Reflect.get(target, key))),
+      get: (target, key) =>
+        key === 'submit' ? submit : key === 'status' ? status : ((v) => (typeof v === 'function' ? v.bind(target) : v))(Reflect.get(target, key)),
     }) as ChainDriver;
     const worker = testWorker(fresh.current.db, driver);
     const f = await deployedFund(fresh.current, harness, worker);
@@ -62,7 +66,9 @@ describeEachBackend('operation lifecycle: rebuilds, approvals, policy, reconcili
     harness.server.faults.clear();
     expired = true;
     const rebuilt = async () =>
-      (await fresh.current.db.select().from(schema.operationEvents).where(eq(schema.operationEvents.operationId, mint.id))).find((e) => e.detail?.rebuiltFrom === stuck.txHash);
+      (await fresh.current.db.select().from(schema.operationEvents).where(eq(schema.operationEvents.operationId, mint.id))).find(
+        (e) => e.detail?.rebuiltFrom === stuck.txHash,
+      );
     await until(worker, async () => (await rebuilt()) !== undefined);
     expired = false;
     const later = await requestMint(fresh.current.db, { ...f, chain: harness.chain, to: f.address, units: 5n });
@@ -117,7 +123,10 @@ describeEachBackend('operation lifecycle: rebuilds, approvals, policy, reconcili
   it('re-evaluates the policy before signing', async () => {
     const f = await deployedFund(fresh.current, harness);
     const mint = await requestMint(fresh.current.db, { ...f, chain: harness.chain, to: f.address, units: 5n });
-    await fresh.current.db.update(schema.funds).set({ policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false, blockedJurisdictions: ['US'] }) }).where(eq(schema.funds.id, f.fundId));
+    await fresh.current.db
+      .update(schema.funds)
+      .set({ policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false, blockedJurisdictions: ['US'] }) })
+      .where(eq(schema.funds.id, f.fundId));
     await settle(f.worker, fresh.current.db, [mint.id]);
     const row = await getOperation(fresh.current.db, mint.id);
     expect(row.state).toBe('failed');
@@ -127,7 +136,10 @@ describeEachBackend('operation lifecycle: rebuilds, approvals, policy, reconcili
 
   it('does not sign an authorization whose investor lost KYC after the request', async () => {
     const f = await deployedFund(fresh.current, harness);
-    await fresh.current.db.update(schema.funds).set({ policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: true }) }).where(eq(schema.funds.id, f.fundId));
+    await fresh.current.db
+      .update(schema.funds)
+      .set({ policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: true }) })
+      .where(eq(schema.funds.id, f.fundId));
     const second = await seedWallet(fresh.current.db, { fundId: f.fundId, chain: harness.chain, address: harness.newAddress() });
     await fresh.current.db.update(schema.investors).set({ kycStatus: 'revoked' }).where(eq(schema.investors.id, second.investorId));
     await settle(f.worker, fresh.current.db, [second.authorize.id]);

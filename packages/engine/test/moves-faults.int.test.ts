@@ -3,13 +3,32 @@ import { inArray, sql } from 'drizzle-orm';
 import { createDb, schema, type Db } from '@fiscus/ledger';
 import { describeEachBackend, useFreshDatabase } from '@fiscus/ledger/testing';
 import { moveView, requestMove } from '../src/index.ts';
-import { books, driveMoves, mintOn, moveState, runMovesChild, seedMoveFund, startChains, twoChainWorker, type MoveFund, type TestChain } from './support/two-chains.ts';
+import {
+  books,
+  driveMoves,
+  mintOn,
+  moveState,
+  runMovesChild,
+  seedMoveFund,
+  startChains,
+  twoChainWorker,
+  type MoveFund,
+  type TestChain,
+} from './support/two-chains.ts';
 
 /** Every operation of the move, and each one's journal entries: one posting per posted leg, never two. */
 async function legsOf(db: Db, moveId: string) {
   const ops = await db.select().from(schema.operations).where(sql`${schema.operations.context}->>'moveId' = ${moveId}`);
   const entries = ops.length
-    ? await db.select().from(schema.journalEntries).where(inArray(schema.journalEntries.operationId, ops.map((o) => o.id)))
+    ? await db
+        .select()
+        .from(schema.journalEntries)
+        .where(
+          inArray(
+            schema.journalEntries.operationId,
+            ops.map((o) => o.id),
+          ),
+        )
     : [];
   return { ops, entries };
 }
@@ -45,10 +64,19 @@ describeEachBackend('move faults: worker SIGKILLed mid-move', (backend) => {
     const created = await backend.create();
     try {
       let database = await created.open();
-      const worker = twoChainWorker(database.db, chains.map((c) => c.driver));
+      const worker = twoChainWorker(
+        database.db,
+        chains.map((c) => c.driver),
+      );
       const f = await seedMoveFund(database.db, worker, chains);
       await mintOn(database.db, worker, f, a, 500_000n);
-      const m = await requestMove(database.db, { fundId: f.fundId, from: { chain: a, wallet: f.wallets[a]!.address }, to: { chain: b, wallet: f.wallets[b]!.address }, units: 200_000n, requestedBy: 't' });
+      const m = await requestMove(database.db, {
+        fundId: f.fundId,
+        from: { chain: a, wallet: f.wallets[a]!.address },
+        to: { chain: b, wallet: f.wallets[b]!.address },
+        units: 200_000n,
+        requestedBy: 't',
+      });
       await database.close();
 
       const crashed = await runMovesChild({ db: created.options, chains, env: { CRASH_AFTER: point, CRASH_KIND: kind } });
@@ -80,10 +108,19 @@ describeEachBackend('move faults: destination node down for 30 s', (backend) => 
   it('the move waits burned while the node is down and completes once it is back', { timeout: 120_000 }, async () => {
     const db = database.current.db;
     const [a, b] = chains.map((c) => c.chain) as [string, string];
-    const worker = twoChainWorker(db, chains.map((c) => c.driver));
+    const worker = twoChainWorker(
+      db,
+      chains.map((c) => c.driver),
+    );
     const f = await seedMoveFund(db, worker, chains);
     await mintOn(db, worker, f, a, 500_000n);
-    const m = await requestMove(db, { fundId: f.fundId, from: { chain: a, wallet: f.wallets[a]!.address }, to: { chain: b, wallet: f.wallets[b]!.address }, units: 200_000n, requestedBy: 't' });
+    const m = await requestMove(db, {
+      fundId: f.fundId,
+      from: { chain: a, wallet: f.wallets[a]!.address },
+      to: { chain: b, wallet: f.wallets[b]!.address },
+      units: 200_000n,
+      requestedBy: 't',
+    });
 
     await chains[1]!.server.pause();
     const downUntil = Date.now() + 30_000;

@@ -18,7 +18,11 @@ describeEachBackend('supply invariant breach halts the fund', (backend) => {
     const db = database.current.db;
     const alerts: object[] = [];
     const logger = { info() {}, warn() {}, error: (o: object, msg?: string) => void alerts.push({ ...o, msg }) };
-    const worker = twoChainWorker(db, chains.map((c) => c.driver), { logger });
+    const worker = twoChainWorker(
+      db,
+      chains.map((c) => c.driver),
+      { logger },
+    );
     const [a, b] = chains.map((c) => c.chain) as [string, string];
     const f = await seedMoveFund(db, worker, chains);
     await mintOn(db, worker, f, a, 100_000n);
@@ -42,16 +46,39 @@ describeEachBackend('supply invariant breach halts the fund', (backend) => {
     const [halt] = await listHalts(db, f.fundId);
     expect(halt).toMatchObject({ reason: 'supply invariant breached', clearedAt: null, detail: { difference: '-5000' } });
     expect(alerts).toEqual([expect.objectContaining({ fundId: f.fundId, msg: expect.stringContaining('ALERT supply invariant breached') })]);
-    const audit = await db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, 'fund.halted'), eq(schema.auditLog.subject, f.fundId)));
+    const audit = await db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.action, 'fund.halted'), eq(schema.auditLog.subject, f.fundId)));
     expect(audit).toHaveLength(1);
 
     // Moves are refused, mints wait unsigned (not failed), burns still go through.
-    await expect(requestMove(db, { fundId: f.fundId, from: { chain: a, wallet: f.wallets[a]!.address }, to: { chain: b, wallet: f.wallets[b]!.address }, units: 10n, requestedBy: 't' })).rejects.toMatchObject({ code: 'FUND_HALTED' });
+    await expect(
+      requestMove(db, {
+        fundId: f.fundId,
+        from: { chain: a, wallet: f.wallets[a]!.address },
+        to: { chain: b, wallet: f.wallets[b]!.address },
+        units: 10n,
+        requestedBy: 't',
+      }),
+    ).rejects.toMatchObject({ code: 'FUND_HALTED' });
     const w = f.wallets[a]!;
-    const mint = await requestOperation(db, { fundId: f.fundId, chain: a as never, body: { kind: 'mint', to: w.address, units: 7n }, context: { walletId: w.walletId, investorId: f.investorId }, requestedBy: 't' });
+    const mint = await requestOperation(db, {
+      fundId: f.fundId,
+      chain: a as never,
+      body: { kind: 'mint', to: w.address, units: 7n },
+      context: { walletId: w.walletId, investorId: f.investorId },
+      requestedBy: 't',
+    });
     await until(worker, async () => (await getOperation(db, mint.id)).lastError?.code === 'FUND_HALTED');
     expect((await getOperation(db, mint.id)).state).toBe('approved');
-    const burn = await requestOperation(db, { fundId: f.fundId, chain: a as never, body: { kind: 'burn', from: w.address, units: 1n }, context: { walletId: w.walletId, investorId: f.investorId }, requestedBy: 't' });
+    const burn = await requestOperation(db, {
+      fundId: f.fundId,
+      chain: a as never,
+      body: { kind: 'burn', from: w.address, units: 1n },
+      context: { walletId: w.walletId, investorId: f.investorId },
+      requestedBy: 't',
+    });
     await settle(worker, db, [burn.id]);
     expect((await getOperation(db, burn.id)).state).toBe('posted');
     // A second breach-revealing posting does not open a second halt.
@@ -59,10 +86,14 @@ describeEachBackend('supply invariant breach halts the fund', (backend) => {
 
     // An operator reverses the bad entry and clears the halt: the waiting mint is signed, and its
     // posting finds the books whole again (no new halt).
-    await postEntry(db, { fundId: f.fundId, memo: 'reverse manual correction', postings: [
-      { account: 'suspense', commodity: 'units', amount: -5000n },
-      { account: `supply:${a}`, commodity: 'units', amount: 5000n },
-    ] });
+    await postEntry(db, {
+      fundId: f.fundId,
+      memo: 'reverse manual correction',
+      postings: [
+        { account: 'suspense', commodity: 'units', amount: -5000n },
+        { account: `supply:${a}`, commodity: 'units', amount: 5000n },
+      ],
+    });
     await clearHalt(db, { fundId: f.fundId, actor: 'ops' });
     await settle(worker, db, [mint.id]);
     expect((await getOperation(db, mint.id)).state).toBe('posted');

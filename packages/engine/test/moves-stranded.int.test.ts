@@ -14,7 +14,13 @@ async function extraWallet(db: Db, worker: Worker, f: MoveFund, chain: string) {
   const walletId = newId('wal');
   await db.insert(schema.wallets).values({ id: walletId, investorId: f.investorId, chain, address });
   await db.insert(schema.fundWallets).values({ fundId: f.fundId, walletId, status: 'pending' });
-  const op = await requestOperation(db, { fundId: f.fundId, chain: chain as ChainId, body: { kind: 'authorize', address, investorId: f.investorId, country: 840 }, context: { walletId, investorId: f.investorId }, requestedBy: 'test' });
+  const op = await requestOperation(db, {
+    fundId: f.fundId,
+    chain: chain as ChainId,
+    body: { kind: 'authorize', address, investorId: f.investorId, country: 840 },
+    context: { walletId, investorId: f.investorId },
+    requestedBy: 'test',
+  });
   await settle(worker, db, [op.id]);
   return { walletId, address };
 }
@@ -34,7 +40,10 @@ describeEachBackend('a move whose compensation fails is held for an operator, ne
   });
   afterAll(() => Promise.all(chains.map((c) => c.server.close())));
   beforeEach(async () => {
-    worker = twoChainWorker(database.current.db, chains.map((c) => c.driver));
+    worker = twoChainWorker(
+      database.current.db,
+      chains.map((c) => c.driver),
+    );
     f = await seedMoveFund(database.current.db, worker, chains);
     await mintOn(database.current.db, worker, f, a, 1_000_000n);
   });
@@ -42,15 +51,30 @@ describeEachBackend('a move whose compensation fails is held for an operator, ne
   /** Burned on a; then b refuses the destination wallet on chain and a's wallet is deauthorized. */
   async function strandedMove() {
     const db = database.current.db;
-    const m = await requestMove(db, { fundId: f.fundId, from: { chain: a, wallet: f.wallets[a]!.address }, to: { chain: b, wallet: f.wallets[b]!.address }, units: 300_000n, requestedBy: 'treasurer' });
+    const m = await requestMove(db, {
+      fundId: f.fundId,
+      from: { chain: a, wallet: f.wallets[a]!.address },
+      to: { chain: b, wallet: f.wallets[b]!.address },
+      units: 300_000n,
+      requestedBy: 'treasurer',
+    });
     await driveMoves(worker, db, async () => (await moveState(db, m.id)).state === 'burned');
     const dst = chains[1]!;
     const [dep] = await db.select().from(schema.deployments).where(eq(schema.deployments.id, f.deployments[b]!));
     const deployment = { chain: dst.chain, details: dep!.details! };
-    const tx = await dst.driver.prepare({ kind: 'deauthorize', address: f.wallets[b]!.address }, { deployment, sequence: await dst.driver.nextSequence(dst.driver.signerFor({ kind: 'pause' }, deployment)) });
+    const tx = await dst.driver.prepare(
+      { kind: 'deauthorize', address: f.wallets[b]!.address },
+      { deployment, sequence: await dst.driver.nextSequence(dst.driver.signerFor({ kind: 'pause' }, deployment)) },
+    );
     expect((await dst.driver.submit(tx)).kind).toBe('accepted');
     const src = f.wallets[a]!;
-    const deauth = await requestOperation(db, { fundId: f.fundId, chain: a as ChainId, body: { kind: 'deauthorize', address: src.address }, context: { walletId: src.walletId, investorId: f.investorId }, requestedBy: 'compliance' });
+    const deauth = await requestOperation(db, {
+      fundId: f.fundId,
+      chain: a as ChainId,
+      body: { kind: 'deauthorize', address: src.address },
+      context: { walletId: src.walletId, investorId: f.investorId },
+      requestedBy: 'compliance',
+    });
     await settle(worker, db, [deauth.id]);
     await driveMoves(worker, db, async () => HELD_OR_ENDED.includes((await moveState(db, m.id)).state));
     return m;
@@ -66,7 +90,11 @@ describeEachBackend('a move whose compensation fails is held for an operator, ne
     expect(held.completedAt).toBeNull();
     expect(held.error).toMatchObject({ code: 'COMPENSATION_FAILED' });
     expect(held.error!.message).toMatch(/300000 units remain in transit/);
-    expect(held.legs.map((l) => [l.leg, l.chain, l.state])).toEqual([['burn', a, 'posted'], ['mint', b, 'failed'], ['compensation', a, 'failed']]);
+    expect(held.legs.map((l) => [l.leg, l.chain, l.state])).toEqual([
+      ['burn', a, 'posted'],
+      ['mint', b, 'failed'],
+      ['compensation', a, 'failed'],
+    ]);
     // The invariant holds while held: the units are in transit, not lost.
     const during = await books(db, f, chains);
     expect(during.transit).toBe(300_000n);
@@ -87,7 +115,10 @@ describeEachBackend('a move whose compensation fails is held for an operator, ne
     expect(after.invariant).toMatchObject({ ok: true, outstanding: 1_000_000n });
     expect(after.perChain[a]).toEqual({ ledger: 1_000_000n, chain: 1_000_000n, wallet: 700_000n });
     expect(after.perChain[b]).toEqual({ ledger: 0n, chain: 0n, wallet: 0n });
-    const deployment = { chain: a as ChainId, details: (await db.select().from(schema.deployments).where(eq(schema.deployments.id, f.deployments[a]!)))[0]!.details! };
+    const deployment = {
+      chain: a as ChainId,
+      details: (await db.select().from(schema.deployments).where(eq(schema.deployments.id, f.deployments[a]!)))[0]!.details!,
+    };
     expect(await chains[0]!.driver.balanceOf(deployment, spare.address)).toBe(300_000n);
     const [row] = await db.select().from(schema.fundWallets).where(eq(schema.fundWallets.walletId, spare.walletId));
     expect(row!.units).toBe(300_000n);
@@ -111,14 +142,22 @@ describeEachBackend('a move whose compensation fails is held for an operator, ne
     expect(await resolve({ action: 'retry' }, 'move_unknown')).toBe('NOT_FOUND');
     // Another investor's wallet: units stay with their owner.
     const otherInvestor = newId('inv');
-    await db.insert(schema.investors).values({ id: otherInvestor, legalName: 'Other', jurisdiction: 'US', jurisdictionNumeric: 840, investorType: 'institutional', kycStatus: 'verified' });
+    await db
+      .insert(schema.investors)
+      .values({ id: otherInvestor, legalName: 'Other', jurisdiction: 'US', jurisdictionNumeric: 840, investorType: 'institutional', kycStatus: 'verified' });
     const foreign = { id: newId('wal'), address: randomAddress() };
     await db.insert(schema.wallets).values({ id: foreign.id, investorId: otherInvestor, chain: a, address: foreign.address });
     await db.insert(schema.fundWallets).values({ fundId: f.fundId, walletId: foreign.id, status: 'authorized' });
     expect(await resolve({ action: 'remint', chain: a, address: foreign.address })).toBe('POLICY_DENIED');
 
     const src = f.wallets[a]!;
-    const reauth = await requestOperation(db, { fundId: f.fundId, chain: a as ChainId, body: { kind: 'authorize', address: src.address, investorId: f.investorId, country: 840 }, context: { walletId: src.walletId, investorId: f.investorId }, requestedBy: 'compliance' });
+    const reauth = await requestOperation(db, {
+      fundId: f.fundId,
+      chain: a as ChainId,
+      body: { kind: 'authorize', address: src.address, investorId: f.investorId, country: 840 },
+      context: { walletId: src.walletId, investorId: f.investorId },
+      requestedBy: 'compliance',
+    });
     await settle(worker, db, [reauth.id]);
     expect(await resolve({ action: 'retry' })).toBe('ok');
     // A second resolution of the same move: it is no longer held.

@@ -3,7 +3,18 @@ import { eq, sql } from 'drizzle-orm';
 import { schema } from '@fiscus/ledger';
 import { describeEachBackend, useFreshDatabase } from '@fiscus/ledger/testing';
 import { advanceMoves, getMoveLimits, moveView, requestMove, setChainPaused, setMoveLimits, type Worker } from '../src/index.ts';
-import { books, driveMoves, mintOn, moveState, seedMoveFund, silentLogger, startChains, twoChainWorker, type MoveFund, type TestChain } from './support/two-chains.ts';
+import {
+  books,
+  driveMoves,
+  mintOn,
+  moveState,
+  seedMoveFund,
+  silentLogger,
+  startChains,
+  twoChainWorker,
+  type MoveFund,
+  type TestChain,
+} from './support/two-chains.ts';
 
 const HOUR = 3_600_000;
 
@@ -20,13 +31,25 @@ describeEachBackend('cross-chain moves on two memchain nodes', (backend) => {
   });
   afterAll(() => Promise.all(chains.map((c) => c.server.close())));
   beforeEach(async () => {
-    worker = twoChainWorker(database.current.db, chains.map((c) => c.driver));
+    worker = twoChainWorker(
+      database.current.db,
+      chains.map((c) => c.driver),
+    );
     f = await seedMoveFund(database.current.db, worker, chains);
     await mintOn(database.current.db, worker, f, a, 1_000_000n);
   });
   const move = (units: bigint, from = a, to = b) =>
-    requestMove(database.current.db, { fundId: f.fundId, from: { chain: from, wallet: f.wallets[from]!.address }, to: { chain: to, wallet: f.wallets[to]!.address }, units, requestedBy: 'treasurer' });
-  const done = (id: string, state = 'completed') => async () => (await moveState(database.current.db, id)).state === state;
+    requestMove(database.current.db, {
+      fundId: f.fundId,
+      from: { chain: from, wallet: f.wallets[from]!.address },
+      to: { chain: to, wallet: f.wallets[to]!.address },
+      units,
+      requestedBy: 'treasurer',
+    });
+  const done =
+    (id: string, state = 'completed') =>
+    async () =>
+      (await moveState(database.current.db, id)).state === state;
 
   it('burns on the source, then mints on the destination: supply per chain moves, total unchanged, transit back to 0', async () => {
     const db = database.current.db;
@@ -34,7 +57,10 @@ describeEachBackend('cross-chain moves on two memchain nodes', (backend) => {
     expect(m.state).toBe('requested');
     await driveMoves(worker, db, done(m.id));
     const view = await moveView(db, f.fundId, m.id);
-    expect(view.legs.map((l) => [l.leg, l.chain, l.state])).toEqual([['burn', a, 'posted'], ['mint', b, 'posted']]);
+    expect(view.legs.map((l) => [l.leg, l.chain, l.state])).toEqual([
+      ['burn', a, 'posted'],
+      ['mint', b, 'posted'],
+    ]);
     expect(view.legs.every((l) => l.txHash)).toBe(true);
     const end = await books(db, f, chains);
     expect(end.perChain[a]).toEqual({ ledger: 600_000n, chain: 600_000n, wallet: 600_000n });
@@ -96,12 +122,19 @@ describeEachBackend('cross-chain moves on two memchain nodes', (backend) => {
     const dst = chains[1]!;
     const [dep] = await db.select().from(schema.deployments).where(eq(schema.deployments.id, f.deployments[b]!));
     const deployment = { chain: dst.chain, details: dep!.details! };
-    const tx = await dst.driver.prepare({ kind: 'deauthorize', address: f.wallets[b]!.address }, { deployment, sequence: await dst.driver.nextSequence(dst.driver.signerFor({ kind: 'pause' }, deployment)) });
+    const tx = await dst.driver.prepare(
+      { kind: 'deauthorize', address: f.wallets[b]!.address },
+      { deployment, sequence: await dst.driver.nextSequence(dst.driver.signerFor({ kind: 'pause' }, deployment)) },
+    );
     expect((await dst.driver.submit(tx)).kind).toBe('accepted');
     await driveMoves(worker, db, done(m.id, 'compensated'));
     const view = await moveView(db, f.fundId, m.id);
     expect(view.error?.code).toBeTruthy();
-    expect(view.legs.map((l) => [l.leg, l.chain, l.state])).toEqual([['burn', a, 'posted'], ['mint', b, 'failed'], ['compensation', a, 'posted']]);
+    expect(view.legs.map((l) => [l.leg, l.chain, l.state])).toEqual([
+      ['burn', a, 'posted'],
+      ['mint', b, 'failed'],
+      ['compensation', a, 'posted'],
+    ]);
     const end = await books(db, f, chains);
     expect(end.perChain[a]).toEqual({ ledger: 1_000_000n, chain: 1_000_000n, wallet: 1_000_000n });
     expect(end.perChain[b]).toEqual({ ledger: 0n, chain: 0n, wallet: 0n });
@@ -122,7 +155,10 @@ describeEachBackend('cross-chain moves on two memchain nodes', (backend) => {
     const ops = await db.select().from(schema.operations).where(sql`${schema.operations.context} ? 'moveId'`);
     for (const id of ids) {
       expect((await moveState(db, id)).state).toBe('completed');
-      const mine = ops.filter((o) => o.context.moveId === id).map((o) => `${o.kind}@${o.chain}`).sort();
+      const mine = ops
+        .filter((o) => o.context.moveId === id)
+        .map((o) => `${o.kind}@${o.chain}`)
+        .sort();
       expect(mine).toEqual([`burn@${a}`, `mint@${b}`]);
     }
     expect((await books(db, f, chains)).perChain[b]!.chain).toBe(60_000n);

@@ -22,21 +22,31 @@ describeEachBackend('publishNav operations of one feed are claimed one round at 
 
   async function fundWithRounds(n: number) {
     const fundId = newId('fund');
-    await db().insert(schema.funds).values({ id: fundId, name: 'F', symbol: 'F', decimals: 6, policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false }) });
+    await db()
+      .insert(schema.funds)
+      .values({ id: fundId, name: 'F', symbol: 'F', decimals: 6, policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false }) });
     await initFundNav(db(), { fundId, by: 'test' });
     await setNavGuards(db(), fundId, { ...DEFAULT_NAV_GUARDS, minIntervalSeconds: 0 });
     const ops = [];
-    for (let i = 1; i <= n; i++) ops.push(...(await publishNav(db(), { fundId, nav: { value: 1_000_000n + BigInt(i), scale: 6 }, by: 'k', chains })).operations);
+    for (let i = 1; i <= n; i++)
+      ops.push(...(await publishNav(db(), { fundId, nav: { value: 1_000_000n + BigInt(i), scale: 6 }, by: 'k', chains })).operations);
     return { fundId, ops };
   }
   const claim = async (fundId: string) =>
-    (await claimOperations(db(), { owner: newId('w'), leaseMs: 1, limit: 50, chains })).filter((o) => o.fundId === fundId).map((o) => [o.chain, (o.body as { round: string }).round]).sort((x, y) => x.join().localeCompare(y.join()));
-  const setState = (id: string, state: 'posted' | 'failed' | 'prepared') => db().update(schema.operations).set({ state, leaseOwner: null, leaseUntil: null }).where(eq(schema.operations.id, id));
+    (await claimOperations(db(), { owner: newId('w'), leaseMs: 1, limit: 50, chains }))
+      .filter((o) => o.fundId === fundId)
+      .map((o) => [o.chain, (o.body as { round: string }).round])
+      .sort((x, y) => x.join().localeCompare(y.join()));
+  const setState = (id: string, state: 'posted' | 'failed' | 'prepared') =>
+    db().update(schema.operations).set({ state, leaseOwner: null, leaseUntil: null }).where(eq(schema.operations.id, id));
 
   it('claims only the oldest unfinished round per chain, the next once it is posted or failed', async () => {
     const { fundId, ops } = await fundWithRounds(3);
     // ops: [r2 evm, r2 stellar, r3 evm, r3 stellar, r4 evm, r4 stellar]
-    expect(await claim(fundId)).toEqual([['eip155:1', '2'], ['stellar:local', '2']]);
+    expect(await claim(fundId)).toEqual([
+      ['eip155:1', '2'],
+      ['stellar:local', '2'],
+    ]);
     // A signed older round (prepared) still holds the next one back: it has not landed.
     await setState(ops[0]!.id, 'prepared');
     expect((await claim(fundId)).filter(([c]) => c === 'eip155:1')).toEqual([['eip155:1', '2']]);
@@ -52,7 +62,13 @@ describeEachBackend('publishNav operations of one feed are claimed one round at 
   it('another fund’s feed is not held back', async () => {
     const a = await fundWithRounds(2);
     const b = await fundWithRounds(1);
-    expect(await claim(a.fundId)).toEqual([['eip155:1', '2'], ['stellar:local', '2']]);
-    expect(await claim(b.fundId)).toEqual([['eip155:1', '2'], ['stellar:local', '2']]);
+    expect(await claim(a.fundId)).toEqual([
+      ['eip155:1', '2'],
+      ['stellar:local', '2'],
+    ]);
+    expect(await claim(b.fundId)).toEqual([
+      ['eip155:1', '2'],
+      ['stellar:local', '2'],
+    ]);
   });
 });

@@ -21,7 +21,9 @@ describeEachBackend('NAV publication guards, staleness and the reserve check', (
 
   async function fund(guards: Partial<typeof DEFAULT_NAV_GUARDS> = {}, decimals = 6) {
     const fundId = newId('fund');
-    await db().insert(schema.funds).values({ id: fundId, name: 'F', symbol: 'F', decimals, policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false }) });
+    await db()
+      .insert(schema.funds)
+      .values({ id: fundId, name: 'F', symbol: 'F', decimals, policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false }) });
     await initFundNav(db(), { fundId, by: 'test', guards });
     // The initial round is "now"; move it to T0 so the clock in these tests is explicit.
     await db().update(schema.navPublications).set({ publishedAt: T0 }).where(eq(schema.navPublications.fundId, fundId));
@@ -37,9 +39,15 @@ describeEachBackend('NAV publication guards, staleness and the reserve check', (
 
   it('appends rounds linked to their previous, refusing moves above the limit and updates too soon', async () => {
     const fundId = await fund({ maxMoveBps: 50, minIntervalSeconds: 3600 });
-    await expect(publishNav(db(), { fundId, nav: nav(1_000_100n), by: 'k', now: at(60), chains: [] })).rejects.toMatchObject({ code: 'NAV_TOO_SOON', meta: { minIntervalSeconds: 3600 } });
+    await expect(publishNav(db(), { fundId, nav: nav(1_000_100n), by: 'k', now: at(60), chains: [] })).rejects.toMatchObject({
+      code: 'NAV_TOO_SOON',
+      meta: { minIntervalSeconds: 3600 },
+    });
     // 0.51 % > 50 bps; 0.50 % exactly is allowed (the move is rounded up, never down).
-    await expect(publishNav(db(), { fundId, nav: nav(1_005_100n), by: 'k', now: at(3600), chains: [] })).rejects.toMatchObject({ code: 'NAV_MOVE_TOO_LARGE', meta: { moveBps: 51, maxMoveBps: 50 } });
+    await expect(publishNav(db(), { fundId, nav: nav(1_005_100n), by: 'k', now: at(3600), chains: [] })).rejects.toMatchObject({
+      code: 'NAV_MOVE_TOO_LARGE',
+      meta: { moveBps: 51, maxMoveBps: 50 },
+    });
     await expect(publishNav(db(), { fundId, nav: nav(994_999n), by: 'k', now: at(3600), chains: [] })).rejects.toMatchObject({ code: 'NAV_MOVE_TOO_LARGE' });
     const { publication } = await publishNav(db(), { fundId, nav: nav(100_500_000n, 8), by: 'k', reason: 'daily accrual', now: at(3600), chains: [] });
     expect(publication).toMatchObject({ round: 2n, navValue: 100_500_000n, navScale: 8, publishedBy: 'k', reason: 'daily accrual' });
@@ -50,7 +58,9 @@ describeEachBackend('NAV publication guards, staleness and the reserve check', (
 
   it('two concurrent publishers: both rounds land in order, none forks the chain of rounds', async () => {
     const fundId = await fund();
-    const results = await Promise.allSettled([1, 2].map((i) => publishNav(db(), { fundId, nav: nav(1_000_000n + BigInt(i)), by: `k${i}`, now: at(10), chains: [] })));
+    const results = await Promise.allSettled(
+      [1, 2].map((i) => publishNav(db(), { fundId, nav: nav(1_000_000n + BigInt(i)), by: `k${i}`, now: at(10), chains: [] })),
+    );
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
     const rounds = (await listNavPublications(db(), { fundId, limit: 10 })).map((r) => r.round);
     expect(rounds).toEqual([3n, 2n, 1n]);
@@ -59,7 +69,10 @@ describeEachBackend('NAV publication guards, staleness and the reserve check', (
   it('publishNav requests one publishNav operation per chain given, in the same transaction', async () => {
     const fundId = await fund();
     const { publication, operations } = await publishNav(db(), { fundId, nav: nav(1_000_050n), by: 'k', now: at(100), chains: ['eip155:1', 'stellar:local'] });
-    expect(operations.map((o) => [o.chain, o.kind, o.state])).toEqual([['eip155:1', 'publishNav', 'approved'], ['stellar:local', 'publishNav', 'approved']]);
+    expect(operations.map((o) => [o.chain, o.kind, o.state])).toEqual([
+      ['eip155:1', 'publishNav', 'approved'],
+      ['stellar:local', 'publishNav', 'approved'],
+    ]);
     expect(operations[0]!.body).toEqual({ kind: 'publishNav', value: '1000050', scale: 6, round: '2', at: Math.floor(at(100).getTime() / 1000) });
     expect(operations[0]!.context).toEqual({ navPublicationId: publication.id });
   });
@@ -67,7 +80,10 @@ describeEachBackend('NAV publication guards, staleness and the reserve check', (
   it('requireFreshNav prices at the current NAV until it is older than the staleness limit', async () => {
     const fundId = await fund({ staleAfterSeconds: 86_400 });
     await expect(requireFreshNav(db(), fundId, at(86_400))).resolves.toMatchObject({ nav: nav(1_000_000n) });
-    await expect(requireFreshNav(db(), fundId, at(86_401))).rejects.toMatchObject({ code: 'NAV_STALE', meta: { ageSeconds: 86_401, staleAfterSeconds: 86_400 } });
+    await expect(requireFreshNav(db(), fundId, at(86_401))).rejects.toMatchObject({
+      code: 'NAV_STALE',
+      meta: { ageSeconds: 86_401, staleAfterSeconds: 86_400 },
+    });
     await publishNav(db(), { fundId, nav: nav(1_000_010n), by: 'k', now: at(90_000), chains: [] });
     await expect(requireFreshNav(db(), fundId, at(90_001))).resolves.toMatchObject({ nav: nav(1_000_010n) });
     await expect(requireFreshNav(db(), 'fund_without_nav', at(0))).rejects.toMatchObject({ code: 'NAV_STALE' });
@@ -98,7 +114,10 @@ describeEachBackend('NAV publication guards, staleness and the reserve check', (
     // decimals 6, NAV 1.000001: 1 base unit needs 1.000001 micro-dollars → 2 (RESERVES_REQUIRED_ROUND_UP).
     const fundId = await fund({ enforceReserves: true, maxMoveBps: 10 });
     await publishNav(db(), { fundId, nav: nav(1_000_001n), by: 'k', now: at(10), chains: [] });
-    await expect(assertReservesCover(db(), { fundId, units: 1n })).rejects.toMatchObject({ code: 'RESERVES_SHORT', meta: { requiredUsd: '0.000002', reservesUsd: '0' } });
+    await expect(assertReservesCover(db(), { fundId, units: 1n })).rejects.toMatchObject({
+      code: 'RESERVES_SHORT',
+      meta: { requiredUsd: '0.000002', reservesUsd: '0' },
+    });
     await deposit(fundId, 100_000_100n); // $100.0001
     await outstanding(fundId, 50_000_000n); // 50 units already out
     // 100 units × 1.000001 = 100.0001 USD exactly: 50 out + 50 more is covered, one base unit more is not.
@@ -107,7 +126,10 @@ describeEachBackend('NAV publication guards, staleness and the reserve check', (
     // A mint in flight uses the headroom; a move's mint leg (context.moveId) does not.
     const inv = { walletId: 'w', investorId: 'i' };
     await requestMint(db(), { fundId, chain, to: '0x01', units: 10_000_000n, ...inv });
-    await expect(assertReservesCover(db(), { fundId, units: 40_000_001n })).rejects.toMatchObject({ code: 'RESERVES_SHORT', meta: { mintsInFlight: '10000000' } });
+    await expect(assertReservesCover(db(), { fundId, units: 40_000_001n })).rejects.toMatchObject({
+      code: 'RESERVES_SHORT',
+      meta: { mintsInFlight: '10000000' },
+    });
     await expect(assertReservesCover(db(), { fundId, units: 40_000_000n })).resolves.toBeUndefined();
   });
 
@@ -116,7 +138,9 @@ describeEachBackend('NAV publication guards, staleness and the reserve check', (
     await expect(assertReservesCover(db(), { fundId, units: 10n ** 12n })).resolves.toBeUndefined();
     await setNavGuards(db(), fundId, { ...DEFAULT_NAV_GUARDS, enforceReserves: true });
     const investorId = newId('inv');
-    await db().insert(schema.investors).values({ id: investorId, legalName: 'I', jurisdiction: 'US', jurisdictionNumeric: 840, investorType: 'institutional', kycStatus: 'verified' });
+    await db()
+      .insert(schema.investors)
+      .values({ id: investorId, legalName: 'I', jurisdiction: 'US', jurisdictionNumeric: 840, investorType: 'institutional', kycStatus: 'verified' });
     await expect(checkCompliance(db(), { fundId, investorId, action: 'subscribe', units: 1n })).rejects.toMatchObject({ code: 'RESERVES_SHORT' });
     // The prepare-time re-check (excludeOperationId) does not refuse an already accepted mint.
     await expect(checkCompliance(db(), { fundId, investorId, action: 'subscribe', units: 1n, excludeOperationId: 'op_x' })).resolves.toBeUndefined();

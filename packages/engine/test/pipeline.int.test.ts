@@ -22,7 +22,11 @@ describeEachBackend('operation pipeline on memchain', (backend) => {
     const row = await getOperation(fresh.current.db, mint.id);
     expect(row.state).toBe('posted');
     expect(row.txHash).toMatch(/^[0-9a-f]{64}$/);
-    const history = await fresh.current.db.select().from(schema.operationEvents).where(eq(schema.operationEvents.operationId, mint.id)).orderBy(schema.operationEvents.id);
+    const history = await fresh.current.db
+      .select()
+      .from(schema.operationEvents)
+      .where(eq(schema.operationEvents.operationId, mint.id))
+      .orderBy(schema.operationEvents.id);
     expect(history.map((h) => h.toState)).toEqual(['approved', 'prepared', 'submitted', 'confirmed', 'posted']);
 
     const entries = await fresh.current.db.select().from(schema.journalEntries).where(eq(schema.journalEntries.operationId, mint.id));

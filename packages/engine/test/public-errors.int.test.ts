@@ -28,12 +28,20 @@ describeEachBackend('operation errors are stored in their public form', (backend
     const op = await requestOperation(db, { fundId, chain: 'memory:x', body: { kind: 'mint', to: '0x01', units: 1n }, requestedBy: 't' });
     const touched = await touch(db, op, { lastError: { code: 'INTERNAL', message: RAW } });
     expect(touched?.lastError).toEqual({ code: 'INTERNAL', message: INTERNAL_ERROR_MESSAGE });
-    const failed = await transition(db, { op: touched!, to: 'failed', patch: { lastError: { code: 'INTERNAL', message: RAW } }, detail: { code: 'INTERNAL', message: RAW } });
+    const failed = await transition(db, {
+      op: touched!,
+      to: 'failed',
+      patch: { lastError: { code: 'INTERNAL', message: RAW } },
+      detail: { code: 'INTERNAL', message: RAW },
+    });
     expect(failed?.lastError).toEqual({ code: 'INTERNAL', message: INTERNAL_ERROR_MESSAGE });
     const events = await db.select().from(schema.operationEvents).where(eq(schema.operationEvents.operationId, op.id));
     expect(JSON.stringify(events.map((e) => e.detail))).not.toContain('distribution_allocations');
 
     const coded = await requestOperation(db, { fundId, chain: 'memory:x', body: { kind: 'mint', to: '0x01', units: 1n }, requestedBy: 't' });
-    expect((await touch(db, coded, { lastError: { code: 'CHAIN_UNAVAILABLE', message: 'node unreachable' } }))?.lastError).toEqual({ code: 'CHAIN_UNAVAILABLE', message: 'node unreachable' });
+    expect((await touch(db, coded, { lastError: { code: 'CHAIN_UNAVAILABLE', message: 'node unreachable' } }))?.lastError).toEqual({
+      code: 'CHAIN_UNAVAILABLE',
+      message: 'node unreachable',
+    });
   });
 });

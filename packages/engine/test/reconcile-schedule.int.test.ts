@@ -29,7 +29,9 @@ describeEachBackend('reconciliation scheduler and drift causes', (backend) => {
     await Promise.all(workers.map((w) => w.stop()));
     const elapsed = Date.now() - started;
     const all = await rows();
-    expect(all.filter((r) => r.status !== 'error').map((r) => [r.status, r.ledgerSupply, r.chainSupply])).toEqual(all.filter((r) => r.status !== 'error').map(() => ['clean', 5n, 5n]));
+    expect(all.filter((r) => r.status !== 'error').map((r) => [r.status, r.ledgerSupply, r.chainSupply])).toEqual(
+      all.filter((r) => r.status !== 'error').map(() => ['clean', 5n, 5n]),
+    );
     // Scheduled runs also check every holder's position against the cap table.
     expect(all.find((r) => r.status === 'clean')?.detail?.positions).toMatchObject({ onChain: 1, inBooks: 1, mismatched: 0 });
     // The first run waits one interval; then one per interval across BOTH workers (claimed per slot).
@@ -59,6 +61,8 @@ describeEachBackend('reconciliation scheduler and drift causes', (backend) => {
     expect(unmatched[0]).toMatchObject({ kind: 'foreign_mint', txHash: rogue.hash, from: null, units: '9' });
     expect(String(unmatched[0]!.to).toLowerCase()).toBe(f.address.toLowerCase());
     // Our own mint (posted by the engine) is never reported as unmatched.
-    expect((await db.select().from(schema.unmatchedChainEvents).where(eq(schema.unmatchedChainEvents.fundId, f.fundId))).map((e) => e.txHash)).toEqual([rogue.hash]);
+    expect((await db.select().from(schema.unmatchedChainEvents).where(eq(schema.unmatchedChainEvents.fundId, f.fundId))).map((e) => e.txHash)).toEqual([
+      rogue.hash,
+    ]);
   });
 });

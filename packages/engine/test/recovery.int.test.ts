@@ -21,12 +21,23 @@ describeEachBackend('wallet recovery on memchain', (backend) => {
     const f = await deployedFund(fresh.current, harness);
     const mint = await requestMint(db, { ...f, chain: harness.chain, to: f.address, units: 500n });
     await settle(f.worker, db, [mint.id]);
-    const freeze = await requestOperation(db, { fundId: f.fundId, chain: harness.chain, body: { kind: 'freeze', address: f.address, units: 20n }, context: { walletId: f.walletId }, requestedBy: 'test' });
+    const freeze = await requestOperation(db, {
+      fundId: f.fundId,
+      chain: harness.chain,
+      body: { kind: 'freeze', address: f.address, units: 20n },
+      context: { walletId: f.walletId },
+      requestedBy: 'test',
+    });
     await settle(f.worker, db, [freeze.id]);
     return f;
   }
   const position = async (fundId: string, walletId: string) =>
-    (await fresh.current.db.select().from(schema.fundWallets).where(and(eq(schema.fundWallets.fundId, fundId), eq(schema.fundWallets.walletId, walletId))))[0];
+    (
+      await fresh.current.db
+        .select()
+        .from(schema.fundWallets)
+        .where(and(eq(schema.fundWallets.fundId, fundId), eq(schema.fundWallets.walletId, walletId)))
+    )[0];
 
   it('moves balance, frozen units and standing to the new wallet; supply is unchanged', async () => {
     const db = fresh.current.db;
@@ -35,8 +46,11 @@ describeEachBackend('wallet recovery on memchain', (backend) => {
     const newWalletId = newId('wal');
     await db.insert(schema.wallets).values({ id: newWalletId, investorId: f.investorId, chain: harness.chain, address: newAddress });
     const op = await requestOperation(db, {
-      fundId: f.fundId, chain: harness.chain, body: { kind: 'recover', from: f.address, to: newAddress, units: 500n },
-      context: { fromWalletId: f.walletId, toWalletId: newWalletId, investorId: f.investorId }, requestedBy: 'test',
+      fundId: f.fundId,
+      chain: harness.chain,
+      body: { kind: 'recover', from: f.address, to: newAddress, units: 500n },
+      context: { fromWalletId: f.walletId, toWalletId: newWalletId, investorId: f.investorId },
+      requestedBy: 'test',
     });
     // The new wallet is not authorized beforehand: the recovery registers it (as T-REX does).
     await settle(f.worker, db, [op.id]);
@@ -60,8 +74,11 @@ describeEachBackend('wallet recovery on memchain', (backend) => {
     await settle(f.worker, db, [other.authorize.id]);
     const [otherWallet] = await db.select().from(schema.wallets).where(eq(schema.wallets.id, other.walletId));
     const op = await requestOperation(db, {
-      fundId: f.fundId, chain: harness.chain, body: { kind: 'recover', from: f.address, to: otherWallet!.address, units: 500n },
-      context: { fromWalletId: f.walletId, toWalletId: other.walletId }, requestedBy: 'test',
+      fundId: f.fundId,
+      chain: harness.chain,
+      body: { kind: 'recover', from: f.address, to: otherWallet!.address, units: 500n },
+      context: { fromWalletId: f.walletId, toWalletId: other.walletId },
+      requestedBy: 'test',
     });
     await settle(f.worker, db, [op.id]);
     const row = await getOperation(db, op.id);

@@ -8,7 +8,18 @@ import { startMemchainHarness, type MemchainHarness } from './support/memchain.t
 import { addRedemptionAddress, publishNav } from './support/dealing.ts';
 import { deployedFund, deploymentOf, getOperation, requestMint, settle, testWorker, until } from '../src/testing/index.ts';
 import { applyRedemptionBurned } from '../src/redemptions/burned.ts';
-import { FUND_CAPITAL, acceptRedemption, confirmPayout, ingestEvents, ingestTask, recordCashMovement, redemptionTask, settleRedemptions, setRedemptionRules, unmatchedSinceLastClean } from '../src/index.ts';
+import {
+  FUND_CAPITAL,
+  acceptRedemption,
+  confirmPayout,
+  ingestEvents,
+  ingestTask,
+  recordCashMovement,
+  redemptionTask,
+  settleRedemptions,
+  setRedemptionRules,
+  unmatchedSinceLastClean,
+} from '../src/index.ts';
 
 const NAV = { value: 1_00500000n, scale: 8 }; // $1.005 per unit
 
@@ -52,16 +63,24 @@ describeEachBackend('on-chain redemption: transfer to the redemption address', (
     await settle(f.worker, db, [mint.id]);
     const redemptionAddress = await addRedemptionAddress(db, harness, f.worker, f);
     const deployment = await deploymentOf(db, f.deploymentId);
-    const send = (units: bigint) => harness.server.holderTransfer(canonicalMemAddress(f.address), canonicalMemAddress(redemptionAddress), units, deployment.details.token!);
+    const send = (units: bigint) =>
+      harness.server.holderTransfer(canonicalMemAddress(f.address), canonicalMemAddress(redemptionAddress), units, deployment.details.token!);
     /** Several transfers to the redemption address in ONE transaction (T-REX batchTransfer). */
     const sendBatch = (units: bigint[]) =>
-      harness.server.holderBatchTransfer(canonicalMemAddress(f.address), units.map((u) => ({ to: canonicalMemAddress(redemptionAddress), units: u })), deployment.details.token!);
+      harness.server.holderBatchTransfer(
+        canonicalMemAddress(f.address),
+        units.map((u) => ({ to: canonicalMemAddress(redemptionAddress), units: u })),
+        deployment.details.token!,
+      );
     return { f, redemptionAddress, deployment, send, sendBatch };
   }
 
   const redemptionsOf = (db: Db, fundId: string) => db.select().from(schema.redemptions).where(eq(schema.redemptions.fundId, fundId));
   const burnsOf = (db: Db, fundId: string) =>
-    db.select().from(schema.operations).where(and(eq(schema.operations.fundId, fundId), eq(schema.operations.kind, 'burn')));
+    db
+      .select()
+      .from(schema.operations)
+      .where(and(eq(schema.operations.fundId, fundId), eq(schema.operations.kind, 'burn')));
 
   it('opens one redemption, burns from the redemption address once, books USD at NAV and pays it out', async () => {
     const db = fresh.current.db;
@@ -77,7 +96,16 @@ describeEachBackend('on-chain redemption: transfer to the redemption address', (
     const [red, ...more] = await redemptionsOf(db, f.fundId);
     expect(more).toHaveLength(0);
     // 3.333333 units × $1.005 = $3.349999665 → REDEMPTION_USD_ROUND_DOWN → 3.349999
-    expect(red).toMatchObject({ source: 'onchain_transfer', state: 'requested', txHash, units: 3_333_333n, usd: 3_349_999n, navValue: NAV.value, navScale: 8, investorId: f.investorId });
+    expect(red).toMatchObject({
+      source: 'onchain_transfer',
+      state: 'requested',
+      txHash,
+      units: 3_333_333n,
+      usd: 3_349_999n,
+      navValue: NAV.value,
+      navScale: 8,
+      investorId: f.investorId,
+    });
     expect(await position(db, f.fundId, f.walletId)).toBe(6_666_667n);
     const burns = await burnsOf(db, f.fundId);
     expect(burns).toHaveLength(1);
@@ -131,7 +159,11 @@ describeEachBackend('on-chain redemption: transfer to the redemption address', (
     expect(await position(db, f.fundId, f.walletId)).toBe(7_000_000n);
     const burns = await burnsOf(db, f.fundId);
     expect(burns).toHaveLength(2);
-    await settle(f.worker, db, burns.map((b) => b.id));
+    await settle(
+      f.worker,
+      db,
+      burns.map((b) => b.id),
+    );
     // The chain and the cap table agree: 7 units held, 7 on chain, nothing left at the redemption address.
     expect(await harness.driver.totalSupply(deployment)).toBe(7_000_000n);
     expect(await harness.driver.balanceOf(deployment, deployment.details.redemptionAddress!)).toBe(0n);
@@ -143,13 +175,24 @@ describeEachBackend('on-chain redemption: transfer to the redemption address', (
   it('two holder burns in ONE transaction are two redemptions', async () => {
     const db = fresh.current.db;
     const { f, deployment } = await holderWithRedemptionAddress();
-    const burn = (units: bigint, index: number): ChainEvent => ({ kind: 'transfer', from: f.address, to: null, units, txHash: 'bb'.repeat(32), block: 7n, index });
+    const burn = (units: bigint, index: number): ChainEvent => ({
+      kind: 'transfer',
+      from: f.address,
+      to: null,
+      units,
+      txHash: 'bb'.repeat(32),
+      block: 7n,
+      index,
+    });
     const drivers = new DriverRegistry().register(withEvents(harness.driver, [burn(1_000_000n, 3), burn(2_000_000n, 4)]));
     expect(await ingestEvents(db, drivers, { deploymentId: f.deploymentId })).toMatchObject({ redemptions: 2 });
     await db.update(schema.chainCursors).set({ cursor: null }).where(eq(schema.chainCursors.deploymentId, f.deploymentId));
     expect(await ingestEvents(db, drivers, { deploymentId: f.deploymentId })).toMatchObject({ redemptions: 0 });
     const reds = await redemptionsOf(db, f.fundId);
-    expect(reds.map((r) => [r.units, r.eventIndex]).sort()).toEqual([[1_000_000n, 3], [2_000_000n, 4]]);
+    expect(reds.map((r) => [r.units, r.eventIndex]).sort()).toEqual([
+      [1_000_000n, 3],
+      [2_000_000n, 4],
+    ]);
     expect(await position(db, f.fundId, f.walletId)).toBe(7_000_000n);
     expect(await accountBalance(db, { fundId: f.fundId, code: supplyAccount(deployment.chain), commodity: 'units' })).toBe(7_000_000n);
   });
@@ -159,10 +202,12 @@ describeEachBackend('on-chain redemption: transfer to the redemption address', (
     const { f, redemptionAddress } = await holderWithRedemptionAddress();
     const stranger = harness.newAddress();
     const at = { txHash: 'cc'.repeat(32), block: 9n };
-    const drivers = new DriverRegistry().register(withEvents(harness.driver, [
-      { kind: 'transfer', from: stranger, to: redemptionAddress, units: 4n, ...at, index: 0 },
-      { kind: 'unmatched', reason: 'sold through the order book', from: f.address, to: null, units: 5n, ...at, index: 1 },
-    ]));
+    const drivers = new DriverRegistry().register(
+      withEvents(harness.driver, [
+        { kind: 'transfer', from: stranger, to: redemptionAddress, units: 4n, ...at, index: 0 },
+        { kind: 'unmatched', reason: 'sold through the order book', from: f.address, to: null, units: 5n, ...at, index: 1 },
+      ]),
+    );
     expect(await ingestEvents(db, drivers, { deploymentId: f.deploymentId })).toMatchObject({ redemptions: 0, ignored: 2 });
     expect(await redemptionsOf(db, f.fundId)).toHaveLength(0);
     const unmatched = await unmatchedSinceLastClean(db, { fundId: f.fundId, chain: harness.chain });

@@ -12,7 +12,9 @@ import { seedFund } from '../src/testing/index.ts';
 async function fundWithQueue(db: Db, amounts: bigint[]) {
   const { fundId } = await seedFund(db, { chain: 'memory:queue' });
   const investorId = newId('inv');
-  await db.insert(schema.investors).values({ id: investorId, legalName: 'Q', jurisdiction: 'US', jurisdictionNumeric: 840, investorType: 'institutional', kycStatus: 'verified' });
+  await db
+    .insert(schema.investors)
+    .values({ id: investorId, legalName: 'Q', jurisdiction: 'US', jurisdictionNumeric: 840, investorType: 'institutional', kycStatus: 'verified' });
   const ids: string[] = [];
   for (const [i, usd] of amounts.entries()) {
     const id = `red_${fundId.slice(-12)}_${String(i).padStart(3, '0')}`;
@@ -20,7 +22,20 @@ async function fundWithQueue(db: Db, amounts: bigint[]) {
     const createdAt = new Date(Date.UTC(2026, 0, 5, 9, 0, i));
     const [row] = await db
       .insert(schema.redemptions)
-      .values({ id, fundId, investorId, chain: 'memory:queue', units: usd, source: 'api', status: 'pending_payout', state: 'pending', usd, navValue: 1n, navScale: 0, createdAt })
+      .values({
+        id,
+        fundId,
+        investorId,
+        chain: 'memory:queue',
+        units: usd,
+        source: 'api',
+        status: 'pending_payout',
+        state: 'pending',
+        usd,
+        navValue: 1n,
+        navScale: 0,
+        createdAt,
+      })
       .returning();
     await postRedemptionOwed(db, row!);
     ids.push(id);
@@ -43,7 +58,12 @@ describeEachBackend('redemption queue: FIFO under a daily liquidity limit', (bac
 
     const day1 = new Date(Date.UTC(2026, 0, 5, 12));
     const views = await listRedemptions(db, { fundId, limit: 10 });
-    expect(views.map((v) => [v.redemption.id, v.queuePosition])).toEqual([[ids[3], 4], [ids[2], 3], [ids[1], 2], [ids[0], 1]]);
+    expect(views.map((v) => [v.redemption.id, v.queuePosition])).toEqual([
+      [ids[3], 4],
+      [ids[2], 3],
+      [ids[1], 2],
+      [ids[0], 1],
+    ]);
 
     // Two workers at once spend the day's liquidity once.
     const runs = await Promise.all([settleRedemptions(db, { now: day1 }), settleRedemptions(db, { now: day1 })]);
@@ -84,29 +104,35 @@ describeEachBackend('redemption queue: FIFO under a daily liquidity limit', (bac
   it('property: over random queues and limits, settlement is a FIFO prefix each day, within the limit, and pays exactly what is owed', async () => {
     const db = fresh.current.db;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.bigInt({ min: 1n, max: 9_000_000n }), { minLength: 1, maxLength: 6 }), fc.bigInt({ min: 1_000_000n, max: 12_000_000n }), async (amounts, limit) => {
-        const { fundId, investorId, ids } = await fundWithQueue(db, amounts);
-        await setRedemptionRules(db, fundId, { minRedemptionUsd: 0n, dailyLiquidityUsd: limit, payoutAccount: 'operating' });
-        const funded = 100_000_000n;
-        await recordCashMovement(db, { fundId, account: 'operating', direction: 'deposit', amount: funded, reference: 'seed', by: 'test' });
-        for (let day = 1; day <= amounts.length; day++) await settleRedemptions(db, { fundId, now: new Date(Date.UTC(2026, 2, day, 12)) });
-        const payouts = await db.select().from(schema.redemptionPayouts).where(eq(schema.redemptionPayouts.fundId, fundId));
-        // Everything settles within as many days as there are redemptions, in queue order.
-        expect(payouts).toHaveLength(amounts.length);
-        const order = [...payouts].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.redemptionId < b.redemptionId ? -1 : 1)).map((p) => p.redemptionId);
-        expect(order).toEqual(ids);
-        const perDay = new Map<string, bigint[]>();
-        for (const p of payouts) perDay.set(p.day, [...(perDay.get(p.day) ?? []), p.amount]);
-        for (const paid of perDay.values()) {
-          const total = paid.reduce((a, b) => a + b, 0n);
-          // Within the limit, or one oversized redemption alone.
-          expect(total <= limit || paid.length === 1).toBe(true);
-        }
-        const owed = amounts.reduce((a, b) => a + b, 0n);
-        expect(payouts.reduce((a, p) => a + p.amount, 0n)).toBe(owed);
-        expect(await accountBalance(db, { fundId, code: 'cash:operating', commodity: 'usd' })).toBe(funded - owed);
-        expect(await accountBalance(db, { fundId, code: investorAccount(investorId), commodity: 'usd' })).toBe(0n);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.bigInt({ min: 1n, max: 9_000_000n }), { minLength: 1, maxLength: 6 }),
+        fc.bigInt({ min: 1_000_000n, max: 12_000_000n }),
+        async (amounts, limit) => {
+          const { fundId, investorId, ids } = await fundWithQueue(db, amounts);
+          await setRedemptionRules(db, fundId, { minRedemptionUsd: 0n, dailyLiquidityUsd: limit, payoutAccount: 'operating' });
+          const funded = 100_000_000n;
+          await recordCashMovement(db, { fundId, account: 'operating', direction: 'deposit', amount: funded, reference: 'seed', by: 'test' });
+          for (let day = 1; day <= amounts.length; day++) await settleRedemptions(db, { fundId, now: new Date(Date.UTC(2026, 2, day, 12)) });
+          const payouts = await db.select().from(schema.redemptionPayouts).where(eq(schema.redemptionPayouts.fundId, fundId));
+          // Everything settles within as many days as there are redemptions, in queue order.
+          expect(payouts).toHaveLength(amounts.length);
+          const order = [...payouts]
+            .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.redemptionId < b.redemptionId ? -1 : 1))
+            .map((p) => p.redemptionId);
+          expect(order).toEqual(ids);
+          const perDay = new Map<string, bigint[]>();
+          for (const p of payouts) perDay.set(p.day, [...(perDay.get(p.day) ?? []), p.amount]);
+          for (const paid of perDay.values()) {
+            const total = paid.reduce((a, b) => a + b, 0n);
+            // Within the limit, or one oversized redemption alone.
+            expect(total <= limit || paid.length === 1).toBe(true);
+          }
+          const owed = amounts.reduce((a, b) => a + b, 0n);
+          expect(payouts.reduce((a, p) => a + p.amount, 0n)).toBe(owed);
+          expect(await accountBalance(db, { fundId, code: 'cash:operating', commodity: 'usd' })).toBe(funded - owed);
+          expect(await accountBalance(db, { fundId, code: investorAccount(investorId), commodity: 'usd' })).toBe(0n);
+        },
+      ),
       { numRuns: 5 },
     );
   });

@@ -55,7 +55,8 @@ export class SignerSource {
   }
 
   #passphrase(): string {
-    if (this.o.keystorePassphrase === undefined) throw new Error(`a keystore: signer needs its passphrase (${this.o.names?.passphrase ?? 'keystorePassphrase'})`);
+    if (this.o.keystorePassphrase === undefined)
+      throw new Error(`a keystore: signer needs its passphrase (${this.o.names?.passphrase ?? 'keystorePassphrase'})`);
     return this.o.keystorePassphrase;
   }
 }

@@ -14,9 +14,9 @@ const ETH = 10n ** 18n;
 describeDriverConformance('evm (T-REX on anvil), keys in a PKCS#11 token', async () => {
   const hsm = tempToken('fiscus-conformance');
   const token = Pkcs11Token.open(hsm.options);
-  const [admin, operator, claimSigner] = await Promise.all(
+  const [admin, operator, claimSigner] = (await Promise.all(
     ['evm-admin', 'evm-operator', 'evm-claim'].map((label) => pkcs11Signer(token, label, 'secp256k1', { create: true })),
-  ) as [Awaited<ReturnType<typeof pkcs11Signer>>, Awaited<ReturnType<typeof pkcs11Signer>>, Awaited<ReturnType<typeof pkcs11Signer>>];
+  )) as [Awaited<ReturnType<typeof pkcs11Signer>>, Awaited<ReturnType<typeof pkcs11Signer>>, Awaited<ReturnType<typeof pkcs11Signer>>];
   const chainId = 31_337n;
   const anvil = await startAnvil({ chainId: Number(chainId) });
   for (const s of [admin, operator]) await anvil.cheats.setBalance(signerAddress(s), 1_000n * ETH);
@@ -38,7 +38,10 @@ describeDriverConformance('evm (T-REX on anvil), keys in a PKCS#11 token', async
     holderTransfer: async (from, to, units) => {
       const w = wallets.get(from)!;
       await anvil.cheats.setBalance(w.address, 10n * ETH);
-      await new AdminSender(driver.provider, devSecp256k1Signer(w.privateKey), chainId).call(tokenAddress, evmAbi.token.encodeFunctionData('transfer', [to, units]));
+      await new AdminSender(driver.provider, devSecp256k1Signer(w.privateKey), chainId).call(
+        tokenAddress,
+        evmAbi.token.encodeFunctionData('transfer', [to, units]),
+      );
     },
     advance: (blocks) => anvil.cheats.mine(blocks).then(() => undefined),
     close: async () => {

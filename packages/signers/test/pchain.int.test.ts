@@ -32,12 +32,16 @@ describe('P-Chain provisioning signed in a PKCS#11 token', () => {
     const subnetOwner = await pkcs11Signer(token, 'pchain-subnet-owner', 'secp256k1', { create: true });
     pchain = await startPChain({ funded: [{ address: pchainBech32(payer, 'local'), amount: 1000n * AVAX }] });
     const [allowListAdmin, admin, operator] = [0, 1, 2].map(() => Wallet.createRandom().address) as [string, string, string];
-    const rec = await provisionL1('fund-hsm', {
-      chainName: 'fiscus hsm L1',
-      genesis: platformL1Config({ chainId: 777_123, allowListAdmin, admin, operator }),
-      validatorManagerAddress: '0x0feedc0de0000000000000000000000000000000',
-      validators: ['node-a', 'node-b'].map((s) => ({ ...devValidator(s), weight: 100n, balance: 1n * AVAX })),
-    }, { pchain: pchain.url, store: new MemoryProvisionStore(), keys: { payer, subnetOwner } });
+    const rec = await provisionL1(
+      'fund-hsm',
+      {
+        chainName: 'fiscus hsm L1',
+        genesis: platformL1Config({ chainId: 777_123, allowListAdmin, admin, operator }),
+        validatorManagerAddress: '0x0feedc0de0000000000000000000000000000000',
+        validators: ['node-a', 'node-b'].map((s) => ({ ...devValidator(s), weight: 100n, balance: 1n * AVAX })),
+      },
+      { pchain: pchain.url, store: new MemoryProvisionStore(), keys: { payer, subnetOwner } },
+    );
     expect(rec.step).toBe('done');
     expect(pchain.state.subnets.size).toBe(1);
     expect(pchain.chain(rec.blockchainId!)?.subnetId).toBe(rec.subnetId);

@@ -31,10 +31,12 @@ describe('PKCS#11 signer on SoftHSM2', () => {
       expect(signer.publicKey).toHaveLength(65);
       const address = signerAddress(signer);
       // The HSM returns either s; about half of 64 raw signatures would be high-s without normalization.
-      const sigs = await Promise.all(Array.from({ length: 64 }, async () => {
-        const digest = randomBytes(32);
-        return { digest, sig: await signer.sign(digest) };
-      }));
+      const sigs = await Promise.all(
+        Array.from({ length: 64 }, async () => {
+          const digest = randomBytes(32);
+          return { digest, sig: await signer.sign(digest) };
+        }),
+      );
       for (const { digest, sig } of sigs) {
         expect(sig).toHaveLength(65);
         expect([0, 1]).toContain(sig[64]);
@@ -54,7 +56,14 @@ describe('PKCS#11 signer on SoftHSM2', () => {
         await anvil.cheats.setBalance(from, 10n ** 18n);
         const to = Wallet.createRandom().address;
         const { raw, hash } = await signTransaction(signer, {
-          type: 2, chainId: 31337n, nonce: 0, to, value: 12345n, gasLimit: 21_000n, maxFeePerGas: 10n ** 10n, maxPriorityFeePerGas: 10n ** 9n,
+          type: 2,
+          chainId: 31337n,
+          nonce: 0,
+          to,
+          value: 12345n,
+          gasLimit: 21_000n,
+          maxFeePerGas: 10n ** 10n,
+          maxPriorityFeePerGas: 10n ** 9n,
         });
         expect(await provider.send('eth_sendRawTransaction', [raw])).toBe(hash);
         const receipt = await provider.waitForTransaction(hash);
@@ -120,11 +129,16 @@ describe('PKCS#11 signer on SoftHSM2', () => {
       const key = (await token.findKey('evm-operator'))!;
       const read = () => token.module.C_GetAttributeValue(token.session, key.privateKey, [{ type: pkcs11js.CKA_VALUE }]);
       expect(read).toThrow(expect.objectContaining({ code: CKR_ATTRIBUTE_SENSITIVE }));
-      const [extractable, sensitive] = token.module.C_GetAttributeValue(token.session, key.privateKey, [{ type: pkcs11js.CKA_EXTRACTABLE }, { type: pkcs11js.CKA_SENSITIVE }]);
+      const [extractable, sensitive] = token.module.C_GetAttributeValue(token.session, key.privateKey, [
+        { type: pkcs11js.CKA_EXTRACTABLE },
+        { type: pkcs11js.CKA_SENSITIVE },
+      ]);
       expect(extractable!.value).toEqual(Buffer.from([0]));
       expect(sensitive!.value).toEqual(Buffer.from([1]));
       const ed = (await token.findKey('stellar-fee'))!;
-      expect(() => token.module.C_GetAttributeValue(token.session, ed.privateKey, [{ type: pkcs11js.CKA_VALUE }])).toThrow(expect.objectContaining({ code: CKR_ATTRIBUTE_SENSITIVE }));
+      expect(() => token.module.C_GetAttributeValue(token.session, ed.privateKey, [{ type: pkcs11js.CKA_VALUE }])).toThrow(
+        expect.objectContaining({ code: CKR_ATTRIBUTE_SENSITIVE }),
+      );
     });
 
     it('finds the keys again by label after the library is finalized and the token reopened (a restart)', async () => {
@@ -136,7 +150,9 @@ describe('PKCS#11 signer on SoftHSM2', () => {
       expect(stellar.publicKey).toEqual(before[1]!.publicKey);
       const digest = getBytes(hexlify(randomBytes(32)));
       const sig = await evm.sign(digest);
-      expect(recoverAddress(digest, Signature.from({ r: hexlify(sig.subarray(0, 32)), s: hexlify(sig.subarray(32, 64)), v: 27 + sig[64]! }))).toBe(signerAddress(before[0]!));
+      expect(recoverAddress(digest, Signature.from({ r: hexlify(sig.subarray(0, 32)), s: hexlify(sig.subarray(32, 64)), v: 27 + sig[64]! }))).toBe(
+        signerAddress(before[0]!),
+      );
     });
 
     it('refuses an unknown label instead of generating a key silently, and a key of the other curve', async () => {

@@ -5,8 +5,7 @@ import type { AppBindings } from '../lib/types.ts';
 import { parseApiKey, secretMatches } from './keys.ts';
 import { isRole } from './principal.ts';
 
-const unauthenticated = (why: string) =>
-  new FiscusError('UNAUTHENTICATED', why, { details: 'Send Authorization: Bearer fsk_<keyId>_<secret>.' });
+const unauthenticated = (why: string) => new FiscusError('UNAUTHENTICATED', why, { details: 'Send Authorization: Bearer fsk_<keyId>_<secret>.' });
 
 /**
  * Bearer API key → c.var.principal. Every failure says the same "invalid API key" for a bad

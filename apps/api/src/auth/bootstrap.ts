@@ -12,10 +12,21 @@ export async function createApiKey(
   p: { role: Role; investorId?: string | null; label?: string | null; actor: string },
 ): Promise<{ row: ApiKeyRow; token: string }> {
   const key = generateApiKey();
-  const row = await insertApiKey(db, { id: key.id, secretHash: hashSecret(key.secret), role: p.role, investorId: p.investorId ?? null, label: p.label ?? null });
+  const row = await insertApiKey(db, {
+    id: key.id,
+    secretHash: hashSecret(key.secret),
+    role: p.role,
+    investorId: p.investorId ?? null,
+    label: p.label ?? null,
+  });
   if (!row) throw new FiscusError('CONFLICT', 'API key id collision; retry');
   // The audit names the key id and role, never the secret.
-  await appendAudit(db, { actor: p.actor, action: 'api_key.created', subject: row.id, data: { role: p.role, investorId: p.investorId ?? null, label: p.label ?? null } });
+  await appendAudit(db, {
+    actor: p.actor,
+    action: 'api_key.created',
+    subject: row.id,
+    data: { role: p.role, investorId: p.investorId ?? null, label: p.label ?? null },
+  });
   return { row, token: key.token };
 }
 

@@ -103,8 +103,7 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export const allows = (permission: Permission, role: Role): boolean =>
-  (PERMISSIONS[permission] as readonly Role[]).includes(role);
+export const allows = (permission: Permission, role: Role): boolean => (PERMISSIONS[permission] as readonly Role[]).includes(role);
 
 /** Route middleware: 403 unless the caller's role holds the permission. */
 export function requirePermission(permission: Permission): MiddlewareHandler<AppBindings> {

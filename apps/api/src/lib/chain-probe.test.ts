@@ -5,7 +5,9 @@ import { probeChain } from './chain-probe.ts';
 
 describe('probeChain', () => {
   it('reads an EVM node’s block number; a chain that does not answer is down, without its URL', async () => {
-    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: 1, result: '0x2a' })));
+    const server = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: 1, result: '0x2a' })),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/secret-token`;
     expect(await probeChain({ kind: 'evm-rpc', url: 'x', probeUrl: url, local: false }, 1_000)).toEqual({ status: 'up', height: '42', error: null });

@@ -32,7 +32,12 @@ export async function probeChain(e: ChainEndpoint | undefined, timeoutMs: number
     if (typeof r.result !== 'string') throw new Error('no eth_blockNumber result');
     return { status: 'up', height: BigInt(r.result).toString(), error: null };
   } catch (err) {
-    const message = err instanceof Error && err.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : 'unreachable';
+    const message =
+      err instanceof Error && err.name === 'TimeoutError'
+        ? `no answer within ${timeoutMs} ms`
+        : err instanceof Error
+          ? err.message.split('\n')[0]!.slice(0, 200)
+          : 'unreachable';
     return { status: 'down', height: null, error: message.replace(/https?:\/\/\S+/g, '<url>') };
   }
 }

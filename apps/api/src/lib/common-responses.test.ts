@@ -9,7 +9,13 @@ const statuses = (r: Parameters<typeof withCommonResponses>[0]) => Object.keys(w
 
 describe('withCommonResponses: the statuses the middleware answers, added at registration', () => {
   it('a mutation with a JSON body: 409 (idempotency), 413, 415, 404 for its id', () => {
-    const route = createRoute({ method: 'post', path: '/v1/things/{id}', ...mutation('funds.create'), request: { params: z.object({ id: z.string() }), body }, responses: ok });
+    const route = createRoute({
+      method: 'post',
+      path: '/v1/things/{id}',
+      ...mutation('funds.create'),
+      request: { params: z.object({ id: z.string() }), body },
+      responses: ok,
+    });
     expect(statuses(route)).toEqual([200, 400, 401, 403, 404, 409, 413, 415]);
     const responses = withCommonResponses(route).responses as Record<number, { description: string }>;
     expect(responses[409]?.description).toContain('IDEMPOTENCY_MISMATCH');
@@ -21,7 +27,12 @@ describe('withCommonResponses: the statuses the middleware answers, added at reg
   });
 
   it('keeps a route’s own entries; a 400 of its own media type gains problem+json (the validation hook)', () => {
-    const route = createRoute({ method: 'post', path: '/public/{id}', request: { params: z.object({ id: z.string() }), body }, responses: { ...ok, 400: json(z.object({ status: z.literal('rejected') }), 'rejected') } });
+    const route = createRoute({
+      method: 'post',
+      path: '/public/{id}',
+      request: { params: z.object({ id: z.string() }), body },
+      responses: { ...ok, 400: json(z.object({ status: z.literal('rejected') }), 'rejected') },
+    });
     const out = withCommonResponses(route).responses;
     expect(Object.keys(out).map(Number).sort()).toEqual([200, 400, 415]);
     expect(Object.keys((out[400] as { content: object }).content).sort()).toEqual(['application/json', 'application/problem+json']);

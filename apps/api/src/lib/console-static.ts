@@ -13,7 +13,8 @@ export const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../../console/dist'
  * CORS. Client-side routes (/console/cap-table…) get index.html; hashed assets are cached for good.
  * Without a build the page answers 503 saying how to build it, rather than a bare 404.
  */
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+const CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 export function mountConsole(app: AppOpenAPI, dir: string = DEFAULT_CONSOLE_DIR): void {
   const missing = () => {

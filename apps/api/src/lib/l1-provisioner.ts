@@ -21,12 +21,23 @@ export class DbProvisionStore implements ProvisionStore {
 export const encodeL1Config = (c: L1ProvisionConfig): unknown => toJsonSafe(c);
 
 export function decodeL1Config(raw: unknown): L1ProvisionConfig {
-  const c = raw as L1ProvisionConfig & { validators: Record<string, unknown>[]; genesis: { alloc?: Record<string, string>; contractNativeMinter: { initialMint?: Record<string, string> } } };
+  const c = raw as L1ProvisionConfig & {
+    validators: Record<string, unknown>[];
+    genesis: { alloc?: Record<string, string>; contractNativeMinter: { initialMint?: Record<string, string> } };
+  };
   const big = (r?: Record<string, string>) => (r ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, BigInt(v)])) : undefined);
   return {
     ...c,
-    genesis: { ...c.genesis, alloc: big(c.genesis.alloc), contractNativeMinter: { ...c.genesis.contractNativeMinter, initialMint: big(c.genesis.contractNativeMinter.initialMint) } },
-    validators: c.validators.map((v) => ({ ...(v as unknown as L1ProvisionConfig['validators'][number]), weight: BigInt(String(v.weight)), balance: BigInt(String(v.balance)) })),
+    genesis: {
+      ...c.genesis,
+      alloc: big(c.genesis.alloc),
+      contractNativeMinter: { ...c.genesis.contractNativeMinter, initialMint: big(c.genesis.contractNativeMinter.initialMint) },
+    },
+    validators: c.validators.map((v) => ({
+      ...(v as unknown as L1ProvisionConfig['validators'][number]),
+      weight: BigInt(String(v.weight)),
+      balance: BigInt(String(v.balance)),
+    })),
   } as L1ProvisionConfig;
 }
 

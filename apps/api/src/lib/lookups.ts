@@ -1,7 +1,26 @@
-import { FiscusError, isFiscusError, normalizeAddress, parseChainId, parseUnits, type Capabilities, type ChainDriver, type ChainId, type DriverRegistry } from '@fiscus/core';
 import {
-  getDeployment, getFund, getFundWallet, getInvestor, getWalletByAddress,
-  type Db, type DeploymentRow, type FundRow, type FundWalletRow, type InvestorRow, type WalletRow,
+  FiscusError,
+  isFiscusError,
+  normalizeAddress,
+  parseChainId,
+  parseUnits,
+  type Capabilities,
+  type ChainDriver,
+  type ChainId,
+  type DriverRegistry,
+} from '@fiscus/core';
+import {
+  getDeployment,
+  getFund,
+  getFundWallet,
+  getInvestor,
+  getWalletByAddress,
+  type Db,
+  type DeploymentRow,
+  type FundRow,
+  type FundWalletRow,
+  type InvestorRow,
+  type WalletRow,
 } from '@fiscus/ledger';
 
 /** Loaders that turn "absent" or "not usable" into the right stable error code. */

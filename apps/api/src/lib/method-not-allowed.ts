@@ -16,13 +16,20 @@ export function notFoundOrMethodNotAllowed(app: AppOpenAPI): NotFoundHandler<App
       .map((r) => ({ pattern: toPattern(r.path), method: r.method.toUpperCase() })));
 
   return (c) => {
-    const methods = new Set(routes().filter((r) => r.pattern.test(c.req.path)).map((r) => r.method));
+    const methods = new Set(
+      routes()
+        .filter((r) => r.pattern.test(c.req.path))
+        .map((r) => r.method),
+    );
     if (methods.size === 0) {
       return problemResponse(c, toProblem(new FiscusError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`), c));
     }
     if (methods.has('GET')) methods.add('HEAD'); // hono answers HEAD for every GET route
     const allow = [...methods].sort().join(', ');
-    const res = problemResponse(c, toProblem(new ProblemError(405, 'METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allow}`), c));
+    const res = problemResponse(
+      c,
+      toProblem(new ProblemError(405, 'METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allow}`), c),
+    );
     res.headers.set('Allow', allow);
     return res;
   };

@@ -39,7 +39,15 @@ export const publicRateLimit: MiddlewareHandler<AppBindings> = async (c, next) =
   const waitMs = limiter.take(clientAddress(c, deps.publicApi?.trustProxy ?? false));
   if (waitMs > 0) {
     const retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
-    const res = problemResponse(c, toProblem(new FiscusError('TOO_MANY_REQUESTS', `at most ${limiter.perMinute} requests per minute per client on public routes; retry in ${retryAfter} s`, { meta: { retryAfterSeconds: retryAfter } }), c));
+    const res = problemResponse(
+      c,
+      toProblem(
+        new FiscusError('TOO_MANY_REQUESTS', `at most ${limiter.perMinute} requests per minute per client on public routes; retry in ${retryAfter} s`, {
+          meta: { retryAfterSeconds: retryAfter },
+        }),
+        c,
+      ),
+    );
     res.headers.set('Retry-After', String(retryAfter));
     res.headers.set('Access-Control-Allow-Origin', '*');
     return res;

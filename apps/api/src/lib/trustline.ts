@@ -15,7 +15,10 @@ export async function requireTrustline(driver: ChainDriver, row: DeploymentRow, 
   if (!trustlines || !deployment || !row.details) return;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new FiscusError('CHAIN_UNAVAILABLE', `${driver.chain}: no answer within ${timeoutMs} ms while checking the trustline`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new FiscusError('CHAIN_UNAVAILABLE', `${driver.chain}: no answer within ${timeoutMs} ms while checking the trustline`)),
+      timeoutMs,
+    );
   });
   let line: TrustlineState;
   try {
@@ -31,6 +34,12 @@ export async function requireTrustline(driver: ChainDriver, row: DeploymentRow, 
     details: line.account
       ? `The investor must first create a trustline to ${asset} (a changeTrust operation signed with the wallet's own key); register the wallet again afterwards and the issuer will authorize it.`
       : `The account does not exist on ${driver.chain}. The investor must create (fund) it and add a trustline to ${asset}; register the wallet again afterwards.`,
-    meta: { reason: line.account ? 'TRUSTLINE_MISSING' : 'ACCOUNT_MISSING', chain: driver.chain, address, assetCode: row.details.assetCode, issuer: row.details.issuer },
+    meta: {
+      reason: line.account ? 'TRUSTLINE_MISSING' : 'ACCOUNT_MISSING',
+      chain: driver.chain,
+      address,
+      assetCode: row.details.assetCode,
+      issuer: row.details.issuer,
+    },
   });
 }

@@ -70,8 +70,14 @@ export async function startAvalancheHarness(backend: TestBackend): Promise<Avala
       const provider = l1.driver.provider;
       const fee = (await provider.getBlock('latest'))!.baseFeePerGas! * 2n + 1n;
       const raw = await from.signTransaction({
-        type: 2, chainId: LOCAL_L1_CHAIN_ID, nonce: await provider.getTransactionCount(from.address), to: token,
-        data: evmAbi.token.encodeFunctionData('transfer', [to, units]), gasLimit: 300_000n, maxFeePerGas: fee, maxPriorityFeePerGas: 1n,
+        type: 2,
+        chainId: LOCAL_L1_CHAIN_ID,
+        nonce: await provider.getTransactionCount(from.address),
+        to: token,
+        data: evmAbi.token.encodeFunctionData('transfer', [to, units]),
+        gasLimit: 300_000n,
+        maxFeePerGas: fee,
+        maxPriorityFeePerGas: 1n,
       });
       await provider.broadcastTransaction(raw);
     },

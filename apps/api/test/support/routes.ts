@@ -3,7 +3,21 @@ import { CHAIN } from './harness.ts';
 import type { World } from './seed.ts';
 
 /** Field kinds drive the bad-input matrix: each kind has its own list of bad values. */
-export type FieldKind = 'units' | 'nullableUnits' | 'unitsOrZero' | 'address' | 'investorId' | 'chain' | 'string' | 'int' | 'bool' | 'kyc' | 'datetime' | 'role' | 'usd' | 'date';
+export type FieldKind =
+  | 'units'
+  | 'nullableUnits'
+  | 'unitsOrZero'
+  | 'address'
+  | 'investorId'
+  | 'chain'
+  | 'string'
+  | 'int'
+  | 'bool'
+  | 'kyc'
+  | 'datetime'
+  | 'role'
+  | 'usd'
+  | 'date';
 
 export interface MutatingRoute {
   name: string;
@@ -30,7 +44,12 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
     method: 'POST',
     path: () => '/v1/funds',
     valid: () => ({ name: 'F', symbol: 'F1', decimals: 6, mintApprovalThreshold: '10' }),
-    fields: { name: { kind: 'string', required: true }, symbol: { kind: 'string', required: true }, decimals: { kind: 'int', required: false }, mintApprovalThreshold: { kind: 'nullableUnits', required: false } },
+    fields: {
+      name: { kind: 'string', required: true },
+      symbol: { kind: 'string', required: true },
+      decimals: { kind: 'int', required: false },
+      mintApprovalThreshold: { kind: 'nullableUnits', required: false },
+    },
   },
   {
     name: 'update policy',
@@ -38,7 +57,12 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
     path: (w) => `/v1/funds/${w.fundId}/policy`,
     unknownPath: () => '/v1/funds/fund_unknown/policy',
     valid: () => ({ kycRequired: true, maxHolding: '100000', minHolding: '0', maxHolders: 100 }),
-    fields: { kycRequired: { kind: 'bool', required: false }, maxHolding: { kind: 'unitsOrZero', required: false }, minHolding: { kind: 'unitsOrZero', required: false }, maxHolders: { kind: 'int', required: false } },
+    fields: {
+      kycRequired: { kind: 'bool', required: false },
+      maxHolding: { kind: 'unitsOrZero', required: false },
+      minHolding: { kind: 'unitsOrZero', required: false },
+      maxHolders: { kind: 'int', required: false },
+    },
   },
   {
     name: 'deploy',
@@ -53,7 +77,13 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
     method: 'POST',
     path: () => '/v1/investors',
     valid: () => ({ legalName: 'X', jurisdiction: 'US', investorType: 'individual', kycStatus: 'pending', kycExpiresAt: '2030-01-01T00:00:00Z' }),
-    fields: { legalName: { kind: 'string', required: true }, jurisdiction: { kind: 'string', required: true }, investorType: { kind: 'kyc', required: true }, kycStatus: { kind: 'kyc', required: false }, kycExpiresAt: { kind: 'datetime', required: false } },
+    fields: {
+      legalName: { kind: 'string', required: true },
+      jurisdiction: { kind: 'string', required: true },
+      investorType: { kind: 'kyc', required: true },
+      kycStatus: { kind: 'kyc', required: false },
+      kycExpiresAt: { kind: 'datetime', required: false },
+    },
   },
   {
     name: 'update kyc',
@@ -71,8 +101,22 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
     valid: (w) => ({ investorId: w.investorId, chain: CHAIN, address: w.address }),
     fields: { investorId: holderFields.investorId, chain: holderFields.chain, address: holderFields.address },
   },
-  { name: 'subscribe', method: 'POST', path: (w) => `/v1/funds/${w.fundId}/subscriptions`, unknownPath: () => '/v1/funds/fund_unknown/subscriptions', valid: holder, fields: holderFields },
-  { name: 'redeem', method: 'POST', path: (w) => `/v1/funds/${w.fundId}/redemptions`, unknownPath: () => '/v1/funds/fund_unknown/redemptions', valid: holder, fields: holderFields },
+  {
+    name: 'subscribe',
+    method: 'POST',
+    path: (w) => `/v1/funds/${w.fundId}/subscriptions`,
+    unknownPath: () => '/v1/funds/fund_unknown/subscriptions',
+    valid: holder,
+    fields: holderFields,
+  },
+  {
+    name: 'redeem',
+    method: 'POST',
+    path: (w) => `/v1/funds/${w.fundId}/redemptions`,
+    unknownPath: () => '/v1/funds/fund_unknown/redemptions',
+    valid: holder,
+    fields: holderFields,
+  },
   ...(['freezes', 'unfreezes'] as const).map(
     (p): MutatingRoute => ({
       name: p,
@@ -186,14 +230,19 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
     path: (w) => `/v1/funds/${w.fundId}/nav/guards`,
     unknownPath: () => '/v1/funds/fund_unknown/nav/guards',
     valid: () => ({ maxMoveBps: 100, minIntervalSeconds: 0, enforceReserves: false }),
-    fields: { maxMoveBps: { kind: 'int', required: false }, minIntervalSeconds: { kind: 'int', required: false }, enforceReserves: { kind: 'bool', required: false } },
+    fields: {
+      maxMoveBps: { kind: 'int', required: false },
+      minIntervalSeconds: { kind: 'int', required: false },
+      enforceReserves: { kind: 'bool', required: false },
+    },
   },
   {
     name: 'provision avalanche l1',
     method: 'POST',
     path: () => '/v1/avalanche/l1s',
     valid: () => ({
-      chainName: 'L1', chainId: 4242,
+      chainName: 'L1',
+      chainId: 4242,
       txAllowList: { admins: ['0x1111111111111111111111111111111111111111'] },
       contractDeployerAllowList: { admins: ['0x1111111111111111111111111111111111111111'] },
       contractNativeMinter: { admins: ['0x1111111111111111111111111111111111111111'] },
@@ -201,7 +250,11 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
       // a real BLS proof: the body is valid, so each bad field is what the 400 is about
       validators: [{ ...devValidator('bad-input'), weight: '1', balance: '0' }],
     }),
-    fields: { chainName: { kind: 'string', required: true }, chainId: { kind: 'int', required: true }, validatorManagerAddress: { kind: 'address', required: true } },
+    fields: {
+      chainName: { kind: 'string', required: true },
+      chainId: { kind: 'int', required: true },
+      validatorManagerAddress: { kind: 'address', required: true },
+    },
   },
   // Bodyless: the matrix calls it on an unknown fund (404) whatever the body.
   { name: 'create attestation', method: 'POST', path: () => '/v1/funds/fund_unknown/attestations' },
@@ -228,19 +281,102 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
 
 /** Bad values per kind, each with the status it must get (all 4xx). */
 export const BAD_VALUES: Record<FieldKind, [unknown, number][]> = {
-  units: [['-1', 400], ['0', 400], ['1.1234567', 400], ['1e3', 400], ['99999999999999999999999', 400], ['', 400], [' 1', 400], ['0x10', 400], ['1.', 400], ['.5', 400], [12, 400], [null, 400], ['1'.repeat(100), 400]],
-  nullableUnits: [['-1', 400], ['0', 400], ['1.1234567', 400], ['1e3', 400], ['99999999999999999999999', 400], ['', 400], [12, 400]],
-  unitsOrZero: [['-1', 400], ['1.1234567', 400], ['1e3', 400], ['99999999999999999999999', 400], ['', 400], [12, 400]],
-  address: [['nope', 400], ['0x123', 400], [`0x${'g'.repeat(40)}`, 400], ['0x0000000000000000000000000000000000000000', 400], ['0x52908400098527886E0F7030069857D2E4169Ee7', 400], ['GAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 400], ['', 400], [42, 400]],
-  investorId: [['inv_unknown', 404], [7, 400], ['', 400]],
-  chain: [['bogus', 400], ['eip155:999999', 422], ['', 400], [1, 400]],
-  string: [[5, 400], [['a'], 400], [{ a: 1 }, 400], ['', 400]],
-  int: [['6', 400], [1.5, 400], [-1, 400], [1e12, 400]],
-  bool: [['yes', 400], [1, 400]],
-  kyc: [['unknown', 400], [1, 400]],
+  units: [
+    ['-1', 400],
+    ['0', 400],
+    ['1.1234567', 400],
+    ['1e3', 400],
+    ['99999999999999999999999', 400],
+    ['', 400],
+    [' 1', 400],
+    ['0x10', 400],
+    ['1.', 400],
+    ['.5', 400],
+    [12, 400],
+    [null, 400],
+    ['1'.repeat(100), 400],
+  ],
+  nullableUnits: [
+    ['-1', 400],
+    ['0', 400],
+    ['1.1234567', 400],
+    ['1e3', 400],
+    ['99999999999999999999999', 400],
+    ['', 400],
+    [12, 400],
+  ],
+  unitsOrZero: [
+    ['-1', 400],
+    ['1.1234567', 400],
+    ['1e3', 400],
+    ['99999999999999999999999', 400],
+    ['', 400],
+    [12, 400],
+  ],
+  address: [
+    ['nope', 400],
+    ['0x123', 400],
+    [`0x${'g'.repeat(40)}`, 400],
+    ['0x0000000000000000000000000000000000000000', 400],
+    ['0x52908400098527886E0F7030069857D2E4169Ee7', 400],
+    ['GAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 400],
+    ['', 400],
+    [42, 400],
+  ],
+  investorId: [
+    ['inv_unknown', 404],
+    [7, 400],
+    ['', 400],
+  ],
+  chain: [
+    ['bogus', 400],
+    ['eip155:999999', 422],
+    ['', 400],
+    [1, 400],
+  ],
+  string: [
+    [5, 400],
+    [['a'], 400],
+    [{ a: 1 }, 400],
+    ['', 400],
+  ],
+  int: [
+    ['6', 400],
+    [1.5, 400],
+    [-1, 400],
+    [1e12, 400],
+  ],
+  bool: [
+    ['yes', 400],
+    [1, 400],
+  ],
+  kyc: [
+    ['unknown', 400],
+    [1, 400],
+  ],
   // Year 0 parses as ISO 8601 but is outside what the database stores.
-  datetime: [['tomorrow', 400], [123, 400], ['0000-01-01T00:00:00Z', 400]],
-  role: [['root', 400], [1, 400]],
-  usd: [['-1', 400], ['0', 400], ['1.1234567', 400], ['1e3', 400], ['99999999999999999999999', 400], ['', 400], [12, 400], [null, 400]],
-  date: [['tomorrow', 400], ['2026-1-1', 400], [20260101, 400]],
+  datetime: [
+    ['tomorrow', 400],
+    [123, 400],
+    ['0000-01-01T00:00:00Z', 400],
+  ],
+  role: [
+    ['root', 400],
+    [1, 400],
+  ],
+  usd: [
+    ['-1', 400],
+    ['0', 400],
+    ['1.1234567', 400],
+    ['1e3', 400],
+    ['99999999999999999999999', 400],
+    ['', 400],
+    [12, 400],
+    [null, 400],
+  ],
+  date: [
+    ['tomorrow', 400],
+    ['2026-1-1', 400],
+    [20260101, 400],
+  ],
 };

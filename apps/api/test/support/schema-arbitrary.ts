@@ -83,7 +83,10 @@ function numberFor(s: JsonSchema): fc.Arbitrary<number> {
   const lo = Math.max(min, Number.MIN_SAFE_INTEGER);
   const hi = Math.min(max, Number.MAX_SAFE_INTEGER);
   // Both ends matter most: bounds are where schema and server tend to disagree.
-  return fc.oneof(fc.constantFrom(lo, hi), fc.integer({ min: Math.max(lo, -1e9), max: Math.min(hi, 1e9) }).filter((n) => n >= lo && n <= hi));
+  return fc.oneof(
+    fc.constantFrom(lo, hi),
+    fc.integer({ min: Math.max(lo, -1e9), max: Math.min(hi, 1e9) }).filter((n) => n >= lo && n <= hi),
+  );
 }
 
 function stringFor(s: JsonSchema): fc.Arbitrary<string> {
@@ -92,14 +95,14 @@ function stringFor(s: JsonSchema): fc.Arbitrary<string> {
   const fits = (x: string) => [...x].length >= minLength && [...x].length <= maxLength;
   let base: fc.Arbitrary<string>;
   if (s.format === 'date-time') base = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
-  else if (s.format === 'date') base = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  else if (s.format === 'date')
+    base = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
   else if (s.pattern) {
     // fast-check cannot generate lookaheads: generate without them, keep what the full pattern allows.
     const full = new RegExp(s.pattern, 'u');
     const loose = String(s.pattern).replace(/\(\?[=!][^()]*\)/g, '');
     base = loose === s.pattern ? fc.stringMatching(full) : fc.stringMatching(new RegExp(loose, 'u')).filter((x) => full.test(x));
-  }
-  else base = fc.string({ minLength, maxLength: Math.min(maxLength, 40) });
+  } else base = fc.string({ minLength, maxLength: Math.min(maxLength, 40) });
   const examples = s.example !== undefined && typeof s.example === 'string' && fits(s.example) ? [fc.constant(s.example as string)] : [];
   return fc.oneof(...examples, base.filter(fits));
 }
@@ -120,16 +123,14 @@ function objectFor(s: JsonSchema, ctx: GenContext): fc.Arbitrary<Record<string, 
 /** Invalid variants of a valid value: wrong type, a field removed or broken, an unknown field. */
 export function invalidFrom(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   const anyJson = fc.jsonValue({ maxDepth: 2 });
-  const broken = fc
-    .tuple(valid, fc.nat(), anyJson, fc.constantFrom('replace', 'remove', 'extra'))
-    .map(([v, i, junk, how]) => {
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) return junk;
-      const keys = Object.keys(v);
-      const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
-      if (how === 'extra' || keys.length === 0) out[`unknown${i % 7}`] = junk;
-      else if (how === 'remove') delete out[keys[i % keys.length]!];
-      else out[keys[i % keys.length]!] = junk;
-      return out;
-    });
+  const broken = fc.tuple(valid, fc.nat(), anyJson, fc.constantFrom('replace', 'remove', 'extra')).map(([v, i, junk, how]) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return junk;
+    const keys = Object.keys(v);
+    const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
+    if (how === 'extra' || keys.length === 0) out[`unknown${i % 7}`] = junk;
+    else if (how === 'remove') delete out[keys[i % keys.length]!];
+    else out[keys[i % keys.length]!] = junk;
+    return out;
+  });
   return fc.oneof(anyJson, broken);
 }

@@ -132,7 +132,8 @@ export async function resultCodesOf(p: Promise<unknown>): Promise<{ transaction:
   try {
     await p;
   } catch (e) {
-    const codes = (e as { response?: { data?: { extras?: { result_codes?: { transaction: string; operations?: string[] } } } } }).response?.data?.extras?.result_codes;
+    const codes = (e as { response?: { data?: { extras?: { result_codes?: { transaction: string; operations?: string[] } } } } }).response?.data?.extras
+      ?.result_codes;
     if (codes) return codes;
     throw e;
   }

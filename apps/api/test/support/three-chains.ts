@@ -46,8 +46,13 @@ export interface ThreeChainHarness extends StellarHarness {
 export async function startThreeChainHarness(backend: TestBackend): Promise<ThreeChainHarness> {
   const handle = await createTestDb(backend);
   const config = loadConfig({
-    STELLAR_NETWORK: 'local', STELLAR_LEDGER_CLOSE_MS: '100', ETHEREUM_NETWORK: 'local', AVALANCHE_NETWORK: 'local', FISCUS_DEVNET: 'none',
-    FISCUS_PUBLIC_URL: PUBLIC_URL, FISCUS_ORG_NAME: 'Example Treasury Issuer',
+    STELLAR_NETWORK: 'local',
+    STELLAR_LEDGER_CLOSE_MS: '100',
+    ETHEREUM_NETWORK: 'local',
+    AVALANCHE_NETWORK: 'local',
+    FISCUS_DEVNET: 'none',
+    FISCUS_PUBLIC_URL: PUBLIC_URL,
+    FISCUS_ORG_NAME: 'Example Treasury Issuer',
   });
   const seed = randomBytes(32);
   const built = await Promise.allSettled([
@@ -66,7 +71,10 @@ export async function startThreeChainHarness(backend: TestBackend): Promise<Thre
   const drivers = new DriverRegistry().register(stellar.driver).register(evm.driver).register(l1.driver);
   const { app, adminKey } = await createTestApp({ db: handle.db, drivers, stellar: stellarTomlDeps(config, stellar.info) });
   const worker = new Worker({
-    db: handle.db, drivers, pollMs: 10, statusPollMs: 20,
+    db: handle.db,
+    drivers,
+    pollMs: 10,
+    statusPollMs: 20,
     tasks: defaultTasks({ ingestMs: 300, movesMs: 100, distributionMs: 100, redemptionMs: 500, reconcileMs: 0 }),
   });
   worker.start();

@@ -14,11 +14,15 @@ export function Approvals() {
   return (
     <Section title="Waiting for approval">
       <p className="muted">
-        An operation over the fund's threshold needs a different key than the one that requested it (you are {session.keyId}). There is no reject
-        route in the API yet: an unapproved operation simply stays requested.
+        An operation over the fund's threshold needs a different key than the one that requested it (you are {session.keyId}). There is no reject route in the
+        API yet: an unapproved operation simply stays requested.
       </p>
       <ProblemView problem={ops.error ?? approve.error} />
-      {approve.result && <p role="status">Approved {approve.result.id}: now {approve.result.state}.</p>}
+      {approve.result && (
+        <p role="status">
+          Approved {approve.result.id}: now {approve.result.state}.
+        </p>
+      )}
       <table>
         <thead>
           <tr>
@@ -52,7 +56,12 @@ export function Approvals() {
               <td>{o.requestedBy}</td>
               <td>{when(o.createdAt)}</td>
               <td>
-                <button type="button" onClick={() => setPending(o)} disabled={o.requestedBy === session.keyId} title={o.requestedBy === session.keyId ? 'the requester cannot approve' : undefined}>
+                <button
+                  type="button"
+                  onClick={() => setPending(o)}
+                  disabled={o.requestedBy === session.keyId}
+                  title={o.requestedBy === session.keyId ? 'the requester cannot approve' : undefined}
+                >
                   Approve
                 </button>
               </td>
@@ -63,7 +72,11 @@ export function Approvals() {
       <Confirm
         open={!!pending}
         title="Approve this operation?"
-        consequence={pending ? `The ${pending.kind} of ${String(pending.body.units ?? '')} units on ${pending.chain} will be signed and broadcast. It cannot be recalled once on chain.` : ''}
+        consequence={
+          pending
+            ? `The ${pending.kind} of ${String(pending.body.units ?? '')} units on ${pending.chain} will be signed and broadcast. It cannot be recalled once on chain.`
+            : ''
+        }
         confirmLabel="Approve and send"
         onCancel={() => setPending(undefined)}
         onConfirm={async () => {

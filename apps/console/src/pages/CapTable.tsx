@@ -20,7 +20,9 @@ function Table({ fund, initialQ }: { fund: Fund; initialQ: string }) {
   const [search, setSearch] = useState(initialQ);
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors.at(-1);
-  const page = useApi<{ items: CapTableEntry[]; nextCursor: string | null; counts: HolderCounts }>(`/v1/funds/${fund.id}/cap-table${qs({ chain, q: search, limit: PAGE, cursor })}`);
+  const page = useApi<{ items: CapTableEntry[]; nextCursor: string | null; counts: HolderCounts }>(
+    `/v1/funds/${fund.id}/cap-table${qs({ chain, q: search, limit: PAGE, cursor })}`,
+  );
   const reset = () => setCursors([]);
   return (
     <Section title={`Cap table of ${fund.symbol}`}>

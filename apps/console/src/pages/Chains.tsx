@@ -31,13 +31,31 @@ export function Chains() {
                 <td>
                   {c.chain} <span className="muted">({c.namespace})</span>
                 </td>
-                <td>{c.endpoint ? <><code>{c.endpoint.url}</code> <span className="muted">{c.endpoint.kind}{c.endpoint.local ? ', local' : ''}</span></> : '—'}</td>
+                <td>
+                  {c.endpoint ? (
+                    <>
+                      <code>{c.endpoint.url}</code>{' '}
+                      <span className="muted">
+                        {c.endpoint.kind}
+                        {c.endpoint.local ? ', local' : ''}
+                      </span>
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
                 <td>
                   {c.health ? <State state={c.health.status} /> : '—'} {c.health?.height && <span className="muted">at {c.health.height}</span>}
                   {c.health?.error && <span className="muted"> {c.health.error}</span>}
                 </td>
                 <td>{c.finality}</td>
-                <td>{!fund ? '—' : !s ? 'not deployed' : `${s.deploymentStatus ?? ''}${s.mintsBlocked ? `, mints blocked: ${s.blockedReason ?? ''}` : ''}${paused ? ', moves paused' : ', moves open'}`}</td>
+                <td>
+                  {!fund
+                    ? '—'
+                    : !s
+                      ? 'not deployed'
+                      : `${s.deploymentStatus ?? ''}${s.mintsBlocked ? `, mints blocked: ${s.blockedReason ?? ''}` : ''}${paused ? ', moves paused' : ', moves open'}`}
+                </td>
                 <td className="caps">
                   {Object.entries(c.capabilities)
                     .filter(([, v]) => v === true)

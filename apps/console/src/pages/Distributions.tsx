@@ -114,7 +114,11 @@ function Progress({ fund, id }: { fund: Fund; id: string }) {
           <p>
             <State state={x.state} /> · record time {when(x.recordTime)} · {x.unitsPaid} of {x.units ?? '?'} units paid to {x.holders ?? '?'} holders
           </p>
-          {x.lastError && <p className="problem">{x.lastError.code}: {x.lastError.message}</p>}
+          {x.lastError && (
+            <p className="problem">
+              {x.lastError.code}: {x.lastError.message}
+            </p>
+          )}
           <table>
             <thead>
               <tr>
@@ -130,7 +134,8 @@ function Progress({ fund, id }: { fund: Fund; id: string }) {
                   <td>{c.chain}</td>
                   <td>{c.holders}</td>
                   <td>
-                    <progress max={Math.max(c.batchesRequested, 1)} value={c.batchesPosted} aria-label={`${c.chain} batches posted`} /> {c.batchesPosted} / {c.batchesRequested} ({c.batchesFailed})
+                    <progress max={Math.max(c.batchesRequested, 1)} value={c.batchesPosted} aria-label={`${c.chain} batches posted`} /> {c.batchesPosted} /{' '}
+                    {c.batchesRequested} ({c.batchesFailed})
                   </td>
                   <td className="num">
                     {c.unitsPaid} / {c.unitsPlanned}

@@ -10,7 +10,8 @@ const ACTIONS: Record<Action, { label: string; path: string; consequence: (f: Fo
   freeze: {
     label: 'Freeze',
     path: 'freezes',
-    consequence: (f, s) => `${f.units ? `${f.units} ${s}` : `Every ${s} unit`} in wallet ${f.address} on ${f.chain} will be frozen: the holder can neither transfer nor redeem ${f.units ? 'them' : 'any'} until unfrozen.`,
+    consequence: (f, s) =>
+      `${f.units ? `${f.units} ${s}` : `Every ${s} unit`} in wallet ${f.address} on ${f.chain} will be frozen: the holder can neither transfer nor redeem ${f.units ? 'them' : 'any'} until unfrozen.`,
   },
   unfreeze: {
     label: 'Unfreeze',
@@ -20,12 +21,14 @@ const ACTIONS: Record<Action, { label: string; path: string; consequence: (f: Fo
   'forced-transfer': {
     label: 'Forced transfer',
     path: 'forced-transfers',
-    consequence: (f, s) => `${f.units} ${s} will be taken from ${f.address} and given to ${f.to} on ${f.chain} without the holder's signature. This is recorded in the audit log.`,
+    consequence: (f, s) =>
+      `${f.units} ${s} will be taken from ${f.address} and given to ${f.to} on ${f.chain} without the holder's signature. This is recorded in the audit log.`,
   },
   recovery: {
     label: 'Recover wallet',
     path: 'recoveries',
-    consequence: (f, s) => `Every ${s} unit in the lost wallet ${f.address} on ${f.chain} will move to ${f.to}, and the lost wallet will be retired for the fund.`,
+    consequence: (f, s) =>
+      `Every ${s} unit in the lost wallet ${f.address} on ${f.chain} will move to ${f.to}, and the lost wallet will be retired for the fund.`,
   },
 };
 
@@ -93,7 +96,11 @@ function Forms({ fund }: { fund: Fund }) {
       </form>
       {op && (
         <p role="status">
-          {ACTIONS[action].label} requested: <PageLink page="operations" params={{ id: op.id }}>operation {op.id}</PageLink> ({op.state})
+          {ACTIONS[action].label} requested:{' '}
+          <PageLink page="operations" params={{ id: op.id }}>
+            operation {op.id}
+          </PageLink>{' '}
+          ({op.state})
         </p>
       )}
       <ProblemView problem={run.error} />

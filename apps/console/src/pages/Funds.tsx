@@ -19,7 +19,12 @@ export function Funds() {
   const create = useAction((body: unknown) => post<Fund>('/v1/funds', body));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const f = await create.run({ name: form.name, symbol: form.symbol, decimals: Number(form.decimals), ...(form.mintApprovalThreshold ? { mintApprovalThreshold: form.mintApprovalThreshold } : {}) });
+    const f = await create.run({
+      name: form.name,
+      symbol: form.symbol,
+      decimals: Number(form.decimals),
+      ...(form.mintApprovalThreshold ? { mintApprovalThreshold: form.mintApprovalThreshold } : {}),
+    });
     if (f) {
       reloadFunds();
       navigate(href('funds', { fund: f.id }));
@@ -120,7 +125,10 @@ function Deployments({ fund }: { fund: Fund }) {
           </button>
           {deploy.result && (
             <p>
-              Deployment requested: <PageLink page="operations" params={{ id: deploy.result.operation.id }}>operation {deploy.result.operation.id}</PageLink>
+              Deployment requested:{' '}
+              <PageLink page="operations" params={{ id: deploy.result.operation.id }}>
+                operation {deploy.result.operation.id}
+              </PageLink>
             </p>
           )}
           <ProblemView problem={deploy.error} />

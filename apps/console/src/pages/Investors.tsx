@@ -118,7 +118,11 @@ function Onboard() {
       </form>
       {investor && (
         <p>
-          Created <PageLink page="investors" params={{ id: investor.id }}><code data-testid="new-investor-id">{investor.id}</code></PageLink>. Register its wallets below{fund ? ` for ${fund.symbol}` : ''}.
+          Created{' '}
+          <PageLink page="investors" params={{ id: investor.id }}>
+            <code data-testid="new-investor-id">{investor.id}</code>
+          </PageLink>
+          . Register its wallets below{fund ? ` for ${fund.symbol}` : ''}.
         </p>
       )}
       {investor && fund && <RegisterWallet investorId={investor.id} />}
@@ -149,7 +153,10 @@ export function RegisterWallet({ investorId }: { investorId: string }) {
       </button>
       {reg.result && (
         <p>
-          Wallet {reg.result.wallet.address} on {reg.result.wallet.chain}: <PageLink page="operations" params={{ id: reg.result.operation.id }}>authorize operation</PageLink>
+          Wallet {reg.result.wallet.address} on {reg.result.wallet.chain}:{' '}
+          <PageLink page="operations" params={{ id: reg.result.operation.id }}>
+            authorize operation
+          </PageLink>
         </p>
       )}
       <ProblemView problem={reg.error} />
@@ -255,7 +262,10 @@ function InvestorDetail({ id }: { id: string }) {
       </table>
       {can('capTable.read') && fund && (
         <p>
-          Holdings: <PageLink page="cap-table" params={{ q: id }}>in the cap table</PageLink>
+          Holdings:{' '}
+          <PageLink page="cap-table" params={{ q: id }}>
+            in the cap table
+          </PageLink>
         </p>
       )}
       {can('wallets.create') && fund && <RegisterWallet investorId={id} />}

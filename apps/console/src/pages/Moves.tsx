@@ -72,7 +72,11 @@ function StartMove({ fund }: { fund: Fund }) {
         className="form"
         onSubmit={async (e) => {
           e.preventDefault();
-          await start.run({ from: { chain: f.fromChain, wallet: f.fromWallet.trim() }, to: { chain: f.toChain, wallet: f.toWallet.trim() }, units: f.units.trim() });
+          await start.run({
+            from: { chain: f.fromChain, wallet: f.fromWallet.trim() },
+            to: { chain: f.toChain, wallet: f.toWallet.trim() },
+            units: f.units.trim(),
+          });
         }}
       >
         <ChainSelect label="From chain" value={f.fromChain} onChange={(fromChain) => setF({ ...f, fromChain })} />
@@ -91,7 +95,10 @@ function StartMove({ fund }: { fund: Fund }) {
         </button>
         {start.result && (
           <p>
-            Move started: <PageLink page="moves" params={{ id: start.result.move.id }}>follow {start.result.move.id}</PageLink>
+            Move started:{' '}
+            <PageLink page="moves" params={{ id: start.result.move.id }}>
+              follow {start.result.move.id}
+            </PageLink>
           </p>
         )}
         <ProblemView problem={start.error} />
@@ -165,7 +172,12 @@ function MoveDetail({ fund, id }: { fund: Fund; id: string }) {
                       <State state={l.state} />
                     </td>
                     <td>
-                      <code>{short(l.txHash)}</code> {link && <a href={link} target="_blank" rel="noreferrer">explorer</a>}
+                      <code>{short(l.txHash)}</code>{' '}
+                      {link && (
+                        <a href={link} target="_blank" rel="noreferrer">
+                          explorer
+                        </a>
+                      )}
                     </td>
                   </tr>
                 );

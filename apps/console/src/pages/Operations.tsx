@@ -5,7 +5,23 @@ import type { Operation, Page } from '../types.ts';
 import { Field, Loading, ProblemView, Section, short, State, useApi, when } from '../ui.tsx';
 import { ChainSelect, PageLink } from './common.tsx';
 
-const KINDS = ['deploy', 'authorize', 'deauthorize', 'freeze', 'unfreeze', 'mint', 'burn', 'forceTransfer', 'recover', 'pause', 'unpause', 'batch', 'publishNav', 'publishAttestation', 'fillSequence'];
+const KINDS = [
+  'deploy',
+  'authorize',
+  'deauthorize',
+  'freeze',
+  'unfreeze',
+  'mint',
+  'burn',
+  'forceTransfer',
+  'recover',
+  'pause',
+  'unpause',
+  'batch',
+  'publishNav',
+  'publishAttestation',
+  'fillSequence',
+];
 const STATES = ['requested', 'approved', 'prepared', 'submitted', 'confirmed', 'posted', 'failed', 'compensated'];
 
 export function Operations({ params }: { params: URLSearchParams }) {
@@ -115,7 +131,12 @@ export function OperationDetail({ id }: { id: string }) {
             <div>
               <dt>Transaction</dt>
               <dd>
-                <code>{o.txHash ?? '—'}</code> {link && <a href={link} target="_blank" rel="noreferrer">explorer</a>}
+                <code>{o.txHash ?? '—'}</code>{' '}
+                {link && (
+                  <a href={link} target="_blank" rel="noreferrer">
+                    explorer
+                  </a>
+                )}
               </dd>
             </div>
             <div>

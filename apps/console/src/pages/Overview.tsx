@@ -94,7 +94,15 @@ function FundOverview({ fund }: { fund: Fund }) {
                   <td className="num">{c.ledgerSupply}</td>
                   <td className="num">{c.chainSupply ?? c.chainError ?? '—'}</td>
                   <td>{c.inSync === null ? '—' : c.inSync ? 'yes' : 'NO'}</td>
-                  <td>{c.lastReconciliation ? <><State state={String(c.lastReconciliation.status)} /> {when(c.lastReconciliation.createdAt as string)}</> : 'none yet'}</td>
+                  <td>
+                    {c.lastReconciliation ? (
+                      <>
+                        <State state={String(c.lastReconciliation.status)} /> {when(c.lastReconciliation.createdAt as string)}
+                      </>
+                    ) : (
+                      'none yet'
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -31,7 +31,17 @@ export function PageLink({ page, params, children }: { page: string; params?: Re
   );
 }
 
-export function ChainSelect({ value, onChange, label = 'Chain', allowAll }: { value: string; onChange: (v: string) => void; label?: string; allowAll?: boolean }) {
+export function ChainSelect({
+  value,
+  onChange,
+  label = 'Chain',
+  allowAll,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  label?: string;
+  allowAll?: boolean;
+}) {
   const { chains } = useConsole();
   return (
     <Field label={label}>

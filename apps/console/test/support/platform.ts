@@ -27,7 +27,13 @@ export async function startPlatform(chains: [ChainId, ChainId]): Promise<Platfor
   const drivers = new DriverRegistry();
   for (const n of nodes) drivers.register(new MemChainDriver({ chain: n.chain, url: n.url, signer: ed25519Signer() }));
   const { app, adminKey } = await createTestApp({ db: handle.db, drivers });
-  const worker = new Worker({ db: handle.db, drivers, pollMs: 20, statusPollMs: 10, tasks: defaultTasks({ ingestMs: 500, movesMs: 200, reconcileMs: 3_000, distributionMs: 500, redemptionMs: 1_000 }) });
+  const worker = new Worker({
+    db: handle.db,
+    drivers,
+    pollMs: 20,
+    statusPollMs: 10,
+    tasks: defaultTasks({ ingestMs: 500, movesMs: 200, reconcileMs: 3_000, distributionMs: 500, redemptionMs: 1_000 }),
+  });
   worker.start();
   const server: Server = await new Promise((resolve) => {
     const s = startServer(app, { hostname: '127.0.0.1', port: 0, requestTimeoutMs: 30_000, headersTimeoutMs: 10_000 }, () => resolve(s));

@@ -1,11 +1,41 @@
 import type { JsonRpcProvider } from 'ethers';
 import {
-  FiscusError, singleOperations, type Capabilities, type ChainDriver, type ChainEvent, type ChainId, type ChainOperation, type Deployment,
-  type FeeReplacement, type PolicySync, type FillContext, type FundSpec, type Holder, type Page, type Policy, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
+  FiscusError,
+  singleOperations,
+  type Capabilities,
+  type ChainDriver,
+  type ChainEvent,
+  type ChainId,
+  type ChainOperation,
+  type Deployment,
+  type FeeReplacement,
+  type PolicySync,
+  type FillContext,
+  type FundSpec,
+  type Holder,
+  type Page,
+  type Policy,
+  type PreparedTx,
+  type PrepareContext,
+  type Signer,
+  type SubmitResult,
+  type TxStatus,
 } from '@fiscus/core';
 import {
-  AdminSender, EvmDriver, describeOperation, eip1559Fees, encodeOperation, evmAbi, kycClaimFor, readContract, signTransaction, signerAddress, withMargin,
-  type EncodedCall, type EvmFinality, type FeePolicy,
+  AdminSender,
+  EvmDriver,
+  describeOperation,
+  eip1559Fees,
+  encodeOperation,
+  evmAbi,
+  kycClaimFor,
+  readContract,
+  signTransaction,
+  signerAddress,
+  withMargin,
+  type EncodedCall,
+  type EvmFinality,
+  type FeePolicy,
 } from '@fiscus/chain-evm';
 import { allowListAbi, gatekeeperAbi } from '../contracts.ts';
 import { parseAvalancheError } from '../errors.ts';
@@ -69,9 +99,18 @@ export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync 
     if (o.topUp.amount < 0n || o.topUp.threshold < 0n) throw new FiscusError('VALIDATION_FAILED', 'gas top-up amount and threshold must be >= 0');
     this.#o = o;
     this.evm = new EvmDriver({
-      chainId: o.chainId, url: o.url, operator: o.operator, admin: o.admin, claimSigner: o.claimSigner, infrastructure: o.infrastructure,
+      chainId: o.chainId,
+      url: o.url,
+      operator: o.operator,
+      admin: o.admin,
+      claimSigner: o.claimSigner,
+      infrastructure: o.infrastructure,
       ...(o.redemptionAddress ? { redemptionAddress: o.redemptionAddress } : {}),
-      fees: o.fees, finality: o.finality, confirmations: o.confirmations, pageSize: o.pageSize, logRange: o.logRange,
+      fees: o.fees,
+      finality: o.finality,
+      confirmations: o.confirmations,
+      pageSize: o.pageSize,
+      logRange: o.logRange,
     });
     this.chain = this.evm.chain;
     this.capabilities = this.evm.capabilities;
@@ -122,14 +161,21 @@ export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync 
     const call: EncodedCall = {
       to: this.gatekeeper,
       data: gatekeeperAbi().encodeFunctionData('execute', [
-        inner.to, inner.data, effect?.registry ?? '0x0000000000000000000000000000000000000000',
-        effect?.grant ?? [], effect?.revoke ?? [], o.topUp.threshold, o.topUp.amount,
+        inner.to,
+        inner.data,
+        effect?.registry ?? '0x0000000000000000000000000000000000000000',
+        effect?.grant ?? [],
+        effect?.revoke ?? [],
+        o.topUp.threshold,
+        o.topUp.amount,
       ]),
       fallbackGas: inner.fallbackGas + GATEKEEPER_GAS,
     };
     const needs: GatekeeperNeeds = {
-      operator: this.operatorAddress, gatekeeper: this.gatekeeper,
-      changesRoles: !!effect, mints: !!effect?.grant.length && o.topUp.amount > 0n,
+      operator: this.operatorAddress,
+      gatekeeper: this.gatekeeper,
+      changesRoles: !!effect,
+      mints: !!effect?.grant.length && o.topUp.amount > 0n,
       createsIdentity: singleOperations(op).some((i) => i.kind === 'authorize'),
     };
     return this.#sign(call, ctx, `${describeOperation(op)} + allow list`, needs);
@@ -148,10 +194,19 @@ export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync 
     }
     const fees = await eip1559Fees(this.provider, this.evm.feePolicy);
     const { raw, hash } = await signTransaction(this.#o.operator, {
-      type: 2, chainId: this.#o.chainId, nonce: Number(ctx.sequence), to: call.to, data: call.data, gasLimit, ...fees,
+      type: 2,
+      chainId: this.#o.chainId,
+      nonce: Number(ctx.sequence),
+      to: call.to,
+      data: call.data,
+      gasLimit,
+      ...fees,
     });
     return {
-      hash, raw: new Uint8Array(Buffer.from(raw.slice(2), 'hex')), signer: this.operatorAddress, sequence: ctx.sequence,
+      hash,
+      raw: new Uint8Array(Buffer.from(raw.slice(2), 'hex')),
+      signer: this.operatorAddress,
+      sequence: ctx.sequence,
       description: `${this.chain} ${ctx.deployment.details.token} ${what} (nonce ${ctx.sequence})`,
     };
   }
@@ -183,7 +238,15 @@ export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync 
     if (error.code === 'TX_FAILED') {
       const needs = needsOf(tx.raw, this.operatorAddress, this.gatekeeper);
       const missing = needs ? await missingRoles(this.provider, needs).catch(() => null) : null;
-      if (missing) return { ...s, error: new FiscusError(missing.code, missing.shortMessage, { details: `${missing.details} (the chain said: ${error.shortMessage})`, meta: missing.meta, cause: s.error }) };
+      if (missing)
+        return {
+          ...s,
+          error: new FiscusError(missing.code, missing.shortMessage, {
+            details: `${missing.details} (the chain said: ${error.shortMessage})`,
+            meta: missing.meta,
+            cause: s.error,
+          }),
+        };
     }
     return { ...s, error };
   }

@@ -23,8 +23,14 @@ export function buildCreateSubnet(b: BuildInput): UnsignedTx {
 export function buildCreateChain(b: BuildInput, subnetId: string, chainName: string, genesis: SubnetEvmGenesis): UnsignedTx {
   return pvm.newCreateChainTx(
     {
-      feeState: b.feeState, fromAddressesBytes: [b.payer], utxos: b.utxos, subnetId, subnetAuth: [0],
-      chainName, vmId: SUBNET_EVM_VM_ID, fxIds: [],
+      feeState: b.feeState,
+      fromAddressesBytes: [b.payer],
+      utxos: b.utxos,
+      subnetId,
+      subnetAuth: [0],
+      chainName,
+      vmId: SUBNET_EVM_VM_ID,
+      fxIds: [],
       // avalanchejs JSON.stringify's this object: the same bytes as genesisBytes(genesis).
       genesisData: genesis as unknown as Record<string, unknown>,
     },
@@ -40,8 +46,14 @@ export function buildConvert(b: BuildInput, subnetId: string, blockchainId: stri
   );
   return pvm.newConvertSubnetToL1Tx(
     {
-      feeState: b.feeState, fromAddressesBytes: [b.payer], utxos: b.utxos, subnetId, subnetAuth: [0],
-      chainId: blockchainId, address: hex(cfg.validatorManagerAddress), validators,
+      feeState: b.feeState,
+      fromAddressesBytes: [b.payer],
+      utxos: b.utxos,
+      subnetId,
+      subnetAuth: [0],
+      chainId: blockchainId,
+      address: hex(cfg.validatorManagerAddress),
+      validators,
     },
     b.ctx,
   );

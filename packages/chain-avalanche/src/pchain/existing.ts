@@ -11,7 +11,13 @@ export type L1Target =
   | { mode: 'provision'; pchainUrl: string };
 
 /** An existing L1: validated, no provisioning. The key is hex for devnets; production passes a keystore reference instead. */
-export function existingL1(p: { rpcUrl: string; chainId: number | string; allowListAdminKey: string; blockchainId?: string; subnetId?: string }): Extract<L1Target, { mode: 'existing' }> {
+export function existingL1(p: {
+  rpcUrl: string;
+  chainId: number | string;
+  allowListAdminKey: string;
+  blockchainId?: string;
+  subnetId?: string;
+}): Extract<L1Target, { mode: 'existing' }> {
   let url: URL;
   try {
     url = new URL(p.rpcUrl);
@@ -31,7 +37,13 @@ export function existingL1(p: { rpcUrl: string; chainId: number | string; allowL
  */
 export function l1TargetFromEnv(env: NodeJS.ProcessEnv): L1Target | null {
   if (env.AVALANCHE_RPC_URL && env.AVALANCHE_CHAIN_ID && env.AVALANCHE_ALLOWLIST_ADMIN_KEY) {
-    return existingL1({ rpcUrl: env.AVALANCHE_RPC_URL, chainId: env.AVALANCHE_CHAIN_ID, allowListAdminKey: env.AVALANCHE_ALLOWLIST_ADMIN_KEY, blockchainId: env.AVALANCHE_BLOCKCHAIN_ID, subnetId: env.AVALANCHE_SUBNET_ID });
+    return existingL1({
+      rpcUrl: env.AVALANCHE_RPC_URL,
+      chainId: env.AVALANCHE_CHAIN_ID,
+      allowListAdminKey: env.AVALANCHE_ALLOWLIST_ADMIN_KEY,
+      blockchainId: env.AVALANCHE_BLOCKCHAIN_ID,
+      subnetId: env.AVALANCHE_SUBNET_ID,
+    });
   }
   if (env.AVALANCHE_PCHAIN_URL) return { mode: 'provision', pchainUrl: env.AVALANCHE_PCHAIN_URL };
   return null;

@@ -6,7 +6,15 @@ import { PChainClient } from './client.ts';
 import { txIdOf, validationIdOf } from './ids.ts';
 import { mapSubnetAuth, pchainAddress, pchainBech32, signTx } from './sign.ts';
 import { validateProvisionConfig } from './validate.ts';
-import { PROVISION_STEPS, type L1ProvisionConfig, type ProvisionKeys, type ProvisionRecord, type ProvisionStore, type ProvisionTx, type ProvisionTxStep } from './types.ts';
+import {
+  PROVISION_STEPS,
+  type L1ProvisionConfig,
+  type ProvisionKeys,
+  type ProvisionRecord,
+  type ProvisionStore,
+  type ProvisionTx,
+  type ProvisionTxStep,
+} from './types.ts';
 
 /**
  * Provisions an L1 on the P-Chain: CreateSubnetTx → CreateChainTx → ConvertSubnetToL1Tx, each
@@ -79,7 +87,12 @@ function save(store: ProvisionStore, rec: ProvisionRecord): Promise<void> {
   return store.save(rec);
 }
 
-async function land(client: PChainClient, tx: ProvisionTx, o: ProvisionOptions, step: ProvisionTxStep): Promise<{ committed: true } | { committed: false; reason: string }> {
+async function land(
+  client: PChainClient,
+  tx: ProvisionTx,
+  o: ProvisionOptions,
+  step: ProvisionTxStep,
+): Promise<{ committed: true } | { committed: false; reason: string }> {
   let s = await client.status(tx.txId);
   if (s.status === 'Committed') return { committed: true };
   if (s.status === 'Aborted') return { committed: false, reason: s.reason ?? 'aborted' };
@@ -105,12 +118,21 @@ async function land(client: PChainClient, tx: ProvisionTx, o: ProvisionOptions, 
     if (s.status === 'Committed') return { committed: true };
     if (s.status === 'Dropped' || s.status === 'Aborted') return { committed: false, reason: s.reason ?? s.status };
     // Processing (or Unknown right after issue): it may still land, so never rebuild here.
-    if (Date.now() > deadline) throw new FiscusError('CHAIN_UNAVAILABLE', `P-Chain tx ${tx.txId} still ${s.status}; provisioning resumes from it on the next call`);
+    if (Date.now() > deadline)
+      throw new FiscusError('CHAIN_UNAVAILABLE', `P-Chain tx ${tx.txId} still ${s.status}; provisioning resumes from it on the next call`);
     await new Promise((r) => setTimeout(r, interval));
   }
 }
 
-async function buildStep(client: PChainClient, step: ProvisionTxStep, rec: ProvisionRecord, cfg: L1ProvisionConfig, payer: Signer, owner: Signer, replaces?: string[]): Promise<ProvisionTx> {
+async function buildStep(
+  client: PChainClient,
+  step: ProvisionTxStep,
+  rec: ProvisionRecord,
+  cfg: L1ProvisionConfig,
+  payer: Signer,
+  owner: Signer,
+  replaces?: string[],
+): Promise<ProvisionTx> {
   const ctx = await client.context();
   const all = await client.utxos(pchainBech32(payer, ctx.hrp));
   const live = new Set(all.map((u) => u.utxoId.ID()));
@@ -123,10 +145,21 @@ async function buildStep(client: PChainClient, step: ProvisionTxStep, rec: Provi
     // (vms/platformvm/network/gossip.go): a replacement that comes out byte-identical to a dropped
     // tx (same UTXOs at the same price) would be refused the same way, so it pays 1 nAVAX/gas more.
     for (let bump = 0n; bump < 3n; bump++) {
-      const b: BuildInput = { ctx, feeState: { ...feeState, price: feeState.price + bump }, utxos, payer: pchainAddress(payer), subnetOwner: pchainAddress(owner) };
+      const b: BuildInput = {
+        ctx,
+        feeState: { ...feeState, price: feeState.price + bump },
+        utxos,
+        payer: pchainAddress(payer),
+        subnetOwner: pchainAddress(owner),
+      };
       let tx: UnsignedTx;
       try {
-        tx = step === 'createSubnet' ? buildCreateSubnet(b) : step === 'createChain' ? buildCreateChain(b, rec.subnetId!, rec.chainName, rec.genesis) : buildConvert(b, rec.subnetId!, rec.blockchainId!, cfg);
+        tx =
+          step === 'createSubnet'
+            ? buildCreateSubnet(b)
+            : step === 'createChain'
+              ? buildCreateChain(b, rec.subnetId!, rec.chainName, rec.genesis)
+              : buildConvert(b, rec.subnetId!, rec.blockchainId!, cfg);
       } catch (e) {
         const msg = (e as Error).message;
         throw new FiscusError(/insufficient/i.test(msg) ? 'INSUFFICIENT_BALANCE' : 'INTERNAL', `cannot build ${step}: ${msg}`, { cause: e });
@@ -141,7 +174,10 @@ async function buildStep(client: PChainClient, step: ProvisionTxStep, rec: Provi
       return { txId, signedHex: utils.bufferToHex(bytes), inputs, rebuilds: 0 };
     }
   }
-  throw new FiscusError('CONFLICT', `${step}: cannot build a replacement that conflicts with the refused tx (its inputs ${pending.join(', ')} are still unspent)`);
+  throw new FiscusError(
+    'CONFLICT',
+    `${step}: cannot build a replacement that conflicts with the refused tx (its inputs ${pending.join(', ')} are still unspent)`,
+  );
 }
 
 async function recordResult(client: PChainClient, rec: ProvisionRecord, step: ProvisionTxStep, tx: ProvisionTx, cfg: L1ProvisionConfig) {

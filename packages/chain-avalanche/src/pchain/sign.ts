@@ -42,7 +42,8 @@ export async function signTx(tx: UnsignedTx, signers: Signer[]): Promise<void> {
     const sig = await s.sign(hash);
     if (sig.length !== 65) throw new FiscusError('INTERNAL', `signer ${s.keyId} returned ${sig.length} bytes, expected 65`);
     const back = secp256k1.recoverPublicKey(hash, sig);
-    if (utils.bufferToHex(back) !== utils.bufferToHex(compressed(s))) throw new FiscusError('INTERNAL', `signature by ${s.keyId} does not recover to its public key`);
+    if (utils.bufferToHex(back) !== utils.bufferToHex(compressed(s)))
+      throw new FiscusError('INTERNAL', `signature by ${s.keyId} does not recover to its public key`);
     for (const [cred, slot] of coords) tx.addSignatureAt(sig, cred, slot);
   }
   if (!tx.hasAllSignatures()) throw new FiscusError('INTERNAL', 'P-Chain tx is missing signatures (a UTXO or the subnet owned by a key we were not given)');

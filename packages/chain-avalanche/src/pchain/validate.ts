@@ -9,7 +9,8 @@ export function validateProvisionConfig(cfg: L1ProvisionConfig): void {
   const bad = (m: string) => {
     throw new FiscusError('VALIDATION_FAILED', m);
   };
-  if (!cfg.chainName || cfg.chainName.length > 128 || !/^[A-Za-z0-9 ]+$/.test(cfg.chainName)) bad('chainName: 1-128 letters, digits or spaces (CreateChainTx rule)');
+  if (!cfg.chainName || cfg.chainName.length > 128 || !/^[A-Za-z0-9 ]+$/.test(cfg.chainName))
+    bad('chainName: 1-128 letters, digits or spaces (CreateChainTx rule)');
   if (!isAddress(cfg.validatorManagerAddress)) bad('validatorManagerAddress: not a 0x EVM address (mixed case must be a valid EIP-55 checksum)');
   if (/^0x0{40}$/.test(cfg.validatorManagerAddress)) bad('validatorManagerAddress: the zero address cannot manage validators');
   if (cfg.validators.length === 0) bad('validators: a conversion needs at least one validator');

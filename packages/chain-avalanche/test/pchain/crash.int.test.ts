@@ -15,7 +15,10 @@ const child = fileURLToPath(new URL('./provision-child.ts', import.meta.url));
 
 function runChild(url: string, dir: string, crashAt: string): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const c = spawn(process.execPath, ['--import', 'tsx', child, url, dir, payerKey.hex], { env: { ...process.env, CRASH_AT: crashAt, L1_CONFIG: configJson }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const c = spawn(process.execPath, ['--import', 'tsx', child, url, dir, payerKey.hex], {
+      env: { ...process.env, CRASH_AT: crashAt, L1_CONFIG: configJson },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     c.on('error', reject);
     c.on('exit', (code, signal) => resolve({ code, signal }));
   });

@@ -47,9 +47,16 @@ describe('L1 provisioning on the P-Chain stand-in', () => {
 
     // conversion id = sha256(codec(SubnetToL1ConversionData)) computed independently from the config
     const sid = utils.base58check.decode(rec.subnetId!);
-    const expected = conversionId(sid, utils.base58check.decode(rec.blockchainId!), utils.hexToBuffer(cfg.validatorManagerAddress), sortValidators(cfg).map((v) => ({
-      nodeId: utils.base58check.decode(v.nodeId.slice(7)), blsPublicKey: Buffer.from(v.blsPublicKey, 'hex'), weight: v.weight,
-    })));
+    const expected = conversionId(
+      sid,
+      utils.base58check.decode(rec.blockchainId!),
+      utils.hexToBuffer(cfg.validatorManagerAddress),
+      sortValidators(cfg).map((v) => ({
+        nodeId: utils.base58check.decode(v.nodeId.slice(7)),
+        blsPublicKey: Buffer.from(v.blsPublicKey, 'hex'),
+        weight: v.weight,
+      })),
+    );
     expect(rec.conversionId).toBe(expected);
     expect(p.subnet(rec.subnetId!)!.conversion).toMatchObject({ conversionId: expected, chainId: rec.blockchainId });
     expect(rec.validationIds).toEqual([appendId(sid, 0), appendId(sid, 1)]);
@@ -77,7 +84,9 @@ describe('L1 provisioning on the P-Chain stand-in', () => {
     const store = new FileProvisionStore(dir);
     let bumped = false;
     const rec = await provisionL1('fee-1', l1Config(), {
-      pchain: p.url, store, keys: { payer },
+      pchain: p.url,
+      store,
+      keys: { payer },
       hooks: {
         // the fee rises between signing and issuing: the first CreateSubnetTx pays too little
         persisted: (step) => {
@@ -90,7 +99,7 @@ describe('L1 provisioning on the P-Chain stand-in', () => {
     expect(p.state.subnets.size).toBe(1);
     expect(rec.subnetId).toBe(rec.txs.createSubnet!.txId);
   });
-  it('two runners of one provisioning at once: the store\'s compare-and-set stops one, exactly one subnet', async () => {
+  it("two runners of one provisioning at once: the store's compare-and-set stops one, exactly one subnet", async () => {
     // A clock that ticks on every request and a high fee excess: the price moves between the two
     // runners' builds, so they sign different txs (identical ones would merely be duplicates).
     await p.close();
@@ -118,7 +127,9 @@ describe('L1 provisioning on the P-Chain stand-in', () => {
     const other = new PChainClient(p.url);
     let raced = false;
     const rec = await provisionL1('race-issue', l1Config(), {
-      pchain: p.url, store, keys: { payer },
+      pchain: p.url,
+      store,
+      keys: { payer },
       hooks: {
         issuing: async (step, tx) => {
           if (step !== 'createSubnet' || raced) return;
@@ -141,16 +152,18 @@ describe('L1 provisioning on the P-Chain stand-in', () => {
     const store = new MemoryProvisionStore();
     const opts = { pchain: p.url, store, keys: { payer } };
     const calm = p.state.gas;
-    await expect(provisionL1('dropped', l1Config(), {
-      ...opts,
-      hooks: {
-        persisted: (step) => {
-          if (step !== 'createSubnet') return;
-          p.state.gas = { ...p.state.gas, excess: 30_000_000n }; // the fee rises before it is issued…
-          throw new Error('crash after persisting');               // …and the process dies
+    await expect(
+      provisionL1('dropped', l1Config(), {
+        ...opts,
+        hooks: {
+          persisted: (step) => {
+            if (step !== 'createSubnet') return;
+            p.state.gas = { ...p.state.gas, excess: 30_000_000n }; // the fee rises before it is issued…
+            throw new Error('crash after persisting'); // …and the process dies
+          },
         },
-      },
-    })).rejects.toThrow('crash after persisting');
+      }),
+    ).rejects.toThrow('crash after persisting');
     const first = (await store.load('dropped'))!.txs.createSubnet!;
     await expect(new PChainClient(p.url).issue(first.signedHex)).rejects.toMatchObject({ code: 'TX_REJECTED' }); // dropped, reason cached
     p.state.gas = calm; // the price is back: the same bytes would pay enough, but the node will not look again

@@ -1,7 +1,16 @@
 import { rmSync } from 'node:fs';
 import { Contract, Interface, JsonRpcProvider, Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEPLOYER_ALLOW_LIST, TX_ALLOW_LIST, loadPrecompileStandIns, notAllowListed, startSubnetEvm, type PChainServer, type SubnetEvmGenesisLike, type SubnetEvmNode } from '@fiscus/devnet';
+import {
+  DEPLOYER_ALLOW_LIST,
+  TX_ALLOW_LIST,
+  loadPrecompileStandIns,
+  notAllowListed,
+  startSubnetEvm,
+  type PChainServer,
+  type SubnetEvmGenesisLike,
+  type SubnetEvmNode,
+} from '@fiscus/devnet';
 import { FileProvisionStore } from '../../src/pchain/file-store.ts';
 import { provisionLocalL1 } from '../../src/pchain/local.ts';
 import { genesisBytes } from '../../src/genesis.ts';

@@ -16,7 +16,10 @@ export function keys(seed: number) {
   return { hex, signer: devSecp256k1Signer(hex), evm: new Wallet(hex).address };
 }
 
-export function l1Config(chainId = 777001, validators = ['node-a', 'node-b']): L1ProvisionConfig & { evm: { admin: string; operator: string; allowListAdmin: string } } {
+export function l1Config(
+  chainId = 777001,
+  validators = ['node-a', 'node-b'],
+): L1ProvisionConfig & { evm: { admin: string; operator: string; allowListAdmin: string } } {
   const allowListAdmin = keys(0x31).evm;
   const admin = keys(0x32).evm;
   const operator = keys(0x33).evm;

@@ -2,8 +2,13 @@ import { Wallet } from 'ethers';
 import { startSubnetEvm, type SubnetEvmNode } from '@fiscus/devnet';
 import { AdminSender, devSecp256k1Signer, evmAbi, signerAddress } from '@fiscus/chain-evm';
 import {
-  AvalancheDriver, buildSubnetEvmGenesis, ensureAvalancheInfrastructure, platformL1Config,
-  type AvalancheDriverOptions, type AvalancheInfrastructure, type SubnetEvmGenesis,
+  AvalancheDriver,
+  buildSubnetEvmGenesis,
+  ensureAvalancheInfrastructure,
+  platformL1Config,
+  type AvalancheDriverOptions,
+  type AvalancheInfrastructure,
+  type SubnetEvmGenesis,
 } from '../../src/index.ts';
 
 export interface AvalancheTestDevnet {
@@ -25,18 +30,37 @@ const E18 = 10n ** 18n;
 
 /** A Subnet-EVM stand-in from the platform's genesis, with the L1 infrastructure deployed. */
 export async function startAvalancheTestDevnet(): Promise<AvalancheTestDevnet> {
-  const keys = { admin: Wallet.createRandom().privateKey, operator: Wallet.createRandom().privateKey, claim: Wallet.createRandom().privateKey, allowListAdmin: Wallet.createRandom().privateKey };
-  const signers = { admin: devSecp256k1Signer(keys.admin), operator: devSecp256k1Signer(keys.operator), claimSigner: devSecp256k1Signer(keys.claim), allowListAdmin: devSecp256k1Signer(keys.allowListAdmin) };
-  const genesis = buildSubnetEvmGenesis(platformL1Config({
-    chainId: Number(TEST_CHAIN_ID),
-    allowListAdmin: signerAddress(signers.allowListAdmin), admin: signerAddress(signers.admin), operator: signerAddress(signers.operator),
-  }));
+  const keys = {
+    admin: Wallet.createRandom().privateKey,
+    operator: Wallet.createRandom().privateKey,
+    claim: Wallet.createRandom().privateKey,
+    allowListAdmin: Wallet.createRandom().privateKey,
+  };
+  const signers = {
+    admin: devSecp256k1Signer(keys.admin),
+    operator: devSecp256k1Signer(keys.operator),
+    claimSigner: devSecp256k1Signer(keys.claim),
+    allowListAdmin: devSecp256k1Signer(keys.allowListAdmin),
+  };
+  const genesis = buildSubnetEvmGenesis(
+    platformL1Config({
+      chainId: Number(TEST_CHAIN_ID),
+      allowListAdmin: signerAddress(signers.allowListAdmin),
+      admin: signerAddress(signers.admin),
+      operator: signerAddress(signers.operator),
+    }),
+  );
   const node = await startSubnetEvm({ genesis });
   const infra = await ensureAvalancheInfrastructure({ url: node.url, chainId: TEST_CHAIN_ID, ...signers });
   const topUp = { amount: E18, threshold: E18 / 10n };
   const drivers: AvalancheDriver[] = [];
   return {
-    node, chainId: TEST_CHAIN_ID, genesis, infra, keys, topUp,
+    node,
+    chainId: TEST_CHAIN_ID,
+    genesis,
+    infra,
+    keys,
+    topUp,
     driver: (opts = {}) => {
       const d = new AvalancheDriver({ chainId: TEST_CHAIN_ID, url: node.url, ...signers, infrastructure: infra, topUp, ...opts });
       drivers.push(d);

@@ -10,7 +10,8 @@ export async function mustSend(driver: AvalancheDriver, deployment: Deployment, 
   for (let i = 0; i < 400; i++) {
     const s = await driver.status(tx);
     if (s.kind === 'confirmed') return s;
-    if (s.kind === 'failed' || s.kind === 'dropped') throw new Error(`${op.kind} ended ${s.kind}: ${s.kind === 'failed' ? `${s.error.code} ${s.error.message}` : s.reason}`);
+    if (s.kind === 'failed' || s.kind === 'dropped')
+      throw new Error(`${op.kind} ended ${s.kind}: ${s.kind === 'failed' ? `${s.error.code} ${s.error.message}` : s.reason}`);
     await new Promise((res) => setTimeout(res, 25));
   }
   throw new Error(`${tx.description} did not settle`);

@@ -17,7 +17,20 @@ describe('committed contract artifacts', () => {
   }, 60_000);
 
   it('every module exposes the T-REX module interface', () => {
-    const selectors = ['bindCompliance', 'unbindCompliance', 'moduleTransferAction', 'moduleMintAction', 'moduleBurnAction', 'moduleCheck', 'isComplianceBound', 'canComplianceBind', 'isPlugAndPlay', 'name', 'initialize', 'upgradeTo'];
+    const selectors = [
+      'bindCompliance',
+      'unbindCompliance',
+      'moduleTransferAction',
+      'moduleMintAction',
+      'moduleBurnAction',
+      'moduleCheck',
+      'isComplianceBound',
+      'canComplianceBind',
+      'isPlugAndPlay',
+      'name',
+      'initialize',
+      'upgradeTo',
+    ];
     for (const name of ['JurisdictionModule', 'HoldingsModule', 'LockupModule']) {
       const fns = (committed(name).abi as { type: string; name?: string }[]).filter((x) => x.type === 'function').map((x) => x.name);
       for (const s of selectors) expect(fns, `${name}.${s}`).toContain(s);

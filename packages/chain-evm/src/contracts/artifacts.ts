@@ -10,10 +10,18 @@ export interface Artifact {
 }
 
 type TrexName =
-  | 'Token' | 'ClaimTopicsRegistry' | 'TrustedIssuersRegistry' | 'IdentityRegistryStorage' | 'IdentityRegistry'
-  | 'ModularCompliance' | 'TREXImplementationAuthority' | 'TREXFactory' | 'ModuleProxy'
+  | 'Token'
+  | 'ClaimTopicsRegistry'
+  | 'TrustedIssuersRegistry'
+  | 'IdentityRegistryStorage'
+  | 'IdentityRegistry'
+  | 'ModularCompliance'
+  | 'TREXImplementationAuthority'
+  | 'TREXFactory'
+  | 'ModuleProxy'
   // T-REX's own (CC-BY-NC) modules: for gas comparisons in the bench only, never deployed by the product.
-  | 'CountryRestrictModule' | 'MaxBalanceModule';
+  | 'CountryRestrictModule'
+  | 'MaxBalanceModule';
 type OnchainIdName = 'Identity' | 'ImplementationAuthority' | 'Factory' | 'ClaimIssuer' | 'IdentityProxy';
 
 // Loaded lazily: the T-REX bundle is large and most importers only need our own artifacts.

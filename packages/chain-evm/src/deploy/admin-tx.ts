@@ -53,7 +53,13 @@ export class AdminSender {
     const nonce = await this.provider.getTransactionCount(this.address, 'pending');
     const fees = await eip1559Fees(this.provider);
     const { raw, hash } = await signTransaction(this.signer, {
-      type: 2, chainId: this.chainId, nonce, to: p.to ?? null, data: p.data, gasLimit, ...fees,
+      type: 2,
+      chainId: this.chainId,
+      nonce,
+      to: p.to ?? null,
+      data: p.data,
+      gasLimit,
+      ...fees,
     });
     await this.provider.broadcastTransaction(raw);
     const receipt = await this.#receipt(hash);

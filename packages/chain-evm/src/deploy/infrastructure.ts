@@ -23,22 +23,26 @@ const keyOf = (address: string) => keccak256(AbiCoder.defaultAbiCoder().encode([
  * implementation, authority, factory), the platform's ClaimIssuer, our onboarder and our three
  * compliance modules behind T-REX ModuleProxy. Sequential: one admin key, one nonce stream.
  */
-export async function deployInfrastructure(
-  admin: AdminSender,
-  roles: { operator: string; claimSigner: string },
-): Promise<EvmInfrastructure> {
+export async function deployInfrastructure(admin: AdminSender, roles: { operator: string; claimSigner: string }): Promise<EvmInfrastructure> {
   const impl: Record<string, string> = {};
   for (const name of ['Token', 'ClaimTopicsRegistry', 'TrustedIssuersRegistry', 'IdentityRegistryStorage', 'IdentityRegistry', 'ModularCompliance'] as const) {
     impl[name] = await admin.deploy(trexArtifact(name));
   }
   const trexIA = await admin.deploy(trexArtifact('TREXImplementationAuthority'), true, ZeroAddress, ZeroAddress);
-  await admin.call(trexIA, abi.trexIA.encodeFunctionData('addAndUseTREXVersion', [
-    { major: 4, minor: 0, patch: 0 },
-    {
-      tokenImplementation: impl.Token, ctrImplementation: impl.ClaimTopicsRegistry, irImplementation: impl.IdentityRegistry,
-      irsImplementation: impl.IdentityRegistryStorage, tirImplementation: impl.TrustedIssuersRegistry, mcImplementation: impl.ModularCompliance,
-    },
-  ]));
+  await admin.call(
+    trexIA,
+    abi.trexIA.encodeFunctionData('addAndUseTREXVersion', [
+      { major: 4, minor: 0, patch: 0 },
+      {
+        tokenImplementation: impl.Token,
+        ctrImplementation: impl.ClaimTopicsRegistry,
+        irImplementation: impl.IdentityRegistry,
+        irsImplementation: impl.IdentityRegistryStorage,
+        tirImplementation: impl.TrustedIssuersRegistry,
+        mcImplementation: impl.ModularCompliance,
+      },
+    ]),
+  );
 
   const identityImpl = await admin.deploy(onchainIdArtifact('Identity'), admin.address, true);
   const identityAuthority = await admin.deploy(onchainIdArtifact('ImplementationAuthority'), identityImpl);

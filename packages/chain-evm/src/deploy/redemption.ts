@@ -42,7 +42,10 @@ export async function ensureRedemptionWallet(
     await admin.call(ir, abi.identityRegistry.encodeFunctionData('registerIdentity', [p.wallet, identity, PLATFORM_COUNTRY]));
   }
   const mc = details.compliance!;
-  for (const [module, iface] of [[details.holdingsModule!, abi.holdings], [details.jurisdictionModule!, abi.jurisdiction]] as const) {
+  for (const [module, iface] of [
+    [details.holdingsModule!, abi.holdings],
+    [details.jurisdictionModule!, abi.jurisdiction],
+  ] as const) {
     if (await readContract<boolean>(provider, iface, module, 'isExempt', [mc, p.wallet])) continue;
     const call = iface.encodeFunctionData('setExempt', [p.wallet, true]);
     await admin.call(mc, abi.compliance.encodeFunctionData('callModuleFunction', [call, module]));

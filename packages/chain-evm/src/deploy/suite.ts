@@ -39,7 +39,12 @@ export async function deployFundSuite(
     { address: m.holdings, setting: calls.holdings },
     { address: m.lockup, setting: calls.lockup },
   ];
-  const details = await ensureTrexSuite(admin, infra, { salt: fundSalt(fund.id), name: fund.name, symbol: fund.symbol, decimals: fund.decimals, modules }, roles);
+  const details = await ensureTrexSuite(
+    admin,
+    infra,
+    { salt: fundSalt(fund.id), name: fund.name, symbol: fund.symbol, decimals: fund.decimals, modules },
+    roles,
+  );
   return { ...details, ...(await ensureRedemptionWallet(admin, infra, details, roles.redemption)) };
 }
 
@@ -61,8 +66,14 @@ export async function ensureTrexSuite(
     const data = abi.trexFactory.encodeFunctionData('deployTREXSuite', [
       spec.salt,
       {
-        owner: admin.address, name: spec.name, symbol: spec.symbol, decimals: spec.decimals,
-        irs: ZeroAddress, ONCHAINID: ZeroAddress, irAgents: agents, tokenAgents: agents,
+        owner: admin.address,
+        name: spec.name,
+        symbol: spec.symbol,
+        decimals: spec.decimals,
+        irs: ZeroAddress,
+        ONCHAINID: ZeroAddress,
+        irAgents: agents,
+        tokenAgents: agents,
         complianceModules: ordered.map((x) => x.address),
         complianceSettings: ordered.flatMap((x) => (x.setting ? [x.setting] : [])),
       },

@@ -1,7 +1,23 @@
 import { getAddress, type JsonRpcProvider } from 'ethers';
 import {
-  FiscusError, type Capabilities, type ChainDriver, type ChainEvent, type ChainId, type Deployment, type FeeReplacement, type PolicySync,
-  type FillContext, type FundSpec, type Holder, type Page, type Policy, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
+  FiscusError,
+  type Capabilities,
+  type ChainDriver,
+  type ChainEvent,
+  type ChainId,
+  type Deployment,
+  type FeeReplacement,
+  type PolicySync,
+  type FillContext,
+  type FundSpec,
+  type Holder,
+  type Page,
+  type Policy,
+  type PreparedTx,
+  type PrepareContext,
+  type Signer,
+  type SubmitResult,
+  type TxStatus,
 } from '@fiscus/core';
 import { abi } from '../contracts/abi.ts';
 import { AdminSender } from '../deploy/admin-tx.ts';
@@ -78,21 +94,40 @@ export class EvmDriver implements ChainDriver, FeeReplacement, PolicySync {
     // The operator's nonces belong to the engine; its address receiving units would mix roles.
     if (this.redemptionAddress === this.operatorAddress) throw new FiscusError('VALIDATION_FAILED', 'the redemption wallet cannot be the operator');
     this.finality = resolveFinality(o);
-    this.#replace = { provider: this.provider, chainId: o.chainId, operator: o.operator, operatorAddress: this.operatorAddress, fees: { ...DEFAULT_FEE_POLICY, ...o.fees } };
+    this.#replace = {
+      provider: this.provider,
+      chainId: o.chainId,
+      operator: o.operator,
+      operatorAddress: this.operatorAddress,
+      fees: { ...DEFAULT_FEE_POLICY, ...o.fees },
+    };
     this.#reads = { pageSize: o.pageSize ?? 100, logRange: o.logRange ?? 10_000n, finality: this.finality };
     this.capabilities = {
-      authorize: true, freeze: true, partialFreeze: true, forceTransfer: true, clawback: true, pause: true,
-      recovery: true, onchainCompliance: true, navFeed: true, replaceByFee: true, policySync: true, maxBatch: MAX_BATCH, finality: this.finality,
+      authorize: true,
+      freeze: true,
+      partialFreeze: true,
+      forceTransfer: true,
+      clawback: true,
+      pause: true,
+      recovery: true,
+      onchainCompliance: true,
+      navFeed: true,
+      replaceByFee: true,
+      policySync: true,
+      maxBatch: MAX_BATCH,
+      finality: this.finality,
     };
   }
 
   deploy(fund: FundSpec): Promise<Deployment> {
     const redemption = { wallet: this.redemptionAddress, claimSigner: this.#o.claimSigner ?? this.#o.admin };
-    return deployFundSuite(this.#admin, this.#o.infrastructure, fund, { operator: this.operatorAddress, redemption })
-      // The fund's NAV feed (operator = updater, so NAV rounds ride the engine's outbox).
-      .then(async (details) => ({ ...details, navFeed: await this.#navFeed(fund, details) }))
-      .then((details) => ({ chain: this.chain, details }))
-      .catch((e) => Promise.reject(parseEvmError(e)));
+    return (
+      deployFundSuite(this.#admin, this.#o.infrastructure, fund, { operator: this.operatorAddress, redemption })
+        // The fund's NAV feed (operator = updater, so NAV rounds ride the engine's outbox).
+        .then(async (details) => ({ ...details, navFeed: await this.#navFeed(fund, details) }))
+        .then((details) => ({ chain: this.chain, details }))
+        .catch((e) => Promise.reject(parseEvmError(e)))
+    );
   }
 
   #navFeed(fund: FundSpec, details: Record<string, string>): Promise<string> {
@@ -130,10 +165,19 @@ export class EvmDriver implements ChainDriver, FeeReplacement, PolicySync {
     }
     const fees = await eip1559Fees(this.provider, this.#replace.fees);
     const { raw, hash } = await signTransaction(this.#o.operator, {
-      type: 2, chainId: this.#o.chainId, nonce: Number(ctx.sequence), to: call.to, data: call.data, gasLimit, ...fees,
+      type: 2,
+      chainId: this.#o.chainId,
+      nonce: Number(ctx.sequence),
+      to: call.to,
+      data: call.data,
+      gasLimit,
+      ...fees,
     });
     return {
-      hash, raw: new Uint8Array(Buffer.from(raw.slice(2), 'hex')), signer: this.operatorAddress, sequence: ctx.sequence,
+      hash,
+      raw: new Uint8Array(Buffer.from(raw.slice(2), 'hex')),
+      signer: this.operatorAddress,
+      sequence: ctx.sequence,
       description: `${this.chain} ${details.token} ${describeOperation(op)} (nonce ${ctx.sequence})`,
     };
   }

@@ -11,11 +11,7 @@ const policy = (rule: PolicyRule, message: string, meta: Record<string, unknown>
  * every refusal with the same "Transfer not possible", so after such a revert (or before
  * signing) this asks each check the token makes, in the token's own order, which one says no.
  */
-export async function explainTransfer(
-  provider: JsonRpcProvider,
-  d: Deployment,
-  t: { from: string; to: string; units: bigint },
-): Promise<FiscusError | null> {
+export async function explainTransfer(provider: JsonRpcProvider, d: Deployment, t: { from: string; to: string; units: bigint }): Promise<FiscusError | null> {
   const x = d.details;
   const read = <T>(iface: typeof abi.token, to: string, fn: string, args: unknown[] = []) => readContract<T>(provider, iface, to, fn, args);
   const token = x.token!;

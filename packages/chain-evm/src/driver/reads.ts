@@ -39,9 +39,7 @@ export async function readEvents(provider: JsonRpcProvider, d: Deployment, o: Re
     // Count only logs past the cursor: one block can hold hundreds of logs (a batch mint).
     enough: (ls) => ls.filter((l) => isAfter(after, { block: BigInt(l.blockNumber), index: l.index })).length >= o.pageSize,
   });
-  const events = logs
-    .map(toChainEvent)
-    .filter((e): e is ChainEvent => !!e && isAfter(after, e));
+  const events = logs.map(toChainEvent).filter((e): e is ChainEvent => !!e && isAfter(after, e));
   const items = events.slice(0, o.pageSize);
   // A full page resumes after its last event; otherwise every log up to scannedTo was read.
   const last = items.length < events.length ? items.at(-1)! : { block: scannedTo, index: 'end' as const };
@@ -52,8 +50,11 @@ export async function readEvents(provider: JsonRpcProvider, d: Deployment, o: Re
 export async function readHolders(provider: JsonRpcProvider, d: Deployment, o: ReadOptions, cursor?: string): Promise<Page<Holder>> {
   const token = detail(d, 'token');
   const { logs } = await fetchLogs(provider, {
-    addresses: [token], topics0: [TOPICS.transfer], fromBlock: BigInt(detail(d, 'deployBlock')),
-    toBlock: BigInt(await provider.getBlockNumber()), range: o.logRange,
+    addresses: [token],
+    topics0: [TOPICS.transfer],
+    fromBlock: BigInt(detail(d, 'deployBlock')),
+    toBlock: BigInt(await provider.getBlockNumber()),
+    range: o.logRange,
   });
   const candidates = [...new Set(logs.map((l) => getAddress(`0x${l.topics[2]!.slice(26)}`)))]
     .filter((a) => a !== ZeroAddress && (!cursor || a.toLowerCase() > cursor.toLowerCase()))

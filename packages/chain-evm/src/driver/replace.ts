@@ -17,7 +17,14 @@ export interface ReplaceContext {
 /** A zero-value self-transfer at `nonce`: consumes it, changes nothing. */
 export async function signFiller(c: ReplaceContext, nonce: bigint, fees: Eip1559Fees, what: string): Promise<PreparedTx> {
   const { raw, hash } = await signTransaction(c.operator, {
-    type: 2, chainId: c.chainId, nonce: Number(nonce), to: c.operatorAddress, value: 0n, data: '0x', gasLimit: TRANSFER_GAS, ...fees,
+    type: 2,
+    chainId: c.chainId,
+    nonce: Number(nonce),
+    to: c.operatorAddress,
+    value: 0n,
+    data: '0x',
+    gasLimit: TRANSFER_GAS,
+    ...fees,
   });
   return toPrepared(raw, hash, c.operatorAddress, nonce, `eip155:${c.chainId} ${what} (nonce ${nonce})`);
 }
@@ -28,7 +35,14 @@ export async function signFeeBump(c: ReplaceContext, previous: PreparedTx): Prom
   const fees = bumpedFees(feesOf(old), await eip1559Fees(c.provider, c.fees), c.fees);
   if (!fees) return null;
   const { raw, hash } = await signTransaction(c.operator, {
-    type: 2, chainId: c.chainId, nonce: old.nonce, to: old.to, value: old.value, data: old.data, gasLimit: old.gasLimit, ...fees,
+    type: 2,
+    chainId: c.chainId,
+    nonce: old.nonce,
+    to: old.to,
+    value: old.value,
+    data: old.data,
+    gasLimit: old.gasLimit,
+    ...fees,
   });
   return toPrepared(raw, hash, previous.signer, previous.sequence, `${previous.description} (replacement)`);
 }
@@ -43,5 +57,9 @@ export async function signReplacingFiller(c: ReplaceContext, previous: PreparedT
 const feesOf = (t: Transaction): Eip1559Fees => ({ maxFeePerGas: t.maxFeePerGas ?? 0n, maxPriorityFeePerGas: t.maxPriorityFeePerGas ?? 0n });
 
 const toPrepared = (raw: string, hash: string, signer: string, sequence: bigint, description: string): PreparedTx => ({
-  hash, raw: new Uint8Array(Buffer.from(raw.slice(2), 'hex')), signer, sequence, description,
+  hash,
+  raw: new Uint8Array(Buffer.from(raw.slice(2), 'hex')),
+  signer,
+  sequence,
+  description,
 });

@@ -21,7 +21,10 @@ export async function submitRaw(provider: JsonRpcProvider, tx: PreparedTx): Prom
     if (NONCE_TOO_LOW.test(text)) {
       const known = await provider.getTransaction(tx.hash).catch(() => null);
       if (known) return { kind: 'duplicate', hash: tx.hash };
-      return { kind: 'rejected', error: new FiscusError('NONCE_CONFLICT', `nonce ${tx.sequence} of ${tx.signer} was used by another transaction`, { details: text, cause: e }) };
+      return {
+        kind: 'rejected',
+        error: new FiscusError('NONCE_CONFLICT', `nonce ${tx.sequence} of ${tx.signer} was used by another transaction`, { details: text, cause: e }),
+      };
     }
     // Another tx with our nonce is pending; it may still be dropped, so ours is not dead yet.
     if (SAME_NONCE_PENDING.test(text)) return { kind: 'retryLater', reason: text, afterMs: 1_000 };

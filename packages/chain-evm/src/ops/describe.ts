@@ -4,16 +4,24 @@ import { describeOracle } from './oracle.ts';
 
 function one(op: SingleOperation): string {
   switch (op.kind) {
-    case 'authorize': return `authorize ${op.address} (investor ${op.investorId}, country ${op.country})`;
-    case 'deauthorize': return `deauthorize ${op.address}`;
+    case 'authorize':
+      return `authorize ${op.address} (investor ${op.investorId}, country ${op.country})`;
+    case 'deauthorize':
+      return `deauthorize ${op.address}`;
     case 'freeze':
-    case 'unfreeze': return `${op.kind} ${op.address}${op.units === undefined ? '' : ` ${op.units} units`}`;
-    case 'mint': return `mint ${op.units} to ${op.to}`;
-    case 'burn': return `burn ${op.units} from ${op.from}`;
-    case 'forceTransfer': return `forceTransfer ${op.units} ${op.from} → ${op.to}`;
-    case 'recover': return `recover ${op.units} ${op.from} → ${op.to}`;
+    case 'unfreeze':
+      return `${op.kind} ${op.address}${op.units === undefined ? '' : ` ${op.units} units`}`;
+    case 'mint':
+      return `mint ${op.units} to ${op.to}`;
+    case 'burn':
+      return `burn ${op.units} from ${op.from}`;
+    case 'forceTransfer':
+      return `forceTransfer ${op.units} ${op.from} → ${op.to}`;
+    case 'recover':
+      return `recover ${op.units} ${op.from} → ${op.to}`;
     case 'pause':
-    case 'unpause': return op.kind;
+    case 'unpause':
+      return op.kind;
   }
 }
 

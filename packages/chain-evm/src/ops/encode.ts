@@ -61,7 +61,14 @@ async function encodeSingle(op: SingleOperation, ctx: EncodeContext): Promise<En
       const claim = await ctx.claimFor(wallet, op.investorId);
       const d = ctx.details;
       const data = abi.onboarder.encodeFunctionData('onboard', [
-        required(d, 'identityRegistry'), wallet, op.investorId, op.country, BigInt(required(d, 'claimTopic')), required(d, 'claimIssuer'), claim.signature, claim.data,
+        required(d, 'identityRegistry'),
+        wallet,
+        op.investorId,
+        op.country,
+        BigInt(required(d, 'claimTopic')),
+        required(d, 'claimIssuer'),
+        claim.signature,
+        claim.data,
       ]);
       return { to: required(d, 'onboarder'), data, fallbackGas: GAS.authorize };
     }
@@ -118,12 +125,17 @@ async function encodeBatch(items: SingleOperation[], ctx: EncodeContext): Promis
     case 'unfreeze': {
       const xs = items as Extract<SingleOperation, { kind: 'freeze' | 'unfreeze' }>[];
       if (!partial) return call('batchSetAddressFrozen', [xs.map((i) => addr(i.address)), xs.map(() => kind === 'freeze')]);
-      return call(kind === 'freeze' ? 'batchFreezePartialTokens' : 'batchUnfreezePartialTokens', [xs.map((i) => addr(i.address)), xs.map((i) => units(i.units!))]);
+      return call(kind === 'freeze' ? 'batchFreezePartialTokens' : 'batchUnfreezePartialTokens', [
+        xs.map((i) => addr(i.address)),
+        xs.map((i) => units(i.units!)),
+      ]);
     }
     case 'authorize': {
       const xs = pick('authorize');
       if (xs.length > MAX_AUTHORIZE_BATCH) {
-        throw new FiscusError('VALIDATION_FAILED', `an EVM authorize batch carries at most ${MAX_AUTHORIZE_BATCH} wallets, got ${xs.length}`, { meta: { maxBatch: MAX_AUTHORIZE_BATCH } });
+        throw new FiscusError('VALIDATION_FAILED', `an EVM authorize batch carries at most ${MAX_AUTHORIZE_BATCH} wallets, got ${xs.length}`, {
+          meta: { maxBatch: MAX_AUTHORIZE_BATCH },
+        });
       }
       const d = ctx.details;
       // Sequential: claims of two wallets of one new investor name the same (predicted) identity.
@@ -133,7 +145,12 @@ async function encodeBatch(items: SingleOperation[], ctx: EncodeContext): Promis
         const claim = await ctx.claimFor(wallet, i.investorId);
         onboardings.push({ wallet, investorKey: i.investorId, country: i.country, signature: claim.signature, data: claim.data });
       }
-      const data = abi.onboarder.encodeFunctionData('onboardBatch', [required(d, 'identityRegistry'), onboardings, BigInt(required(d, 'claimTopic')), required(d, 'claimIssuer')]);
+      const data = abi.onboarder.encodeFunctionData('onboardBatch', [
+        required(d, 'identityRegistry'),
+        onboardings,
+        BigInt(required(d, 'claimTopic')),
+        required(d, 'claimIssuer'),
+      ]);
       return { to: required(d, 'onboarder'), data, fallbackGas: GAS.authorize * BigInt(xs.length) };
     }
     default:

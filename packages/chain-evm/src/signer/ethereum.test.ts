@@ -4,7 +4,16 @@ import { devSecp256k1Signer } from './dev-signer.ts';
 import { personalSignHash, signTransaction, signerAddress } from './ethereum.ts';
 
 const KEY = '0x0123456789012345678901234567890123456789012345678901234567890123';
-const FIELDS = { type: 2, chainId: 31337n, nonce: 7, to: '0x000000000000000000000000000000000000dEaD', data: '0x1234', gasLimit: 90_000n, maxFeePerGas: 3n * 10n ** 9n, maxPriorityFeePerGas: 10n ** 9n };
+const FIELDS = {
+  type: 2,
+  chainId: 31337n,
+  nonce: 7,
+  to: '0x000000000000000000000000000000000000dEaD',
+  data: '0x1234',
+  gasLimit: 90_000n,
+  maxFeePerGas: 3n * 10n ** 9n,
+  maxPriorityFeePerGas: 10n ** 9n,
+};
 
 describe('secp256k1 Signer → Ethereum', () => {
   const signer = devSecp256k1Signer(KEY);

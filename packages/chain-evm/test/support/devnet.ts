@@ -30,7 +30,10 @@ export async function startEvmTestDevnet(o: { anvilArgs?: string[] } = {}): Prom
   const infra = await ensureInfrastructure({ url: anvil.url, chainId, ...signers });
   const drivers: EvmDriver[] = [];
   return {
-    anvil, chainId, infra, keys,
+    anvil,
+    chainId,
+    infra,
+    keys,
     driver: ({ url, ...opts } = {}) => {
       const d = new EvmDriver({ chainId, url: url ?? anvil.url, ...signers, infrastructure: infra, ...opts });
       drivers.push(d);

@@ -50,10 +50,13 @@ export class RpcProxy {
 
   /** eth_getLogs ranges asked since `from` (an index into `calls`), as [fromBlock, toBlock]. */
   logRanges(from = 0): [bigint, bigint][] {
-    return this.calls.slice(from).filter((c) => c.method === 'eth_getLogs').map((c) => {
-      const f = c.params[0] as { fromBlock: string; toBlock: string };
-      return [BigInt(f.fromBlock), BigInt(f.toBlock)];
-    });
+    return this.calls
+      .slice(from)
+      .filter((c) => c.method === 'eth_getLogs')
+      .map((c) => {
+        const f = c.params[0] as { fromBlock: string; toBlock: string };
+        return [BigInt(f.fromBlock), BigInt(f.toBlock)];
+      });
   }
 
   async #answer(body: string): Promise<string> {

@@ -1,8 +1,26 @@
 import { Operation } from '@stellar/stellar-sdk';
 import {
-  FiscusError, isOracleOperation, singleOperations,
-  type Capabilities, type ChainDriver, type FeeSponsorship, type SponsoredReserves, type Trustlines, type ChainEvent, type ChainId, type ChainOperation, type Deployment,
-  type FillContext, type FundSpec, type Holder, type Page, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
+  FiscusError,
+  isOracleOperation,
+  singleOperations,
+  type Capabilities,
+  type ChainDriver,
+  type FeeSponsorship,
+  type SponsoredReserves,
+  type Trustlines,
+  type ChainEvent,
+  type ChainId,
+  type ChainOperation,
+  type Deployment,
+  type FillContext,
+  type FundSpec,
+  type Holder,
+  type Page,
+  type PreparedTx,
+  type PrepareContext,
+  type Signer,
+  type SubmitResult,
+  type TxStatus,
 } from '@fiscus/core';
 import { assetCodeFor, fromDeployment, toDetails, type StellarDeployment } from '../deployment.ts';
 import { deployAsset } from '../deploy.ts';
@@ -41,10 +59,21 @@ export interface StellarDriverOptions {
 export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves, FeeSponsorship {
   readonly chain: ChainId;
   readonly capabilities: Capabilities = {
-    authorize: true, freeze: true, partialFreeze: false, forceTransfer: true, clawback: true, pause: false,
-    recovery: true, onchainCompliance: true, navFeed: true, maxBatch: MAX_BATCH, finality: { kind: 'instant' },
+    authorize: true,
+    freeze: true,
+    partialFreeze: false,
+    forceTransfer: true,
+    clawback: true,
+    pause: false,
+    recovery: true,
+    onchainCompliance: true,
+    navFeed: true,
+    maxBatch: MAX_BATCH,
+    finality: { kind: 'instant' },
     // Sponsor and fee account default to the fund's issuer and distribution accounts: always there.
-    trustlines: true, sponsoredReserves: true, feeSponsorship: true,
+    trustlines: true,
+    sponsoredReserves: true,
+    feeSponsorship: true,
   };
   readonly #net: StellarNetwork;
   readonly #keys: StellarKeyring;
@@ -59,16 +88,25 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
     this.#keys = o.keys;
     this.#homeDomain = o.homeDomain;
     this.#net = {
-      server: horizonServer({ url: o.horizonUrl }), passphrase: o.networkPassphrase, funding: o.funding,
-      maxFeePerOp: o.maxFeePerOp ?? 1000n, txTimeoutSec: o.txTimeoutSec ?? 300, pageSize: o.pageSize ?? 100,
+      server: horizonServer({ url: o.horizonUrl }),
+      passphrase: o.networkPassphrase,
+      funding: o.funding,
+      maxFeePerOp: o.maxFeePerOp ?? 1000n,
+      txTimeoutSec: o.txTimeoutSec ?? 300,
+      pageSize: o.pageSize ?? 100,
     };
   }
 
   async deploy(fund: FundSpec): Promise<Deployment> {
     const [issuer, distribution] = await Promise.all([this.#keys.signer(fund.id, 'issuer'), this.#keys.signer(fund.id, 'distribution')]);
     const d: StellarDeployment = {
-      fundId: fund.id, assetCode: assetCodeFor(fund), issuer: accountIdOf(issuer), distribution: accountIdOf(distribution),
-      decimals: fund.decimals, homeDomain: this.#homeDomain, sep8: fund.sep8 === true,
+      fundId: fund.id,
+      assetCode: assetCodeFor(fund),
+      issuer: accountIdOf(issuer),
+      distribution: accountIdOf(distribution),
+      decimals: fund.decimals,
+      homeDomain: this.#homeDomain,
+      sep8: fund.sep8 === true,
     };
     await this.#wrap(deployAsset(this.#net, d, issuer, distribution));
     return { chain: this.chain, details: toDetails(d) };
@@ -87,7 +125,9 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
     if (ctx.deployment.chain !== this.chain) throw new FiscusError('INVALID_CHAIN', `deployment is on ${ctx.deployment.chain}, driver is ${this.chain}`);
     const d = fromDeployment(ctx.deployment);
     const items = isOracleOperation(op) ? [] : singleOperations(op);
-    const lines = new Map(await Promise.all(linesToRead(this.chain, items, d).map(async (a) => [a, await this.#wrap(reads.lineState(this.#net, d, a))] as const)));
+    const lines = new Map(
+      await Promise.all(linesToRead(this.chain, items, d).map(async (a) => [a, await this.#wrap(reads.lineState(this.#net, d, a))] as const)),
+    );
     const ops = isOracleOperation(op) ? await this.#wrap(oracleOpsFor(this.#net, d, op)) : items.flatMap((i) => toStellarOps(this.chain, d, i, lines));
     if (ops.length === 0 || ops.length > MAX_OPS) {
       throw new FiscusError('VALIDATION_FAILED', `a Stellar transaction carries 1..${MAX_OPS} operations, this one needs ${ops.length}`);
@@ -97,7 +137,11 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
     const built = await buildSigned(this.#net, d.issuer, ctx.sequence, ops, signer);
     const what = isOracleOperation(op) ? describeOracle(op) : op.kind === 'batch' ? `batch of ${items.length}` : describe(items[0]!);
     return {
-      hash: built.hash, raw: built.raw, signer: d.issuer, sequence: ctx.sequence, validUntil: built.validUntil,
+      hash: built.hash,
+      raw: built.raw,
+      signer: d.issuer,
+      sequence: ctx.sequence,
+      validUntil: built.validUntil,
       description: `${this.chain} ${d.assetCode} ${what} (seq ${ctx.sequence})`,
     };
   }
@@ -109,7 +153,11 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
     const signer = await this.#keys.signer(d.fundId, 'issuer');
     const built = await buildSigned(this.#net, d.issuer, p.sequence, [Operation.bumpSequence({ bumpTo: '0' })], signer);
     return {
-      hash: built.hash, raw: built.raw, signer: d.issuer, sequence: p.sequence, validUntil: built.validUntil,
+      hash: built.hash,
+      raw: built.raw,
+      signer: d.issuer,
+      sequence: p.sequence,
+      validUntil: built.validUntil,
       description: `${this.chain} ${d.assetCode} sequence filler (seq ${p.sequence})`,
     };
   }
@@ -188,7 +236,12 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
    */
   reviewSep8(d: Deployment, xdr: string, o: { maxFeePerOp?: bigint; now?: Date } = {}): Sep8Review {
     const sd = fromDeployment(d);
-    return reviewSep8(sd, xdr, { passphrase: this.#net.passphrase, maxFeePerOp: o.maxFeePerOp ?? this.#net.maxFeePerOp, platform: [sd.issuer, sd.distribution], now: o.now ?? new Date() });
+    return reviewSep8(sd, xdr, {
+      passphrase: this.#net.passphrase,
+      maxFeePerOp: o.maxFeePerOp ?? this.#net.maxFeePerOp,
+      platform: [sd.issuer, sd.distribution],
+      now: o.now ?? new Date(),
+    });
   }
 
   /** Stellar-only: the authorization state of each account's line to the fund asset. */
@@ -198,10 +251,21 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
   }
 
   /** Stellar-only (SEP-8): the approved transfer signed by the issuer (`success` as composed, or `revised`). */
-  async signSep8(d: Deployment, request: Sep8Request, lines: ReadonlyMap<string, LineState>, o: { now?: Date } = {}): Promise<Sep8Approved | { error: string }> {
+  async signSep8(
+    d: Deployment,
+    request: Sep8Request,
+    lines: ReadonlyMap<string, LineState>,
+    o: { now?: Date } = {},
+  ): Promise<Sep8Approved | { error: string }> {
     const sd = fromDeployment(d);
     const issuer = await this.#keys.signer(sd.fundId, 'issuer');
-    return signApproved(this.chain, sd, request, lines, { passphrase: this.#net.passphrase, issuer, timeoutSec: this.#net.txTimeoutSec, now: o.now ?? new Date(), baseFee: 100n });
+    return signApproved(this.chain, sd, request, lines, {
+      passphrase: this.#net.passphrase,
+      issuer,
+      timeoutSec: this.#net.txTimeoutSec,
+      now: o.now ?? new Date(),
+      baseFee: 100n,
+    });
   }
 
   parseError(e: unknown): FiscusError {

@@ -71,8 +71,15 @@ export function reviewSep8(d: StellarDeployment, xdr: string, l: Sep8Limits): Se
   const feePerOp = BigInt(tx.fee) / BigInt(n);
   if (feePerOp > l.maxFeePerOp) return reject(`the fee bids ${feePerOp} stroops per operation, above the maximum of ${l.maxFeePerOp}`);
   const maxTime = Number(tx.timeBounds?.maxTime ?? 0);
-  if (maxTime !== 0 && maxTime * 1000 < l.now.getTime()) return reject(`the transaction expired at ${new Date(maxTime * 1000).toISOString()} (its time bounds)`);
-  if (tx.ledgerBounds || tx.minAccountSequence !== undefined || BigInt(tx.minAccountSequenceAge ?? 0) !== 0n || (tx.minAccountSequenceLedgerGap ?? 0) !== 0 || (tx.extraSigners ?? []).length > 0) {
+  if (maxTime !== 0 && maxTime * 1000 < l.now.getTime())
+    return reject(`the transaction expired at ${new Date(maxTime * 1000).toISOString()} (its time bounds)`);
+  if (
+    tx.ledgerBounds ||
+    tx.minAccountSequence !== undefined ||
+    BigInt(tx.minAccountSequenceAge ?? 0) !== 0n ||
+    (tx.minAccountSequenceLedgerGap ?? 0) !== 0 ||
+    (tx.extraSigners ?? []).length > 0
+  ) {
     return reject('preconditions other than time bounds (ledger bounds, minimum sequence, extra signers) are not supported');
   }
   const asset = assetOf(d);

@@ -31,11 +31,7 @@ export function composition(chain: ChainId, d: StellarDeployment, r: Sep8Request
   const asset = assetOf(d);
   const involved = [...new Set([r.source, ...r.payments.map((p) => p.to)])].filter((a) => lines.get(a) === 'maintain');
   const payments = r.payments.map((p) => Operation.payment({ destination: p.to, asset, amount: p.amount, ...(p.opSource ? { source: p.opSource } : {}) }));
-  return [
-    ...involved.map((a) => b.issuerFlags(a, b.authorize)),
-    ...payments,
-    ...[...involved].reverse().map((a) => b.issuerFlags(a, b.rest)),
-  ];
+  return [...involved.map((a) => b.issuerFlags(a, b.authorize)), ...payments, ...[...involved].reverse().map((a) => b.issuerFlags(a, b.rest))];
 }
 
 const opsXdr = (ops: xdr.Operation[]) => ops.map((o) => o.toXdr('base64')).join('|');
@@ -47,7 +43,13 @@ const opsXdr = (ops: xdr.Operation[]) => ops.map((o) => o.toXdr('base64')).join(
  * an upper time bound of at most `timeoutSec` is built, signed by the issuer (`revised`): the
  * wallet checks it and adds its own signature.
  */
-export async function signApproved(chain: ChainId, d: StellarDeployment, r: Sep8Request, lines: LineStates, o: { passphrase: string; issuer: Signer; timeoutSec: number; now: Date; baseFee: bigint }): Promise<Sep8Approved | { error: string }> {
+export async function signApproved(
+  chain: ChainId,
+  d: StellarDeployment,
+  r: Sep8Request,
+  lines: LineStates,
+  o: { passphrase: string; issuer: Signer; timeoutSec: number; now: Date; baseFee: bigint },
+): Promise<Sep8Approved | { error: string }> {
   const ops = composition(chain, d, r, lines);
   const asSent = r.tx.operations.length === ops.length && opsXdr(ops) === opsXdr(toXdrOps(r.tx));
   const sentMax = Number(r.tx.timeBounds?.maxTime ?? 0);
@@ -62,16 +64,22 @@ export async function signApproved(chain: ChainId, d: StellarDeployment, r: Sep8
   const maxTime = Math.min(...[Math.floor(o.now.getTime() / 1000) + o.timeoutSec, ...(sentMax !== 0 ? [sentMax] : [])]);
   const feePerOp = r.feePerOp > o.baseFee ? r.feePerOp : o.baseFee;
   const b = new TransactionBuilder(new Account(r.source, (r.sequence - 1n).toString()), {
-    fee: String(feePerOp), networkPassphrase: o.passphrase, memo: r.tx.memo,
+    fee: String(feePerOp),
+    networkPassphrase: o.passphrase,
+    memo: r.tx.memo,
     timebounds: { minTime: Number(r.tx.timeBounds?.minTime ?? 0), maxTime },
   });
   for (const op of ops) b.addOperation(op);
   const revised = b.build();
   await signWith(revised, o.issuer);
   const woken = (ops.length - r.payments.length) / 2;
-  return done('revised', revised, new Date(maxTime * 1000),
+  return done(
+    'revised',
+    revised,
+    new Date(maxTime * 1000),
     `Authorization and deauthorization operations were added: the issuer authorizes ${woken} trustline(s) for these payments only and puts them back to authorized-to-maintain-liabilities in the same transaction. ` +
-    `Same source and sequence number; fee ${feePerOp} stroops per operation; valid until ${new Date(maxTime * 1000).toISOString()}. Check it, sign it with the source account and submit it to Horizon.`);
+      `Same source and sequence number; fee ${feePerOp} stroops per operation; valid until ${new Date(maxTime * 1000).toISOString()}. Check it, sign it with the source account and submit it to Horizon.`,
+  );
 }
 
 function toXdrOps(tx: Transaction): xdr.Operation[] {

@@ -10,16 +10,22 @@ export const HOME_DOMAIN = 'fund.example.com';
 /** Env a worker child process needs to build the same driver (see stellar-child.ts). */
 export function driverEnv(horizon: LocalHorizon, seed: Buffer): Record<string, string> {
   return {
-    STELLAR_CHAIN: LOCAL_CHAIN, STELLAR_HORIZON_URL: horizon.url, STELLAR_PASSPHRASE: horizon.ledger.passphrase,
-    STELLAR_KEYRING_SEED: seed.toString('hex'), STELLAR_HOME_DOMAIN: HOME_DOMAIN,
+    STELLAR_CHAIN: LOCAL_CHAIN,
+    STELLAR_HORIZON_URL: horizon.url,
+    STELLAR_PASSPHRASE: horizon.ledger.passphrase,
+    STELLAR_KEYRING_SEED: seed.toString('hex'),
+    STELLAR_HOME_DOMAIN: HOME_DOMAIN,
   };
 }
 
 export function driverFromEnv(env: NodeJS.ProcessEnv, extra: Partial<StellarDriverOptions> = {}): StellarDriver {
   return new StellarDriver({
-    chain: env.STELLAR_CHAIN as ChainId, horizonUrl: env.STELLAR_HORIZON_URL!, networkPassphrase: env.STELLAR_PASSPHRASE!,
+    chain: env.STELLAR_CHAIN as ChainId,
+    horizonUrl: env.STELLAR_HORIZON_URL!,
+    networkPassphrase: env.STELLAR_PASSPHRASE!,
     keys: localStellarKeyring(Buffer.from(env.STELLAR_KEYRING_SEED!, 'hex')),
-    funding: { kind: 'friendbot', url: `${env.STELLAR_HORIZON_URL}/friendbot` }, homeDomain: env.STELLAR_HOME_DOMAIN!,
+    funding: { kind: 'friendbot', url: `${env.STELLAR_HORIZON_URL}/friendbot` },
+    homeDomain: env.STELLAR_HOME_DOMAIN!,
     ...extra,
   });
 }
@@ -57,10 +63,13 @@ export class LocalNetwork {
     const keys = Array.from({ length: n }, () => Keypair.random());
     for (let i = 0; i < n; i += 19) {
       const chunk = keys.slice(i, i + 19);
-      this.#submitNow(chunk.flatMap((kp) => [
-        Operation.createAccount({ destination: kp.publicKey(), startingBalance: '10' }),
-        Operation.changeTrust({ asset, source: kp.publicKey() }),
-      ]), chunk);
+      this.#submitNow(
+        chunk.flatMap((kp) => [
+          Operation.createAccount({ destination: kp.publicKey(), startingBalance: '10' }),
+          Operation.changeTrust({ asset, source: kp.publicKey() }),
+        ]),
+        chunk,
+      );
     }
     for (const kp of keys) this.investors.set(kp.publicKey(), kp);
     return keys.map((k) => k.publicKey());
@@ -101,7 +110,10 @@ export class LocalNetwork {
   /** Operations in ONE transaction from `kp` (any account, e.g. the fund's issuer); rejects with the result codes. */
   async submitAs(kp: Keypair, ops: xdr.Operation[]): Promise<string> {
     const ledger = this.horizon.ledger;
-    const b = new TransactionBuilder(new Account(kp.publicKey(), (ledger.nextSequence(kp.publicKey()) - 1n).toString()), { fee: String(100 * ops.length), networkPassphrase: ledger.passphrase });
+    const b = new TransactionBuilder(new Account(kp.publicKey(), (ledger.nextSequence(kp.publicKey()) - 1n).toString()), {
+      fee: String(100 * ops.length),
+      networkPassphrase: ledger.passphrase,
+    });
     for (const op of ops) b.addOperation(op);
     const tx = b.setTimeout(60).build();
     tx.sign(kp);
@@ -118,8 +130,10 @@ export class LocalNetwork {
   #submitNow(ops: xdr.Operation[], extra: Keypair[]): void {
     const ledger = this.horizon.ledger;
     const root = ledger.root;
-    const tx = new TransactionBuilder(new Account(root.publicKey(), (ledger.nextSequence(root.publicKey()) - 1n).toString()), { fee: '100', networkPassphrase: ledger.passphrase })
-      .setTimeout(60);
+    const tx = new TransactionBuilder(new Account(root.publicKey(), (ledger.nextSequence(root.publicKey()) - 1n).toString()), {
+      fee: '100',
+      networkPassphrase: ledger.passphrase,
+    }).setTimeout(60);
     for (const op of ops) tx.addOperation(op);
     const built = tx.build();
     built.sign(root, ...extra);

@@ -8,8 +8,17 @@ export const TERMINAL = new Set(['posted', 'failed', 'compensated']);
 export async function watchOperation(ctx: Ctx, id: string, label = 'operation'): Promise<{ state: string; op: Record<string, unknown> }> {
   const started = Date.now();
   for (;;) {
-    const op = unwrap(await ctx.client.GET('/v1/operations/{operationId}', { params: { path: { operationId: id } } })) as Record<string, unknown> & { state: string; kind: string; chain: string };
-    ctx.progress.update(`${label} ${op.kind} on ${op.chain}`, Math.max(0, STEPS.indexOf(op.state)) + (TERMINAL.has(op.state) ? STEPS.length - STEPS.indexOf(op.state) : 0), STEPS.length, op.state);
+    const op = unwrap(await ctx.client.GET('/v1/operations/{operationId}', { params: { path: { operationId: id } } })) as Record<string, unknown> & {
+      state: string;
+      kind: string;
+      chain: string;
+    };
+    ctx.progress.update(
+      `${label} ${op.kind} on ${op.chain}`,
+      Math.max(0, STEPS.indexOf(op.state)) + (TERMINAL.has(op.state) ? STEPS.length - STEPS.indexOf(op.state) : 0),
+      STEPS.length,
+      op.state,
+    );
     if (TERMINAL.has(op.state)) {
       ctx.progress.done();
       return { state: op.state, op };

@@ -10,10 +10,16 @@ const page = (ctx: Ctx, p: { items: unknown[]; nextCursor?: string | null }, col
 
 export async function funds(ctx: Ctx, action: string, args: string[]): Promise<number> {
   const c = ctx.client;
-  if (action === 'list') page(ctx, unwrap(await c.GET('/v1/funds', { params: { query: { limit: limit(ctx) } } })), ['id', 'name', 'symbol', 'decimals', 'createdAt']);
+  if (action === 'list')
+    page(ctx, unwrap(await c.GET('/v1/funds', { params: { query: { limit: limit(ctx) } } })), ['id', 'name', 'symbol', 'decimals', 'createdAt']);
   else if (action === 'get') print(ctx, unwrap(await c.GET('/v1/funds/{fundId}', { params: { path: { fundId: args[0]! } } })));
   else if (action === 'create') {
-    const body = { name: required(ctx, 'name'), symbol: required(ctx, 'symbol'), ...(v(ctx, 'decimals') ? { decimals: Number(v(ctx, 'decimals')) } : {}), ...(v(ctx, 'nav') ? { nav: v(ctx, 'nav') } : {}) };
+    const body = {
+      name: required(ctx, 'name'),
+      symbol: required(ctx, 'symbol'),
+      ...(v(ctx, 'decimals') ? { decimals: Number(v(ctx, 'decimals')) } : {}),
+      ...(v(ctx, 'nav') ? { nav: v(ctx, 'nav') } : {}),
+    };
     print(ctx, unwrap(await c.POST('/v1/funds', { params: { header: idem(ctx) }, body: body as never })));
   } else return -1;
   return EXIT.OK;
@@ -26,7 +32,12 @@ export async function deployments(ctx: Ctx, action: string, args: string[]): Pro
     return EXIT.OK;
   }
   if (action !== 'create') return -1;
-  const r = unwrap(await ctx.client.POST('/v1/funds/{fundId}/deployments', { params: { path: { fundId }, header: idem(ctx) }, body: { chain: required(ctx, 'chain') } as never }));
+  const r = unwrap(
+    await ctx.client.POST('/v1/funds/{fundId}/deployments', {
+      params: { path: { fundId }, header: idem(ctx) },
+      body: { chain: required(ctx, 'chain') } as never,
+    }),
+  );
   print(ctx, r);
   return maybeWait(ctx, [(r as { operation: { id: string } }).operation.id]);
 }
@@ -34,11 +45,32 @@ export async function deployments(ctx: Ctx, action: string, args: string[]): Pro
 export async function investors(ctx: Ctx, action: string, args: string[]): Promise<number> {
   const c = ctx.client;
   if (action === 'list') {
-    const query = { limit: limit(ctx), cursor: v(ctx, 'cursor'), kycStatus: v(ctx, 'kyc-status'), jurisdiction: v(ctx, 'jurisdiction'), investorType: v(ctx, 'type'), q: v(ctx, 'q'), kycExpiresBefore: v(ctx, 'kyc-expires-before') };
-    page(ctx, unwrap(await c.GET('/v1/investors', { params: { query: query as never } })), ['id', 'legalName', 'jurisdiction', 'investorType', 'kycStatus', 'kycExpiresAt']);
+    const query = {
+      limit: limit(ctx),
+      cursor: v(ctx, 'cursor'),
+      kycStatus: v(ctx, 'kyc-status'),
+      jurisdiction: v(ctx, 'jurisdiction'),
+      investorType: v(ctx, 'type'),
+      q: v(ctx, 'q'),
+      kycExpiresBefore: v(ctx, 'kyc-expires-before'),
+    };
+    page(ctx, unwrap(await c.GET('/v1/investors', { params: { query: query as never } })), [
+      'id',
+      'legalName',
+      'jurisdiction',
+      'investorType',
+      'kycStatus',
+      'kycExpiresAt',
+    ]);
   } else if (action === 'get') print(ctx, unwrap(await c.GET('/v1/investors/{investorId}', { params: { path: { investorId: args[0]! } } })));
   else if (action === 'create') {
-    const body = { legalName: required(ctx, 'name'), jurisdiction: required(ctx, 'jurisdiction'), investorType: required(ctx, 'type'), kycStatus: v(ctx, 'kyc-status'), kycExpiresAt: v(ctx, 'kyc-expires-at') };
+    const body = {
+      legalName: required(ctx, 'name'),
+      jurisdiction: required(ctx, 'jurisdiction'),
+      investorType: required(ctx, 'type'),
+      kycStatus: v(ctx, 'kyc-status'),
+      kycExpiresAt: v(ctx, 'kyc-expires-at'),
+    };
     print(ctx, unwrap(await c.POST('/v1/investors', { params: { header: idem(ctx) }, body: body as never })));
   } else return -1;
   return EXIT.OK;
@@ -51,7 +83,9 @@ export async function wallets(ctx: Ctx, action: string, args: string[]): Promise
   }
   if (action !== 'register') return -1;
   const body = { investorId: required(ctx, 'investor'), chain: required(ctx, 'chain'), address: required(ctx, 'address') };
-  const r = unwrap(await ctx.client.POST('/v1/funds/{fundId}/wallets', { params: { path: { fundId: args[0]! }, header: idem(ctx) }, body: body as never })) as { operation?: { id: string } };
+  const r = unwrap(await ctx.client.POST('/v1/funds/{fundId}/wallets', { params: { path: { fundId: args[0]! }, header: idem(ctx) }, body: body as never })) as {
+    operation?: { id: string };
+  };
   print(ctx, r);
   return maybeWait(ctx, r.operation ? [r.operation.id] : []);
 }
@@ -60,7 +94,9 @@ export async function subscriptions(ctx: Ctx, action: string, args: string[]): P
   if (action !== 'create') return -1;
   const amount = v(ctx, 'usd') !== undefined ? { usd: v(ctx, 'usd') } : { units: required(ctx, 'units') };
   const body = { investorId: required(ctx, 'investor'), chain: required(ctx, 'chain'), address: required(ctx, 'address'), ...amount };
-  const r = unwrap(await ctx.client.POST('/v1/funds/{fundId}/subscriptions', { params: { path: { fundId: args[0]! }, header: idem(ctx) }, body: body as never })) as { operation: { id: string } };
+  const r = unwrap(
+    await ctx.client.POST('/v1/funds/{fundId}/subscriptions', { params: { path: { fundId: args[0]! }, header: idem(ctx) }, body: body as never }),
+  ) as { operation: { id: string } };
   print(ctx, r);
   return maybeWait(ctx, [r.operation.id]);
 }
@@ -68,12 +104,22 @@ export async function subscriptions(ctx: Ctx, action: string, args: string[]): P
 export async function redemptions(ctx: Ctx, action: string, args: string[]): Promise<number> {
   const fundId = args[0]!;
   if (action === 'list') {
-    page(ctx, unwrap(await ctx.client.GET('/v1/funds/{fundId}/redemptions', { params: { path: { fundId }, query: { limit: limit(ctx) } } })), ['id', 'investorId', 'chain', 'units', 'state', 'usd', 'createdAt']);
+    page(ctx, unwrap(await ctx.client.GET('/v1/funds/{fundId}/redemptions', { params: { path: { fundId }, query: { limit: limit(ctx) } } })), [
+      'id',
+      'investorId',
+      'chain',
+      'units',
+      'state',
+      'usd',
+      'createdAt',
+    ]);
     return EXIT.OK;
   }
   if (action !== 'create') return -1;
   const body = { investorId: required(ctx, 'investor'), chain: required(ctx, 'chain'), address: required(ctx, 'address'), units: required(ctx, 'units') };
-  const r = unwrap(await ctx.client.POST('/v1/funds/{fundId}/redemptions', { params: { path: { fundId }, header: idem(ctx) }, body: body as never })) as { operation: { id: string } };
+  const r = unwrap(await ctx.client.POST('/v1/funds/{fundId}/redemptions', { params: { path: { fundId }, header: idem(ctx) }, body: body as never })) as {
+    operation: { id: string };
+  };
   print(ctx, r);
   return maybeWait(ctx, [r.operation.id]);
 }
@@ -90,8 +136,14 @@ export async function moves(ctx: Ctx, action: string, args: string[]): Promise<n
     return EXIT.OK;
   }
   if (action !== 'create') return -1;
-  const body = { from: { chain: required(ctx, 'from-chain'), wallet: required(ctx, 'from-address') }, to: { chain: required(ctx, 'to-chain'), wallet: required(ctx, 'to-address') }, units: required(ctx, 'units') };
-  const r = unwrap(await c.POST('/v1/funds/{fundId}/moves', { params: { path: { fundId }, header: idem(ctx) }, body: body as never })) as { move: { id: string; state: string } };
+  const body = {
+    from: { chain: required(ctx, 'from-chain'), wallet: required(ctx, 'from-address') },
+    to: { chain: required(ctx, 'to-chain'), wallet: required(ctx, 'to-address') },
+    units: required(ctx, 'units'),
+  };
+  const r = unwrap(await c.POST('/v1/funds/{fundId}/moves', { params: { path: { fundId }, header: idem(ctx) }, body: body as never })) as {
+    move: { id: string; state: string };
+  };
   if (!ctx.flags.wait) {
     print(ctx, r);
     return EXIT.OK;
@@ -119,19 +171,36 @@ export async function nav(ctx: Ctx, action: string, args: string[]): Promise<num
     return EXIT.OK;
   }
   if (action !== 'publish') return -1;
-  const r = unwrap(await ctx.client.POST('/v1/funds/{fundId}/nav', { params: { path: { fundId }, header: idem(ctx) }, body: { nav: required(ctx, 'nav'), ...(v(ctx, 'reason') ? { reason: v(ctx, 'reason') } : {}) } as never }));
+  const r = unwrap(
+    await ctx.client.POST('/v1/funds/{fundId}/nav', {
+      params: { path: { fundId }, header: idem(ctx) },
+      body: { nav: required(ctx, 'nav'), ...(v(ctx, 'reason') ? { reason: v(ctx, 'reason') } : {}) } as never,
+    }),
+  );
   print(ctx, ctx.flags.json ? r : r.publication);
-  return maybeWait(ctx, r.operations.map((o) => o.id));
+  return maybeWait(
+    ctx,
+    r.operations.map((o) => o.id),
+  );
 }
 
 export async function reconciliations(ctx: Ctx, action: string, args: string[]): Promise<number> {
   const fundId = args[0]!;
   if (action === 'list') {
-    page(ctx, unwrap(await ctx.client.GET('/v1/funds/{fundId}/reconciliations', { params: { path: { fundId }, query: { limit: limit(ctx) } as never } })) as never, ['id', 'chain', 'status', 'ledgerSupply', 'chainSupply', 'drift', 'createdAt']);
+    page(
+      ctx,
+      unwrap(await ctx.client.GET('/v1/funds/{fundId}/reconciliations', { params: { path: { fundId }, query: { limit: limit(ctx) } as never } })) as never,
+      ['id', 'chain', 'status', 'ledgerSupply', 'chainSupply', 'drift', 'createdAt'],
+    );
     return EXIT.OK;
   }
   if (action !== 'run') return -1;
-  const r = unwrap(await ctx.client.POST('/v1/funds/{fundId}/reconciliations', { params: { path: { fundId }, header: idem(ctx) }, body: (v(ctx, 'chain') ? { chain: v(ctx, 'chain') } : {}) as never })) as { items: { status: string }[] };
+  const r = unwrap(
+    await ctx.client.POST('/v1/funds/{fundId}/reconciliations', {
+      params: { path: { fundId }, header: idem(ctx) },
+      body: (v(ctx, 'chain') ? { chain: v(ctx, 'chain') } : {}) as never,
+    }),
+  ) as { items: { status: string }[] };
   print(ctx, ctx.flags.json ? r : r.items, ['id', 'chain', 'status', 'ledgerSupply', 'chainSupply', 'drift']);
   // A drift is a finding, not a failure of the command; scripts read it from the output (or exit 7 with --strict).
   return v(ctx, 'strict') !== undefined && r.items.some((i) => i.status !== 'clean') ? EXIT.FAILED : EXIT.OK;
@@ -140,12 +209,27 @@ export async function reconciliations(ctx: Ctx, action: string, args: string[]):
 export async function attestations(ctx: Ctx, action: string, args: string[]): Promise<number> {
   const fundId = args[0]!;
   const c = ctx.client;
-  if (action === 'list') page(ctx, unwrap(await c.GET('/v1/funds/{fundId}/attestations', { params: { path: { fundId }, query: { limit: limit(ctx) } } })), ['id', 'ok', 'hash', 'keyId', 'createdAt']);
+  if (action === 'list')
+    page(ctx, unwrap(await c.GET('/v1/funds/{fundId}/attestations', { params: { path: { fundId }, query: { limit: limit(ctx) } } })), [
+      'id',
+      'ok',
+      'hash',
+      'keyId',
+      'createdAt',
+    ]);
   else if (action === 'latest') print(ctx, unwrap(await c.GET('/v1/funds/{fundId}/attestations/latest', { params: { path: { fundId } } })));
   else if (action === 'create') {
     const r = unwrap(await c.POST('/v1/funds/{fundId}/attestations', { params: { path: { fundId }, header: idem(ctx) } }));
-    print(ctx, ctx.flags.json ? r : { id: r.attestation.id, ok: r.attestation.ok, hash: r.attestation.hash, keyId: r.attestation.keyId, operations: r.operations.length });
-    return maybeWait(ctx, r.operations.map((o) => o.id));
+    print(
+      ctx,
+      ctx.flags.json
+        ? r
+        : { id: r.attestation.id, ok: r.attestation.ok, hash: r.attestation.hash, keyId: r.attestation.keyId, operations: r.operations.length },
+    );
+    return maybeWait(
+      ctx,
+      r.operations.map((o) => o.id),
+    );
   } else return -1;
   return EXIT.OK;
 }
@@ -155,7 +239,16 @@ export async function chains(ctx: Ctx, action: string): Promise<number> {
   const r = unwrap(await ctx.client.GET('/v1/chains'));
   print(
     ctx,
-    ctx.flags.json ? r : r.items.map((c) => ({ chain: c.chain, finality: c.finality, endpoint: c.endpoint?.url ?? null, health: c.health.status, height: c.health.height, pausedFunds: c.pausedFunds.join(',') || null })),
+    ctx.flags.json
+      ? r
+      : r.items.map((c) => ({
+          chain: c.chain,
+          finality: c.finality,
+          endpoint: c.endpoint?.url ?? null,
+          health: c.health.status,
+          height: c.health.height,
+          pausedFunds: c.pausedFunds.join(',') || null,
+        })),
   );
   return EXIT.OK;
 }

@@ -15,7 +15,13 @@ export async function startPlatform(backend: TestBackend) {
   const node = await startMemChain({ chain: CHAIN });
   const drivers = new DriverRegistry().register(new MemChainDriver({ chain: CHAIN, url: node.url, signer: ed25519Signer() }));
   const { app, adminKey } = await createTestApp({ db: handle.db, drivers });
-  const worker = new Worker({ db: handle.db, drivers, pollMs: 20, statusPollMs: 10, tasks: defaultTasks({ ingestMs: 300, distributionMs: 100, redemptionMs: 500, reconcileMs: 0, movesMs: 200 }) });
+  const worker = new Worker({
+    db: handle.db,
+    drivers,
+    pollMs: 20,
+    statusPollMs: 10,
+    tasks: defaultTasks({ ingestMs: 300, distributionMs: 100, redemptionMs: 500, reconcileMs: 0, movesMs: 200 }),
+  });
   worker.start();
   const server: Server = await new Promise((resolve) => {
     const s = startServer(app, { hostname: '127.0.0.1', port: 0, requestTimeoutMs: 30_000, headersTimeoutMs: 10_000 }, () => resolve(s));

@@ -94,7 +94,11 @@ export const lifecycleCases: CaseDef[] = [
       const f = c.caps.finality;
       if (f.kind !== 'confirmations' || f.depth === 0) return void expect(s.final).toBe(true);
       await c.harness.advance!(f.depth);
-      const later = await c.until(() => c.driver.status(tx), (x) => x.kind === 'confirmed' && x.final, 'finality');
+      const later = await c.until(
+        () => c.driver.status(tx),
+        (x) => x.kind === 'confirmed' && x.final,
+        'finality',
+      );
       expect(later).toMatchObject({ kind: 'confirmed', block: s.block, final: true });
     },
   },

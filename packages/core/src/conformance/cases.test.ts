@@ -6,8 +6,16 @@ import { CONFORMANCE_CASES } from './harness.ts';
 
 /** The suite's own bookkeeping; the suite itself runs in each driver package against its devnet. */
 const bare: Capabilities = {
-  authorize: false, freeze: false, partialFreeze: false, forceTransfer: false, clawback: false,
-  pause: false, recovery: false, onchainCompliance: false, maxBatch: 1, finality: { kind: 'confirmations', depth: 3 },
+  authorize: false,
+  freeze: false,
+  partialFreeze: false,
+  forceTransfer: false,
+  clawback: false,
+  pause: false,
+  recovery: false,
+  onchainCompliance: false,
+  maxBatch: 1,
+  finality: { kind: 'confirmations', depth: 3 },
 };
 const ctxWith = (caps: Capabilities, harness = {}) => ({ caps, harness }) as unknown as SuiteContext;
 const skipped = (c: SuiteContext) => ALL_CASES.filter((d) => d.requires?.(c)).map((d) => d.id);

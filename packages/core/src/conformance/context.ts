@@ -34,7 +34,11 @@ export class SuiteContext {
 
   /** Submits until the node takes it; transient retryLater answers are retried. */
   async submit(tx: PreparedTx): Promise<void> {
-    const r = await this.until(() => this.driver.submit(tx), (r) => r.kind !== 'retryLater', `submit ${tx.hash}`);
+    const r = await this.until(
+      () => this.driver.submit(tx),
+      (r) => r.kind !== 'retryLater',
+      `submit ${tx.hash}`,
+    );
     expect(r.kind === 'rejected' ? `rejected: ${r.error.code} ${r.error.shortMessage}` : r.kind).toMatch(/^(accepted|duplicate)$/);
   }
 

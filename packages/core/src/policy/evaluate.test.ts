@@ -54,13 +54,30 @@ const cases: Case[] = [
   // min holding
   ['subscription below min', { minHolding: 1_000n }, facts({ units: 999n }), 'min_holding', 'holding would be 999 < min 1000'],
   ['subscription reaching min', { minHolding: 1_000n }, facts({ units: 1_000n }), 'allow'],
-  ['partial redeem leaving dust', { minHolding: 1_000n }, facts({ action: 'redeem', holding: 1_500n, units: 600n }), 'min_holding', 'holding would be 900 < min 1000'],
+  [
+    'partial redeem leaving dust',
+    { minHolding: 1_000n },
+    facts({ action: 'redeem', holding: 1_500n, units: 600n }),
+    'min_holding',
+    'holding would be 900 < min 1000',
+  ],
   ['full exit to zero', { minHolding: 1_000n }, facts({ action: 'redeem', holding: 1_500n, units: 1_500n }), 'allow'],
   ['transferOut leaving dust', { minHolding: 1_000n }, facts({ action: 'transferOut', holding: 1_500n, units: 1_000n }), 'min_holding'],
   ['hold below min is not a violation', { minHolding: 1_000n }, facts({ action: 'hold', units: 0n, holding: 5n }), 'allow'],
   // lockup
-  ['redeem inside the lockup', { lockupSeconds: 30 * DAY }, facts({ action: 'redeem', holding: 100n, lastSubscribedAt: new Date('2025-05-15T00:00:00Z') }), 'lockup', 'units are locked up until 2025-06-14T00:00:00.000Z (now 2025-06-01T00:00:00.000Z)'],
-  ['transferOut inside the lockup', { lockupSeconds: 30 * DAY }, facts({ action: 'transferOut', holding: 100n, lastSubscribedAt: new Date('2025-05-15T00:00:00Z') }), 'lockup'],
+  [
+    'redeem inside the lockup',
+    { lockupSeconds: 30 * DAY },
+    facts({ action: 'redeem', holding: 100n, lastSubscribedAt: new Date('2025-05-15T00:00:00Z') }),
+    'lockup',
+    'units are locked up until 2025-06-14T00:00:00.000Z (now 2025-06-01T00:00:00.000Z)',
+  ],
+  [
+    'transferOut inside the lockup',
+    { lockupSeconds: 30 * DAY },
+    facts({ action: 'transferOut', holding: 100n, lastSubscribedAt: new Date('2025-05-15T00:00:00Z') }),
+    'lockup',
+  ],
   ['redeem exactly at unlock', { lockupSeconds: DAY }, facts({ action: 'redeem', holding: 100n, lastSubscribedAt: new Date('2025-05-31T00:00:00Z') }), 'allow'],
   ['subscribe inside the lockup', { lockupSeconds: 30 * DAY }, facts({ lastSubscribedAt: NOW }), 'allow'],
   ['never subscribed (received)', { lockupSeconds: 30 * DAY }, facts({ action: 'redeem', holding: 100n, lastSubscribedAt: null }), 'allow'],
@@ -76,7 +93,11 @@ describe('evaluatePolicy', () => {
 
   it('reports limit and actual as strings', () => {
     expect(evaluatePolicy({ ...base, maxHolding: 1_000_000n }, facts({ holding: 1_000_000n, units: 500_000n }))).toEqual({
-      allow: false, rule: 'max_holding', message: 'holding would be 1500000 > max 1000000', limit: '1000000', actual: '1500000',
+      allow: false,
+      rule: 'max_holding',
+      message: 'holding would be 1500000 > max 1000000',
+      limit: '1000000',
+      actual: '1500000',
     });
   });
 
@@ -92,13 +113,22 @@ describe('evaluatePolicy', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(FiscusError);
-      expect(e).toMatchObject({ code: 'POLICY_DENIED', shortMessage: 'holding would be 11 > max 10', meta: { rule: 'max_holding', limit: '10', actual: '11' } });
+      expect(e).toMatchObject({
+        code: 'POLICY_DENIED',
+        shortMessage: 'holding would be 11 > max 10',
+        meta: { rule: 'max_holding', limit: '10', actual: '11' },
+      });
     }
   });
 });
 
 describe('holders and holdings are counted per investor across chains', () => {
-  interface Position { investorId: string; chain: string; wallet: string; units: bigint }
+  interface Position {
+    investorId: string;
+    chain: string;
+    wallet: string;
+    units: bigint;
+  }
 
   /** What the engine does before evaluating: sum an investor's wallets on every chain; count investors, not wallets. */
   function factsFrom(positions: Position[], investorId: string, action: PolicyAction, units: bigint): PolicyFacts {
@@ -127,7 +157,9 @@ describe('holders and holdings are counted per investor across chains', () => {
   });
   it('max holding uses the sum over all chains', () => {
     expect(evaluatePolicy(policy, factsFrom(positions, 'alice', 'receive', 101n))).toMatchObject({
-      allow: false, rule: 'max_holding', message: 'holding would be 1001 > max 1000',
+      allow: false,
+      rule: 'max_holding',
+      message: 'holding would be 1001 > max 1000',
     });
     expect(evaluatePolicy(policy, factsFrom(positions, 'alice', 'receive', 100n))).toEqual({ allow: true });
   });

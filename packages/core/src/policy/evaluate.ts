@@ -41,41 +41,21 @@ export function evaluatePolicy(policy: Policy, facts: PolicyFacts): PolicyDecisi
     }
     const allowed = policy.allowedJurisdictions;
     if (allowed && allowed.length > 0 && !allowed.includes(country)) {
-      return deny(
-        'jurisdiction_not_allowed',
-        `jurisdiction ${country} is not in the allowed list (${allowed.join(', ')})`,
-        allowed.join(','),
-        country,
-      );
+      return deny('jurisdiction_not_allowed', `jurisdiction ${country} is not in the allowed list (${allowed.join(', ')})`, allowed.join(','), country);
     }
     const types = policy.allowedInvestorTypes;
     if (types && types.length > 0 && !(types as string[]).includes(investor.investorType)) {
-      return deny(
-        'investor_type',
-        `investor type ${investor.investorType} is not allowed (${types.join(', ')})`,
-        types.join(','),
-        investor.investorType,
-      );
+      return deny('investor_type', `investor type ${investor.investorType} is not allowed (${types.join(', ')})`, types.join(','), investor.investorType);
     }
   }
 
   if (policy.kycRequired && KYC_ACTIONS.has(action)) {
     if (investor.kycStatus !== 'verified') {
-      return deny(
-        'kyc_required',
-        `KYC status is ${investor.kycStatus}, verified required`,
-        'verified',
-        investor.kycStatus,
-      );
+      return deny('kyc_required', `KYC status is ${investor.kycStatus}, verified required`, 'verified', investor.kycStatus);
     }
     const expires = investor.kycExpiresAt;
     if (expires && now.getTime() >= expires.getTime()) {
-      return deny(
-        'kyc_expired',
-        `KYC expired at ${expires.toISOString()} (now ${now.toISOString()})`,
-        expires.toISOString(),
-        now.toISOString(),
-      );
+      return deny('kyc_expired', `KYC expired at ${expires.toISOString()} (now ${now.toISOString()})`, expires.toISOString(), now.toISOString());
     }
   }
 
@@ -91,12 +71,7 @@ export function evaluatePolicy(policy: Policy, facts: PolicyFacts): PolicyDecisi
       );
     }
     if (policy.maxHolding !== undefined && after > policy.maxHolding) {
-      return deny(
-        'max_holding',
-        `holding would be ${after} > max ${policy.maxHolding}`,
-        policy.maxHolding.toString(),
-        after.toString(),
-      );
+      return deny('max_holding', `holding would be ${after} > max ${policy.maxHolding}`, policy.maxHolding.toString(), after.toString());
     }
   }
 
@@ -104,24 +79,14 @@ export function evaluatePolicy(policy: Policy, facts: PolicyFacts): PolicyDecisi
     const after = INCOMING.has(action) ? holding + units : holding - units;
     // A full exit (0) is always allowed; only a dust position between 0 and the minimum is not.
     if (after > 0n && after < policy.minHolding) {
-      return deny(
-        'min_holding',
-        `holding would be ${after} < min ${policy.minHolding}`,
-        policy.minHolding.toString(),
-        after.toString(),
-      );
+      return deny('min_holding', `holding would be ${after} < min ${policy.minHolding}`, policy.minHolding.toString(), after.toString());
     }
   }
 
   if (OUTGOING.has(action) && policy.lockupSeconds && facts.lastSubscribedAt) {
     const unlocksAt = new Date(facts.lastSubscribedAt.getTime() + policy.lockupSeconds * 1000);
     if (now.getTime() < unlocksAt.getTime()) {
-      return deny(
-        'lockup',
-        `units are locked up until ${unlocksAt.toISOString()} (now ${now.toISOString()})`,
-        unlocksAt.toISOString(),
-        now.toISOString(),
-      );
+      return deny('lockup', `units are locked up until ${unlocksAt.toISOString()} (now ${now.toISOString()})`, unlocksAt.toISOString(), now.toISOString());
     }
   }
 

@@ -17,8 +17,14 @@ const failure = (json: unknown): FiscusError => {
 describe('policy JSON', () => {
   it('round-trips a full policy with bigints as base-unit strings', () => {
     const p: Policy = {
-      allowedJurisdictions: ['DE', 'US'], blockedJurisdictions: ['KP'], allowedInvestorTypes: ['accredited', 'institutional'],
-      kycRequired: true, maxHolders: 99, minHolding: 1_000_000n, maxHolding: 5_000_000_000_000n, lockupSeconds: 86_400,
+      allowedJurisdictions: ['DE', 'US'],
+      blockedJurisdictions: ['KP'],
+      allowedInvestorTypes: ['accredited', 'institutional'],
+      kycRequired: true,
+      maxHolders: 99,
+      minHolding: 1_000_000n,
+      maxHolding: 5_000_000_000_000n,
+      lockupSeconds: 86_400,
     };
     const json = policyToJson(p);
     expect(json).toMatchObject({ minHolding: '1000000', maxHolding: '5000000000000' });
@@ -41,9 +47,11 @@ describe('policy JSON', () => {
       },
       { requiredKeys: ['blockedJurisdictions', 'kycRequired'] },
     );
-    fc.assert(fc.property(arb, (p) => {
-      expect(policyFromJson(JSON.parse(JSON.stringify(policyToJson(p))))).toEqual(p);
-    }));
+    fc.assert(
+      fc.property(arb, (p) => {
+        expect(policyFromJson(JSON.parse(JSON.stringify(policyToJson(p))))).toEqual(p);
+      }),
+    );
   });
 
   it('fills defaults and normalises jurisdictions', () => {

@@ -17,16 +17,18 @@ export interface PolicyJson {
   lockupSeconds?: number;
 }
 
-const jurisdictions = z.array(
-  z.string().transform((v, ctx) => {
-    try {
-      return normalizeJurisdiction(v).alpha2;
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: (e as FiscusError).shortMessage });
-      return z.NEVER;
-    }
-  }),
-).transform((codes) => [...new Set(codes)].sort());
+const jurisdictions = z
+  .array(
+    z.string().transform((v, ctx) => {
+      try {
+        return normalizeJurisdiction(v).alpha2;
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as FiscusError).shortMessage });
+        return z.NEVER;
+      }
+    }),
+  )
+  .transform((codes) => [...new Set(codes)].sort());
 
 /** Strings only: a JSON number loses precision past 2^53, so units never travel as numbers. */
 const baseUnits = z
@@ -40,12 +42,19 @@ export const PolicySchema = z
   .strictObject({
     allowedJurisdictions: jurisdictions.optional(),
     blockedJurisdictions: jurisdictions.default([]),
-    allowedInvestorTypes: z.array(z.enum(INVESTOR_TYPES)).transform((t) => [...new Set(t)]).optional(),
+    allowedInvestorTypes: z
+      .array(z.enum(INVESTOR_TYPES))
+      .transform((t) => [...new Set(t)])
+      .optional(),
     kycRequired: z.boolean().default(true),
     maxHolders: z.int().min(1).max(1_000_000_000).optional(),
     minHolding: baseUnits.optional(),
     maxHolding: baseUnits.optional(),
-    lockupSeconds: z.int().min(0).max(100 * 365 * 86_400).optional(),
+    lockupSeconds: z
+      .int()
+      .min(0)
+      .max(100 * 365 * 86_400)
+      .optional(),
   })
   .superRefine((p, ctx) => {
     // Zod 4 runs this even after a field failed, so compare only values that parsed.

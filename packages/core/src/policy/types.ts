@@ -54,6 +54,4 @@ export type PolicyRule =
   | 'min_holding'
   | 'lockup';
 
-export type PolicyDecision =
-  | { allow: true }
-  | { allow: false; rule: PolicyRule; message: string; limit?: string; actual?: string };
+export type PolicyDecision = { allow: true } | { allow: false; rule: PolicyRule; message: string; limit?: string; actual?: string };

@@ -40,9 +40,7 @@ describe('anvil devnet', () => {
 
   it('accepts contracts above the EIP-170 size limit (TREXFactory needs it)', async () => {
     // init code: return 0x6200 (25,088) zero bytes as the runtime code.
-    const hash = await anvilRpc<string>(node.url, 'eth_sendTransaction', [
-      { from: ANVIL_DEV_ACCOUNTS[0].address, data: '0x6162006000f3', gas: '0x989680' },
-    ]);
+    const hash = await anvilRpc<string>(node.url, 'eth_sendTransaction', [{ from: ANVIL_DEV_ACCOUNTS[0].address, data: '0x6162006000f3', gas: '0x989680' }]);
     const receipt = await waitReceipt(node.url, hash);
     expect(receipt.status).toBe('0x1');
     const code = await anvilRpc<string>(node.url, 'eth_getCode', [receipt.contractAddress, 'latest']);

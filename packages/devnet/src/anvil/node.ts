@@ -35,9 +35,14 @@ const LISTENING = /Listening on 127\.0\.0\.1:(\d+)/;
 export async function startAnvil(opts: AnvilOptions = {}): Promise<AnvilNode> {
   const chainId = opts.chainId ?? ANVIL_DEV_CHAIN_ID;
   const args = [
-    '--host', '127.0.0.1', '--port', String(opts.port ?? 0),
-    '--chain-id', String(chainId),
-    '--accounts', String(opts.accounts ?? 3),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(opts.port ?? 0),
+    '--chain-id',
+    String(chainId),
+    '--accounts',
+    String(opts.accounts ?? 3),
     // TREXFactory's runtime code is 25,125 bytes, above EIP-170's 24,576.
     '--disable-code-size-limit',
     ...(opts.blockTimeSeconds ? ['--block-time', String(opts.blockTimeSeconds)] : []),

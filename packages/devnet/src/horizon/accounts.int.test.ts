@@ -15,7 +15,15 @@ describe('local ledger: signers, data and sponsorship', () => {
   it('checks signatures against signer weights and thresholds per operation level', async () => {
     const a = await kit.account();
     const cosigner = Keypair.random();
-    await kit.submit(a, [Operation.setOptions({ signer: { ed25519PublicKey: cosigner.publicKey(), weight: 1 }, masterWeight: 1, lowThreshold: 1, medThreshold: 2, highThreshold: 2 })]);
+    await kit.submit(a, [
+      Operation.setOptions({
+        signer: { ed25519PublicKey: cosigner.publicKey(), weight: 1 },
+        masterWeight: 1,
+        lowThreshold: 1,
+        medThreshold: 2,
+        highThreshold: 2,
+      }),
+    ]);
     const acct = await kit.server.loadAccount(a.publicKey());
     expect(acct.signers.map((s) => s.weight).sort()).toEqual([1, 1]);
     expect(acct.subentry_count).toBe(1);
@@ -46,12 +54,16 @@ describe('local ledger: signers, data and sponsorship', () => {
     const issuer = await kit.account();
     const asset = new Asset('SPON', issuer.publicKey());
     const investor = Keypair.random();
-    await kit.submit(sponsor, [
-      Operation.beginSponsoringFutureReserves({ sponsoredId: investor.publicKey() }),
-      Operation.createAccount({ destination: investor.publicKey(), startingBalance: '0' }),
-      Operation.changeTrust({ asset, source: investor.publicKey() }),
-      Operation.endSponsoringFutureReserves({ source: investor.publicKey() }),
-    ], [sponsor, investor]);
+    await kit.submit(
+      sponsor,
+      [
+        Operation.beginSponsoringFutureReserves({ sponsoredId: investor.publicKey() }),
+        Operation.createAccount({ destination: investor.publicKey(), startingBalance: '0' }),
+        Operation.changeTrust({ asset, source: investor.publicKey() }),
+        Operation.endSponsoringFutureReserves({ source: investor.publicKey() }),
+      ],
+      [sponsor, investor],
+    );
     const inv = await kit.server.loadAccount(investor.publicKey());
     expect([inv.num_sponsored, inv.sponsor, inv.subentry_count]).toEqual([3, sponsor.publicKey(), 1]);
     expect((await kit.server.loadAccount(sponsor.publicKey())).num_sponsoring).toBe(3);
@@ -66,12 +78,22 @@ describe('local ledger: signers, data and sponsorship', () => {
 
   it('sponsorship errors: unended → tx_bad_sponsorship (fee charged), recursion, end without begin', async () => {
     const [s, t] = [await kit.account(), await kit.account()];
-    expect(await codesOf(kit.submit(s, [Operation.beginSponsoringFutureReserves({ sponsoredId: t.publicKey() })]))).toEqual({ transaction: 'tx_bad_sponsorship' });
+    expect(await codesOf(kit.submit(s, [Operation.beginSponsoringFutureReserves({ sponsoredId: t.publicKey() })]))).toEqual({
+      transaction: 'tx_bad_sponsorship',
+    });
     expect(await codesOf(kit.submit(s, [Operation.endSponsoringFutureReserves({})]))).toEqual(failed('op_not_sponsored'));
-    expect(await codesOf(kit.submit(s, [
-      Operation.beginSponsoringFutureReserves({ sponsoredId: t.publicKey() }),
-      Operation.beginSponsoringFutureReserves({ sponsoredId: s.publicKey(), source: t.publicKey() }),
-    ], [s, t]))).toEqual(failed('op_success', 'op_recursive'));
+    expect(
+      await codesOf(
+        kit.submit(
+          s,
+          [
+            Operation.beginSponsoringFutureReserves({ sponsoredId: t.publicKey() }),
+            Operation.beginSponsoringFutureReserves({ sponsoredId: s.publicKey(), source: t.publicKey() }),
+          ],
+          [s, t],
+        ),
+      ),
+    ).toEqual(failed('op_success', 'op_recursive'));
     expect(await codesOf(kit.submit(s, [Operation.beginSponsoringFutureReserves({ sponsoredId: s.publicKey() })]))).toEqual(failed('op_malformed'));
   });
 });

@@ -56,7 +56,11 @@ export function applyTx(state: LedgerState, p: ParsedTx, ledger: number, closeTi
       const { [RESULT]: success, [BALANCE_ID]: balanceId, ...fields } = handler.apply(ctx, op, opSource);
       results.push({ type: op.type, code: 'op_success', ...(success !== undefined ? { success } : {}) });
       drafts.push({
-        type: OP_KINDS[op.type]!.horizon, typeI: OP_KINDS[op.type]!.typeI, source: opSource, participants: handler.participants(op), fields,
+        type: OP_KINDS[op.type]!.horizon,
+        typeI: OP_KINDS[op.type]!.typeI,
+        source: opSource,
+        participants: handler.participants(op),
+        fields,
         ...(typeof balanceId === 'string' ? { balanceId } : {}),
       });
     } catch (e) {
@@ -70,7 +74,12 @@ export function applyTx(state: LedgerState, p: ParsedTx, ledger: number, closeTi
   const innerCode = ok ? 'tx_success' : failed ? 'tx_failed' : 'tx_bad_sponsorship';
   const opsOut = badSponsorship ? [] : results;
   const outcome: TxOutcome = p.feeBump
-    ? { code: ok ? 'tx_fee_bump_inner_success' : 'tx_fee_bump_inner_failed', feeCharged: fee, ops: [], inner: { hash: p.innerHash, code: innerCode, ops: opsOut } }
+    ? {
+        code: ok ? 'tx_fee_bump_inner_success' : 'tx_fee_bump_inner_failed',
+        feeCharged: fee,
+        ops: [],
+        inner: { hash: p.innerHash, code: innerCode, ops: opsOut },
+      }
     : { code: innerCode, feeCharged: fee, ops: opsOut };
   return { state: ok ? work : charged, outcome, ops: ok ? drafts : failedDrafts(p, results) };
 }

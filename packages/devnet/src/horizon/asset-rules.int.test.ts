@@ -49,7 +49,10 @@ describe('local ledger: regulated asset rules', () => {
     const early = await kit.holder(asset, issuer);
     await kit.submit(issuer, [Operation.setOptions({ setFlags: 8 as never })]);
     const late = await kit.holder(asset, issuer);
-    await kit.submit(issuer, [Operation.payment({ destination: early.publicKey(), asset, amount: '2' }), Operation.payment({ destination: late.publicKey(), asset, amount: '2' })]);
+    await kit.submit(issuer, [
+      Operation.payment({ destination: early.publicKey(), asset, amount: '2' }),
+      Operation.payment({ destination: late.publicKey(), asset, amount: '2' }),
+    ]);
     expect(await codesOf(kit.submit(issuer, [Operation.clawback({ asset, from: early.publicKey(), amount: '1' })]))).toEqual(failed('op_not_clawback_enabled'));
     await kit.submit(issuer, [Operation.clawback({ asset, from: late.publicKey(), amount: '1' })]);
     // setTrustLineFlags may clear the clawback flag but never set it (malformed: rejected, not applied).
@@ -65,16 +68,24 @@ describe('local ledger: regulated asset rules', () => {
     await kit.submit(issuer, [Operation.setOptions({ setFlags: 1 as never })]);
     const h = await kit.holder(asset, issuer);
     expect(await codesOf(kit.submit(issuer, [auth(h.publicKey(), asset, { authorized: false })]))).toEqual(failed('op_cant_revoke'));
-    expect(await codesOf(kit.submit(issuer, [Operation.allowTrust({ trustor: h.publicKey(), assetCode: 'NOREV', authorize: 0 })]))).toEqual(failed('op_cant_revoke'));
-    expect(await codesOf(kit.submit(issuer, [Operation.allowTrust({ trustor: h.publicKey(), assetCode: 'NOREV', authorize: 2 })]))).toEqual(failed('op_cant_revoke'));
-    expect(await codesOf(kit.submit(issuer, [Operation.setOptions({ setFlags: 4 as never }), Operation.setOptions({ clearFlags: 1 as never })]))).toEqual(failed('op_success', 'op_cant_change'));
+    expect(await codesOf(kit.submit(issuer, [Operation.allowTrust({ trustor: h.publicKey(), assetCode: 'NOREV', authorize: 0 })]))).toEqual(
+      failed('op_cant_revoke'),
+    );
+    expect(await codesOf(kit.submit(issuer, [Operation.allowTrust({ trustor: h.publicKey(), assetCode: 'NOREV', authorize: 2 })]))).toEqual(
+      failed('op_cant_revoke'),
+    );
+    expect(await codesOf(kit.submit(issuer, [Operation.setOptions({ setFlags: 4 as never }), Operation.setOptions({ clearFlags: 1 as never })]))).toEqual(
+      failed('op_success', 'op_cant_change'),
+    );
   });
 
   it('setTrustLineFlags / allowTrust / clawback malformed and state checks', async () => {
     const { issuer, asset } = await kit.regulatedAsset();
     const h = await kit.holder(asset, issuer);
     const outsider = await kit.account();
-    expect(await codesOf(kit.submit(issuer, [auth(h.publicKey(), asset, { authorized: true, authorizedToMaintainLiabilities: true })]))).toEqual(failed('op_malformed'));
+    expect(await codesOf(kit.submit(issuer, [auth(h.publicKey(), asset, { authorized: true, authorizedToMaintainLiabilities: true })]))).toEqual(
+      failed('op_malformed'),
+    );
     expect(await codesOf(kit.submit(outsider, [auth(h.publicKey(), asset, { authorized: true })]))).toEqual(failed('op_malformed'));
     expect(await codesOf(kit.submit(issuer, [auth(outsider.publicKey(), asset, { authorized: true })]))).toEqual(failed('op_no_trust'));
     expect(await codesOf(kit.submit(issuer, [auth(h.publicKey(), asset, { authorizedToMaintainLiabilities: true })]))).toEqual(failed('op_invalid_state'));
@@ -106,7 +117,9 @@ describe('local ledger: regulated asset rules', () => {
   it('XLM reserves: payments cannot dip below the minimum balance; createAccount needs 1 XLM', async () => {
     const a = await kit.account();
     const b = await kit.account();
-    expect(await codesOf(kit.submit(a, [Operation.payment({ destination: b.publicKey(), asset: Asset.native(), amount: '9999' })]))).toEqual(failed('op_underfunded'));
+    expect(await codesOf(kit.submit(a, [Operation.payment({ destination: b.publicKey(), asset: Asset.native(), amount: '9999' })]))).toEqual(
+      failed('op_underfunded'),
+    );
     const fresh = (await import('@stellar/stellar-sdk')).Keypair.random().publicKey();
     expect(await codesOf(kit.submit(a, [Operation.createAccount({ destination: fresh, startingBalance: '0.9999999' })]))).toEqual(failed('op_low_reserve'));
     expect(await codesOf(kit.submit(a, [Operation.createAccount({ destination: b.publicKey(), startingBalance: '1' })]))).toEqual(failed('op_already_exists'));

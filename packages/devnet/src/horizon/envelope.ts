@@ -26,8 +26,14 @@ export function parseEnvelope(envelopeXdr: string, passphrase: string): ParsedTx
   if (tx instanceof FeeBumpTransaction) {
     const inner = tx.innerTransaction;
     return {
-      envelopeXdr, hash: hex(tx.hash()), inner, innerHash: hex(inner.hash()), feeBump: tx,
-      feeSource: tx.feeSource, feeBid: BigInt(tx.fee), feeOps: inner.operations.length + 1,
+      envelopeXdr,
+      hash: hex(tx.hash()),
+      inner,
+      innerHash: hex(inner.hash()),
+      feeBump: tx,
+      feeSource: tx.feeSource,
+      feeBid: BigInt(tx.fee),
+      feeOps: inner.operations.length + 1,
     };
   }
   const inner = tx as Transaction;

@@ -10,7 +10,10 @@ export const FRIENDBOT_STARTING_BALANCE = '10000';
  */
 export function friendbot(ledger: LocalLedger, addr: string | null): Promise<SubmitAnswer> {
   if (!addr || !StrKey.isValidEd25519PublicKey(addr)) {
-    return Promise.resolve({ status: 400, body: { type: 'https://stellar.org/horizon-errors/bad_request', title: 'Bad Request', status: 400, detail: 'addr must be a G… account id' } });
+    return Promise.resolve({
+      status: 400,
+      body: { type: 'https://stellar.org/horizon-errors/bad_request', title: 'Bad Request', status: 400, detail: 'addr must be a G… account id' },
+    });
   }
   const source = new Account(ledger.root.publicKey(), (ledger.nextSequence(ledger.root.publicKey()) - 1n).toString());
   const tx = new TransactionBuilder(source, { fee: '100', networkPassphrase: ledger.passphrase })

@@ -19,7 +19,14 @@ describe('local ledger journal (state across restarts)', () => {
     // A failed transaction is journaled too: it consumed fee and sequence.
     await expect(kit.submit(holder, [Operation.payment({ destination: issuer.publicKey(), asset, amount: '99' })])).rejects.toThrow();
     const before = kit.horizon.ledger;
-    const snapshot = { latest: before.latest.sequence, txs: before.txs.length, ops: before.ops.length, state: JSON.stringify([...before.state.accounts.values(), ...before.state.trustlines.values()], (_, v) => (typeof v === 'bigint' ? String(v) : v instanceof Map ? [...v] : v)) };
+    const snapshot = {
+      latest: before.latest.sequence,
+      txs: before.txs.length,
+      ops: before.ops.length,
+      state: JSON.stringify([...before.state.accounts.values(), ...before.state.trustlines.values()], (_, v) =>
+        typeof v === 'bigint' ? String(v) : v instanceof Map ? [...v] : v,
+      ),
+    };
     await kit.close();
     expect(statSync(file).mode & 0o777).toBe(0o600);
 
@@ -28,7 +35,11 @@ describe('local ledger journal (state across restarts)', () => {
       expect(again.txs.length).toBe(snapshot.txs);
       expect(again.ops.length).toBe(snapshot.ops);
       expect(again.latest.sequence).toBe(snapshot.latest);
-      expect(JSON.stringify([...again.state.accounts.values(), ...again.state.trustlines.values()], (_, v) => (typeof v === 'bigint' ? String(v) : v instanceof Map ? [...v] : v))).toBe(snapshot.state);
+      expect(
+        JSON.stringify([...again.state.accounts.values(), ...again.state.trustlines.values()], (_, v) =>
+          typeof v === 'bigint' ? String(v) : v instanceof Map ? [...v] : v,
+        ),
+      ).toBe(snapshot.state);
       expect(again.tx(paid.hash)?.successful).toBe(true);
       expect(again.nextSequence(holder.publicKey())).toBe(before.nextSequence(holder.publicKey()));
     } finally {

@@ -81,7 +81,10 @@ export class JournalWriter {
   #closed = false;
 
   /** `keepBytes`: cut the file back to its complete lines first; `header`: write it first (a new file). */
-  constructor(readonly file: string, opts: { keepBytes?: number; header?: JournalHeader }) {
+  constructor(
+    readonly file: string,
+    opts: { keepBytes?: number; header?: JournalHeader },
+  ) {
     mkdirSync(dirname(file), { recursive: true });
     if (opts.keepBytes !== undefined) truncateSync(file, opts.keepBytes);
     const header = opts.header;

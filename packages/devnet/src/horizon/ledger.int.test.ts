@@ -26,7 +26,9 @@ describe('local ledger: transactions', () => {
   it('applies a payment, charges 100 stroops per op and bumps the sequence', async () => {
     const [a, b] = [await kit.account(), await kit.account()];
     const seq = await seqOf(a);
-    const r = await kit.submit(a, [Operation.payment({ destination: b.publicKey(), asset: (await import('@stellar/stellar-sdk')).Asset.native(), amount: '1' })]);
+    const r = await kit.submit(a, [
+      Operation.payment({ destination: b.publicKey(), asset: (await import('@stellar/stellar-sdk')).Asset.native(), amount: '1' }),
+    ]);
     expect(r.successful).toBe(true);
     expect(xdr.TransactionResult.fromXdr(r.result_xdr, 'base64').feeCharged).toBe(100n);
     expect(await seqOf(a)).toBe(seq + 1n);
@@ -38,16 +40,28 @@ describe('local ledger: transactions', () => {
     const a = await kit.account();
     const seq = await seqOf(a);
     const op = Operation.manageData({ name: 'k', value: 'v' });
-    const stale = new TransactionBuilder(new Account(a.publicKey(), (seq + 5n).toString()), { fee: '100', networkPassphrase: kit.passphrase }).addOperation(op).setTimeout(60).build();
+    const stale = new TransactionBuilder(new Account(a.publicKey(), (seq + 5n).toString()), { fee: '100', networkPassphrase: kit.passphrase })
+      .addOperation(op)
+      .setTimeout(60)
+      .build();
     stale.sign(a);
     expect((await codesOf(kit.server.submitTransaction(stale))).transaction).toBe('tx_bad_seq');
     const other = await kit.build(a, [op]);
     other.sign(Keypair.random());
     expect((await codesOf(kit.server.submitTransaction(other))).transaction).toBe('tx_bad_auth');
-    const foreign = new TransactionBuilder(new Account(a.publicKey(), seq.toString()), { fee: '100', networkPassphrase: 'Another Network' }).addOperation(op).setTimeout(60).build();
+    const foreign = new TransactionBuilder(new Account(a.publicKey(), seq.toString()), { fee: '100', networkPassphrase: 'Another Network' })
+      .addOperation(op)
+      .setTimeout(60)
+      .build();
     foreign.sign(a);
     expect((await codesOf(kit.server.submitTransaction(foreign))).transaction).toBe('tx_bad_auth');
-    const late = new TransactionBuilder(new Account(a.publicKey(), seq.toString()), { fee: '100', networkPassphrase: kit.passphrase, timebounds: { minTime: 0, maxTime: Math.floor(Date.now() / 1000) - 10 } }).addOperation(op).build();
+    const late = new TransactionBuilder(new Account(a.publicKey(), seq.toString()), {
+      fee: '100',
+      networkPassphrase: kit.passphrase,
+      timebounds: { minTime: 0, maxTime: Math.floor(Date.now() / 1000) - 10 },
+    })
+      .addOperation(op)
+      .build();
     late.sign(a);
     expect((await codesOf(kit.server.submitTransaction(late))).transaction).toBe('tx_too_late');
     const extra = await kit.build(a, [op]);
@@ -57,7 +71,12 @@ describe('local ledger: transactions', () => {
     cheap.sign(a);
     expect((await codesOf(kit.server.submitTransaction(cheap))).transaction).toBe('tx_insufficient_fee');
     // doCheckValid failure: clawback from oneself is malformed, so the whole tx is rejected.
-    const bad = await codesOf(kit.submit(a, [op, Operation.clawback({ asset: new (await import('@stellar/stellar-sdk')).Asset('X', a.publicKey()), from: a.publicKey(), amount: '1' })]));
+    const bad = await codesOf(
+      kit.submit(a, [
+        op,
+        Operation.clawback({ asset: new (await import('@stellar/stellar-sdk')).Asset('X', a.publicKey()), from: a.publicKey(), amount: '1' }),
+      ]),
+    );
     expect(bad).toEqual({ transaction: 'tx_failed', operations: ['op_success', 'op_malformed'] });
     expect(await seqOf(a)).toBe(seq);
     expect(await xlmOf(a)).toBe('10000.0000000');
@@ -113,7 +132,12 @@ describe('local ledger: transactions', () => {
     expect(await seqOf(inner)).toBe(seq + 1n);
     expect((await kit.server.transactions().transaction(Buffer.from(tx.hash()).toString('hex')).call()).hash).toBe(r.hash);
     // An unsigned inner transaction makes the whole envelope invalid, and nothing is charged.
-    const unsigned = TransactionBuilder.buildFeeBumpTransaction(payer, '200', await kit.build(inner, [Operation.manageData({ name: 'x', value: '1' })]), kit.passphrase);
+    const unsigned = TransactionBuilder.buildFeeBumpTransaction(
+      payer,
+      '200',
+      await kit.build(inner, [Operation.manageData({ name: 'x', value: '1' })]),
+      kit.passphrase,
+    );
     unsigned.sign(payer);
     expect(await codesOf(kit.server.submitTransaction(unsigned))).toEqual({ transaction: 'tx_fee_bump_inner_failed', inner_transaction: 'tx_bad_auth' });
     expect(await xlmOf(payer)).toBe('9999.9999800');
@@ -127,7 +151,10 @@ describe('local ledger: ledgers close on an interval', () => {
       const a = await kit.account();
       const acct = await kit.server.loadAccount(a.publicKey());
       const txs = [0, 1].map((i) => {
-        const t = new TransactionBuilder(acct, { fee: '100', networkPassphrase: kit.passphrase }).addOperation(Operation.manageData({ name: `n${i}`, value: 'v' })).setTimeout(60).build();
+        const t = new TransactionBuilder(acct, { fee: '100', networkPassphrase: kit.passphrase })
+          .addOperation(Operation.manageData({ name: `n${i}`, value: 'v' }))
+          .setTimeout(60)
+          .build();
         t.sign(a);
         return t;
       });

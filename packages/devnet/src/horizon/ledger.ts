@@ -170,7 +170,16 @@ export class LocalLedger {
     if (!successful) header.failedTxCount += 1;
     else header.opCount += parsed.inner.operations.length;
     const id = txToid(header.sequence, header.txCount);
-    const tx: StoredTx = { hash: parsed.hash, parsed, outcome: applied.outcome, successful, ledger: header.sequence, closeTime: header.closeTime, id, resultXdr: resultXdr(applied.outcome) };
+    const tx: StoredTx = {
+      hash: parsed.hash,
+      parsed,
+      outcome: applied.outcome,
+      successful,
+      ledger: header.sequence,
+      closeTime: header.closeTime,
+      id,
+      resultXdr: resultXdr(applied.outcome),
+    };
     this.txs.push(tx);
     this.#byHash.set(tx.hash, tx);
     this.#byHash.set(parsed.innerHash, tx); // Horizon finds a fee bump by its inner hash too
@@ -202,6 +211,8 @@ function answerFor(tx: StoredTx): SubmitAnswer {
 }
 
 const malformed = (detail: string) => ({
-  type: 'https://stellar.org/horizon-errors/transaction_malformed', title: 'Transaction Malformed', status: 400,
+  type: 'https://stellar.org/horizon-errors/transaction_malformed',
+  title: 'Transaction Malformed',
+  status: 400,
   detail: `Horizon could not decode the transaction envelope in this request. ${detail}`,
 });

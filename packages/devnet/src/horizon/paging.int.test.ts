@@ -23,7 +23,16 @@ describe('local ledger: paging and streaming', () => {
     const desc = await kit.server.payments().forAccount(h.publicKey()).order('desc').limit(1).call();
     expect((desc.records[0] as any).amount).toBe('5.0000000');
     const ops = await kit.server.operations().forAccount(h.publicKey()).limit(200).call();
-    expect(ops.records.map((r) => r.type)).toEqual(['create_account', 'change_trust', 'set_trust_line_flags', 'payment', 'payment', 'payment', 'payment', 'payment']);
+    expect(ops.records.map((r) => r.type)).toEqual([
+      'create_account',
+      'change_trust',
+      'set_trust_line_flags',
+      'payment',
+      'payment',
+      'payment',
+      'payment',
+      'payment',
+    ]);
     const ids = ops.records.map((r) => BigInt(r.id));
     expect([...ids].sort((a, b) => (a < b ? -1 : 1))).toEqual(ids);
   });
@@ -47,15 +56,19 @@ describe('local ledger: paging and streaming', () => {
     const h = await kit.holder(asset, issuer);
     const got: string[] = [];
     const arrived = new Promise<void>((resolve) => {
-      const close = kit.server.payments().forAccount(h.publicKey()).cursor('now').stream({
-        onmessage: (p) => {
-          got.push((p as unknown as Horizon.ServerApi.PaymentOperationRecord).amount);
-          if (got.length === 2) {
-            close();
-            resolve();
-          }
-        },
-      });
+      const close = kit.server
+        .payments()
+        .forAccount(h.publicKey())
+        .cursor('now')
+        .stream({
+          onmessage: (p) => {
+            got.push((p as unknown as Horizon.ServerApi.PaymentOperationRecord).amount);
+            if (got.length === 2) {
+              close();
+              resolve();
+            }
+          },
+        });
     });
     await new Promise((r) => setTimeout(r, 100));
     await kit.submit(issuer, [Operation.payment({ destination: h.publicKey(), asset, amount: '7' })]);

@@ -31,10 +31,13 @@ export function compareTokens(a: string, b: string): number {
 export function selectPage<T>(sorted: T[], token: (t: T) => string, q: PageQuery): T[] {
   if (q.cursor === 'now') return [];
   const ordered = q.order === 'asc' ? sorted : [...sorted].reverse();
-  const after = q.cursor === undefined ? ordered : ordered.filter((t) => {
-    const c = compareTokens(token(t), q.cursor!);
-    return q.order === 'asc' ? c > 0 : c < 0;
-  });
+  const after =
+    q.cursor === undefined
+      ? ordered
+      : ordered.filter((t) => {
+          const c = compareTokens(token(t), q.cursor!);
+          return q.order === 'asc' ? c > 0 : c < 0;
+        });
   return after.slice(0, q.limit);
 }
 

@@ -22,10 +22,23 @@ describe('local ledger: path payments and claimable balances', () => {
   it('same-asset path payments move the asset like a payment: to the issuer burns, from it mints; records as Horizon', async () => {
     const { issuer, asset } = await kit.regulatedAsset();
     const [a, b] = [await kit.holder(asset, issuer), await kit.holder(asset, issuer)];
-    const mint = await kit.submit(issuer, [Operation.pathPaymentStrictReceive({ sendAsset: asset, sendMax: '10', destination: a.publicKey(), destAsset: asset, destAmount: '10', path: [] })]);
+    const mint = await kit.submit(issuer, [
+      Operation.pathPaymentStrictReceive({ sendAsset: asset, sendMax: '10', destination: a.publicKey(), destAsset: asset, destAmount: '10', path: [] }),
+    ]);
     expect(await balanceOf(kit, a.publicKey(), asset)).toBe('10.0000000');
     const [rec] = await opsOf(mint.hash);
-    expect(rec).toMatchObject({ type: 'path_payment_strict_receive', type_i: 2, from: issuer.publicKey(), to: a.publicKey(), amount: '10.0000000', source_amount: '10.0000000', source_max: '10.0000000', asset_code: asset.getCode(), source_asset_code: asset.getCode(), path: [] });
+    expect(rec).toMatchObject({
+      type: 'path_payment_strict_receive',
+      type_i: 2,
+      from: issuer.publicKey(),
+      to: a.publicKey(),
+      amount: '10.0000000',
+      source_amount: '10.0000000',
+      source_max: '10.0000000',
+      asset_code: asset.getCode(),
+      source_asset_code: asset.getCode(),
+      path: [],
+    });
     // The success result carries `last` (what the destination received) and no offers.
     const res = xdr.TransactionResult.fromXdr(mint.result_xdr, 'base64').toXdrObject() as any;
     expect(res.result.results[0].tr.pathPaymentStrictReceiveResult.success.last.amount).toBe(100_000_000n);
@@ -51,9 +64,21 @@ describe('local ledger: path payments and claimable balances', () => {
     const unauthorized = await kit.holder(asset);
     await kit.submit(issuer, [Operation.payment({ destination: a.publicKey(), asset, amount: '5' })]);
     const send = (o: Partial<Parameters<typeof Operation.pathPaymentStrictSend>[0]>) =>
-      kit.submit(a, [Operation.pathPaymentStrictSend({ sendAsset: asset, sendAmount: '1', destination: issuer.publicKey(), destAsset: asset, destMin: '1', path: [], ...o })]);
+      kit.submit(a, [
+        Operation.pathPaymentStrictSend({ sendAsset: asset, sendAmount: '1', destination: issuer.publicKey(), destAsset: asset, destMin: '1', path: [], ...o }),
+      ]);
     const receive = (o: Partial<Parameters<typeof Operation.pathPaymentStrictReceive>[0]>) =>
-      kit.submit(a, [Operation.pathPaymentStrictReceive({ sendAsset: asset, sendMax: '1', destination: issuer.publicKey(), destAsset: asset, destAmount: '1', path: [], ...o })]);
+      kit.submit(a, [
+        Operation.pathPaymentStrictReceive({
+          sendAsset: asset,
+          sendMax: '1',
+          destination: issuer.publicKey(),
+          destAsset: asset,
+          destAmount: '1',
+          path: [],
+          ...o,
+        }),
+      ]);
     expect(await codesOf(send({ destMin: '2' }))).toEqual(failed('op_under_dest_min'));
     expect(await codesOf(receive({ destAmount: '2' }))).toEqual(failed('op_over_source_max'));
     expect(await codesOf(send({ sendAmount: '6', destMin: '6' }))).toEqual(failed('op_underfunded'));
@@ -79,14 +104,28 @@ describe('local ledger: path payments and claimable balances', () => {
     const { issuer, asset } = await kit.regulatedAsset();
     const a = await kit.holder(asset, issuer);
     await kit.submit(issuer, [Operation.payment({ destination: a.publicKey(), asset, amount: '5' })]);
-    const created = await kit.submit(a, [Operation.createClaimableBalance({ asset, amount: '2', claimants: [new Claimant(issuer.publicKey()), new Claimant(a.publicKey(), Claimant.predicateBeforeRelativeTime('60'))] })]);
+    const created = await kit.submit(a, [
+      Operation.createClaimableBalance({
+        asset,
+        amount: '2',
+        claimants: [new Claimant(issuer.publicKey()), new Claimant(a.publicKey(), Claimant.predicateBeforeRelativeTime('60'))],
+      }),
+    ]);
     const id = (xdr.TransactionResult.fromXdr(created.result_xdr, 'base64').toXdrObject() as any).result.results[0].tr.createClaimableBalanceResult.balanceId;
     const balanceId = `00000000${Buffer.from(id.v0).toString('hex')}`;
     expect((await kit.server.loadAccount(a.publicKey())).num_sponsoring).toBe(2);
     expect(await balanceOf(kit, a.publicKey(), asset)).toBe('3.0000000');
     expect(await supply(asset)).toMatchObject({ claimable_balances_amount: '2.0000000', num_claimable_balances: 1 });
     const [rec] = await opsOf(created.hash);
-    expect(rec).toMatchObject({ type: 'create_claimable_balance', asset: `${asset.getCode()}:${issuer.publicKey()}`, amount: '2.0000000', claimants: [{ destination: issuer.publicKey(), predicate: { unconditional: true } }, { destination: a.publicKey(), predicate: { rel_before: '60' } }] });
+    expect(rec).toMatchObject({
+      type: 'create_claimable_balance',
+      asset: `${asset.getCode()}:${issuer.publicKey()}`,
+      amount: '2.0000000',
+      claimants: [
+        { destination: issuer.publicKey(), predicate: { unconditional: true } },
+        { destination: a.publicKey(), predicate: { rel_before: '60' } },
+      ],
+    });
     // The issuer sees it in its history (a claimant), then claims it: burned.
     expect((await kit.server.operations().forAccount(issuer.publicKey()).call()).records.map((r: any) => r.type)).toContain('create_claimable_balance');
     const stranger = await kit.holder(asset, issuer);
@@ -123,7 +162,9 @@ describe('local ledger: path payments and claimable balances', () => {
     const third = await create();
     expect(await codesOf(kit.submit(issuer, [Operation.clawbackClaimableBalance({ balanceId: third })]))).toEqual(failed('op_not_clawback_enabled'));
     // Malformed: duplicate claimants (rejected before applying).
-    const dup = kit.submit(a, [Operation.createClaimableBalance({ asset, amount: '1', claimants: [new Claimant(b.publicKey()), new Claimant(b.publicKey())] })]);
+    const dup = kit.submit(a, [
+      Operation.createClaimableBalance({ asset, amount: '1', claimants: [new Claimant(b.publicKey()), new Claimant(b.publicKey())] }),
+    ]);
     expect((await codesOf(dup)).operations).toEqual(['op_malformed']);
   });
 });

@@ -13,7 +13,12 @@ export type Reply = { status: number; body: unknown } | 'streamed';
 const ID = '([A-Z2-7]{56})';
 const notFound = (): Reply => ({
   status: 404,
-  body: { type: 'https://stellar.org/horizon-errors/not_found', title: 'Resource Missing', status: 404, detail: 'The resource at the url requested was not found.' },
+  body: {
+    type: 'https://stellar.org/horizon-errors/not_found',
+    title: 'Resource Missing',
+    status: 404,
+    detail: 'The resource at the url requested was not found.',
+  },
 });
 
 /** Routes one GET request of the Horizon subset; POST /transactions is handled by the server. */
@@ -22,7 +27,7 @@ export function routeGet(ledger: LocalLedger, base: string, url: URL, req: Incom
   const includeFailed = url.searchParams.get('include_failed') === 'true';
   const list = (c: Collection): Reply => {
     const q = pageQuery(url);
-    if (req.headers.accept?.includes('text/event-stream')) return stream(req, res, ledger, c, q), 'streamed';
+    if (req.headers.accept?.includes('text/event-stream')) return (stream(req, res, ledger, c, q), 'streamed');
     const records = selectPage(c.items(), (r) => r.token, q).map((r) => r.json as { paging_token: string });
     return { status: 200, body: pageBody(url, q, records) };
   };
@@ -66,7 +71,14 @@ export function routeGet(ledger: LocalLedger, base: string, url: URL, req: Incom
   if (p === '/assets') {
     const all = assetRecords(ledger.state, url.searchParams.get('asset_code') ?? undefined, url.searchParams.get('asset_issuer') ?? undefined);
     const q = pageQuery(url);
-    return { status: 200, body: pageBody(url, q, selectPage(all, (a) => a.paging_token, q)) };
+    return {
+      status: 200,
+      body: pageBody(
+        url,
+        q,
+        selectPage(all, (a) => a.paging_token, q),
+      ),
+    };
   }
   return notFound();
 }
@@ -80,10 +92,17 @@ function root(ledger: LocalLedger, base: string) {
   const l = ledger.latest.sequence;
   return {
     _links: { self: { href: base }, friendbot: { href: `${base}/friendbot{?addr}`, templated: true } },
-    horizon_version: 'fiscus-local-ledger', core_version: 'fiscus-local-ledger', ingest_latest_ledger: l,
-    history_latest_ledger: l, history_latest_ledger_closed_at: new Date(ledger.latest.closeTime * 1000).toISOString(),
-    history_elder_ledger: 1, core_latest_ledger: l, network_passphrase: ledger.passphrase,
-    current_protocol_version: 23, supported_protocol_version: 23, core_supported_protocol_version: 23,
+    horizon_version: 'fiscus-local-ledger',
+    core_version: 'fiscus-local-ledger',
+    ingest_latest_ledger: l,
+    history_latest_ledger: l,
+    history_latest_ledger_closed_at: new Date(ledger.latest.closeTime * 1000).toISOString(),
+    history_elder_ledger: 1,
+    core_latest_ledger: l,
+    network_passphrase: ledger.passphrase,
+    current_protocol_version: 23,
+    supported_protocol_version: 23,
+    core_supported_protocol_version: 23,
   };
 }
 

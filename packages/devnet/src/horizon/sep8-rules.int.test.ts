@@ -52,7 +52,13 @@ describe('local ledger: SEP-8 authorization sandwiches', () => {
   });
 
   it('a sandwich in ONE transaction (source A, issuer operations) moves the units and leaves both lines resting', async () => {
-    const ops = [wake(issuer, a, asset), wake(issuer, b, asset), Operation.payment({ destination: b.publicKey(), asset, amount: '5' }), rest(issuer, b, asset), rest(issuer, a, asset)];
+    const ops = [
+      wake(issuer, a, asset),
+      wake(issuer, b, asset),
+      Operation.payment({ destination: b.publicKey(), asset, amount: '5' }),
+      rest(issuer, b, asset),
+      rest(issuer, a, asset),
+    ];
     await kit.submit(a, ops, [a, issuer]);
     expect(await balanceOf(kit, a.publicKey(), asset)).toBe('45.0000000');
     expect(await balanceOf(kit, b.publicKey(), asset)).toBe('5.0000000');
@@ -60,13 +66,25 @@ describe('local ledger: SEP-8 authorization sandwiches', () => {
   });
 
   it('without the issuer signature the sandwich is refused (op_bad_auth), nothing moves', async () => {
-    const ops = [wake(issuer, a, asset), wake(issuer, b, asset), Operation.payment({ destination: b.publicKey(), asset, amount: '1' }), rest(issuer, b, asset), rest(issuer, a, asset)];
+    const ops = [
+      wake(issuer, a, asset),
+      wake(issuer, b, asset),
+      Operation.payment({ destination: b.publicKey(), asset, amount: '1' }),
+      rest(issuer, b, asset),
+      rest(issuer, a, asset),
+    ];
     expect(await codesOf(kit.submit(a, ops, [a]))).toEqual(failed('op_bad_auth', 'op_bad_auth', 'op_success', 'op_bad_auth', 'op_bad_auth'));
     expect(await balanceOf(kit, b.publicKey(), asset)).toBe('5.0000000');
   });
 
   it('all or nothing: a failing payment leaves the lines resting', async () => {
-    const ops = [wake(issuer, a, asset), wake(issuer, b, asset), Operation.payment({ destination: b.publicKey(), asset, amount: '1000' }), rest(issuer, b, asset), rest(issuer, a, asset)];
+    const ops = [
+      wake(issuer, a, asset),
+      wake(issuer, b, asset),
+      Operation.payment({ destination: b.publicKey(), asset, amount: '1000' }),
+      rest(issuer, b, asset),
+      rest(issuer, a, asset),
+    ];
     expect(await codesOf(kit.submit(a, ops, [a, issuer]))).toEqual(failed('op_success', 'op_success', 'op_underfunded', 'op_success', 'op_success'));
     for (const h of [a, b]) expect(await lineOf(kit, h)).toMatchObject({ is_authorized: false, is_authorized_to_maintain_liabilities: true });
   });
@@ -75,7 +93,11 @@ describe('local ledger: SEP-8 authorization sandwiches', () => {
     expect(await codesOf(kit.submit(issuer, [flags(issuer, a, asset, { authorized: true })]))).toEqual(failed('op_invalid_state'));
     // Deauthorized (frozen under SEP-8): the issuer can still claw back (ClawbackOpFrame skips authorization).
     await kit.submit(issuer, [flags(issuer, b, asset, { authorized: false, authorizedToMaintainLiabilities: false })]);
-    expect(await codesOf(kit.submit(a, [wake(issuer, a, asset), Operation.payment({ destination: b.publicKey(), asset, amount: '1' }), rest(issuer, a, asset)], [a, issuer]))).toEqual(failed('op_success', 'op_not_authorized', 'op_success'));
+    expect(
+      await codesOf(
+        kit.submit(a, [wake(issuer, a, asset), Operation.payment({ destination: b.publicKey(), asset, amount: '1' }), rest(issuer, a, asset)], [a, issuer]),
+      ),
+    ).toEqual(failed('op_success', 'op_not_authorized', 'op_success'));
     await kit.submit(issuer, [Operation.clawback({ asset, from: b.publicKey(), amount: '5' })]);
     expect(await balanceOf(kit, b.publicKey(), asset)).toBe('0.0000000');
   });

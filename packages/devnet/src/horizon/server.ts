@@ -20,13 +20,21 @@ const MAX_BODY = 1 << 20;
 
 /** Starts the local ledger behind a Horizon-compatible HTTP server on 127.0.0.1. */
 export async function startLocalHorizon(opts: LocalHorizonOptions = {}): Promise<LocalHorizon> {
-  const ledger = new LocalLedger({ passphrase: opts.passphrase ?? LOCAL_PASSPHRASE, closeMs: opts.closeMs ?? 0, rootBalance: opts.rootBalance, journalFile: opts.journalFile });
+  const ledger = new LocalLedger({
+    passphrase: opts.passphrase ?? LOCAL_PASSPHRASE,
+    closeMs: opts.closeMs ?? 0,
+    rootBalance: opts.rootBalance,
+    journalFile: opts.journalFile,
+  });
   let base = '';
   const server: Server = createServer(async (req, res) => {
     const send = (r: Reply) => {
       if (r === 'streamed') return;
       const json = JSON.stringify(r.body);
-      res.writeHead(r.status, { 'content-type': r.status >= 400 ? 'application/problem+json; charset=utf-8' : 'application/hal+json; charset=utf-8', 'access-control-allow-origin': '*' });
+      res.writeHead(r.status, {
+        'content-type': r.status >= 400 ? 'application/problem+json; charset=utf-8' : 'application/hal+json; charset=utf-8',
+        'access-control-allow-origin': '*',
+      });
       res.end(json);
     };
     try {
@@ -61,7 +69,8 @@ export async function startLocalHorizon(opts: LocalHorizonOptions = {}): Promise
 }
 
 const problem = (status: number, type: string, title: string, detail: string): Reply => ({
-  status, body: { type: `https://stellar.org/horizon-errors/${type}`, title, status, detail },
+  status,
+  body: { type: `https://stellar.org/horizon-errors/${type}`, title, status, detail },
 });
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -21,9 +21,7 @@ export class SignatureChecker {
 
   /** `account` undefined: an account created earlier in the same transaction; its key signs. */
   check(accountId: string, account: AccountEntry | undefined, level: Threshold): boolean {
-    const signers = account
-      ? [{ key: account.id, weight: account.masterWeight }, ...account.signers]
-      : [{ key: accountId, weight: 1 }];
+    const signers = account ? [{ key: account.id, weight: account.masterWeight }, ...account.signers] : [{ key: accountId, weight: 1 }];
     const needed = Math.max(account ? account.thresholds[level] : 0, 1);
     let total = 0;
     for (const s of signers) {

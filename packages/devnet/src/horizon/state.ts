@@ -119,16 +119,27 @@ function cloneAccount(a: AccountEntry): AccountEntry {
 }
 
 /** stellar-core getMinBalance: (2 + subentries + sponsoring - sponsored) × base reserve. */
-export const minBalance = (a: AccountEntry): bigint =>
-  BigInt(2 + a.subentries + a.numSponsoring - a.numSponsored) * BASE_RESERVE;
+export const minBalance = (a: AccountEntry): bigint => BigInt(2 + a.subentries + a.numSponsoring - a.numSponsored) * BASE_RESERVE;
 
 /** What an account can spend (no offers here, so no selling liabilities). */
 export const availableBalance = (a: AccountEntry): bigint => a.balance - minBalance(a);
 
 export function newAccount(id: string, balance: bigint, ledger: number, closeTime: number): AccountEntry {
   return {
-    id, balance, seq: BigInt(ledger) << 32n, seqLedger: ledger, seqTime: closeTime, flags: 0, homeDomain: '',
-    masterWeight: 1, thresholds: { low: 0, med: 0, high: 0 }, signers: [], data: new Map(),
-    subentries: 0, numSponsoring: 0, numSponsored: 0, lastModified: ledger,
+    id,
+    balance,
+    seq: BigInt(ledger) << 32n,
+    seqLedger: ledger,
+    seqTime: closeTime,
+    flags: 0,
+    homeDomain: '',
+    masterWeight: 1,
+    thresholds: { low: 0, med: 0, high: 0 },
+    signers: [],
+    data: new Map(),
+    subentries: 0,
+    numSponsoring: 0,
+    numSponsored: 0,
+    lastModified: ledger,
   };
 }

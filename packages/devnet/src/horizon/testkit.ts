@@ -1,6 +1,4 @@
-import {
-  Asset, BASE_FEE, Horizon, Keypair, Operation, TransactionBuilder, type Transaction, type xdr,
-} from '@stellar/stellar-sdk';
+import { Asset, BASE_FEE, Horizon, Keypair, Operation, TransactionBuilder, type Transaction, type xdr } from '@stellar/stellar-sdk';
 import { startLocalHorizon, type LocalHorizon, type LocalHorizonOptions } from './server.ts';
 
 /** Test kit for the local ledger: everything goes through the real SDK's Horizon.Server. */
@@ -25,7 +23,9 @@ export async function startKit(opts: LocalHorizonOptions = {}): Promise<Kit> {
   const server = new Horizon.Server(horizon.url, { allowHttp: true });
   const passphrase = horizon.ledger.passphrase;
   const kit: Kit = {
-    horizon, server, passphrase,
+    horizon,
+    server,
+    passphrase,
     async account() {
       const kp = Keypair.random();
       await server.friendbot(kp.publicKey()).call();

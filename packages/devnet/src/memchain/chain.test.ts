@@ -70,7 +70,13 @@ describe('memchain nonces and admission', () => {
   });
 
   it('rejects a tx signed for another chain', async () => {
-    const body: TxBody = { chain: 'memory:other', signer: k.driver.signerFor({ kind: 'pause' }, k.deployment), nonce: '0', token: k.fundId, ops: [{ kind: 'pause' }] };
+    const body: TxBody = {
+      chain: 'memory:other',
+      signer: k.driver.signerFor({ kind: 'pause' }, k.deployment),
+      nonce: '0',
+      token: k.fundId,
+      ops: [{ kind: 'pause' }],
+    };
     const raw = await signEnvelope(body, k.admin);
     const r = await k.driver.submit({ hash: 'x', raw, signer: body.signer, sequence: 0n, description: '' });
     expect(r.kind === 'rejected' && r.error.code).toBe('INVALID_CHAIN');
@@ -97,7 +103,13 @@ describe('memchain nonces and admission', () => {
   it('includes an over-long or partly failing batch as failed: no op applies, the nonce is consumed', async () => {
     const a = await k.investor();
     const stranger = newMemAddress();
-    const mixed = await k.prepare({ kind: 'batch', items: [{ kind: 'mint', to: a, units: 5n }, { kind: 'mint', to: stranger, units: 5n }] });
+    const mixed = await k.prepare({
+      kind: 'batch',
+      items: [
+        { kind: 'mint', to: a, units: 5n },
+        { kind: 'mint', to: stranger, units: 5n },
+      ],
+    });
     await k.driver.submit(mixed);
     expect(await k.driver.status(mixed)).toMatchObject({ kind: 'failed', error: { code: 'NOT_AUTHORIZED_ON_CHAIN' } });
     expect(await k.driver.balanceOf(k.deployment, a)).toBe(0n);
@@ -149,14 +161,34 @@ describe('memchain nonces and admission', () => {
     const b = await k.investor();
     const c = await k.investor();
     const token = k.deployment.details.token!;
-    const hash = await k.server.holderBatchTransfer(a, [{ to: b, units: 1n }, { to: c, units: 2n }], token);
+    const hash = await k.server.holderBatchTransfer(
+      a,
+      [
+        { to: b, units: 1n },
+        { to: c, units: 2n },
+      ],
+      token,
+    );
     const events = [];
-    for (let cursor: string | undefined, page; (page = await k.driver.events(k.deployment, cursor)).items.length > 0; cursor = page.next) events.push(...page.items);
+    for (let cursor: string | undefined, page; (page = await k.driver.events(k.deployment, cursor)).items.length > 0; cursor = page.next)
+      events.push(...page.items);
     const all = events.filter((e) => e.txHash === hash);
-    expect(all.map((e) => e.kind === 'transfer' && [e.to, e.units])).toEqual([[b, 1n], [c, 2n]]);
+    expect(all.map((e) => e.kind === 'transfer' && [e.to, e.units])).toEqual([
+      [b, 1n],
+      [c, 2n],
+    ]);
     expect(new Set(all.map((e) => e.index)).size).toBe(2);
     // The second transfer overdraws: neither applies.
-    await expect(k.server.holderBatchTransfer(a, [{ to: b, units: 5n }, { to: c, units: 5n }], token)).rejects.toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
+    await expect(
+      k.server.holderBatchTransfer(
+        a,
+        [
+          { to: b, units: 5n },
+          { to: c, units: 5n },
+        ],
+        token,
+      ),
+    ).rejects.toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
     expect(await k.driver.balanceOf(k.deployment, a)).toBe(7n);
   });
 });

@@ -25,7 +25,10 @@ export class MemChain {
   /** Runs after every block and every new deploy, before any answer is sent (the server saves state here). */
   onCommit?: () => void;
 
-  constructor(readonly chain: ChainId, readonly autoMine: boolean) {}
+  constructor(
+    readonly chain: ChainId,
+    readonly autoMine: boolean,
+  ) {}
 
   nextNonce = (signer: string): bigint => this.nonces.get(signer) ?? 0n;
 
@@ -113,9 +116,13 @@ export class MemChain {
    * hash, one block, one event per transfer with its own index. All apply or none.
    */
   holderBatchTransfer(from: string, transfers: { to: string; units: bigint }[], token: string): string {
-    if (transfers.length === 0 || transfers.length > MAX_BATCH) throw new FiscusError('VALIDATION_FAILED', `a batch transfer carries 1..${MAX_BATCH} transfers`);
+    if (transfers.length === 0 || transfers.length > MAX_BATCH)
+      throw new FiscusError('VALIDATION_FAILED', `a batch transfer carries 1..${MAX_BATCH} transfers`);
     const ops: HolderTransferOp[] = transfers.map((t) => ({ kind: 'holderTransfer', from, to: t.to, units: t.units }));
-    const hash = bodyHash({ chain: this.chain, holderBatchTransfer: { token, from, transfers: ops.map(({ to, units }) => ({ to, units })), seq: ++this.holderSeq } });
+    const hash = bodyHash({
+      chain: this.chain,
+      holderBatchTransfer: { token, from, transfers: ops.map(({ to, units }) => ({ to, units })), seq: ++this.holderSeq },
+    });
     return this.#mineHolderTx(hash, from, token, ops);
   }
 

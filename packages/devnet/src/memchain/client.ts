@@ -6,7 +6,11 @@ import { request } from 'node:http';
  */
 export class TransportError extends Error {
   override readonly name = 'TransportError';
-  constructor(message: string, readonly status?: number, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -16,13 +20,7 @@ export interface HttpReply {
   json: any;
 }
 
-export function httpJson(
-  base: string,
-  method: 'GET' | 'POST',
-  path: string,
-  timeoutMs: number,
-  body?: Uint8Array,
-): Promise<HttpReply> {
+export function httpJson(base: string, method: 'GET' | 'POST', path: string, timeoutMs: number, body?: Uint8Array): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, base);
     const req = request(url, {

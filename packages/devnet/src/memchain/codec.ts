@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import {
-  FiscusError, isOracleOperation, isValidAddress, normalizeAddress, toChecksumAddress, toJsonSafe,
-  type ChainEvent, type ChainId, type ChainOperation, type SingleOperation,
+  FiscusError,
+  isOracleOperation,
+  isValidAddress,
+  normalizeAddress,
+  toChecksumAddress,
+  toJsonSafe,
+  type ChainEvent,
+  type ChainId,
+  type ChainOperation,
+  type SingleOperation,
 } from '@fiscus/core';
 import type { TxBody } from './wire.ts';
 
@@ -111,5 +119,7 @@ export function describeOp(op: ChainOperation): string {
   if (op.kind === 'batch') return `batch of ${op.items.length}: ${[...new Set(op.items.map((i) => i.kind))].join(', ')}`;
   if (isOracleOperation(op)) return op.kind; // memchain has no NAV feed; prepare refuses these
   const s = encodeOp(op);
-  return Object.entries(s).map(([k, v]) => (k === 'kind' ? String(v) : `${k}=${String(v)}`)).join(' ');
+  return Object.entries(s)
+    .map(([k, v]) => (k === 'kind' ? String(v) : `${k}=${String(v)}`))
+    .join(' ');
 }

@@ -131,8 +131,7 @@ export async function startMemChain(opts: MemChainOptions = {}): Promise<MemChai
           (f.signer === undefined || t.signer === f.signer) &&
           (f.opKind === undefined || t.ops.some((op) => op.kind === f.opKind)),
       ).length,
-    txsBySigner: (signer) =>
-      [...state.txs.values()].filter((t) => t.signer === signer).sort((a, b) => Number((a.nonce ?? 0n) - (b.nonce ?? 0n))),
+    txsBySigner: (signer) => [...state.txs.values()].filter((t) => t.signer === signer).sort((a, b) => Number((a.nonce ?? 0n) - (b.nonce ?? 0n))),
     holderTransfer: async (from, to, units, token) => state.holderTransfer(from, to, units, token),
     holderBatchTransfer: async (from, transfers, token) => state.holderBatchTransfer(from, transfers, token),
     dropMempool: () => state.dropMempool(),

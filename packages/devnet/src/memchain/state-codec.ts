@@ -32,7 +32,17 @@ export function encodeState(c: MemChain): string {
       raw: raw ? Buffer.from(raw).toString('base64') : undefined,
       error: error ? { code: error.code, message: error.shortMessage, details: error.details, meta: error.meta } : undefined,
     }));
-  const doc = { format: STATE_FORMAT, version: STATE_VERSION, chain: c.chain, head: c.height, holderSeq: c.holderSeq, nonces: [...c.nonces], tokens, txs, events: c.events };
+  const doc = {
+    format: STATE_FORMAT,
+    version: STATE_VERSION,
+    chain: c.chain,
+    head: c.height,
+    holderSeq: c.holderSeq,
+    nonces: [...c.nonces],
+    tokens,
+    txs,
+    events: c.events,
+  };
   return JSON.stringify(doc, bigReplacer);
 }
 
@@ -56,11 +66,17 @@ function decodeToken(v: unknown, i: number): TokenState {
   const t = obj(v, `tokens[${i}]`);
   if (typeof t.paused !== 'boolean') bad(`tokens[${i}].paused is not a boolean`);
   return {
-    id: str(t.id, `tokens[${i}].id`), name: str(t.name, `tokens[${i}].name`), symbol: str(t.symbol, `tokens[${i}].symbol`),
-    decimals: int(t.decimals, `tokens[${i}].decimals`), admin: str(t.admin, `tokens[${i}].admin`), paused: t.paused,
+    id: str(t.id, `tokens[${i}].id`),
+    name: str(t.name, `tokens[${i}].name`),
+    symbol: str(t.symbol, `tokens[${i}].symbol`),
+    decimals: int(t.decimals, `tokens[${i}].decimals`),
+    admin: str(t.admin, `tokens[${i}].admin`),
+    paused: t.paused,
     totalSupply: big(t.totalSupply, `tokens[${i}].totalSupply`),
-    balances: bigMap(t.balances, `tokens[${i}].balances`), frozenUnits: bigMap(t.frozenUnits, `tokens[${i}].frozenUnits`),
-    frozen: new Set(strs(t.frozen, `tokens[${i}].frozen`)), authorized: new Set(strs(t.authorized, `tokens[${i}].authorized`)),
+    balances: bigMap(t.balances, `tokens[${i}].balances`),
+    frozenUnits: bigMap(t.frozenUnits, `tokens[${i}].frozenUnits`),
+    frozen: new Set(strs(t.frozen, `tokens[${i}].frozen`)),
+    authorized: new Set(strs(t.authorized, `tokens[${i}].authorized`)),
   };
 }
 
@@ -69,9 +85,13 @@ function decodeTx(v: unknown, i: number): TxRecord {
   if (t.status !== 'confirmed' && t.status !== 'failed') bad(`txs[${i}].status must be confirmed or failed`);
   const ops = arr(t.ops, `txs[${i}].ops`).map((op, j) => obj(op, `txs[${i}].ops[${j}]`)) as TxRecord['ops'];
   const rec: TxRecord = {
-    hash: str(t.hash, `txs[${i}].hash`), signer: str(t.signer, `txs[${i}].signer`),
-    nonce: t.nonce === null ? null : big(t.nonce, `txs[${i}].nonce`), token: str(t.token, `txs[${i}].token`),
-    ops, status: t.status, block: big(t.block, `txs[${i}].block`),
+    hash: str(t.hash, `txs[${i}].hash`),
+    signer: str(t.signer, `txs[${i}].signer`),
+    nonce: t.nonce === null ? null : big(t.nonce, `txs[${i}].nonce`),
+    token: str(t.token, `txs[${i}].token`),
+    ops,
+    status: t.status,
+    block: big(t.block, `txs[${i}].block`),
   };
   if (t.raw !== undefined) rec.raw = new Uint8Array(Buffer.from(str(t.raw, `txs[${i}].raw`), 'base64'));
   if (t.status === 'failed') {
@@ -108,7 +128,8 @@ export function decodeStateInto(c: MemChain, text: string): void {
     throw new MemChainStateError(`not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
   if (!isObj(doc) || doc.format !== STATE_FORMAT) throw new MemChainStateError(`not a memchain state file (format is not "${STATE_FORMAT}")`);
-  if (doc.version !== STATE_VERSION) throw new MemChainStateError(`unknown version ${JSON.stringify(doc.version)} (this memchain reads version ${STATE_VERSION})`);
+  if (doc.version !== STATE_VERSION)
+    throw new MemChainStateError(`unknown version ${JSON.stringify(doc.version)} (this memchain reads version ${STATE_VERSION})`);
   if (doc.chain !== c.chain) throw new MemChainStateError(`holds chain ${String(doc.chain)}, not ${c.chain}`);
   if (c.height !== 0n || c.tokens.size || c.txs.size) throw new MemChainStateError('can only be loaded into an empty chain');
   const tokens = arr(doc.tokens, 'tokens').map(decodeToken);

@@ -45,7 +45,10 @@ describe('memchain state file', () => {
     expect(refusedStatus).toMatchObject({ kind: 'failed', error: { code: 'NOT_AUTHORIZED_ON_CHAIN' } });
     await k.server.holderTransfer(alice, bob, 5n, k.fundId);
     // A gapped tx sits in the mempool: it is not persisted, and its bytes are accepted again after the restart.
-    const gapped = await k.prepare({ kind: 'authorize', address: newMemAddress(), investorId: 'i', country: 840 }, (await k.driver.nextSequence(mint.signer)) + 1n);
+    const gapped = await k.prepare(
+      { kind: 'authorize', address: newMemAddress(), investorId: 'i', country: 840 },
+      (await k.driver.nextSequence(mint.signer)) + 1n,
+    );
     expect((await k.driver.submit(gapped)).kind).toBe('accepted');
     const before = {
       head: k.server.head(),
@@ -76,7 +79,9 @@ describe('memchain state file', () => {
     // The dropped mempool: unknown now, and the same bytes land once resent (as the engine does).
     expect(await driver.status(gapped)).toEqual({ kind: 'unknown' });
     expect((await driver.submit(gapped)).kind).toBe('accepted');
-    await driver.submit(await driver.prepare({ kind: 'authorize', address: newMemAddress(), investorId: 'i', country: 840 }, { deployment: k.deployment, sequence: before.next }));
+    await driver.submit(
+      await driver.prepare({ kind: 'authorize', address: newMemAddress(), investorId: 'i', country: 840 }, { deployment: k.deployment, sequence: before.next }),
+    );
     expect(await driver.status(gapped)).toMatchObject({ kind: 'confirmed' });
     // A second holder transfer after the restart gets a new hash (the sequence behind it was kept).
     const h2 = await again.holderTransfer(alice, bob, 1n, k.fundId);
@@ -112,8 +117,16 @@ describe('memchain state file', () => {
     ['another kind of file', '{"hello": 1}', /not a memchain state file/],
     ['an unknown version', JSON.stringify({ format: STATE_FORMAT, version: 99 }), /unknown version 99 \(this memchain reads version 1\)/],
     ['another chain', JSON.stringify({ format: STATE_FORMAT, version: 1, chain: 'memory:other' }), /holds chain memory:other, not memory:devnet/],
-    ['a damaged body', JSON.stringify({ format: STATE_FORMAT, version: 1, chain: 'memory:devnet', head: { $big: '1' }, tokens: [{ id: 7 }] }), /malformed state: tokens\[0\]\.paused is not a boolean/],
-    ['a bad bigint', JSON.stringify({ format: STATE_FORMAT, version: 1, chain: 'memory:devnet', head: { $big: '1.5' } }), /malformed state: "1\.5" is not an integer/],
+    [
+      'a damaged body',
+      JSON.stringify({ format: STATE_FORMAT, version: 1, chain: 'memory:devnet', head: { $big: '1' }, tokens: [{ id: 7 }] }),
+      /malformed state: tokens\[0\]\.paused is not a boolean/,
+    ],
+    [
+      'a bad bigint',
+      JSON.stringify({ format: STATE_FORMAT, version: 1, chain: 'memory:devnet', head: { $big: '1.5' } }),
+      /malformed state: "1\.5" is not an integer/,
+    ],
   ])('refuses to start from %s, naming the file and the problem', async (_what, text, message) => {
     writeFileSync(file, text);
     await expect(startMemChain({ stateFile: file })).rejects.toThrow(message);

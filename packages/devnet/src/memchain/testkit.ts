@@ -26,8 +26,7 @@ export async function memKit(opts: MemChainOptions & { timeoutMs?: number } = {}
   const fundId = `fund-${Math.random().toString(36).slice(2)}`;
   const deployment = await driver.deploy({ id: fundId, name: 'Test Fund', symbol: 'TF', decimals: 6 });
   const signer = driver.signerFor({ kind: 'pause' }, deployment);
-  const prepare = async (op: ChainOperation, nonce?: bigint) =>
-    driver.prepare(op, { deployment, sequence: nonce ?? (await driver.nextSequence(signer)) });
+  const prepare = async (op: ChainOperation, nonce?: bigint) => driver.prepare(op, { deployment, sequence: nonce ?? (await driver.nextSequence(signer)) });
   const send = async (op: ChainOperation) => {
     const tx = await prepare(op);
     const r = await driver.submit(tx);

@@ -18,11 +18,13 @@ function ok(r: ApplyResult): TokenState {
 const code = (r: ApplyResult) => (r.ok ? 'ok' : r.error.code);
 /** A with 100 units, B authorized and empty, C never authorized. */
 function funded(): TokenState {
-  return ok(applyOps(token(), [
-    { kind: 'authorize', address: A, investorId: 'a', country: 840 },
-    { kind: 'authorize', address: B, investorId: 'b', country: 840 },
-    { kind: 'mint', to: A, units: 100n },
-  ]));
+  return ok(
+    applyOps(token(), [
+      { kind: 'authorize', address: A, investorId: 'a', country: 840 },
+      { kind: 'authorize', address: B, investorId: 'b', country: 840 },
+      { kind: 'mint', to: A, units: 100n },
+    ]),
+  );
 }
 
 describe('memchain token rules', () => {
@@ -46,7 +48,10 @@ describe('memchain token rules', () => {
 
   it('is atomic: one failing op leaves the state untouched', () => {
     const t = funded();
-    const r = applyOps(t, [{ kind: 'mint', to: A, units: 5n }, { kind: 'burn', from: A, units: 1_000n }]);
+    const r = applyOps(t, [
+      { kind: 'mint', to: A, units: 5n },
+      { kind: 'burn', from: A, units: 1_000n },
+    ]);
     expect(code(r)).toBe('INSUFFICIENT_BALANCE');
     expect(t.totalSupply).toBe(100n);
     expect(t.balances.get(A)).toBe(100n);
@@ -70,7 +75,12 @@ describe('memchain token rules', () => {
   });
 
   it('forceTransfer ignores address freezes and unfreezes partial units as needed (T-REX forcedTransfer)', () => {
-    const t = ok(applyOps(funded(), [{ kind: 'freeze', address: A }, { kind: 'freeze', address: A, units: 90n }]));
+    const t = ok(
+      applyOps(funded(), [
+        { kind: 'freeze', address: A },
+        { kind: 'freeze', address: A, units: 90n },
+      ]),
+    );
     const r = applyOps(t, [{ kind: 'forceTransfer', from: A, to: B, units: 30n }]);
     if (!r.ok) throw r.error;
     expect(r.state.frozenUnits.get(A)).toBe(70n);
@@ -85,7 +95,14 @@ describe('memchain token rules', () => {
   it('pause blocks holder transfers only; freezes block either side', () => {
     const paused = ok(applyOps(funded(), [{ kind: 'pause' }]));
     expect(code(applyHolderTransfer(paused, A, B, 1n))).toBe('PAUSED');
-    expect(code(applyOps(paused, [{ kind: 'mint', to: A, units: 1n }, { kind: 'burn', from: A, units: 1n }]))).toBe('ok');
+    expect(
+      code(
+        applyOps(paused, [
+          { kind: 'mint', to: A, units: 1n },
+          { kind: 'burn', from: A, units: 1n },
+        ]),
+      ),
+    ).toBe('ok');
     const toFrozen = ok(applyOps(funded(), [{ kind: 'freeze', address: B }]));
     expect(code(applyHolderTransfer(toFrozen, A, B, 1n))).toBe('FROZEN');
     expect(code(applyHolderTransfer(funded(), A, C, 1n))).toBe('NOT_AUTHORIZED_ON_CHAIN');

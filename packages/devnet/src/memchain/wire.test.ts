@@ -30,9 +30,7 @@ describe('memchain wire format', () => {
   it('rejects malformed envelopes and ops as TX_REJECTED / INVALID_ADDRESS', async () => {
     expect(() => openEnvelope(new TextEncoder().encode('not json'))).toThrow(expect.objectContaining({ code: 'TX_REJECTED' }));
     expect(() => decodeTxBody({ ...body, nonce: '-1' })).toThrow(expect.objectContaining({ code: 'TX_REJECTED' }));
-    expect(() => decodeTxBody({ ...body, ops: [{ kind: 'mint', to: 'mc1abc', units: '1' }] })).toThrow(
-      expect.objectContaining({ code: 'INVALID_ADDRESS' }),
-    );
+    expect(() => decodeTxBody({ ...body, ops: [{ kind: 'mint', to: 'mc1abc', units: '1' }] })).toThrow(expect.objectContaining({ code: 'INVALID_ADDRESS' }));
     expect(() => decodeTxBody({ ...body, ops: [{ kind: 'selfdestruct' }] })).toThrow(expect.objectContaining({ code: 'TX_REJECTED' }));
   });
 });

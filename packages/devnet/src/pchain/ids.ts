@@ -31,7 +31,14 @@ export interface ConversionValidatorData {
  * list in an extra length prefix that the Go codec does not write.
  */
 export function conversionId(subnetId: Uint8Array, managerChainId: Uint8Array, managerAddress: Uint8Array, validators: ConversionValidatorData[]): string {
-  const parts: Buffer[] = [Buffer.from([0, 0]), Buffer.from(subnetId), Buffer.from(managerChainId), u32(managerAddress.length), Buffer.from(managerAddress), u32(validators.length)];
+  const parts: Buffer[] = [
+    Buffer.from([0, 0]),
+    Buffer.from(subnetId),
+    Buffer.from(managerChainId),
+    u32(managerAddress.length),
+    Buffer.from(managerAddress),
+    u32(validators.length),
+  ];
   for (const v of validators) parts.push(u32(v.nodeId.length), Buffer.from(v.nodeId), Buffer.from(v.blsPublicKey), u64(v.weight));
   return cb58(sha256(Buffer.concat(parts)));
 }

@@ -18,7 +18,13 @@ describe('P-Chain stand-in', () => {
   let dir: string;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pchain-'));
-    p = await startPChain({ funded: [{ address: alice.pAddr, amount: 100n * AVAX }, { address: bob.addr, amount: 5n * AVAX }], stateFile: join(dir, 'p.json') });
+    p = await startPChain({
+      funded: [
+        { address: alice.pAddr, amount: 100n * AVAX },
+        { address: bob.addr, amount: 5n * AVAX },
+      ],
+      stateFile: join(dir, 'p.json'),
+    });
     c = await client(p.url);
   });
   afterEach(async () => {
@@ -79,7 +85,10 @@ describe('P-Chain stand-in', () => {
     const id = txIdOf(stale.getSignedTx().toBytes());
     const excess = p.state.gas.excess;
     p.state.gas = { ...p.state.gas, excess: 30_000_000n };
-    const refused = await c.issue(stale).then(() => null, (e: Error) => e.message);
+    const refused = await c.issue(stale).then(
+      () => null,
+      (e: Error) => e.message,
+    );
     expect(refused).toMatch(/^couldn't issue tx: failed verification: insufficient unlocked funds: needs \d+ more/);
     const reason = refused!.replace("couldn't issue tx: failed verification: ", '');
     p.state.gas = { ...p.state.gas, excess }; // the same bytes would now pay enough
@@ -107,7 +116,7 @@ describe('P-Chain stand-in', () => {
     await expect(c.issue(stolen)).rejects.toThrow(/wrong signature: expected signature from/);
   });
 
-  it('rejects a CreateChainTx without the subnet owner\'s authorization, or signed by another key', async () => {
+  it("rejects a CreateChainTx without the subnet owner's authorization, or signed by another key", async () => {
     const { txID: subnetId } = await c.issue(await createSubnet(c, alice));
     const unauth = await sign(await createChain(c, alice, subnetId), [alice]); // inputs only
     expect(unauth.hasAllSignatures()).toBe(false);
@@ -135,20 +144,27 @@ describe('P-Chain stand-in', () => {
     expect(p.state.subnets.size).toBe(1);
   });
 
-  it('creates the chain (id = CreateChainTx id) and converts the subnet to an L1 with the P-Chain\'s conversion id; the subnet is then immutable', async () => {
+  it("creates the chain (id = CreateChainTx id) and converts the subnet to an L1 with the P-Chain's conversion id; the subnet is then immutable", async () => {
     const { txID: subnetId } = await c.issue(await createSubnet(c, alice));
     const genesis = { config: { chainId: 777001 }, alloc: {} };
     const chainTx = await sign(await createChain(c, alice, subnetId, genesis), [alice], alice);
     const { txID: chainId } = await c.issue(chainTx);
     expect(chainId).toBe(txIdOf(chainTx.getSignedTx().toBytes()));
     expect(JSON.parse(new TextDecoder().decode(p.chain(chainId)!.genesis))).toEqual(genesis);
-    expect((await c.api.getBlockchains()).blockchains).toEqual([{ id: chainId, name: 'fund', subnetID: subnetId, vmID: 'srEXiWaHuhNyGwPUi444Tu47ZEDwxTWrbQiuD7FmgSAQ6X7Dy' }]);
+    expect((await c.api.getBlockchains()).blockchains).toEqual([
+      { id: chainId, name: 'fund', subnetID: subnetId, vmID: 'srEXiWaHuhNyGwPUi444Tu47ZEDwxTWrbQiuD7FmgSAQ6X7Dy' },
+    ]);
 
     const conv = await sign(await convert(c, alice, subnetId, chainId, ['v1', 'v2']), [alice], alice);
     await c.issue(conv);
     const u = conv.getTx() as unknown as { validators: { nodeId: { bytes: Uint8Array }; signer: { publicKey: Uint8Array }; weight: { value(): bigint } }[] };
     const sid = utils.base58check.decode(subnetId);
-    const expected = conversionId(sid, utils.base58check.decode(chainId), utils.hexToBuffer('0x' + '00'.repeat(19) + '01'), u.validators.map((v) => ({ nodeId: v.nodeId.bytes, blsPublicKey: v.signer.publicKey, weight: v.weight.value() })));
+    const expected = conversionId(
+      sid,
+      utils.base58check.decode(chainId),
+      utils.hexToBuffer('0x' + '00'.repeat(19) + '01'),
+      u.validators.map((v) => ({ nodeId: v.nodeId.bytes, blsPublicKey: v.signer.publicKey, weight: v.weight.value() })),
+    );
     const subnet = await c.api.getSubnet({ subnetID: subnetId });
     expect(subnet.conversionID).toBe(expected);
     expect(subnet.managerChainID).toBe(chainId);
@@ -165,7 +181,13 @@ describe('P-Chain stand-in', () => {
   it('keeps its state in the state file across a restart', async () => {
     const { txID: subnetId } = await c.issue(await createSubnet(c, alice));
     await p.close();
-    p = await startPChain({ funded: [{ address: alice.pAddr, amount: 100n * AVAX }, { address: bob.addr, amount: 5n * AVAX }], stateFile: join(dir, 'p.json') });
+    p = await startPChain({
+      funded: [
+        { address: alice.pAddr, amount: 100n * AVAX },
+        { address: bob.addr, amount: 5n * AVAX },
+      ],
+      stateFile: join(dir, 'p.json'),
+    });
     c = await client(p.url);
     expect(await c.api.getTxStatus({ txID: subnetId })).toMatchObject({ status: 'Committed' });
     expect((await c.utxos(alice))[0]!.utxoId.txID.toString()).toBe(subnetId);

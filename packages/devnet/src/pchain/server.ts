@@ -34,7 +34,10 @@ const PATHS: Record<string, string> = { '/ext/info': 'info.', '/ext/bc/P': 'plat
 
 export async function startPChain(opts: PChainOptions = {}): Promise<PChainServer> {
   const clock = opts.clock ?? (() => Math.floor(Date.now() / 1000));
-  const funding: Funding[] = (opts.funded ?? []).map((f) => ({ address: typeof f.address === 'string' ? parseAddress(f.address) : f.address, amount: f.amount }));
+  const funding: Funding[] = (opts.funded ?? []).map((f) => ({
+    address: typeof f.address === 'string' ? parseAddress(f.address) : f.address,
+    amount: f.amount,
+  }));
   const state = new PChainState(opts.networkId ?? LOCAL_NETWORK_ID, opts.fees ?? LOCAL_FEE_CONFIG, funding, clock());
   if (opts.stateFile) loadPChainState(opts.stateFile, state);
 

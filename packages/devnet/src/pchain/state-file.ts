@@ -24,7 +24,8 @@ export function loadPChainState(file: string, state: PChainState): boolean {
   } catch (e) {
     throw new Error(`P-Chain state file ${file}: unreadable (${(e as Error).message}); move it away to start a new chain`);
   }
-  if (doc.version !== 1 || doc.networkId !== state.networkId) throw new Error(`P-Chain state file ${file}: version ${doc.version} / network ${doc.networkId} not supported here`);
+  if (doc.version !== 1 || doc.networkId !== state.networkId)
+    throw new Error(`P-Chain state file ${file}: version ${doc.version} / network ${doc.networkId} not supported here`);
   for (const { id, hex } of doc.accepted) {
     const bytes = Buffer.from(hex, 'hex');
     state.execute(parseSignedTx(bytes), id, new Uint8Array(bytes), doc.gas.time, { checkFees: false });

@@ -61,7 +61,15 @@ export class PChainState {
     this.gas = { capacity: fees.maxCapacity, excess: 0n, time: nowSec };
     // Genesis UTXOs: outputs of a fixed pseudo-tx, one per funded key, as a network genesis would hold.
     const genesisTx = new Id(sha256(new TextEncoder().encode('fiscus-pchain-genesis')));
-    funding.forEach((f, i) => this.addUtxo(new Utxo(new avaxSerial.UTXOID(genesisTx, new Int(i)), Id.fromString(DEV_AVAX_ASSET_ID), new TransferOutput(new BigIntPr(f.amount), OutputOwners.fromNative([f.address])))));
+    funding.forEach((f, i) =>
+      this.addUtxo(
+        new Utxo(
+          new avaxSerial.UTXOID(genesisTx, new Int(i)),
+          Id.fromString(DEV_AVAX_ASSET_ID),
+          new TransferOutput(new BigIntPr(f.amount), OutputOwners.fromNative([f.address])),
+        ),
+      ),
+    );
   }
 
   get hrp(): string {
@@ -93,7 +101,8 @@ export class PChainState {
     const isSubnet = pvmSerial.isCreateSubnetTx(u);
     const isChain = pvmSerial.isCreateChainTx(u);
     const isConvert = pvmSerial.isConvertSubnetToL1Tx(u);
-    if (!isSubnet && !isChain && !isConvert && !pvmSerial.isPvmBaseTx(u)) throw new TxRejected(`unsupported tx type ${u._type} (the stand-in applies BaseTx, CreateSubnetTx, CreateChainTx, ConvertSubnetToL1Tx)`);
+    if (!isSubnet && !isChain && !isConvert && !pvmSerial.isPvmBaseTx(u))
+      throw new TxRejected(`unsupported tx type ${u._type} (the stand-in applies BaseTx, CreateSubnetTx, CreateChainTx, ConvertSubnetToL1Tx)`);
     const base = (u as unknown as { baseTx: avaxSerial.BaseTx }).baseTx;
     if (base.NetworkId.value() !== this.networkId) throw new TxRejected(`tx has wrong network ID: ${base.NetworkId.value()} != ${this.networkId}`);
     if (base.BlockchainId.toString() !== PLATFORM_CHAIN_ID) throw new TxRejected('tx has wrong chain ID');
@@ -132,7 +141,8 @@ export class PChainState {
       const entry = this.utxos.get(key);
       if (!entry) throw new TxRejected(`failed to read consumed UTXO ${input.utxoID.txID.toString()}:${input.utxoID.outputIdx.value()} due to: not found`);
       if (input.assetId.toString() !== entry.utxo.assetId.toString()) throw new TxRejected('asset IDs in the input and UTXO do not match');
-      if (input.amount() !== entry.out.amount()) throw new TxRejected(`failed to verify transfer: utxo amount and input amount are not equal: ${entry.out.amount()} != ${input.amount()}`);
+      if (input.amount() !== entry.out.amount())
+        throw new TxRejected(`failed to verify transfer: utxo amount and input amount are not equal: ${entry.out.amount()} != ${input.amount()}`);
       try {
         verifyCredentials(hash, input.sigIndicies(), creds[i]!.getSignatures(), entry.out.outputOwners, nowSec);
       } catch (e) {
@@ -142,7 +152,8 @@ export class PChainState {
     });
     let produced = 0n;
     for (const o of base.outputs) {
-      if (o.assetId.toString() !== DEV_AVAX_ASSET_ID || !(o.output instanceof TransferOutput)) throw new TxRejected('the stand-in only takes unlocked AVAX outputs');
+      if (o.assetId.toString() !== DEV_AVAX_ASSET_ID || !(o.output instanceof TransferOutput))
+        throw new TxRejected('the stand-in only takes unlocked AVAX outputs');
       verifyOwner(o.output.outputOwners);
       produced += o.amount();
     }
@@ -172,7 +183,12 @@ export class PChainState {
     if (isConvert) {
       const sid = u.subnetID.toBytes();
       this.subnets.get(subnetId!)!.conversion = {
-        conversionId: conversionId(sid, u.chainID.toBytes(), u.address.bytes, u.validators.map((v) => ({ nodeId: v.nodeId.bytes, blsPublicKey: v.signer.publicKey, weight: v.weight.value() }))),
+        conversionId: conversionId(
+          sid,
+          u.chainID.toBytes(),
+          u.address.bytes,
+          u.validators.map((v) => ({ nodeId: v.nodeId.bytes, blsPublicKey: v.signer.publicKey, weight: v.weight.value() })),
+        ),
         chainId: u.chainID.toString(),
         address: u.address.bytes,
         validationIds: u.validators.map((_, i) => appendId(sid, i)),
@@ -207,4 +223,3 @@ function verifyConvert(u: pvmSerial.ConvertSubnetToL1Tx) {
     verifyOwner(v.deactivationOwner);
   }
 }
-

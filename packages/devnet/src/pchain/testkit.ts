@@ -35,13 +35,26 @@ export async function sign(tx: UnsignedTx, keys: TestKey[], subnetOwner?: TestKe
 }
 
 export async function createSubnet(c: Client, payer: TestKey, owner: TestKey = payer) {
-  const tx = pvm.newCreateSubnetTx({ feeState: await c.feeState(), fromAddressesBytes: [payer.addr], utxos: await c.utxos(payer), subnetOwners: [owner.addr], threshold: 1 }, c.ctx);
+  const tx = pvm.newCreateSubnetTx(
+    { feeState: await c.feeState(), fromAddressesBytes: [payer.addr], utxos: await c.utxos(payer), subnetOwners: [owner.addr], threshold: 1 },
+    c.ctx,
+  );
   return sign(tx, [payer]);
 }
 
 export async function createChain(c: Client, payer: TestKey, subnetId: string, genesis: Record<string, unknown> = { config: { chainId: 1 } }) {
   return pvm.newCreateChainTx(
-    { feeState: await c.feeState(), fromAddressesBytes: [payer.addr], utxos: await c.utxos(payer), chainName: 'fund', vmId: SUBNET_EVM_VM_ID, fxIds: [], genesisData: genesis, subnetId, subnetAuth: [0] },
+    {
+      feeState: await c.feeState(),
+      fromAddressesBytes: [payer.addr],
+      utxos: await c.utxos(payer),
+      chainName: 'fund',
+      vmId: SUBNET_EVM_VM_ID,
+      fxIds: [],
+      genesisData: genesis,
+      subnetId,
+      subnetAuth: [0],
+    },
     c.ctx,
   );
 }
@@ -51,9 +64,27 @@ export async function convert(c: Client, payer: TestKey, subnetId: string, chain
   const validators = seeds
     .map((s) => devValidator(s))
     .sort((a, b) => Buffer.compare(Buffer.from(utils.base58check.decode(a.nodeId.slice(7))), Buffer.from(utils.base58check.decode(b.nodeId.slice(7)))))
-    .map((v) => L1Validator.fromNative(v.nodeId, 100n, 1_000_000_000n, new pvmSerial.ProofOfPossession(Buffer.from(v.blsPublicKey, 'hex'), Buffer.from(v.proofOfPossession, 'hex')), owner, owner));
+    .map((v) =>
+      L1Validator.fromNative(
+        v.nodeId,
+        100n,
+        1_000_000_000n,
+        new pvmSerial.ProofOfPossession(Buffer.from(v.blsPublicKey, 'hex'), Buffer.from(v.proofOfPossession, 'hex')),
+        owner,
+        owner,
+      ),
+    );
   return pvm.newConvertSubnetToL1Tx(
-    { feeState: await c.feeState(), fromAddressesBytes: [payer.addr], utxos: await c.utxos(payer), subnetId, chainId, address: utils.hexToBuffer('0x' + '00'.repeat(19) + '01'), validators, subnetAuth: [0] },
+    {
+      feeState: await c.feeState(),
+      fromAddressesBytes: [payer.addr],
+      utxos: await c.utxos(payer),
+      subnetId,
+      chainId,
+      address: utils.hexToBuffer('0x' + '00'.repeat(19) + '01'),
+      validators,
+      subnetAuth: [0],
+    },
     c.ctx,
   );
 }

@@ -31,13 +31,7 @@ export function recoverAddress(hash: Uint8Array, sig: Uint8Array): Uint8Array {
   return secp256k1.publicKeyBytesToAddress(pub);
 }
 
-export function verifyCredentials(
-  hash: Uint8Array,
-  sigIndices: number[],
-  signatures: string[],
-  owner: OutputOwners,
-  nowSec: number,
-): void {
+export function verifyCredentials(hash: Uint8Array, sigIndices: number[], signatures: string[], owner: OutputOwners, nowSec: number): void {
   const n = sigIndices.length;
   const threshold = owner.threshold.value();
   if (owner.locktime.value() > BigInt(nowSec)) throw new TxRejected('output is time locked');

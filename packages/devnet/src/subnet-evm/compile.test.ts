@@ -9,9 +9,12 @@ describe('committed precompile stand-in artifacts', () => {
   it('are byte-identical to a fresh solc-js compile', () => {
     expect(readFileSync(ARTIFACTS_PATH, 'utf8')).toBe(artifactsJson(compileStandIns()));
   }, 60_000);
-  it('expose Subnet-EVM\'s IAllowList / INativeMinter selectors', () => {
+  it("expose Subnet-EVM's IAllowList / INativeMinter selectors", () => {
     const fns = (n: 'AllowListStandIn' | 'NativeMinterStandIn') =>
-      (loadStandIns().contracts[n].abi as { type: string; name: string }[]).filter((x) => x.type !== 'constructor').map((x) => `${x.type}:${x.name}`).sort();
+      (loadStandIns().contracts[n].abi as { type: string; name: string }[])
+        .filter((x) => x.type !== 'constructor')
+        .map((x) => `${x.type}:${x.name}`)
+        .sort();
     const allow = ['event:RoleSet', 'function:readAllowList', 'function:setAdmin', 'function:setEnabled', 'function:setManager', 'function:setNone'];
     expect(fns('AllowListStandIn')).toEqual(allow);
     expect(fns('NativeMinterStandIn')).toEqual([...allow, 'event:NativeCoinMinted', 'function:mintNativeCoin'].sort());

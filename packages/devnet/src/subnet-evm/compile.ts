@@ -47,7 +47,11 @@ export function compileStandIns(): StandInArtifacts {
   if (problems.length) throw new Error(`solc reported:\n${problems.map((e) => e.formattedMessage).join('\n')}`);
   const c = out.contracts['PrecompileStandIns.sol']!;
   const pick = (n: StandInName): StandInArtifact => ({ abi: c[n]!.abi, deployedBytecode: `0x${c[n]!.evm.deployedBytecode.object}` });
-  return { compiler: solc.version(), inputHash: inputHash(input), contracts: { AllowListStandIn: pick('AllowListStandIn'), NativeMinterStandIn: pick('NativeMinterStandIn') } };
+  return {
+    compiler: solc.version(),
+    inputHash: inputHash(input),
+    contracts: { AllowListStandIn: pick('AllowListStandIn'), NativeMinterStandIn: pick('NativeMinterStandIn') },
+  };
 }
 
 export const artifactsJson = (a: StandInArtifacts) => `${JSON.stringify(a, null, 2)}\n`;

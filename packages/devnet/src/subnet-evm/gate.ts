@@ -61,9 +61,10 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     const refusal = await submissionRefusal(o.upstream, tx, o.txAllowList);
     if (refusal) return { refuse: refusal };
     if (!(await guard.refuses(tx.from!))) return { forward: req };
-    const targets = tx.to === null
-      ? [getCreateAddress({ from: tx.from!, nonce: tx.nonce }).toLowerCase()]
-      : await guard.creations({ from: tx.from!, to: tx.to, data: tx.data, value: `0x${tx.value.toString(16)}`, gas: `0x${tx.gasLimit.toString(16)}` });
+    const targets =
+      tx.to === null
+        ? [getCreateAddress({ from: tx.from!, nonce: tx.nonce }).toLowerCase()]
+        : await guard.creations({ from: tx.from!, to: tx.to, data: tx.data, value: `0x${tx.value.toString(16)}`, gas: `0x${tx.gasLimit.toString(16)}` });
     if (!targets.length) return { forward: req };
     await guard.place(hash, targets);
     return { forward: req, after: (reply) => guard.sweep(reply.error ? hash : undefined) };
@@ -137,7 +138,8 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     } catch (e) {
       // Upstream down or unparsable body: answer like a node would, never hang the client.
-      res.writeHead(200, { 'content-type': 'application/json' })
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
         .end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32603, message: String((e as Error).message) } }));
     }
   });

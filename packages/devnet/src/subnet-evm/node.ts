@@ -53,7 +53,10 @@ export async function startSubnetEvm(o: SubnetEvmOptions): Promise<SubnetEvmNode
     });
     const node = anvil;
     return {
-      url: gate.url, anvil: node, chainId, gate,
+      url: gate.url,
+      anvil: node,
+      chainId,
+      gate,
       async stop() {
         await gate.close();
         await node.stop();

@@ -57,7 +57,9 @@ export function configuredPrecompiles(g: SubnetEvmGenesisLike): string[] {
     [DEPLOYER_ALLOW_LIST, c.contractDeployerAllowListConfig],
     [NATIVE_MINTER, c.contractNativeMinterConfig],
     [TX_ALLOW_LIST, c.txAllowListConfig],
-  ].filter(([, cfg]) => !!cfg).map(([a]) => a as string);
+  ]
+    .filter(([, cfg]) => !!cfg)
+    .map(([a]) => a as string);
 }
 
 export function anvilGenesis(g: SubnetEvmGenesisLike): SubnetEvmGenesisLike {

@@ -16,6 +16,8 @@ export async function seedGenesisState(url: string, genesis: SubnetEvmGenesisLik
     if (acct.nonce) await anvilRpc(url, 'anvil_setNonce', [address, acct.nonce]);
     for (const [slot, value] of Object.entries(acct.storage ?? {})) await anvilRpc(url, 'anvil_setStorageAt', [address, slot, value]);
   }
-  const withCode = entries.filter(([, a]) => a.code).sort(([a], [b]) => (a.toLowerCase() === marker?.toLowerCase() ? 1 : b.toLowerCase() === marker?.toLowerCase() ? -1 : 0));
+  const withCode = entries
+    .filter(([, a]) => a.code)
+    .sort(([a], [b]) => (a.toLowerCase() === marker?.toLowerCase() ? 1 : b.toLowerCase() === marker?.toLowerCase() ? -1 : 0));
   for (const [address, acct] of withCode) await anvilRpc(url, 'anvil_setCode', [address, acct.code]);
 }

@@ -84,11 +84,20 @@ describe('Subnet-EVM stand-in: genesis', () => {
 });
 
 describe('Subnet-EVM stand-in: gate', () => {
-  it('refuses a non-allow-listed sender with subnet-evm\'s message, then accepts it once Enabled', async () => {
+  it("refuses a non-allow-listed sender with subnet-evm's message, then accepts it once Enabled", async () => {
     await expect(signer(user).sendTransaction({ to: admin.address, value: 1n })).rejects.toSatisfy((e) => errText(e).includes(notAllowListed(user.address)));
     expect(notAllowListed(user.address)).toBe(`cannot issue transaction from non-allow listed address: ${user.address}`);
     const before = node.gate.rejected;
-    const raw = await user.signTransaction({ to: admin.address, value: 1n, gasLimit: 21_000n, maxFeePerGas: 10n ** 10n, maxPriorityFeePerGas: 1n, nonce: 0, chainId: CHAIN_ID, type: 2 });
+    const raw = await user.signTransaction({
+      to: admin.address,
+      value: 1n,
+      gasLimit: 21_000n,
+      maxFeePerGas: 10n ** 10n,
+      maxPriorityFeePerGas: 1n,
+      nonce: 0,
+      chainId: CHAIN_ID,
+      type: 2,
+    });
     await expect(provider.broadcastTransaction(raw)).rejects.toSatisfy((e) => errText(e).includes('cannot issue transaction from non-allow listed address'));
     expect(node.gate.rejected).toBe(before + 1);
 
@@ -100,21 +109,24 @@ describe('Subnet-EVM stand-in: gate', () => {
   });
 
   // core/txpool/validation.go ValidateTransactionWithState: nonce, then balance, THEN the allow list.
-  it('checks nonce and balance before the allow list, with subnet-evm\'s messages', async () => {
+  it("checks nonce and balance before the allow list, with subnet-evm's messages", async () => {
     const stranger = Wallet.createRandom();
     const tx = { to: admin.address, value: 1n, gasLimit: 21_000n, maxFeePerGas: 10n ** 10n, maxPriorityFeePerGas: 1n, chainId: CHAIN_ID, type: 2 };
     const cost = 21_000n * 10n ** 10n + 1n;
     // A stranger's first transaction on a real L1: no coin, no role → refused for its funds first.
     await expect(provider.broadcastTransaction(await stranger.signTransaction({ ...tx, nonce: 0 }))).rejects.toSatisfy((e) =>
-      errText(e).includes(`insufficient funds for gas * price + value: balance 0, tx cost ${cost}, overshot ${cost}`));
+      errText(e).includes(`insufficient funds for gas * price + value: balance 0, tx cost ${cost}, overshot ${cost}`),
+    );
     // Funded but stale nonce → nonce too low, still before the allow list.
     await anvilRpc(node.anvil.url, 'anvil_setBalance', [stranger.address, '0xde0b6b3a7640000']);
     await anvilRpc(node.anvil.url, 'anvil_setNonce', [stranger.address, '0x3']);
     await expect(provider.broadcastTransaction(await stranger.signTransaction({ ...tx, nonce: 1 }))).rejects.toSatisfy((e) =>
-      errText(e).includes('nonce too low: next nonce 3, tx nonce 1'));
+      errText(e).includes('nonce too low: next nonce 3, tx nonce 1'),
+    );
     // Funded, right nonce → now the allow list answers.
     await expect(provider.broadcastTransaction(await stranger.signTransaction({ ...tx, nonce: 3 }))).rejects.toSatisfy((e) =>
-      errText(e).includes(notAllowListed(stranger.address)));
+      errText(e).includes(notAllowListed(stranger.address)),
+    );
   });
 
   // params/hooks_libevm.go CanCreateContract, called by libevm core/vm/evm.go create() after the
@@ -130,8 +142,12 @@ describe('Subnet-EVM stand-in: gate', () => {
     expect(await provider.getCode(target)).toBe('0x');
     expect(await anvilRpc<string>(node.anvil.url, 'eth_getCode', [target, 'latest'])).toBe('0x'); // no stand-in placeholder left behind
     // Simulations run the EVM too: estimate and call answer with the hook's message.
-    await expect(provider.estimateGas({ from: user.address, data: NO_RECEIVE.bytecode })).rejects.toSatisfy((e) => errText(e).includes(notAllowedDeployer(user.address)));
-    await expect(provider.call({ from: user.address, data: NO_RECEIVE.bytecode })).rejects.toSatisfy((e) => errText(e).includes(notAllowedDeployer(user.address)));
+    await expect(provider.estimateGas({ from: user.address, data: NO_RECEIVE.bytecode })).rejects.toSatisfy((e) =>
+      errText(e).includes(notAllowedDeployer(user.address)),
+    );
+    await expect(provider.call({ from: user.address, data: NO_RECEIVE.bytecode })).rejects.toSatisfy((e) =>
+      errText(e).includes(notAllowedDeployer(user.address)),
+    );
     const ok = await new ContractFactory(NO_RECEIVE.abi, NO_RECEIVE.bytecode, signer(deployer)).deploy();
     expect(await provider.getCode(await ok.getAddress())).not.toBe('0x');
   });
@@ -169,27 +185,36 @@ describe('Subnet-EVM stand-in: precompile accounts and failures', () => {
 
   // precompile/allowlist/allowlist.go createAllowListRoleSetter, nativeminter/contract.go mintNativeCoin:
   // the error text, returned through eth_call / eth_estimateGas (internal/ethapi, eth/gasestimator).
-  it('answers a refused direct call with subnet-evm\'s exact messages', async () => {
+  it("answers a refused direct call with subnet-evm's exact messages", async () => {
     const x = Wallet.createRandom().address;
     await expect(provider.call({ from: manager.address, to: TX_ALLOW_LIST, data: AL.encodeFunctionData('setAdmin', [x]) })).rejects.toSatisfy((e) =>
-      errText(e).includes(`cannot modify allow list: modify address: ${manager.address}, from role: NoRole, to role: AdminRole`));
-    await expect(provider.estimateGas({ from: deployer.address, to: DEPLOYER_ALLOW_LIST, data: AL.encodeFunctionData('setNone', [admin.address]) })).rejects.toSatisfy((e) =>
-      errText(e).includes(`cannot modify allow list: modify address: ${deployer.address}, from role: AdminRole, to role: NoRole`));
+      errText(e).includes(`cannot modify allow list: modify address: ${manager.address}, from role: NoRole, to role: AdminRole`),
+    );
+    await expect(
+      provider.estimateGas({ from: deployer.address, to: DEPLOYER_ALLOW_LIST, data: AL.encodeFunctionData('setNone', [admin.address]) }),
+    ).rejects.toSatisfy((e) => errText(e).includes(`cannot modify allow list: modify address: ${deployer.address}, from role: AdminRole, to role: NoRole`));
     await expect(provider.call({ from: user.address, to: NATIVE_MINTER, data: NM.encodeFunctionData('mintNativeCoin', [x, 1n]) })).rejects.toSatisfy((e) =>
-      errText(e).includes(`non-enabled cannot mint: ${user.address}`));
+      errText(e).includes(`non-enabled cannot mint: ${user.address}`),
+    );
   });
 
   // libevm core/vm/evm.go Call: a precompile error other than ErrExecutionReverted sets gas = 0, and
   // the precompile returns nil data.
   it('a refused call consumes all the gas it was given and returns no data to the calling contract', async () => {
     const caller = await deployRaw(deployer, forwarderRuntime(TX_ALLOW_LIST));
-    const r = (await (await signer(deployer).sendTransaction({ to: caller, data: AL.encodeFunctionData('setEnabled', [Wallet.createRandom().address]), gasLimit: 300_000n })).wait())!;
+    const r = (await (
+      await signer(deployer).sendTransaction({ to: caller, data: AL.encodeFunctionData('setEnabled', [Wallet.createRandom().address]), gasLimit: 300_000n })
+    ).wait())!;
     expect(r.status).toBe(1); // the caller itself goes on
     expect(BigInt(await provider.getStorage(caller, 0))).toBe(0n); // CALL failed
     expect(BigInt(await provider.getStorage(caller, 1))).toBe(0n); // RETURNDATASIZE 0
     expect(r.gasUsed).toBeGreaterThan(FORWARD_GAS); // the 100,000 given to the precompile are gone
     // A transaction straight to the precompile: mined as failed, all its gas used.
-    const direct = await signer(deployer).sendTransaction({ to: TX_ALLOW_LIST, data: AL.encodeFunctionData('setEnabled', [Wallet.createRandom().address]), gasLimit: 120_000n });
+    const direct = await signer(deployer).sendTransaction({
+      to: TX_ALLOW_LIST,
+      data: AL.encodeFunctionData('setEnabled', [Wallet.createRandom().address]),
+      gasLimit: 120_000n,
+    });
     const receipt = (await direct.wait(1, 10_000).catch((e: { receipt?: unknown }) => e.receipt)) as TransactionReceipt;
     expect([receipt.status, receipt.gasUsed]).toEqual([0, 120_000n]);
   });
@@ -235,7 +260,9 @@ describe('Subnet-EVM stand-in: NativeMinter', () => {
     await (await minter.getFunction('mintNativeCoin')(await noReceive.getAddress(), 7n)).wait();
     expect(await provider.getBalance(await noReceive.getAddress())).toBe(7n);
 
-    await expect(new Contract(NATIVE_MINTER, NM, signer(user)).getFunction('mintNativeCoin')(fresh, 1n)).rejects.toSatisfy((e) => errText(e).includes('non-enabled cannot mint'));
+    await expect(new Contract(NATIVE_MINTER, NM, signer(user)).getFunction('mintNativeCoin')(fresh, 1n)).rejects.toSatisfy((e) =>
+      errText(e).includes('non-enabled cannot mint'),
+    );
     expect(await provider.getBalance(fresh)).toBe(5n * E18);
   });
 });

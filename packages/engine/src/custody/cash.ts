@@ -29,15 +29,19 @@ const counterAccount = (c: string | undefined): string => (c?.startsWith('cash:'
 export async function recordCashMovement(db: Db, m: CashMovement): Promise<{ movement: CashMovementRow; replayed: boolean }> {
   if (m.amount <= 0n) throw new FiscusError('INVALID_AMOUNT', 'amount must be positive', { meta: { field: 'amount' } });
   const counterparty = counterAccount(m.counterparty);
-  if (counterparty === cashAccount(m.account)) throw new FiscusError('VALIDATION_FAILED', 'counterparty is the account itself', { meta: { field: 'counterparty' } });
+  if (counterparty === cashAccount(m.account))
+    throw new FiscusError('VALIDATION_FAILED', 'counterparty is the account itself', { meta: { field: 'counterparty' } });
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select()
       .from(cashMovements)
       .where(and(eq(cashMovements.fundId, m.fundId), eq(cashMovements.account, m.account), eq(cashMovements.reference, m.reference)));
     if (existing) {
-      if (existing.amount === m.amount && existing.direction === m.direction && existing.counterparty === counterparty) return { movement: existing, replayed: true };
-      throw new FiscusError('CONFLICT', `reference ${m.reference} is already recorded on cash:${m.account} with other details`, { meta: { movementId: existing.id } });
+      if (existing.amount === m.amount && existing.direction === m.direction && existing.counterparty === counterparty)
+        return { movement: existing, replayed: true };
+      throw new FiscusError('CONFLICT', `reference ${m.reference} is already recorded on cash:${m.account} with other details`, {
+        meta: { movementId: existing.id },
+      });
     }
     const signed = m.direction === 'deposit' ? m.amount : -m.amount;
     const from = m.direction === 'withdrawal' ? cashAccount(m.account) : counterparty.startsWith('cash:') ? counterparty : null;
@@ -57,9 +61,24 @@ export async function recordCashMovement(db: Db, m: CashMovement): Promise<{ mov
     });
     const [movement] = await tx
       .insert(cashMovements)
-      .values({ id, fundId: m.fundId, account: m.account, direction: m.direction, amount: m.amount, reference: m.reference, counterparty, entryId, createdBy: m.by })
+      .values({
+        id,
+        fundId: m.fundId,
+        account: m.account,
+        direction: m.direction,
+        amount: m.amount,
+        reference: m.reference,
+        counterparty,
+        entryId,
+        createdBy: m.by,
+      })
       .returning();
-    await appendAudit(tx, { actor: m.by, action: `cash.${m.direction}`, subject: id, data: { fundId: m.fundId, account: m.account, amount: m.amount.toString(), reference: m.reference } });
+    await appendAudit(tx, {
+      actor: m.by,
+      action: `cash.${m.direction}`,
+      subject: id,
+      data: { fundId: m.fundId, account: m.account, amount: m.amount.toString(), reference: m.reference },
+    });
     return { movement: movement!, replayed: false };
   });
 }

@@ -56,7 +56,12 @@ export async function purchaseLot(db: Db, p: { fundId: string; lot: LotSpec; by:
       ],
     });
     const [row] = await tx.update(custodyLots).set({ purchaseEntryId: entryId }).where(eq(custodyLots.id, lot.id)).returning();
-    await appendAudit(tx, { actor: p.by, action: 'custody.lot_purchased', subject: lot.id, data: { fundId: p.fundId, cusip: s.cusip, cost: s.purchasePrice.toString() } });
+    await appendAudit(tx, {
+      actor: p.by,
+      action: 'custody.lot_purchased',
+      subject: lot.id,
+      data: { fundId: p.fundId, cusip: s.cusip, cost: s.purchasePrice.toString() },
+    });
     return row!;
   });
 }
@@ -65,13 +70,19 @@ export async function purchaseLot(db: Db, p: { fundId: string; lot: LotSpec; by:
 async function requireCash(tx: Db, fundId: string, account: string, amount: MicroUsd): Promise<void> {
   const balance = await accountBalance(tx, { fundId, code: cashAccount(account), commodity: 'usd' });
   if (balance < amount) {
-    throw new FiscusError('INSUFFICIENT_BALANCE', `cash:${account} holds ${formatUsd(balance)} USD < ${formatUsd(amount)}`, { meta: { account: `cash:${account}`, balance: formatUsd(balance) } });
+    throw new FiscusError('INSUFFICIENT_BALANCE', `cash:${account} holds ${formatUsd(balance)} USD < ${formatUsd(amount)}`, {
+      meta: { account: `cash:${account}`, balance: formatUsd(balance) },
+    });
   }
 }
 
 /** Locks a held lot that has reached its maturity date on `asOf`. */
 async function lockMaturing(tx: Db, fundId: string, lotId: string, asOf: string): Promise<LotRow> {
-  const [lot] = await tx.select().from(custodyLots).where(and(eq(custodyLots.id, lotId), eq(custodyLots.fundId, fundId))).for('update');
+  const [lot] = await tx
+    .select()
+    .from(custodyLots)
+    .where(and(eq(custodyLots.id, lotId), eq(custodyLots.fundId, fundId)))
+    .for('update');
   if (!lot) throw new FiscusError('NOT_FOUND', `lot ${lotId} not found`);
   if (lot.status !== 'held') throw new FiscusError('CONFLICT', `lot ${lotId} is ${lot.status}`, { meta: { status: lot.status } });
   if (asOf < lot.maturityDate) {
@@ -115,7 +126,10 @@ export async function matureLot(db: Db, p: { fundId: string; lotId: string; asOf
  * A roll: the lot matures and its proceeds buy the next lot, in ONE entry. Net cash is
  * face(old) − cost(new) into (or, if negative, out of) cash:<new lot's cashAccount>.
  */
-export async function rollLot(db: Db, p: { fundId: string; lotId: string; asOf?: string; next: LotSpec; by: string }): Promise<{ matured: LotRow; lot: LotRow }> {
+export async function rollLot(
+  db: Db,
+  p: { fundId: string; lotId: string; asOf?: string; next: LotSpec; by: string },
+): Promise<{ matured: LotRow; lot: LotRow }> {
   const s = checkLot(p.next);
   return db.transaction(async (tx) => {
     const old = await lockMaturing(tx, p.fundId, p.lotId, p.asOf ?? today());

@@ -86,7 +86,9 @@ describe('YIELD_RATE_TOTAL_ROUND_DOWN', () => {
 
   it('bounds the rate like every other amount (its fixed point fits an int64)', () => {
     expect(parseRate('9.223372036854775807')).toBe(MAX_RATE);
-    expect(() => parseRate('9.223372036854775808')).toThrow(expect.objectContaining({ code: 'AMOUNT_OUT_OF_RANGE', meta: expect.objectContaining({ field: 'ratePerUnit' }) }));
+    expect(() => parseRate('9.223372036854775808')).toThrow(
+      expect.objectContaining({ code: 'AMOUNT_OUT_OF_RANGE', meta: expect.objectContaining({ field: 'ratePerUnit' }) }),
+    );
     expect(() => parseRate('9223372036854775808')).toThrow(expect.objectContaining({ code: 'AMOUNT_OUT_OF_RANGE' }));
     expect(() => parseRate(' 1')).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
   });

@@ -14,7 +14,11 @@ const { distributions } = schema;
  */
 export async function cancelDistribution(db: Db, p: { fundId: string; id: string; by: string; reason?: string }): Promise<DistributionRow> {
   return db.transaction(async (tx) => {
-    const [d] = await tx.select().from(distributions).where(and(eq(distributions.id, p.id), eq(distributions.fundId, p.fundId))).for('update');
+    const [d] = await tx
+      .select()
+      .from(distributions)
+      .where(and(eq(distributions.id, p.id), eq(distributions.fundId, p.fundId)))
+      .for('update');
     if (!d) throw new FiscusError('NOT_FOUND', `distribution ${p.id} not found`, { meta: { distributionId: p.id } });
     if (d.state === 'cancelled') return d;
     if (d.state !== 'pending') {

@@ -34,7 +34,11 @@ interface Allocation extends HolderSnapshot {
  */
 export async function planDistribution(db: Db, drivers: DriverRegistry, id: string, now = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [d] = await tx.select().from(distributions).where(and(eq(distributions.id, id), eq(distributions.state, 'pending'))).for('update', { skipLocked: true });
+    const [d] = await tx
+      .select()
+      .from(distributions)
+      .where(and(eq(distributions.id, id), eq(distributions.state, 'pending')))
+      .for('update', { skipLocked: true });
     if (!d || d.recordTime.getTime() > now.getTime()) return false;
     // Same lock as subscriptions: positions and holder counts cannot move under the snapshot's checks.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`fiscus:subscribe:${d.fundId}`}))`);
@@ -48,8 +52,19 @@ export async function planDistribution(db: Db, drivers: DriverRegistry, id: stri
     const held = holders.reduce((a, h) => a + h.position, 0n);
     const units = d.requestedUnits ?? unitsForRate(held, parseRate(d.ratePerUnit ?? ''));
     assertPayable(units, carryIn, fund.decimals);
-    const { allocations: shares } = allocateProRata(holders.map((h) => h.position), units, carryIn);
-    const rows: Allocation[] = holders.map((h, i) => ({ ...h, units: shares[i]!, status: shares[i]! > 0n ? 'planned' : 'none', reason: null, operationId: null, batchItem: null }));
+    const { allocations: shares } = allocateProRata(
+      holders.map((h) => h.position),
+      units,
+      carryIn,
+    );
+    const rows: Allocation[] = holders.map((h, i) => ({
+      ...h,
+      units: shares[i]!,
+      status: shares[i]! > 0n ? 'planned' : 'none',
+      reason: null,
+      operationId: null,
+      batchItem: null,
+    }));
     withhold(policyFromJson(fund.policy), rows, now);
     await requestBatches(tx, drivers, d.fundId, d.id, rows);
 
@@ -59,24 +74,56 @@ export async function planDistribution(db: Db, drivers: DriverRegistry, id: stri
     for (let i = 0; i < rows.length; i += ALLOCATION_INSERT_CHUNK) {
       await tx.insert(distributionAllocations).values(
         rows.slice(i, i + ALLOCATION_INSERT_CHUNK).map((r) => ({
-          distributionId: d.id, walletId: r.walletId, investorId: r.investorId, chain: r.chain, address: r.address,
-          position: r.position, units: r.units, status: r.status, reason: r.reason, operationId: r.operationId, batchItem: r.batchItem,
+          distributionId: d.id,
+          walletId: r.walletId,
+          investorId: r.investorId,
+          chain: r.chain,
+          address: r.address,
+          position: r.position,
+          units: r.units,
+          status: r.status,
+          reason: r.reason,
+          operationId: r.operationId,
+          batchItem: r.batchItem,
         })),
       );
     }
     await tx.update(distributionCarry).set({ units: carryOut, updatedAt: sql`now()` }).where(eq(distributionCarry.fundId, d.fundId));
     await tx
       .update(distributions)
-      .set({ state: 'minting', units, carryIn, carryOut, heldUnits: held, holders: rows.length, withheldUnits: withheld, snapshotAt: now, lastError: null, updatedAt: sql`now()` })
+      .set({
+        state: 'minting',
+        units,
+        carryIn,
+        carryOut,
+        heldUnits: held,
+        holders: rows.length,
+        withheldUnits: withheld,
+        snapshotAt: now,
+        lastError: null,
+        updatedAt: sql`now()`,
+      })
       .where(eq(distributions.id, d.id));
     await appendAudit(tx, {
       actor: 'distributor',
       action: 'distribution.planned',
       subject: d.id,
-      data: { fundId: d.fundId, units: units.toString(), carryIn: carryIn.toString(), carryOut: carryOut.toString(), withheld: withheld.toString(), holders: rows.length },
+      data: {
+        fundId: d.fundId,
+        units: units.toString(),
+        carryIn: carryIn.toString(),
+        carryOut: carryOut.toString(),
+        withheld: withheld.toString(),
+        holders: rows.length,
+      },
     });
     for (const r of rows.filter((x) => x.status === 'withheld')) {
-      await appendAudit(tx, { actor: 'distributor', action: 'distribution.withheld', subject: d.id, data: { walletId: r.walletId, investorId: r.investorId, units: r.units.toString(), reason: r.reason } });
+      await appendAudit(tx, {
+        actor: 'distributor',
+        action: 'distribution.withheld',
+        subject: d.id,
+        data: { walletId: r.walletId, investorId: r.investorId, units: r.units.toString(), reason: r.reason },
+      });
     }
     return true;
   });
@@ -90,18 +137,29 @@ export async function planDistribution(db: Db, drivers: DriverRegistry, id: stri
 function assertPayable(units: bigint, carryIn: bigint, decimals: number): void {
   const max = maxUnits(decimals);
   if (units + carryIn <= max) return;
-  throw new FiscusError('AMOUNT_OUT_OF_RANGE', `the distribution declares ${formatUnits(units, decimals)} units (with carry ${formatUnits(carryIn, decimals)}), more than the maximum ${formatUnits(max, decimals)}`, {
-    meta: { units: units.toString(), carryIn: carryIn.toString(), limit: max.toString() },
-  });
+  throw new FiscusError(
+    'AMOUNT_OUT_OF_RANGE',
+    `the distribution declares ${formatUnits(units, decimals)} units (with carry ${formatUnits(carryIn, decimals)}), more than the maximum ${formatUnits(max, decimals)}`,
+    {
+      meta: { units: units.toString(), carryIn: carryIn.toString(), limit: max.toString() },
+    },
+  );
 }
 
 /** Every wallet of the fund holding units, on every chain, with what the policy needs. */
 async function snapshot(tx: Db, fundId: string): Promise<HolderSnapshot[]> {
   const rows = await tx
     .select({
-      walletId: fundWallets.walletId, position: fundWallets.units, walletStatus: fundWallets.status,
-      investorId: wallets.investorId, chain: wallets.chain, address: wallets.address,
-      jurisdiction: investors.jurisdiction, investorType: investors.investorType, kycStatus: investors.kycStatus, kycExpiresAt: investors.kycExpiresAt,
+      walletId: fundWallets.walletId,
+      position: fundWallets.units,
+      walletStatus: fundWallets.status,
+      investorId: wallets.investorId,
+      chain: wallets.chain,
+      address: wallets.address,
+      jurisdiction: investors.jurisdiction,
+      investorType: investors.investorType,
+      kycStatus: investors.kycStatus,
+      kycExpiresAt: investors.kycExpiresAt,
     })
     .from(fundWallets)
     .innerJoin(wallets, eq(wallets.id, fundWallets.walletId))
@@ -109,7 +167,12 @@ async function snapshot(tx: Db, fundId: string): Promise<HolderSnapshot[]> {
     .where(and(eq(fundWallets.fundId, fundId), gt(fundWallets.units, 0n)))
     .orderBy(asc(wallets.chain), asc(fundWallets.walletId));
   return rows.map((r) => ({
-    walletId: r.walletId, investorId: r.investorId, chain: r.chain, address: r.address, position: r.position, walletStatus: r.walletStatus,
+    walletId: r.walletId,
+    investorId: r.investorId,
+    chain: r.chain,
+    address: r.address,
+    position: r.position,
+    walletStatus: r.walletStatus,
     investor: { id: r.investorId, jurisdiction: r.jurisdiction, investorType: r.investorType, kycStatus: r.kycStatus, kycExpiresAt: r.kycExpiresAt },
   }));
 }
@@ -125,7 +188,8 @@ function withhold(policy: Policy, rows: Allocation[], now: Date): void {
   for (const r of rows) byInvestor.set(r.investorId, [...(byInvestor.get(r.investorId) ?? []), r]);
   const holderCount = byInvestor.size;
   for (const list of byInvestor.values()) {
-    for (const r of list) if (r.status === 'planned' && r.walletStatus !== 'authorized') Object.assign(r, { status: 'withheld', reason: `wallet_${r.walletStatus}` });
+    for (const r of list)
+      if (r.status === 'planned' && r.walletStatus !== 'authorized') Object.assign(r, { status: 'withheld', reason: `wallet_${r.walletStatus}` });
     const incoming = list.filter((r) => r.status === 'planned').reduce((a, r) => a + r.units, 0n);
     if (incoming === 0n) continue;
     const holding = list.reduce((a, r) => a + r.position, 0n);
@@ -140,7 +204,10 @@ async function requestBatches(tx: Db, drivers: DriverRegistry, fundId: string, d
   for (const chain of chains) {
     const driver = drivers.get(chain);
     if (!driver) throw new FiscusError('CHAIN_NOT_CONFIGURED', `no driver for ${chain}: cannot plan distribution ${distributionId}`, { meta: { chain } });
-    const [dep] = await tx.select({ status: deployments.status }).from(deployments).where(and(eq(deployments.fundId, fundId), eq(deployments.chain, chain)));
+    const [dep] = await tx
+      .select({ status: deployments.status })
+      .from(deployments)
+      .where(and(eq(deployments.fundId, fundId), eq(deployments.chain, chain)));
     if (dep?.status !== 'active') throw new FiscusError('NOT_DEPLOYED', `fund ${fundId} is not active on ${chain}`, { meta: { chain } });
     const max = Math.max(1, driver.capabilities.maxBatch);
     const planned = rows.filter((r) => r.chain === chain && r.status === 'planned');

@@ -28,7 +28,15 @@ export async function requestDistribution(db: Db, p: RequestDistributionParams):
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(distributions)
-      .values({ id: newId('dist'), fundId: p.fundId, recordTime: p.recordTime, requestedUnits: p.units ?? null, ratePerUnit: p.ratePerUnit ?? null, state: 'pending', requestedBy: p.requestedBy })
+      .values({
+        id: newId('dist'),
+        fundId: p.fundId,
+        recordTime: p.recordTime,
+        requestedUnits: p.units ?? null,
+        ratePerUnit: p.ratePerUnit ?? null,
+        state: 'pending',
+        requestedBy: p.requestedBy,
+      })
       .returning();
     await appendAudit(tx, {
       actor: p.requestedBy,
@@ -60,7 +68,10 @@ export interface DistributionProgress {
 
 /** Progress per chain, from the allocations and the state of the batch operations they went into. */
 export async function getDistributionProgress(db: Db, p: { fundId: string; id: string }): Promise<DistributionProgress | undefined> {
-  const [distribution] = await db.select().from(distributions).where(and(eq(distributions.id, p.id), eq(distributions.fundId, p.fundId)));
+  const [distribution] = await db
+    .select()
+    .from(distributions)
+    .where(and(eq(distributions.id, p.id), eq(distributions.fundId, p.fundId)));
   if (!distribution) return undefined;
   const a = distributionAllocations;
   const rows = await db

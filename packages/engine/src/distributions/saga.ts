@@ -61,11 +61,18 @@ function isPermanentPlanError(e: unknown): boolean {
  */
 async function planFailed(db: Db, id: string, e: unknown, logger?: EngineLogger): Promise<void> {
   const permanent = isPermanentPlanError(e);
-  const error = isFiscusError(e) ? toPublicError(e) : permanent ? { code: 'VALIDATION_FAILED' as const, message: 'a value of this distribution is out of the range the database accepts' } : toPublicError(e);
+  const error = isFiscusError(e)
+    ? toPublicError(e)
+    : permanent
+      ? { code: 'VALIDATION_FAILED' as const, message: 'a value of this distribution is out of the range the database accepts' }
+      : toPublicError(e);
   const log = { distributionId: id, code: error.code, err: isFiscusError(e) ? e.shortMessage : String(e) };
   if (!permanent) {
     logger?.warn(log, 'distribution could not be planned yet');
-    await db.update(distributions).set({ lastError: error, updatedAt: sql`now()` }).where(and(eq(distributions.id, id), eq(distributions.state, 'pending')));
+    await db
+      .update(distributions)
+      .set({ lastError: error, updatedAt: sql`now()` })
+      .where(and(eq(distributions.id, id), eq(distributions.state, 'pending')));
     return;
   }
   logger?.warn(log, 'distribution failed: it cannot be planned');
@@ -81,11 +88,18 @@ async function planFailed(db: Db, id: string, e: unknown, logger?: EngineLogger)
 
 /** minting → completed | partially_failed once every batch is terminal. */
 async function finishIfDone(db: Db, id: string): Promise<boolean> {
-  const ops = db.selectDistinct({ id: distributionAllocations.operationId }).from(distributionAllocations).where(eq(distributionAllocations.distributionId, id));
+  const ops = db
+    .selectDistinct({ id: distributionAllocations.operationId })
+    .from(distributionAllocations)
+    .where(eq(distributionAllocations.distributionId, id));
   const states = await db.select({ state: operations.state }).from(operations).where(inArray(operations.id, ops));
   if (states.some((s) => !TERMINAL_STATES.includes(s.state))) return false;
   return db.transaction(async (tx) => {
-    const [d] = await tx.select().from(distributions).where(and(eq(distributions.id, id), eq(distributions.state, 'minting'))).for('update', { skipLocked: true });
+    const [d] = await tx
+      .select()
+      .from(distributions)
+      .where(and(eq(distributions.id, id), eq(distributions.state, 'minting')))
+      .for('update', { skipLocked: true });
     if (!d) return false;
     // Batches that failed for good minted nothing: their units go back to the carry, so the
     // next distribution pays them pro rata — never lost, never paid twice.
@@ -97,11 +111,19 @@ async function finishIfDone(db: Db, id: string): Promise<boolean> {
     const returned = BigInt(lost?.units ?? 0);
     if (returned > 0n) {
       await tx.insert(distributionCarry).values({ fundId: d.fundId, units: 0n }).onConflictDoNothing();
-      await tx.update(distributionCarry).set({ units: sql`${distributionCarry.units} + ${returned}`, updatedAt: sql`now()` }).where(eq(distributionCarry.fundId, d.fundId));
+      await tx
+        .update(distributionCarry)
+        .set({ units: sql`${distributionCarry.units} + ${returned}`, updatedAt: sql`now()` })
+        .where(eq(distributionCarry.fundId, d.fundId));
     }
     const state = returned > 0n ? 'partially_failed' : 'completed';
     await tx.update(distributions).set({ state, returnedUnits: returned, completedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(distributions.id, id));
-    await appendAudit(tx, { actor: 'distributor', action: `distribution.${state}`, subject: id, data: { fundId: d.fundId, returnedToCarry: returned.toString() } });
+    await appendAudit(tx, {
+      actor: 'distributor',
+      action: `distribution.${state}`,
+      subject: id,
+      data: { fundId: d.fundId, returnedToCarry: returned.toString() },
+    });
     return true;
   });
 }

@@ -15,5 +15,8 @@ export async function applyDeployed(tx: Db, op: OperationRow): Promise<void> {
 }
 
 export async function applyDeployFailed(tx: Db, op: OperationRow): Promise<void> {
-  await tx.update(deployments).set({ status: 'failed', updatedAt: sql`now()` }).where(eq(deployments.id, deploymentId(op)));
+  await tx
+    .update(deployments)
+    .set({ status: 'failed', updatedAt: sql`now()` })
+    .where(eq(deployments.id, deploymentId(op)));
 }

@@ -17,7 +17,11 @@ export async function applyEffects(tx: Db, op: OperationRow): Promise<void> {
   // sequence filler changes nothing at all.
   if (isOracleOperation(body) || body.kind === 'fillSequence') return;
   const items = itemsWithContext(body, op.context);
-  await postSupply(tx, op, items.map((i) => i.item));
+  await postSupply(
+    tx,
+    op,
+    items.map((i) => i.item),
+  );
   for (const { item, context } of items) await applyPositions(tx, op.fundId, item, context);
   await applyDealingEffects(tx, op);
 }
@@ -37,7 +41,10 @@ export interface ItemWithContext {
 }
 
 /** A batch carries one context per item under `context.items`, in the same order. */
-function itemsWithContext(body: Exclude<OperationBody, { kind: 'deploy' | 'publishNav' | 'publishAttestation' | 'fillSequence' }>, context: Record<string, unknown>): ItemWithContext[] {
+function itemsWithContext(
+  body: Exclude<OperationBody, { kind: 'deploy' | 'publishNav' | 'publishAttestation' | 'fillSequence' }>,
+  context: Record<string, unknown>,
+): ItemWithContext[] {
   if (body.kind !== 'batch') return [{ item: body, context }];
   const contexts = Array.isArray(context.items) ? (context.items as Record<string, unknown>[]) : [];
   return body.items.map((item, i) => ({ item, context: contexts[i] ?? {} }));

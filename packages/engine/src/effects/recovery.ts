@@ -17,7 +17,11 @@ export async function applyRecovery(tx: Db, fundId: string, item: Recover, ctx: 
   const toWalletId = typeof ctx.toWalletId === 'string' ? ctx.toWalletId : undefined;
   if (!fromWalletId || !toWalletId) return;
   const row = (walletId: string) =>
-    tx.select().from(fundWallets).where(and(eq(fundWallets.fundId, fundId), eq(fundWallets.walletId, walletId))).for('update');
+    tx
+      .select()
+      .from(fundWallets)
+      .where(and(eq(fundWallets.fundId, fundId), eq(fundWallets.walletId, walletId)))
+      .for('update');
   const [lost] = await row(fromWalletId);
   const [next] = await row(toWalletId);
   const frozenUnits = lost?.frozenUnits ?? 0n;
@@ -28,7 +32,13 @@ export async function applyRecovery(tx: Db, fundId: string, item: Recover, ctx: 
   if (next) {
     await tx
       .update(fundWallets)
-      .set({ status, units: sql`${fundWallets.units} + ${item.units}`, frozenUnits: sql`${fundWallets.frozenUnits} + ${frozenUnits}`, lastSubscribedAt, updatedAt: sql`now()` })
+      .set({
+        status,
+        units: sql`${fundWallets.units} + ${item.units}`,
+        frozenUnits: sql`${fundWallets.frozenUnits} + ${frozenUnits}`,
+        lastSubscribedAt,
+        updatedAt: sql`now()`,
+      })
       .where(and(eq(fundWallets.fundId, fundId), eq(fundWallets.walletId, toWalletId)));
   } else {
     await tx.insert(fundWallets).values({ fundId, walletId: toWalletId, status, units: item.units, frozenUnits, lastSubscribedAt });

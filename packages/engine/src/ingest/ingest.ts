@@ -115,13 +115,22 @@ async function commitPage(
     if (!locked || (locked.cursor ?? null) !== from) return false;
 
     const transfers = items.filter((e): e is Transfer => e.kind === 'transfer');
-    const own = await ownTxHashes(tx, chain, transfers.map((e) => e.txHash));
+    const own = await ownTxHashes(
+      tx,
+      chain,
+      transfers.map((e) => e.txHash),
+    );
     const foreign = transfers.filter((e) => {
       if (!own.has(e.txHash.toLowerCase())) return true;
       counts.own++;
       return false;
     });
-    const holders = await knownHolders(tx, t.fundId, chain, foreign.flatMap((e) => [e.from, e.to]).filter((a): a is string => a !== null));
+    const holders = await knownHolders(
+      tx,
+      t.fundId,
+      chain,
+      foreign.flatMap((e) => [e.from, e.to]).filter((a): a is string => a !== null),
+    );
     const holder = (a: string | null) => (a === null ? undefined : holders.get(a.toLowerCase()));
 
     // In chain order: transfers of other parties, and movements the driver could not express.
@@ -130,7 +139,10 @@ async function commitPage(
       if (e.kind === 'unmatched') {
         // Booked nowhere; named when the chain drifts.
         counts.ignored++;
-        logger.warn({ deploymentId: t.deploymentId, chain, txHash: e.txHash, index: e.index, reason: e.reason }, 'on-chain movement the driver cannot book: recorded unmatched');
+        logger.warn(
+          { deploymentId: t.deploymentId, chain, txHash: e.txHash, index: e.index, reason: e.reason },
+          'on-chain movement the driver cannot book: recorded unmatched',
+        );
         await recordUnmatchedEvent(tx, t, chain, e, 'unbookable');
         continue;
       }
@@ -154,7 +166,10 @@ async function commitPage(
         const b = holder(e.to);
         if (!a?.inFund || !b?.inFund) {
           counts.ignored++;
-          logger.warn({ ...where, from: e.from, to: e.to, units: e.units.toString(), knownFrom: !!a?.inFund, knownTo: !!b?.inFund }, 'on-chain transfer with an unknown address: not recorded');
+          logger.warn(
+            { ...where, from: e.from, to: e.to, units: e.units.toString(), knownFrom: !!a?.inFund, knownTo: !!b?.inFund },
+            'on-chain transfer with an unknown address: not recorded',
+          );
           await recordUnmatchedEvent(tx, t, chain, e, 'unknown_transfer');
           continue;
         }

@@ -24,6 +24,18 @@ export async function recordUnmatchedEvent(
   const data = e.kind === 'unmatched' ? { reason: e.reason } : undefined;
   await tx
     .insert(unmatchedChainEvents)
-    .values({ fundId: t.fundId, deploymentId: t.deploymentId, chain, txHash: e.txHash, block: e.block, logIndex: e.index, kind, fromAddress: e.from, toAddress: e.to, units: e.units, data })
+    .values({
+      fundId: t.fundId,
+      deploymentId: t.deploymentId,
+      chain,
+      txHash: e.txHash,
+      block: e.block,
+      logIndex: e.index,
+      kind,
+      fromAddress: e.from,
+      toAddress: e.to,
+      units: e.units,
+      data,
+    })
     .onConflictDoNothing();
 }

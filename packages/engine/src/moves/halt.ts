@@ -6,7 +6,10 @@ const { fundHalts } = schema;
 export type FundHaltRow = typeof fundHalts.$inferSelect;
 
 export async function openHalt(db: Db, fundId: string): Promise<FundHaltRow | undefined> {
-  const [row] = await db.select().from(fundHalts).where(and(eq(fundHalts.fundId, fundId), isNull(fundHalts.clearedAt)));
+  const [row] = await db
+    .select()
+    .from(fundHalts)
+    .where(and(eq(fundHalts.fundId, fundId), isNull(fundHalts.clearedAt)));
   return row;
 }
 
@@ -29,13 +32,22 @@ export async function listHalts(db: Db, fundId: string): Promise<FundHaltRow[]> 
  * most one halt is open per fund, so a second breach while one is open adds nothing; returns
  * the new halt, or undefined when one was already open.
  */
-export async function haltFund(tx: Db, p: { fundId: string; reason: string; detail: Record<string, unknown>; operationId?: string }): Promise<FundHaltRow | undefined> {
+export async function haltFund(
+  tx: Db,
+  p: { fundId: string; reason: string; detail: Record<string, unknown>; operationId?: string },
+): Promise<FundHaltRow | undefined> {
   const [halt] = await tx
     .insert(fundHalts)
     .values({ id: newId('halt'), fundId: p.fundId, reason: p.reason, detail: p.detail, operationId: p.operationId ?? null })
     .onConflictDoNothing({ target: fundHalts.fundId, where: sql`${fundHalts.clearedAt} is null` })
     .returning();
-  if (halt) await appendAudit(tx, { actor: 'engine', action: 'fund.halted', subject: p.fundId, data: { haltId: halt.id, operationId: p.operationId ?? null, ...p.detail } });
+  if (halt)
+    await appendAudit(tx, {
+      actor: 'engine',
+      action: 'fund.halted',
+      subject: p.fundId,
+      data: { haltId: halt.id, operationId: p.operationId ?? null, ...p.detail },
+    });
   return halt;
 }
 

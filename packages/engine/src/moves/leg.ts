@@ -26,7 +26,10 @@ export async function casMove(db: Db, m: MoveRow, to: schema.MoveState, patch: M
 /** Stays in its state, saying why (written only when the reason changes, not every round). */
 export async function wait(db: Db, m: MoveRow, error: MoveError): Promise<boolean> {
   if (m.error?.code === error.code && m.error.message === error.message) return false;
-  await db.update(moves).set({ error, updatedAt: sql`now()` }).where(and(eq(moves.id, m.id), eq(moves.state, m.state)));
+  await db
+    .update(moves)
+    .set({ error, updatedAt: sql`now()` })
+    .where(and(eq(moves.id, m.id), eq(moves.state, m.state)));
   return false;
 }
 
@@ -47,8 +50,16 @@ export async function requestLeg(
     const moved = await casMove(tx, m, to, leg.error ? { error: leg.error } : {});
     if (!moved) return false;
     const op = await requestOperation(tx, { fundId: m.fundId, chain: leg.chain as ChainId, body: leg.body, context: leg.context, requestedBy: `move:${m.id}` });
-    await tx.update(moves).set({ [column]: op.id }).where(eq(moves.id, m.id));
-    await appendAudit(tx, { actor: 'engine', action: `move.${to}`, subject: m.id, data: { operationId: op.id, chain: leg.chain, ...(leg.error ? { error: leg.error } : {}) } });
+    await tx
+      .update(moves)
+      .set({ [column]: op.id })
+      .where(eq(moves.id, m.id));
+    await appendAudit(tx, {
+      actor: 'engine',
+      action: `move.${to}`,
+      subject: m.id,
+      data: { operationId: op.id, chain: leg.chain, ...(leg.error ? { error: leg.error } : {}) },
+    });
     return true;
   });
 }
@@ -66,11 +77,23 @@ export async function replaceLeg(
   failed: { id: string; error: MoveError },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [locked] = await tx.select().from(moves).where(and(eq(moves.id, m.id), eq(moves.state, m.state), eq(moves[column], failed.id))).for('update');
+    const [locked] = await tx
+      .select()
+      .from(moves)
+      .where(and(eq(moves.id, m.id), eq(moves.state, m.state), eq(moves[column], failed.id)))
+      .for('update');
     if (!locked) return false;
     const op = await requestOperation(tx, { fundId: m.fundId, chain: leg.chain as ChainId, body: leg.body, context: leg.context, requestedBy: `move:${m.id}` });
-    await tx.update(moves).set({ [column]: op.id, error: failed.error, updatedAt: sql`now()` }).where(eq(moves.id, m.id));
-    await appendAudit(tx, { actor: 'engine', action: 'move.leg.retried', subject: m.id, data: { replaced: failed.id, operationId: op.id, error: failed.error } });
+    await tx
+      .update(moves)
+      .set({ [column]: op.id, error: failed.error, updatedAt: sql`now()` })
+      .where(eq(moves.id, m.id));
+    await appendAudit(tx, {
+      actor: 'engine',
+      action: 'move.leg.retried',
+      subject: m.id,
+      data: { replaced: failed.id, operationId: op.id, error: failed.error },
+    });
     return true;
   });
 }

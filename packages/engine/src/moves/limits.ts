@@ -57,7 +57,10 @@ export async function setChainPaused(db: Db, p: { fundId: string; chain: string;
 }
 
 export async function getMoveLimits(db: Db, fundId: string, chain: string, now = new Date()): Promise<ChainMoveLimits> {
-  const rows = await db.select().from(moveRateLimits).where(and(eq(moveRateLimits.fundId, fundId), eq(moveRateLimits.chain, chain)));
+  const rows = await db
+    .select()
+    .from(moveRateLimits)
+    .where(and(eq(moveRateLimits.fundId, fundId), eq(moveRateLimits.chain, chain)));
   const out = rows.find((r) => r.direction === 'outbound');
   const inb = rows.find((r) => r.direction === 'inbound');
   return {

@@ -27,7 +27,14 @@ const SOURCE_PENDING = ['requested', 'queued', 'burning'] as const;
 
 async function walletFor(db: Db, fundId: string, end: MoveEnd, side: 'from' | 'to') {
   const [w] = await db
-    .select({ id: wallets.id, investorId: wallets.investorId, address: wallets.address, status: fundWallets.status, units: fundWallets.units, frozenUnits: fundWallets.frozenUnits })
+    .select({
+      id: wallets.id,
+      investorId: wallets.investorId,
+      address: wallets.address,
+      status: fundWallets.status,
+      units: fundWallets.units,
+      frozenUnits: fundWallets.frozenUnits,
+    })
     .from(wallets)
     .innerJoin(fundWallets, and(eq(fundWallets.walletId, wallets.id), eq(fundWallets.fundId, fundId)))
     // EVM addresses may arrive in any case; Stellar keys are upper-case already.
@@ -69,12 +76,17 @@ export async function requestMove(db: Db, p: RequestMoveParams): Promise<MoveRow
     if (p.units > free) {
       throw new FiscusError('INSUFFICIENT_BALANCE', `the source wallet has ${free} units free to move`, { meta: { available: free.toString() } });
     }
-    const buckets = await lockBuckets(tx, p.fundId, [{ chain: p.from.chain, direction: 'outbound' }, { chain: p.to.chain, direction: 'inbound' }]);
+    const buckets = await lockBuckets(tx, p.fundId, [
+      { chain: p.from.chain, direction: 'outbound' },
+      { chain: p.to.chain, direction: 'inbound' },
+    ]);
     for (const key of [`outbound:${p.from.chain}`, `inbound:${p.to.chain}`]) {
       const cap = buckets.get(key)?.capacity;
       if (cap != null && p.units > cap) {
         // It could never pass: queuing it would hide a request that must be split.
-        throw new FiscusError('MOVE_EXCEEDS_LIMIT', `units exceed the ${key.replace(':', ' limit of ')} (${cap} per 24 h)`, { meta: { limit: cap.toString() } });
+        throw new FiscusError('MOVE_EXCEEDS_LIMIT', `units exceed the ${key.replace(':', ' limit of ')} (${cap} per 24 h)`, {
+          meta: { limit: cap.toString() },
+        });
       }
     }
     const [row] = await tx

@@ -41,7 +41,9 @@ async function target(db: Db, m: MoveRow, where: SQL, what: string): Promise<Tar
     .where(where);
   if (!w) throw new FiscusError('NOT_FOUND', `no wallet ${what} for this fund`);
   if (w.investorId !== m.investorId) {
-    throw new FiscusError('POLICY_DENIED', 'units in transit go back to their owner: the wallet belongs to another investor', { meta: { investorId: m.investorId } });
+    throw new FiscusError('POLICY_DENIED', 'units in transit go back to their owner: the wallet belongs to another investor', {
+      meta: { investorId: m.investorId },
+    });
   }
   if (w.status === 'frozen') throw new FiscusError('FROZEN', `the wallet ${w.address} on ${w.chain} is frozen`);
   if (w.status !== 'authorized') {
@@ -66,9 +68,13 @@ async function lastTarget(db: Db, m: MoveRow): Promise<Target> {
 
 function validate(p: ResolveMoveParams): void {
   if (p.action === 'retry' && (p.chain !== undefined || p.address !== undefined)) {
-    throw new FiscusError('VALIDATION_FAILED', 'retry re-mints to the wallet of the failed re-mint; to choose another wallet use action remint with chain and address');
+    throw new FiscusError(
+      'VALIDATION_FAILED',
+      'retry re-mints to the wallet of the failed re-mint; to choose another wallet use action remint with chain and address',
+    );
   }
-  if (p.action === 'remint' && (!p.chain || !p.address)) throw new FiscusError('VALIDATION_FAILED', 'remint needs the chain and address of a wallet of the investor');
+  if (p.action === 'remint' && (!p.chain || !p.address))
+    throw new FiscusError('VALIDATION_FAILED', 'remint needs the chain and address of a wallet of the investor');
   if (p.action !== 'retry' && p.action !== 'remint') throw new FiscusError('VALIDATION_FAILED', 'action must be retry or remint');
 }
 
@@ -82,7 +88,10 @@ function validate(p: ResolveMoveParams): void {
  */
 export async function resolveMove(db: Db, p: ResolveMoveParams): Promise<MoveRow> {
   validate(p);
-  const [m] = await db.select().from(moves).where(and(eq(moves.id, p.moveId), eq(moves.fundId, p.fundId)));
+  const [m] = await db
+    .select()
+    .from(moves)
+    .where(and(eq(moves.id, p.moveId), eq(moves.fundId, p.fundId)));
   if (!m) throw new FiscusError('NOT_FOUND', `move ${p.moveId} not found`);
   const notHeld = (state: string) =>
     new FiscusError('MOVE_NOT_STRANDED', `move ${m.id} is ${state}: only a stranded move can be resolved`, { meta: { state } });
@@ -109,7 +118,17 @@ export async function resolveMove(db: Db, p: ResolveMoveParams): Promise<MoveRow
       actor: p.actor,
       action: 'move.resolved',
       subject: m.id,
-      data: { fundId: m.fundId, action: p.action, chain: to.chain, address: to.address, walletId: to.walletId, units: m.units.toString(), operationId: op.id, replaced: m.compensationOperationId, error: m.error },
+      data: {
+        fundId: m.fundId,
+        action: p.action,
+        chain: to.chain,
+        address: to.address,
+        walletId: to.walletId,
+        units: m.units.toString(),
+        operationId: op.id,
+        replaced: m.compensationOperationId,
+        error: m.error,
+      },
     });
     return row!;
   });

@@ -83,7 +83,6 @@ type LegOp = { id: string; state: string; txHash: string | null; lastError: Move
 const transientFailure = (op: LegOp) =>
   op.state === 'failed' && op.txHash === null && !isPermanent(new FiscusError((op.lastError?.code ?? 'TX_FAILED') as never, ''));
 
-
 async function afterBurn(db: Db, m: MoveRow, now: Date): Promise<boolean> {
   const op = await legOf(db, m.burnOperationId);
   // `posted` comes only after `confirmed`, which the track step sets only on a FINAL status:
@@ -95,7 +94,10 @@ async function afterBurn(db: Db, m: MoveRow, now: Date): Promise<boolean> {
   return db.transaction(async (tx) => {
     const row = await casMove(tx, m, 'failed', { error: opError(op, 'burn failed'), completedAt: now });
     if (!row) return false;
-    const buckets = await lockBuckets(tx, m.fundId, [{ chain: m.fromChain, direction: 'outbound' }, { chain: m.toChain, direction: 'inbound' }]);
+    const buckets = await lockBuckets(tx, m.fundId, [
+      { chain: m.fromChain, direction: 'outbound' },
+      { chain: m.toChain, direction: 'inbound' },
+    ]);
     await adjustBucket(tx, m.fundId, buckets.get(`outbound:${m.fromChain}`), m.units, now);
     await adjustBucket(tx, m.fundId, buckets.get(`inbound:${m.toChain}`), m.units, now);
     await appendAudit(tx, { actor: 'engine', action: 'move.failed', subject: m.id, data: { error: row.error } });
@@ -113,7 +115,10 @@ async function destinationPaused(db: Db, m: MoveRow): Promise<boolean> {
 
 /** Why the destination can never take the units (so they go back to the source), or undefined. */
 async function destinationRefusal(db: Db, m: MoveRow): Promise<FiscusError | undefined> {
-  const [w] = await db.select().from(fundWallets).where(and(eq(fundWallets.fundId, m.fundId), eq(fundWallets.walletId, m.toWalletId)));
+  const [w] = await db
+    .select()
+    .from(fundWallets)
+    .where(and(eq(fundWallets.fundId, m.fundId), eq(fundWallets.walletId, m.toWalletId)));
   if (w?.status === 'frozen') return new FiscusError('FROZEN', 'the destination wallet is frozen');
   if (w?.status !== 'authorized') return new FiscusError('NOT_AUTHORIZED_ON_CHAIN', `the destination wallet is ${w?.status ?? 'unknown'}`);
   try {

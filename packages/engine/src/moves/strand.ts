@@ -30,6 +30,10 @@ export async function strandMove(db: Db, m: MoveRow, p: { chain: string; cause: 
     return true;
   });
   // Once committed, so the alert never names a move another worker moved on meanwhile.
-  if (stranded) p.logger.error({ moveId: m.id, fundId: m.fundId, chain: p.chain, units: m.units.toString(), cause: p.cause }, 'ALERT move stranded: units in transit wait for an operator (POST …/moves/:moveId/resolve)');
+  if (stranded)
+    p.logger.error(
+      { moveId: m.id, fundId: m.fundId, chain: p.chain, units: m.units.toString(), cause: p.cause },
+      'ALERT move stranded: units in transit wait for an operator (POST …/moves/:moveId/resolve)',
+    );
   return stranded;
 }

@@ -41,13 +41,29 @@ async function withLegs(db: Db, rows: MoveRow[]): Promise<MoveView[]> {
     ...m,
     legs: LEGS.flatMap(([leg, col]) => {
       const op = m[col] ? byId.get(m[col]!) : undefined;
-      return op ? [{ leg, operationId: op.id, chain: op.chain, address: legAddress(op.body), state: op.state, txHash: op.txHash, block: op.block, error: op.lastError ?? null }] : [];
+      return op
+        ? [
+            {
+              leg,
+              operationId: op.id,
+              chain: op.chain,
+              address: legAddress(op.body),
+              state: op.state,
+              txHash: op.txHash,
+              block: op.block,
+              error: op.lastError ?? null,
+            },
+          ]
+        : [];
     }),
   }));
 }
 
 export async function moveView(db: Db, fundId: string, moveId: string): Promise<MoveView> {
-  const [row] = await db.select().from(moves).where(and(eq(moves.id, moveId), eq(moves.fundId, fundId)));
+  const [row] = await db
+    .select()
+    .from(moves)
+    .where(and(eq(moves.id, moveId), eq(moves.fundId, fundId)));
   if (!row) throw new FiscusError('NOT_FOUND', `move ${moveId} not found`);
   const [view] = await withLegs(db, [row]);
   return view!;

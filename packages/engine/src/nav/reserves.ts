@@ -49,7 +49,9 @@ export async function mintsInFlight(db: Db, fundId: string): Promise<bigint> {
   const [row] = await db
     .select({ units: sql<string>`coalesce(sum((${operations.body}->>'units')::numeric), 0)::text` })
     .from(operations)
-    .where(and(eq(operations.fundId, fundId), eq(operations.kind, 'mint'), inArray(operations.state, [...IN_FLIGHT]), sql`${operations.context}->>'moveId' is null`));
+    .where(
+      and(eq(operations.fundId, fundId), eq(operations.kind, 'mint'), inArray(operations.state, [...IN_FLIGHT]), sql`${operations.context}->>'moveId' is null`),
+    );
   return BigInt(row?.units ?? '0');
 }
 

@@ -29,7 +29,13 @@ export const DEFAULT_INITIAL_NAV: Nav = { value: 1_000_000n, scale: 6 };
 
 export function assertGuards(g: NavGuards): void {
   const ok = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n <= max;
-  if (!ok(g.maxMoveBps, 10_000) || g.maxMoveBps === 0 || !ok(g.minIntervalSeconds, 366 * 86400) || !ok(g.staleAfterSeconds, 366 * 86400) || g.staleAfterSeconds === 0) {
+  if (
+    !ok(g.maxMoveBps, 10_000) ||
+    g.maxMoveBps === 0 ||
+    !ok(g.minIntervalSeconds, 366 * 86400) ||
+    !ok(g.staleAfterSeconds, 366 * 86400) ||
+    g.staleAfterSeconds === 0
+  ) {
     throw new FiscusError('VALIDATION_FAILED', 'NAV guards: maxMoveBps 1..10000, minIntervalSeconds 0..1 year, staleAfterSeconds 1s..1 year', {
       meta: { ...g },
     });

@@ -1,5 +1,15 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { isOracleOperation, newId, operationFromJson, singleOperations, toPublicError, type ChainDriver, type ChainOperation, type Deployment, type DriverRegistry } from '@fiscus/core';
+import {
+  isOracleOperation,
+  newId,
+  operationFromJson,
+  singleOperations,
+  toPublicError,
+  type ChainDriver,
+  type ChainOperation,
+  type Deployment,
+  type DriverRegistry,
+} from '@fiscus/core';
 import { accountBalance, appendAudit, deploymentOf, schema, supplyAccount, type Db } from '@fiscus/ledger';
 import type { ReconciliationRow } from '../rows.ts';
 import { catchUpEvents, unmatchedSinceLastClean } from './unmatched.ts';
@@ -14,7 +24,11 @@ const { deployments, operations, reconciliations } = schema;
  * is `in_flight`; anything else is `drift`: mints on that chain are blocked and the drift is
  * recorded and audited — never corrected silently.
  */
-export async function runReconciliation(db: Db, drivers: DriverRegistry, p: { fundId: string; chain?: string; positions?: boolean }): Promise<ReconciliationRow[]> {
+export async function runReconciliation(
+  db: Db,
+  drivers: DriverRegistry,
+  p: { fundId: string; chain?: string; positions?: boolean },
+): Promise<ReconciliationRow[]> {
   const rows = await db
     .select()
     .from(deployments)
@@ -27,7 +41,9 @@ export async function runReconciliation(db: Db, drivers: DriverRegistry, p: { fu
     // Read the chain's new events first: holder burns post, and what the books cannot explain is
     // kept as unmatched events — the cause shown with a drift.
     await catchUpEvents(db, drivers, d.id);
-    results.push(await reconcileDeployment(db, driver, { fundId: p.fundId, deploymentId: d.id, deployment, blockedReason: d.blockedReason, positions: p.positions }));
+    results.push(
+      await reconcileDeployment(db, driver, { fundId: p.fundId, deploymentId: d.id, deployment, blockedReason: d.blockedReason, positions: p.positions }),
+    );
   }
   return results;
 }

@@ -14,14 +14,24 @@ const { deployments, reconcileSchedule } = schema;
  * a deployment once per interval, and a crash at worst delays the next run by one interval.
  * On-demand runs (POST /reconciliations) go around the schedule.
  */
-export async function reconcileDue(db: Db, drivers: DriverRegistry, o: { everyMs: number; positions?: boolean; logger?: EngineLogger; now?: Date }): Promise<ReconciliationRow[]> {
+export async function reconcileDue(
+  db: Db,
+  drivers: DriverRegistry,
+  o: { everyMs: number; positions?: boolean; logger?: EngineLogger; now?: Date },
+): Promise<ReconciliationRow[]> {
   const now = o.now ?? new Date();
-  const active = await db.select({ id: deployments.id, fundId: deployments.fundId, chain: deployments.chain }).from(deployments).where(eq(deployments.status, 'active'));
+  const active = await db
+    .select({ id: deployments.id, fundId: deployments.fundId, chain: deployments.chain })
+    .from(deployments)
+    .where(eq(deployments.status, 'active'));
   const results: ReconciliationRow[] = [];
   for (const d of active) {
     if (!drivers.get(d.chain)) continue;
     // A deployment first seen waits one interval: a fresh worker does not reconcile everything at once.
-    await db.insert(reconcileSchedule).values({ deploymentId: d.id, nextRunAt: new Date(now.getTime() + o.everyMs) }).onConflictDoNothing();
+    await db
+      .insert(reconcileSchedule)
+      .values({ deploymentId: d.id, nextRunAt: new Date(now.getTime() + o.everyMs) })
+      .onConflictDoNothing();
     const next = new Date(now.getTime() + o.everyMs);
     const claimed = await db
       .update(reconcileSchedule)

@@ -20,10 +20,14 @@ export async function acceptRedemption(db: Db, p: { fundId: string; redemptionId
       .where(and(eq(redemptions.id, p.redemptionId), eq(redemptions.fundId, p.fundId)))
       .for('update');
     if (!row) throw new FiscusError('NOT_FOUND', `redemption ${p.redemptionId} not found`);
-    if (row.state !== 'rejected_min_size') throw new FiscusError('CONFLICT', `redemption ${p.redemptionId} is ${row.state}, not rejected_min_size`, { meta: { state: row.state } });
+    if (row.state !== 'rejected_min_size')
+      throw new FiscusError('CONFLICT', `redemption ${p.redemptionId} is ${row.state}, not rejected_min_size`, { meta: { state: row.state } });
     let updated: RedemptionRow | undefined;
     if (row.source === 'onchain_transfer') {
-      const [dep] = await tx.select().from(deployments).where(and(eq(deployments.fundId, p.fundId), eq(deployments.chain, row.chain)));
+      const [dep] = await tx
+        .select()
+        .from(deployments)
+        .where(and(eq(deployments.fundId, p.fundId), eq(deployments.chain, row.chain)));
       const from = dep?.details?.redemptionAddress;
       if (!from) throw new FiscusError('NOT_DEPLOYED', `no redemption address on ${row.chain}`);
       const burn = await requestOperation(tx, {
@@ -35,7 +39,11 @@ export async function acceptRedemption(db: Db, p: { fundId: string; redemptionId
       });
       [updated] = await tx.update(redemptions).set({ state: 'requested', burnOperationId: burn.id }).where(eq(redemptions.id, row.id)).returning();
     } else {
-      [updated] = await tx.update(redemptions).set({ state: 'pending', burnedAt: sql`coalesce(${redemptions.burnedAt}, now())` }).where(eq(redemptions.id, row.id)).returning();
+      [updated] = await tx
+        .update(redemptions)
+        .set({ state: 'pending', burnedAt: sql`coalesce(${redemptions.burnedAt}, now())` })
+        .where(eq(redemptions.id, row.id))
+        .returning();
       await postRedemptionOwed(tx, updated!);
     }
     await appendAudit(tx, { actor: p.by, action: 'redemption.accepted', subject: row.id, data: { fundId: p.fundId, state: updated!.state } });

@@ -32,7 +32,12 @@ async function priceNow(db: Db, fundId: string, units: bigint, nav?: PricedNav |
   return { nav: current, usd, belowMinimum: usd < rules.minRedemptionUsd, minRedemptionUsd: rules.minRedemptionUsd };
 }
 
-const navColumns = (p: Priced) => ({ navValue: p.nav?.nav.value ?? null, navScale: p.nav?.nav.scale ?? null, navPublishedAt: p.nav?.publishedAt ?? null, usd: p.usd });
+const navColumns = (p: Priced) => ({
+  navValue: p.nav?.nav.value ?? null,
+  navScale: p.nav?.nav.scale ?? null,
+  navPublishedAt: p.nav?.publishedAt ?? null,
+  usd: p.usd,
+});
 
 export interface TransferRedemption {
   fundId: string;
@@ -83,9 +88,22 @@ export async function openTransferRedemption(tx: Db, r: TransferRedemption): Pro
     .update(fundWallets)
     .set({ units: sql`${fundWallets.units} - ${r.units}`, updatedAt: sql`now()` })
     .where(and(eq(fundWallets.fundId, r.fundId), eq(fundWallets.walletId, r.walletId)));
-  const audit = { fundId: r.fundId, chain: r.chain, txHash: r.txHash, index: r.eventIndex, units: r.units.toString(), usd: priced.usd?.toString() ?? null, walletId: r.walletId };
+  const audit = {
+    fundId: r.fundId,
+    chain: r.chain,
+    txHash: r.txHash,
+    index: r.eventIndex,
+    units: r.units.toString(),
+    usd: priced.usd?.toString() ?? null,
+    walletId: r.walletId,
+  };
   if (state === 'rejected_min_size') {
-    await appendAudit(tx, { actor: 'ingester', action: 'redemption.rejected_min_size', subject: row.id, data: { ...audit, minimumUsd: formatUsd(priced.minRedemptionUsd) } });
+    await appendAudit(tx, {
+      actor: 'ingester',
+      action: 'redemption.rejected_min_size',
+      subject: row.id,
+      data: { ...audit, minimumUsd: formatUsd(priced.minRedemptionUsd) },
+    });
     return row;
   }
   const burn = await requestOperation(tx, {
@@ -116,7 +134,13 @@ export async function priceHolderBurn(tx: Db, redemptionId: string): Promise<voi
     .where(eq(redemptions.id, redemptionId))
     .returning();
   if (state === 'pending') await postRedemptionOwed(tx, updated!);
-  else await appendAudit(tx, { actor: 'ingester', action: `redemption.${state}`, subject: row.id, data: { fundId: row.fundId, txHash: row.txHash, usd: priced.usd?.toString() ?? null } });
+  else
+    await appendAudit(tx, {
+      actor: 'ingester',
+      action: `redemption.${state}`,
+      subject: row.id,
+      data: { fundId: row.fundId, txHash: row.txHash, usd: priced.usd?.toString() ?? null },
+    });
 }
 
 export interface ApiRedemption {
@@ -134,9 +158,13 @@ export interface ApiRedemption {
 export async function requestRedemption(db: Db, r: ApiRedemption): Promise<{ redemption: RedemptionRow; operation: OperationRow }> {
   const priced = await priceNow(db, r.fundId, r.units, r.nav);
   if (priced.belowMinimum) {
-    throw new FiscusError('BELOW_MINIMUM', `redemption of ${formatUsd(priced.usd!)} USD is below the fund minimum of ${formatUsd(priced.minRedemptionUsd)} USD`, {
-      meta: { usd: formatUsd(priced.usd!), minimumUsd: formatUsd(priced.minRedemptionUsd) },
-    });
+    throw new FiscusError(
+      'BELOW_MINIMUM',
+      `redemption of ${formatUsd(priced.usd!)} USD is below the fund minimum of ${formatUsd(priced.minRedemptionUsd)} USD`,
+      {
+        meta: { usd: formatUsd(priced.usd!), minimumUsd: formatUsd(priced.minRedemptionUsd) },
+      },
+    );
   }
   return db.transaction(async (tx) => {
     const id = newId('red');
@@ -164,7 +192,12 @@ export async function requestRedemption(db: Db, r: ApiRedemption): Promise<{ red
         ...navColumns(priced),
       })
       .returning();
-    await appendAudit(tx, { actor: r.requestedBy, action: 'redemption.requested', subject: id, data: { fundId: r.fundId, units: r.units.toString(), usd: priced.usd!.toString(), operationId: operation.id } });
+    await appendAudit(tx, {
+      actor: r.requestedBy,
+      action: 'redemption.requested',
+      subject: id,
+      data: { fundId: r.fundId, units: r.units.toString(), usd: priced.usd!.toString(), operationId: operation.id },
+    });
     return { redemption: redemption!, operation };
   });
 }

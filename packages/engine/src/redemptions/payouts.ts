@@ -28,7 +28,12 @@ export async function confirmPayout(db: Db, p: { fundId: string; redemptionId: s
       .where(eq(redemptionPayouts.id, p.payoutId))
       .returning();
     await tx.update(redemptions).set({ status: 'paid' }).where(eq(redemptions.id, p.redemptionId));
-    await appendAudit(tx, { actor: p.by, action: 'redemption.payout_confirmed', subject: p.redemptionId, data: { payoutId: p.payoutId, reference: p.reference, usd: payout.amount.toString() } });
+    await appendAudit(tx, {
+      actor: p.by,
+      action: 'redemption.payout_confirmed',
+      subject: p.redemptionId,
+      data: { payoutId: p.payoutId, reference: p.reference, usd: payout.amount.toString() },
+    });
     return row!;
   });
 }

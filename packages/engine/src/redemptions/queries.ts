@@ -21,13 +21,24 @@ async function withQueue(db: Db, rows: RedemptionRow[]): Promise<RedemptionView[
     .where(and(eq(redemptions.fundId, fundId), eq(redemptions.state, 'pending')))
     .orderBy(asc(redemptions.createdAt), asc(redemptions.id));
   const place = new Map(queue.map((r, i) => [r.id, i + 1]));
-  const payouts = await db.select().from(redemptionPayouts).where(inArray(redemptionPayouts.redemptionId, rows.map((r) => r.id)));
+  const payouts = await db
+    .select()
+    .from(redemptionPayouts)
+    .where(
+      inArray(
+        redemptionPayouts.redemptionId,
+        rows.map((r) => r.id),
+      ),
+    );
   const byRedemption = new Map(payouts.map((p) => [p.redemptionId, p]));
   return rows.map((r) => ({ redemption: r, queuePosition: place.get(r.id) ?? null, payout: byRedemption.get(r.id) ?? null }));
 }
 
 export async function getRedemption(db: Db, p: { fundId: string; id: string }): Promise<RedemptionView | undefined> {
-  const rows = await db.select().from(redemptions).where(and(eq(redemptions.fundId, p.fundId), eq(redemptions.id, p.id)));
+  const rows = await db
+    .select()
+    .from(redemptions)
+    .where(and(eq(redemptions.fundId, p.fundId), eq(redemptions.id, p.id)));
   return (await withQueue(db, rows))[0];
 }
 
@@ -44,7 +55,9 @@ export async function listRedemptions(
         eq(redemptions.fundId, p.fundId),
         p.state ? eq(redemptions.state, p.state) : undefined,
         p.investorId ? eq(redemptions.investorId, p.investorId) : undefined,
-        p.before ? or(lt(redemptions.createdAt, p.before.createdAt), and(eq(redemptions.createdAt, p.before.createdAt), lt(redemptions.id, p.before.id))) : undefined,
+        p.before
+          ? or(lt(redemptions.createdAt, p.before.createdAt), and(eq(redemptions.createdAt, p.before.createdAt), lt(redemptions.id, p.before.id)))
+          : undefined,
       ),
     )
     .orderBy(desc(redemptions.createdAt), desc(redemptions.id))

@@ -83,7 +83,10 @@ async function settleFund(db: Db, fundId: string, now: Date): Promise<SettleResu
         status: 'instructed',
         entryId,
       });
-      await tx.update(redemptions).set({ state: 'settled', settledAt: now }).where(and(eq(redemptions.id, r.id), eq(redemptions.state, 'pending')));
+      await tx
+        .update(redemptions)
+        .set({ state: 'settled', settledAt: now })
+        .where(and(eq(redemptions.id, r.id), eq(redemptions.state, 'pending')));
       await appendAudit(tx, { actor: 'engine', action: 'redemption.settled', subject: r.id, data: { fundId, payoutId, usd: usd.toString(), day } });
       used += usd;
       cash -= usd;

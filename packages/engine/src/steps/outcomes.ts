@@ -28,12 +28,7 @@ export const errorJson = (e: FiscusError) => ({ ...toPublicError(e) });
 export async function retryLater(ctx: StepContext, op: OperationRow, reason: FiscusError, delayMs?: number): Promise<StepResult> {
   const attempts = op.attempts + 1;
   ctx.logger.warn({ operationId: op.id, state: op.state, attempts, code: reason.code }, reason.shortMessage);
-  return touch(
-    ctx.db,
-    op,
-    { attempts, lastError: errorJson(reason), nextAttemptAt: after(delayMs ?? backoffDelay(attempts, ctx.backoff)) },
-    ctx.owner,
-  );
+  return touch(ctx.db, op, { attempts, lastError: errorJson(reason), nextAttemptAt: after(delayMs ?? backoffDelay(attempts, ctx.backoff)) }, ctx.owner);
 }
 
 /** Come back after `ms` to look again (status polling), without counting an attempt. */
@@ -43,17 +38,19 @@ export async function pollLater(ctx: StepContext, op: OperationRow, ms: number, 
 
 export async function fail(ctx: StepContext, op: OperationRow, error: FiscusError): Promise<StepResult> {
   ctx.logger.error({ operationId: op.id, code: error.code }, `operation failed: ${error.shortMessage}`);
-  return ctx.db.transaction(async (tx) => {
-    const row = await transition(tx, { op, to: 'failed', patch: { lastError: errorJson(error) }, detail: errorJson(error), leaseOwner: ctx.owner });
-    if (!row) return row;
-    const given = await giveUpHeldSequence(tx, op.state, row);
-    await applyFailure(tx, row);
-    await appendAudit(tx, { actor: 'engine', action: 'operation.failed', subject: op.id, data: { ...errorJson(error), ...given } });
-    return row;
-  }).then(async (row) => {
-    if (row) await ctx.onTransition?.(row, op.state);
-    return row;
-  });
+  return ctx.db
+    .transaction(async (tx) => {
+      const row = await transition(tx, { op, to: 'failed', patch: { lastError: errorJson(error) }, detail: errorJson(error), leaseOwner: ctx.owner });
+      if (!row) return row;
+      const given = await giveUpHeldSequence(tx, op.state, row);
+      await applyFailure(tx, row);
+      await appendAudit(tx, { actor: 'engine', action: 'operation.failed', subject: op.id, data: { ...errorJson(error), ...given } });
+      return row;
+    })
+    .then(async (row) => {
+      if (row) await ctx.onTransition?.(row, op.state);
+      return row;
+    });
 }
 
 /**
@@ -99,8 +96,18 @@ export async function rebuild(ctx: StepContext, op: OperationRow, reason: string
 
 /** Codes that will not change by retrying before anything was signed. */
 const PERMANENT = new Set([
-  'VALIDATION_FAILED', 'INVALID_AMOUNT', 'INVALID_ADDRESS', 'POLICY_DENIED', 'NOT_DEPLOYED', 'MINTS_BLOCKED',
-  'CAPABILITY_UNSUPPORTED', 'NOT_FOUND', 'TX_REJECTED', 'INSUFFICIENT_BALANCE', 'NOT_AUTHORIZED_ON_CHAIN', 'FROZEN',
+  'VALIDATION_FAILED',
+  'INVALID_AMOUNT',
+  'INVALID_ADDRESS',
+  'POLICY_DENIED',
+  'NOT_DEPLOYED',
+  'MINTS_BLOCKED',
+  'CAPABILITY_UNSUPPORTED',
+  'NOT_FOUND',
+  'TX_REJECTED',
+  'INSUFFICIENT_BALANCE',
+  'NOT_AUTHORIZED_ON_CHAIN',
+  'FROZEN',
 ]);
 
 export const isPermanent = (e: FiscusError) => PERMANENT.has(e.code);

@@ -54,20 +54,22 @@ async function signFiller(ctx: StepContext, op: OperationRow, driver: ChainDrive
  */
 async function reserveSequence(ctx: StepContext, op: OperationRow, driver: ChainDriver, signer: string): Promise<OperationRow | undefined> {
   if (op.sequence !== null && op.signer === signer) return op;
-  return ctx.db.transaction(async (tx) => {
-    // Held for another signer (the deployment's signer changed): that number is given up.
-    if (op.sequence !== null && op.signer !== null) {
-      await giveUpSequence(tx, { fundId: op.fundId, chain: op.chain, signer: op.signer, sequence: op.sequence, operationId: op.id });
-    }
-    const sequence = await allocateSequence(tx, { chain: op.chain, signer, chainNext: () => driver.nextSequence(signer) });
-    const row = await touch(tx, op, { signer, sequence }, ctx.owner);
-    // Lease lost: roll back, so the number returns to the allocator.
-    if (!row) throw new LeaseLost();
-    return row;
-  }).catch((e: unknown) => {
-    if (e instanceof LeaseLost) return undefined;
-    throw e;
-  });
+  return ctx.db
+    .transaction(async (tx) => {
+      // Held for another signer (the deployment's signer changed): that number is given up.
+      if (op.sequence !== null && op.signer !== null) {
+        await giveUpSequence(tx, { fundId: op.fundId, chain: op.chain, signer: op.signer, sequence: op.sequence, operationId: op.id });
+      }
+      const sequence = await allocateSequence(tx, { chain: op.chain, signer, chainNext: () => driver.nextSequence(signer) });
+      const row = await touch(tx, op, { signer, sequence }, ctx.owner);
+      // Lease lost: roll back, so the number returns to the allocator.
+      if (!row) throw new LeaseLost();
+      return row;
+    })
+    .catch((e: unknown) => {
+      if (e instanceof LeaseLost) return undefined;
+      throw e;
+    });
 }
 
 async function persistSigned(ctx: StepContext, op: OperationRow, prepared: PreparedTx): Promise<StepResult> {
@@ -94,7 +96,14 @@ class LeaseLost extends Error {}
 async function recheckPolicy(ctx: StepContext, op: OperationRow, body: ChainOperation): Promise<void> {
   if (body.kind === 'recover') {
     const id = (k: string) => (typeof op.context[k] === 'string' ? (op.context[k] as string) : undefined);
-    await checkRecovery(ctx.db, { fundId: op.fundId, chain: op.chain as ChainId, from: body.from, to: body.to, fromWalletId: id('fromWalletId'), toWalletId: id('toWalletId') });
+    await checkRecovery(ctx.db, {
+      fundId: op.fundId,
+      chain: op.chain as ChainId,
+      from: body.from,
+      to: body.to,
+      fromWalletId: id('fromWalletId'),
+      toWalletId: id('toWalletId'),
+    });
     return;
   }
   const investorId = typeof op.context.investorId === 'string' ? op.context.investorId : undefined;

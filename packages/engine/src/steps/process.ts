@@ -51,7 +51,7 @@ async function step(ctx: StepContext, op: OperationRow): Promise<StepResult> {
  * fails: the number it holds must be consumed, or the signer's later transactions stall.
  */
 async function onError(ctx: StepContext, op: OperationRow, e: unknown): Promise<StepResult> {
-  const error = isFiscusError(e) ? e : ctx.drivers.get(op.chain)?.parseError(e) ?? new FiscusError('INTERNAL', String(e), { cause: e });
+  const error = isFiscusError(e) ? e : (ctx.drivers.get(op.chain)?.parseError(e) ?? new FiscusError('INTERNAL', String(e), { cause: e }));
   const unsigned = op.state === 'approved' && op.kind !== 'fillSequence';
   if (unsigned && (isPermanent(error) || op.attempts + 1 >= ctx.maxAttempts)) return fail(ctx, op, error);
   return retryLater(ctx, op, error);

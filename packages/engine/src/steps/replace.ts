@@ -5,7 +5,7 @@ import type { StepContext, StepResult } from './context.ts';
 import { advance, errorJson, pollLater } from './outcomes.ts';
 import { MIN_HELD_POLL_MS } from '../defaults.ts';
 
-type SupersededTx = typeof schema.operations.$inferSelect['supersededTxs'][number];
+type SupersededTx = (typeof schema.operations.$inferSelect)['supersededTxs'][number];
 
 /**
  * Replacement at the same nonce (chains with `replaceByFee`; docs/architecture.md "Exactly
@@ -94,4 +94,7 @@ export async function adopt(ctx: StepContext, op: OperationRow, candidate: Super
 
 /** Why a landed filler ends its operation. */
 export const abandonError = (op: OperationRow) =>
-  new FiscusError((op.abandonReason?.code ?? 'TX_REJECTED') as ErrorCode, `given up at nonce ${op.sequence}: ${op.abandonReason?.message ?? 'refused by the node'}`);
+  new FiscusError(
+    (op.abandonReason?.code ?? 'TX_REJECTED') as ErrorCode,
+    `given up at nonce ${op.sequence}: ${op.abandonReason?.message ?? 'refused by the node'}`,
+  );

@@ -36,7 +36,10 @@ export async function awaitPredecessor(ctx: StepContext, op: OperationRow, drive
   const previous = op.sequence - 1n;
   const pred = alias(operations, 'pred');
   const holder = and(eq(pred.chain, op.chain), eq(pred.signer, op.signer), eq(pred.sequence, previous));
-  const unlanded = ctx.db.select({ one: sql`1` }).from(pred).where(and(holder, inArray(pred.state, [...UNLANDED])));
+  const unlanded = ctx.db
+    .select({ one: sql`1` })
+    .from(pred)
+    .where(and(holder, inArray(pred.state, [...UNLANDED])));
   const waitMs = Math.min(WAKE_FALLBACK_MS, Math.max(ctx.backoff.maxMs, ctx.pollMs));
   const [waiting] = await ctx.db
     .update(operations)
@@ -60,7 +63,10 @@ export async function awaitPredecessor(ctx: StepContext, op: OperationRow, drive
     const filler = await ctx.db.transaction((tx) =>
       queueFiller(tx, { fundId: op.fundId, chain: op.chain, signer: op.signer!, sequence: previous, operationId: op.id }),
     );
-    ctx.logger.warn({ operationId: op.id, signer: op.signer, sequence: previous.toString(), filler }, 'no operation holds the previous sequence: a filler consumes it');
+    ctx.logger.warn(
+      { operationId: op.id, signer: op.signer, sequence: previous.toString(), filler },
+      'no operation holds the previous sequence: a filler consumes it',
+    );
     return pollLater(ctx, op, ctx.pollMs, { lastError: { code: error.code, message: `waiting for sequence ${previous} of ${op.signer} (filler ${filler})` } });
   }
   ctx.logger.warn({ operationId: op.id, signer: op.signer, sequence: op.sequence.toString() }, 'no operation holds the previous sequence: gap');

@@ -51,9 +51,7 @@ export async function onRejected(ctx: StepContext, op: OperationRow, driver: Cha
   const tx = preparedFromRow(op);
   const status = await driver.status(tx).catch(() => ({ kind: 'unknown' as const }));
   if (status.kind === 'pending' || status.kind === 'confirmed' || status.kind === 'failed') {
-    return op.state === 'submitted'
-      ? pollLater(ctx, op, 0)
-      : advance(ctx, op, 'submitted', { nextAttemptAt: new Date() }, { result: 'already-known' });
+    return op.state === 'submitted' ? pollLater(ctx, op, 0) : advance(ctx, op, 'submitted', { nextAttemptAt: new Date() }, { result: 'already-known' });
   }
   if (status.kind === 'dropped') return onDropped(ctx, op, driver, status);
   // Not landed, not dead, its sequence not taken: ahead of the chain, behind a predecessor.
@@ -70,7 +68,12 @@ const NOT_ABANDONED = new Set(['CHAIN_UNAVAILABLE', 'INSUFFICIENT_BALANCE', 'FEE
  * has done its job, a given-up operation fails (its nonce is used), and anything else is signed
  * again — with a fresh nonce, or the same one when it was not consumed (expired time bounds).
  */
-export async function onDropped(ctx: StepContext, op: OperationRow, driver: ChainDriver, status: { reason: string; sequenceConsumed: boolean }): Promise<StepResult> {
+export async function onDropped(
+  ctx: StepContext,
+  op: OperationRow,
+  driver: ChainDriver,
+  status: { reason: string; sequenceConsumed: boolean },
+): Promise<StepResult> {
   if (!status.sequenceConsumed) return rebuild(ctx, op, status.reason, false);
   const landed = await landedCandidate(op, driver);
   if (landed) return adopt(ctx, op, landed.candidate);

@@ -70,7 +70,14 @@ export async function requestSubscription(db: Db, p: RequestSubscriptionParams):
       actor: p.requestedBy,
       action: 'subscription.requested',
       subject: id,
-      data: { fundId: p.fundId, usdIn: q.usdIn.toString(), units: q.units.toString(), remainder: q.remainder.toString(), rule: q.rule, operationId: operation.id },
+      data: {
+        fundId: p.fundId,
+        usdIn: q.usdIn.toString(),
+        units: q.units.toString(),
+        remainder: q.remainder.toString(),
+        rule: q.rule,
+        operationId: operation.id,
+      },
     });
     return { subscription: subscription!, operation };
   });

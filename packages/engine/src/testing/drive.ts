@@ -21,7 +21,10 @@ export async function settle(worker: Worker, db: Db, ids: string[], timeoutMs = 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await worker.tick();
-    const rows = await db.select({ id: schema.operations.id, state: schema.operations.state }).from(schema.operations).where(inArray(schema.operations.id, ids));
+    const rows = await db
+      .select({ id: schema.operations.id, state: schema.operations.state })
+      .from(schema.operations)
+      .where(inArray(schema.operations.id, ids));
     if (rows.every((r) => TERMINAL_STATES.includes(r.state))) return;
     if (Date.now() > deadline) throw new Error(`operations not settled: ${JSON.stringify(rows)}`);
     await new Promise((r) => setTimeout(r, 10));

@@ -71,7 +71,12 @@ export async function deliverDueWebhooks(db: Db, p: { key: Uint8Array; logger: E
     .from(deliveries)
     .innerJoin(endpoints, eq(endpoints.id, deliveries.endpointId))
     .innerJoin(events, eq(events.id, deliveries.eventId))
-    .where(inArray(deliveries.id, claimed.map((c) => c.id)));
+    .where(
+      inArray(
+        deliveries.id,
+        claimed.map((c) => c.id),
+      ),
+    );
   await Promise.all(
     rows.map(async (r) => {
       const attempt = claimed.find((c) => c.id === r.id)!.attempts;
@@ -93,7 +98,11 @@ export async function deliverDueWebhooks(db: Db, p: { key: Uint8Array; logger: E
         })
         .where(and(eq(deliveries.id, r.id), eq(deliveries.attempts, attempt), eq(deliveries.state, 'pending')));
       // The endpoint id and the reason only: the URL may carry credentials, the secret never leaves this function.
-      if (!ok) p.logger.warn({ endpointId: r.endpointId, deliveryId: r.id, eventId: r.event.id, attempt, status: outcome.status, error: outcome.error, gaveUp: giveUp }, 'webhook delivery failed');
+      if (!ok)
+        p.logger.warn(
+          { endpointId: r.endpointId, deliveryId: r.id, eventId: r.event.id, attempt, status: outcome.status, error: outcome.error, gaveUp: giveUp },
+          'webhook delivery failed',
+        );
     }),
   );
   return rows.length;

@@ -18,7 +18,14 @@ export async function createWebhookEndpoint(
   const secret = generateWebhookSecret();
   const [endpoint] = await db
     .insert(endpoints)
-    .values({ id: newId('whe'), url: p.url, eventTypes: [...new Set(p.eventTypes)].sort(), description: p.description ?? null, secretEnc: encryptSecret(p.key, secret), createdBy: p.by })
+    .values({
+      id: newId('whe'),
+      url: p.url,
+      eventTypes: [...new Set(p.eventTypes)].sort(),
+      description: p.description ?? null,
+      secretEnc: encryptSecret(p.key, secret),
+      createdBy: p.by,
+    })
     .returning();
   return { endpoint: endpoint!, secret };
 }
@@ -42,7 +49,10 @@ export async function getWebhookEndpoint(db: Db, id: string): Promise<WebhookEnd
 export async function disableWebhookEndpoint(db: Db, id: string): Promise<WebhookEndpointRow> {
   await getWebhookEndpoint(db, id);
   const [row] = await db.update(endpoints).set({ active: false, updatedAt: sql`now()` }).where(eq(endpoints.id, id)).returning();
-  await db.update(deliveries).set({ state: 'cancelled', leaseUntil: null, updatedAt: sql`now()` }).where(and(eq(deliveries.endpointId, id), eq(deliveries.state, 'pending')));
+  await db
+    .update(deliveries)
+    .set({ state: 'cancelled', leaseUntil: null, updatedAt: sql`now()` })
+    .where(and(eq(deliveries.endpointId, id), eq(deliveries.state, 'pending')));
   return row!;
 }
 
@@ -86,7 +96,10 @@ export async function getWebhookDelivery(db: Db, p: { endpointId: string; delive
  * Sends a delivery again (the same `webhook-id`: receivers that already processed it can tell).
  * A fresh retry schedule; refused for a disabled endpoint (409).
  */
-export async function replayWebhookDeliveries(db: Db, p: { endpointId: string; deliveryIds?: string[]; states?: WebhookDeliveryRow['state'][]; since?: Date }): Promise<number> {
+export async function replayWebhookDeliveries(
+  db: Db,
+  p: { endpointId: string; deliveryIds?: string[]; states?: WebhookDeliveryRow['state'][]; since?: Date },
+): Promise<number> {
   const endpoint = await getWebhookEndpoint(db, p.endpointId);
   if (!endpoint.active) throw new FiscusError('CONFLICT', `webhook endpoint ${endpoint.id} is disabled`, { meta: { endpointId: endpoint.id } });
   const rows = await db

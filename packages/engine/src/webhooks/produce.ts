@@ -26,7 +26,19 @@ async function record(db: Db, found: WebhookEvent[], active: ActiveEndpoint[]): 
   const candidates = [...new Map(found.map((e) => [e.id, e])).values()];
   if (candidates.length === 0) return 0;
   // Most re-read rows (look-back, KYC warnings every round) are already recorded: skip them before writing.
-  const known = new Set((await db.select({ id: events.id }).from(events).where(inArray(events.id, candidates.map((e) => e.id)))).map((r) => r.id));
+  const known = new Set(
+    (
+      await db
+        .select({ id: events.id })
+        .from(events)
+        .where(
+          inArray(
+            events.id,
+            candidates.map((e) => e.id),
+          ),
+        )
+    ).map((r) => r.id),
+  );
   const unique = candidates.filter((e) => !known.has(e.id));
   if (unique.length === 0) return 0;
   return db.transaction(async (tx) => {

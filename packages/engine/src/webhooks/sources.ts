@@ -18,7 +18,17 @@ const operationStateChanged: EventSource = {
   type: 'operation.state_changed',
   async read(db, from, to, limit) {
     const rows = await db
-      .select({ e: operationEvents, op: { id: operations.id, fundId: operations.fundId, chain: operations.chain, kind: operations.kind, txHash: operations.txHash, context: operations.context } })
+      .select({
+        e: operationEvents,
+        op: {
+          id: operations.id,
+          fundId: operations.fundId,
+          chain: operations.chain,
+          kind: operations.kind,
+          txHash: operations.txHash,
+          context: operations.context,
+        },
+      })
       .from(operationEvents)
       .innerJoin(operations, eq(operations.id, operationEvents.operationId))
       .where(window(operationEvents.at, from, to))
@@ -29,7 +39,16 @@ const operationStateChanged: EventSource = {
       type: 'operation.state_changed',
       fundId: op.fundId,
       occurredAt: e.at,
-      payload: { operationId: op.id, fundId: op.fundId, chain: op.chain, kind: op.kind, from: e.fromState, to: e.toState, txHash: op.txHash, context: op.context },
+      payload: {
+        operationId: op.id,
+        fundId: op.fundId,
+        chain: op.chain,
+        kind: op.kind,
+        from: e.fromState,
+        to: e.toState,
+        txHash: op.txHash,
+        context: op.context,
+      },
     }));
   },
 };
@@ -49,7 +68,14 @@ const reconciliationDrift: EventSource = {
       type: 'reconciliation.drift',
       fundId: r.fundId,
       occurredAt: r.createdAt,
-      payload: { reconciliationId: r.id, fundId: r.fundId, chain: r.chain, ledgerSupply: u(r.ledgerSupply, decimals), chainSupply: u(r.chainSupply, decimals), drift: u(r.drift, decimals) },
+      payload: {
+        reconciliationId: r.id,
+        fundId: r.fundId,
+        chain: r.chain,
+        ledgerSupply: u(r.ledgerSupply, decimals),
+        chainSupply: u(r.chainSupply, decimals),
+        drift: u(r.drift, decimals),
+      },
     }));
   },
 };
@@ -69,7 +95,15 @@ const redemptionSettled: EventSource = {
       type: 'redemption.settled',
       fundId: r.fundId,
       occurredAt: r.settledAt!,
-      payload: { redemptionId: r.id, fundId: r.fundId, investorId: r.investorId, chain: r.chain, units: formatUnits(r.units, decimals), usd: r.usd === null ? null : formatUsd(r.usd), source: r.source },
+      payload: {
+        redemptionId: r.id,
+        fundId: r.fundId,
+        investorId: r.investorId,
+        chain: r.chain,
+        units: formatUnits(r.units, decimals),
+        usd: r.usd === null ? null : formatUsd(r.usd),
+        source: r.source,
+      },
     }));
   },
 };
@@ -101,7 +135,9 @@ const distributionCompleted: EventSource = {
       .select({ d: distributions, decimals: funds.decimals })
       .from(distributions)
       .innerJoin(funds, eq(funds.id, distributions.fundId))
-      .where(and(inArray(distributions.state, ['completed', 'partially_failed']), isNotNull(distributions.completedAt), window(distributions.completedAt, from, to)))
+      .where(
+        and(inArray(distributions.state, ['completed', 'partially_failed']), isNotNull(distributions.completedAt), window(distributions.completedAt, from, to)),
+      )
       .orderBy(asc(distributions.completedAt), asc(distributions.id))
       .limit(limit);
     return rows.map(({ d, decimals }) => ({
@@ -117,7 +153,12 @@ const distributionCompleted: EventSource = {
 const fundHalted: EventSource = {
   type: 'fund.halted',
   async read(db, from, to, limit) {
-    const rows = await db.select().from(fundHalts).where(window(fundHalts.createdAt, from, to)).orderBy(asc(fundHalts.createdAt), asc(fundHalts.id)).limit(limit);
+    const rows = await db
+      .select()
+      .from(fundHalts)
+      .where(window(fundHalts.createdAt, from, to))
+      .orderBy(asc(fundHalts.createdAt), asc(fundHalts.id))
+      .limit(limit);
     return rows.map((h) => ({
       id: `evt_halt_${h.id}`,
       type: 'fund.halted',

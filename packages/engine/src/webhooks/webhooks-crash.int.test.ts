@@ -30,7 +30,10 @@ describeEachBackend('webhooks: a delivery worker killed with SIGKILL mid-request
       let database = await createDb({ ...created.options, migrate: false });
       const { secret } = await createWebhookEndpoint(database.db, { key, url: receiver.url, eventTypes: ['fund.halted'], by: 'test' });
       const ids = ['a', 'b', 'c', 'd', 'e'].map((x) => `evt_test_${x}`);
-      await recordWebhookEvents(database.db, ids.map((id) => ({ id, type: 'fund.halted' as const, fundId: null, payload: { id }, occurredAt: new Date(Date.now() + 1000) })));
+      await recordWebhookEvents(
+        database.db,
+        ids.map((id) => ({ id, type: 'fund.halted' as const, fundId: null, payload: { id }, occurredAt: new Date(Date.now() + 1000) })),
+      );
       await database.close();
 
       const env = { FISCUS_DB: JSON.stringify({ ...created.options, migrate: false }), WEBHOOK_KEY: key.toString('hex'), PID_FILE: pidFile };

@@ -16,9 +16,17 @@ export async function publishNav(db: Db, fundId: string, nav: Nav, round = 1n): 
  */
 export async function addRedemptionAddress(db: Db, harness: MemchainHarness, worker: Worker, p: { fundId: string; deploymentId: string }): Promise<string> {
   const address = harness.newAddress();
-  const op = await requestOperation(db, { fundId: p.fundId, chain: harness.chain, body: { kind: 'authorize', address, investorId: 'platform', country: 840 }, requestedBy: 'test' });
+  const op = await requestOperation(db, {
+    fundId: p.fundId,
+    chain: harness.chain,
+    body: { kind: 'authorize', address, investorId: 'platform', country: 840 },
+    requestedBy: 'test',
+  });
   await settle(worker, db, [op.id]);
   const [dep] = await db.select().from(schema.deployments).where(eq(schema.deployments.id, p.deploymentId));
-  await db.update(schema.deployments).set({ details: { ...dep!.details, redemptionAddress: address } }).where(eq(schema.deployments.id, p.deploymentId));
+  await db
+    .update(schema.deployments)
+    .set({ details: { ...dep!.details, redemptionAddress: address } })
+    .where(eq(schema.deployments.id, p.deploymentId));
   return address;
 }

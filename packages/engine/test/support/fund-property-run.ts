@@ -60,7 +60,10 @@ export const EVERY_STEP: [Command, Command[]] = [
  */
 export async function checkFundProperty(db: Db, chains: PropChain[], o: { numRuns: number }): Promise<Record<string, number>> {
   const drivers = registryOf(chains.map((c) => c.driver));
-  const worker = twoChainWorker(db, chains.map((c) => c.driver));
+  const worker = twoChainWorker(
+    db,
+    chains.map((c) => c.driver),
+  );
   const seen = { subscribe: 0, move: 0, redeem: 0, yield: 0, nav: 0 };
   const { command, opening } = commands(chains.length);
   await fc.assert(
@@ -79,12 +82,25 @@ export async function checkFundProperty(db: Db, chains: PropChain[], o: { numRun
           const w = walletOf(c.investor, c.chain);
           const { nav } = await currentNavOrThrow(db, f.fundId);
           const quote = quoteSubscription({ usd: BigInt(c.usd) }, nav, 6);
-          await requestSubscription(db, { fundId: f.fundId, chain: w.chain, address: w.address, walletId: w.walletId, investorId: w.investorId, quote, requestedBy: 'prop' });
+          await requestSubscription(db, {
+            fundId: f.fundId,
+            chain: w.chain,
+            address: w.address,
+            walletId: w.walletId,
+            investorId: w.investorId,
+            quote,
+            requestedBy: 'prop',
+          });
           seen.subscribe++;
         } else if (c.kind === 'move') {
           const [from, to] = [walletOf(c.investor, c.from), walletOf(c.investor, c.to)];
-          await requestMove(db, { fundId: f.fundId, from: { chain: from.chain, wallet: from.address }, to: { chain: to.chain, wallet: to.address }, units: BigInt(c.units), requestedBy: 'prop' })
-            .then(() => seen.move++, refusedOk);
+          await requestMove(db, {
+            fundId: f.fundId,
+            from: { chain: from.chain, wallet: from.address },
+            to: { chain: to.chain, wallet: to.address },
+            units: BigInt(c.units),
+            requestedBy: 'prop',
+          }).then(() => seen.move++, refusedOk);
         } else if (c.kind === 'redeem') {
           // Never more than the wallet holds on chain: an over-redemption is the chain's refusal, not a books question.
           const w = walletOf(c.investor, c.chain);
@@ -92,8 +108,16 @@ export async function checkFundProperty(db: Db, chains: PropChain[], o: { numRun
           const units = BigInt(c.units) < held ? BigInt(c.units) : held;
           if (units > 0n) {
             const nav = await currentNavOrThrow(db, f.fundId);
-            await requestRedemption(db, { fundId: f.fundId, chain: w.chain, address: w.address, units, investorId: w.investorId, walletId: w.walletId, requestedBy: 'prop', nav })
-              .then(() => seen.redeem++, refusedOk);
+            await requestRedemption(db, {
+              fundId: f.fundId,
+              chain: w.chain,
+              address: w.address,
+              units,
+              investorId: w.investorId,
+              walletId: w.walletId,
+              requestedBy: 'prop',
+              nav,
+            }).then(() => seen.redeem++, refusedOk);
           }
         } else if (c.kind === 'yield') {
           await requestDistribution(db, { fundId: f.fundId, recordTime: new Date(), units: BigInt(c.units), requestedBy: 'prop' });
@@ -106,7 +130,10 @@ export async function checkFundProperty(db: Db, chains: PropChain[], o: { numRun
         await quiesce(worker, db, drivers, f.fundId);
 
         const facts = await ledgerFacts(db, f.fundId, chains, f.deployments, f.wallets);
-        expect(facts.invariant.ok, JSON.stringify(facts.invariant, (_, v) => (typeof v === 'bigint' ? v.toString() : v))).toBe(true);
+        expect(
+          facts.invariant.ok,
+          JSON.stringify(facts.invariant, (_, v) => (typeof v === 'bigint' ? v.toString() : v)),
+        ).toBe(true);
         expect(facts.transit).toBe(0n);
         expect(facts.unbalanced).toEqual([]);
         expect(facts.drifted).toEqual([]);
@@ -123,7 +150,10 @@ export async function checkFundProperty(db: Db, chains: PropChain[], o: { numRun
           expect(row.capTable, `${id} cap table = chain`).toBe(row.chain);
         }
       }
-      const failed = await db.select().from(schema.operations).where(and(eq(schema.operations.fundId, f.fundId), eq(schema.operations.state, 'failed')));
+      const failed = await db
+        .select()
+        .from(schema.operations)
+        .where(and(eq(schema.operations.fundId, f.fundId), eq(schema.operations.state, 'failed')));
       expect(failed.map((x) => [x.kind, x.lastError])).toEqual([]);
     }),
     { numRuns: o.numRuns, examples: [EVERY_STEP] },

@@ -1,5 +1,15 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { DEFAULT_POLICY, WORKABLE_STATES, newId, operationFromJson, policyToJson, type ChainDriver, type ChainId, type DriverRegistry, type OperationBody } from '@fiscus/core';
+import {
+  DEFAULT_POLICY,
+  WORKABLE_STATES,
+  newId,
+  operationFromJson,
+  policyToJson,
+  type ChainDriver,
+  type ChainId,
+  type DriverRegistry,
+  type OperationBody,
+} from '@fiscus/core';
 import { accountBalance, checkSupplyInvariant, schema, supplyAccount, TRANSIT, type Db } from '@fiscus/ledger';
 import { ACTIVE_MOVE_STATES, advanceDistributions, advanceMoves, requestOperation, settleRedemptions, type Worker } from '../../src/index.ts';
 import { settle } from '../../src/testing/index.ts';
@@ -21,9 +31,16 @@ export interface PropWallet {
 }
 
 /** A fund deployed on every chain, with `investors` verified investors holding one authorized wallet per chain. */
-export async function seedPropertyFund(db: Db, worker: Worker, chains: PropChain[], investors: number): Promise<{ fundId: string; wallets: PropWallet[]; deployments: Record<string, string> }> {
+export async function seedPropertyFund(
+  db: Db,
+  worker: Worker,
+  chains: PropChain[],
+  investors: number,
+): Promise<{ fundId: string; wallets: PropWallet[]; deployments: Record<string, string> }> {
   const fundId = newId('fund');
-  await db.insert(schema.funds).values({ id: fundId, name: 'Property Fund', symbol: 'PRP', decimals: 6, policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false }) });
+  await db
+    .insert(schema.funds)
+    .values({ id: fundId, name: 'Property Fund', symbol: 'PRP', decimals: 6, policy: policyToJson({ ...DEFAULT_POLICY, kycRequired: false }) });
   const deployments: Record<string, string> = {};
   const deploys: string[] = [];
   for (const { chain } of chains) {
@@ -37,14 +54,26 @@ export async function seedPropertyFund(db: Db, worker: Worker, chains: PropChain
   const auths: string[] = [];
   for (let i = 0; i < investors; i++) {
     const investorId = newId('inv');
-    await db.insert(schema.investors).values({ id: investorId, legalName: `Holder ${i}`, jurisdiction: 'US', jurisdictionNumeric: 840, investorType: 'institutional', kycStatus: 'verified' });
+    await db
+      .insert(schema.investors)
+      .values({ id: investorId, legalName: `Holder ${i}`, jurisdiction: 'US', jurisdictionNumeric: 840, investorType: 'institutional', kycStatus: 'verified' });
     for (const { chain, newAddress } of chains) {
       const address = newAddress?.() ?? randomAddress();
       const walletId = newId('wal');
       await db.insert(schema.wallets).values({ id: walletId, investorId, chain, address });
       await db.insert(schema.fundWallets).values({ fundId, walletId, status: 'pending' });
       wallets.push({ investorId, chain, walletId, address });
-      auths.push((await requestOperation(db, { fundId, chain, body: { kind: 'authorize', address, investorId, country: 840 }, context: { walletId, investorId }, requestedBy: 'prop' })).id);
+      auths.push(
+        (
+          await requestOperation(db, {
+            fundId,
+            chain,
+            body: { kind: 'authorize', address, investorId, country: 840 },
+            context: { walletId, investorId },
+            requestedBy: 'prop',
+          })
+        ).id,
+      );
     }
   }
   await settle(worker, db, auths);
@@ -59,9 +88,18 @@ export async function quiesce(worker: Worker, db: Db, drivers: DriverRegistry, f
     await settleRedemptions(db);
     const worked = await worker.tick();
     const [ops, moves, dists] = await Promise.all([
-      db.select({ id: schema.operations.id }).from(schema.operations).where(and(eq(schema.operations.fundId, fundId), inArray(schema.operations.state, [...WORKABLE_STATES]))),
-      db.select({ id: schema.moves.id }).from(schema.moves).where(and(eq(schema.moves.fundId, fundId), inArray(schema.moves.state, ACTIVE_MOVE_STATES))),
-      db.select({ id: schema.distributions.id }).from(schema.distributions).where(and(eq(schema.distributions.fundId, fundId), inArray(schema.distributions.state, ['pending', 'minting']))),
+      db
+        .select({ id: schema.operations.id })
+        .from(schema.operations)
+        .where(and(eq(schema.operations.fundId, fundId), inArray(schema.operations.state, [...WORKABLE_STATES]))),
+      db
+        .select({ id: schema.moves.id })
+        .from(schema.moves)
+        .where(and(eq(schema.moves.fundId, fundId), inArray(schema.moves.state, ACTIVE_MOVE_STATES))),
+      db
+        .select({ id: schema.distributions.id })
+        .from(schema.distributions)
+        .where(and(eq(schema.distributions.fundId, fundId), inArray(schema.distributions.state, ['pending', 'minting']))),
     ]);
     if (ops.length === 0 && moves.length === 0 && dists.length === 0) return;
     if (worked === 0) await new Promise((r) => setTimeout(r, 5));
@@ -98,7 +136,10 @@ export async function ledgerFacts(db: Db, fundId: string, chains: PropChain[], d
     let capTable = 0n;
     for (const w of wallets.filter((x) => x.chain === c.chain)) {
       onChainWallets += await c.driver.balanceOf(deployment, w.address);
-      const [fw] = await db.select().from(schema.fundWallets).where(and(eq(schema.fundWallets.fundId, fundId), eq(schema.fundWallets.walletId, w.walletId)));
+      const [fw] = await db
+        .select()
+        .from(schema.fundWallets)
+        .where(and(eq(schema.fundWallets.fundId, fundId), eq(schema.fundWallets.walletId, w.walletId)));
       capTable += fw?.units ?? 0n;
     }
     perChain[c.chain] = {
@@ -109,11 +150,19 @@ export async function ledgerFacts(db: Db, fundId: string, chains: PropChain[], d
     };
   }
   // Units created or destroyed, from the posted operations that are no move legs: subscriptions, yield, redemptions.
-  const posted = await db.select().from(schema.operations).where(and(eq(schema.operations.fundId, fundId), eq(schema.operations.state, 'posted')));
+  const posted = await db
+    .select()
+    .from(schema.operations)
+    .where(and(eq(schema.operations.fundId, fundId), eq(schema.operations.state, 'posted')));
   const issued = posted.filter((o) => !('moveId' in o.context)).reduce((s, o) => s + netUnits(operationFromJson(o.body)), 0n);
   const dists = await db.select().from(schema.distributions).where(eq(schema.distributions.fundId, fundId));
   const distMinted = (id: string) => posted.filter((o) => o.context.distributionId === id).reduce((s, o) => s + netUnits(operationFromJson(o.body)), 0n);
-  const distributions = dists.map((d) => ({ id: d.id, state: d.state, declared: (d.units ?? 0n) + (d.carryIn ?? 0n), paidPlusCarry: distMinted(d.id) + (d.carryOut ?? 0n) }));
+  const distributions = dists.map((d) => ({
+    id: d.id,
+    state: d.state,
+    declared: (d.units ?? 0n) + (d.carryIn ?? 0n),
+    paidPlusCarry: distMinted(d.id) + (d.carryOut ?? 0n),
+  }));
   return {
     invariant,
     transit: await accountBalance(db, { fundId, code: TRANSIT, commodity: 'units' }),

@@ -35,7 +35,10 @@ worker.start();
 for (;;) {
   await new Promise((r) => setTimeout(r, 50));
   if (!env.UNTIL) continue;
-  const ops = await database.db.select({ id: schema.operations.id }).from(schema.operations).where(inArray(schema.operations.state, [...WORKABLE_STATES]));
+  const ops = await database.db
+    .select({ id: schema.operations.id })
+    .from(schema.operations)
+    .where(inArray(schema.operations.state, [...WORKABLE_STATES]));
   const moves = await database.db.select({ id: schema.moves.id }).from(schema.moves).where(inArray(schema.moves.state, ACTIVE_MOVE_STATES));
   if (ops.length === 0 && moves.length === 0) break;
 }

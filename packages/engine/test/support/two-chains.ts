@@ -60,14 +60,25 @@ export async function seedMoveFund(
   const fundId = newId('fund');
   await db.insert(schema.funds).values({ id: fundId, name: 'Move Fund', symbol: 'MVF', decimals: 6, policy: policyToJson(policy) });
   const investorId = newId('inv');
-  await db.insert(schema.investors).values({ id: investorId, legalName: 'Treasury Client', jurisdiction: 'US', jurisdictionNumeric: 840, investorType: 'institutional', kycStatus: 'verified' });
+  await db
+    .insert(schema.investors)
+    .values({
+      id: investorId,
+      legalName: 'Treasury Client',
+      jurisdiction: 'US',
+      jurisdictionNumeric: 840,
+      investorType: 'institutional',
+      kycStatus: 'verified',
+    });
   const deployments: Record<string, string> = {};
   const deploys: string[] = [];
   for (const { chain } of chains) {
     const id = newId('dep');
     deployments[chain] = id;
     await db.insert(schema.deployments).values({ id, fundId, chain, status: 'pending' });
-    deploys.push((await requestOperation(db, { fundId, chain: chain as ChainId, body: { kind: 'deploy' }, context: { deploymentId: id }, requestedBy: 'test' })).id);
+    deploys.push(
+      (await requestOperation(db, { fundId, chain: chain as ChainId, body: { kind: 'deploy' }, context: { deploymentId: id }, requestedBy: 'test' })).id,
+    );
   }
   await settle(worker, db, deploys);
   const wallets: MoveFund['wallets'] = {};
@@ -78,7 +89,17 @@ export async function seedMoveFund(
     await db.insert(schema.wallets).values({ id: walletId, investorId, chain, address });
     await db.insert(schema.fundWallets).values({ fundId, walletId, status: 'pending' });
     wallets[chain] = { walletId, address };
-    auths.push((await requestOperation(db, { fundId, chain: chain as ChainId, body: { kind: 'authorize', address, investorId, country: 840 }, context: { walletId, investorId }, requestedBy: 'test' })).id);
+    auths.push(
+      (
+        await requestOperation(db, {
+          fundId,
+          chain: chain as ChainId,
+          body: { kind: 'authorize', address, investorId, country: 840 },
+          context: { walletId, investorId },
+          requestedBy: 'test',
+        })
+      ).id,
+    );
   }
   await settle(worker, db, auths);
   return { fundId, investorId, wallets, deployments };
@@ -86,7 +107,13 @@ export async function seedMoveFund(
 
 export async function mintOn(db: Db, worker: Worker, f: MoveFund, chain: string, units: bigint): Promise<void> {
   const w = f.wallets[chain]!;
-  const op = await requestOperation(db, { fundId: f.fundId, chain: chain as ChainId, body: { kind: 'mint', to: w.address, units }, context: { walletId: w.walletId, investorId: f.investorId }, requestedBy: 'test' });
+  const op = await requestOperation(db, {
+    fundId: f.fundId,
+    chain: chain as ChainId,
+    body: { kind: 'mint', to: w.address, units },
+    context: { walletId: w.walletId, investorId: f.investorId },
+    requestedBy: 'test',
+  });
   await settle(worker, db, [op.id]);
 }
 

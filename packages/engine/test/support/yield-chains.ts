@@ -21,7 +21,9 @@ export interface YieldChain {
 }
 
 /** Two memchain nodes (two chains of one fund), each with a driver batching `maxBatch` mints. */
-export async function startTwoChains(maxBatch: number): Promise<{ chains: YieldChain[]; drivers: DriverRegistry; env: Record<string, string>; close(): Promise<void> }> {
+export async function startTwoChains(
+  maxBatch: number,
+): Promise<{ chains: YieldChain[]; drivers: DriverRegistry; env: Record<string, string>; close(): Promise<void> }> {
   const chains: YieldChain[] = [];
   for (const name of ['yielda', 'yieldb']) {
     const chain = `memory:${name}` as ChainId;
@@ -32,7 +34,9 @@ export async function startTwoChains(maxBatch: number): Promise<{ chains: YieldC
   const drivers = new DriverRegistry();
   for (const c of chains) drivers.register(c.driver);
   const env: Record<string, string> = { YIELD_MAX_BATCH: String(maxBatch) };
-  chains.forEach((c, i) => Object.assign(env, { [`YIELD_CHAIN_${i}`]: c.chain, [`YIELD_URL_${i}`]: c.server.url, [`YIELD_SEED_${i}`]: c.seed.toString('hex') }));
+  chains.forEach((c, i) =>
+    Object.assign(env, { [`YIELD_CHAIN_${i}`]: c.chain, [`YIELD_URL_${i}`]: c.server.url, [`YIELD_SEED_${i}`]: c.seed.toString('hex') }),
+  );
   return { chains, drivers, env, close: async () => void (await Promise.all(chains.map((c) => c.server.close()))) };
 }
 
@@ -51,7 +55,9 @@ export async function seedYieldFund(db: Db, worker: Worker, chains: YieldChain[]
   for (const c of chains.slice(1)) {
     const deploymentId = newId('dep');
     await db.insert(schema.deployments).values({ id: deploymentId, fundId: fund.fundId, chain: c.chain, status: 'pending' });
-    deploys.push((await requestOperation(db, { fundId: fund.fundId, chain: c.chain, body: { kind: 'deploy' }, context: { deploymentId }, requestedBy: 'test' })).id);
+    deploys.push(
+      (await requestOperation(db, { fundId: fund.fundId, chain: c.chain, body: { kind: 'deploy' }, context: { deploymentId }, requestedBy: 'test' })).id,
+    );
   }
   await settle(worker, db, deploys);
   const holders: Holder[] = [];
@@ -66,7 +72,10 @@ export async function seedYieldFund(db: Db, worker: Worker, chains: YieldChain[]
   }
   await settle(worker, db, auths);
   const mints = [];
-  for (const h of holders) mints.push((await requestMint(db, { fundId: fund.fundId, chain: h.chain, to: h.address, units: h.position, walletId: h.walletId, investorId: h.investorId })).id);
+  for (const h of holders)
+    mints.push(
+      (await requestMint(db, { fundId: fund.fundId, chain: h.chain, to: h.address, units: h.position, walletId: h.walletId, investorId: h.investorId })).id,
+    );
   await settle(worker, db, mints, 60_000);
   return { fundId: fund.fundId, holders };
 }

@@ -13,7 +13,14 @@ const env = process.env;
 const database = await createDb(JSON.parse(env.FISCUS_DB!));
 const drivers = new DriverRegistry();
 for (const i of [0, 1]) {
-  drivers.register(smallBatchDriver({ chain: env[`YIELD_CHAIN_${i}`] as ChainId, url: env[`YIELD_URL_${i}`]!, seed: Buffer.from(env[`YIELD_SEED_${i}`]!, 'hex'), maxBatch: Number(env.YIELD_MAX_BATCH) }));
+  drivers.register(
+    smallBatchDriver({
+      chain: env[`YIELD_CHAIN_${i}`] as ChainId,
+      url: env[`YIELD_URL_${i}`]!,
+      seed: Buffer.from(env[`YIELD_SEED_${i}`]!, 'hex'),
+      maxBatch: Number(env.YIELD_MAX_BATCH),
+    }),
+  );
 }
 const worker = new Worker({
   db: database.db,
@@ -29,7 +36,10 @@ const worker = new Worker({
 worker.start();
 for (;;) {
   await new Promise((r) => setTimeout(r, 50));
-  const [d] = await database.db.select({ state: schema.distributions.state }).from(schema.distributions).where(eq(schema.distributions.id, env.UNTIL_DISTRIBUTION!));
+  const [d] = await database.db
+    .select({ state: schema.distributions.state })
+    .from(schema.distributions)
+    .where(eq(schema.distributions.id, env.UNTIL_DISTRIBUTION!));
   if (d && (d.state === 'completed' || d.state === 'partially_failed')) break;
 }
 await worker.stop();

@@ -10,7 +10,8 @@ import { verifyAuditChain } from './verify.ts';
 
 async function appendMany(h: TestDbHandle, n: number) {
   const out = [];
-  for (let i = 0; i < n; i++) out.push(await appendAudit(h.db, { actor: 'ops', action: 'test.step', subject: `s:${i}`, data: { i, units: BigInt(i) * 10n ** 18n } }));
+  for (let i = 0; i < n; i++)
+    out.push(await appendAudit(h.db, { actor: 'ops', action: 'test.step', subject: `s:${i}`, data: { i, units: BigInt(i) * 10n ** 18n } }));
   return out;
 }
 
@@ -55,9 +56,15 @@ describeEachBackend('audit chain', (backend) => {
   });
 
   it('the database refuses a row that does not link to the head, and edits', async () => {
-    const e = await rejection(h.db.insert(auditLog).values({ seq: 1000n, at: new Date(), actor: 'x', action: 'y', subject: 'z', data: {}, prevHash: GENESIS_HASH, hash: 'a'.repeat(64) }));
+    const e = await rejection(
+      h.db
+        .insert(auditLog)
+        .values({ seq: 1000n, at: new Date(), actor: 'x', action: 'y', subject: 'z', data: {}, prevHash: GENESIS_HASH, hash: 'a'.repeat(64) }),
+    );
     expect(e).toBeDefined();
-    expect((await rejection(appendAudit(h.db, { actor: 'x', action: 'y', subject: 'z', at: new Date(Number.NaN) })) as FiscusError).code).toBe('VALIDATION_FAILED');
+    expect(((await rejection(appendAudit(h.db, { actor: 'x', action: 'y', subject: 'z', at: new Date(Number.NaN) }))) as FiscusError).code).toBe(
+      'VALIDATION_FAILED',
+    );
     await rejection(h.db.execute(sql`update audit_log set actor = 'mallory' where seq = 1`));
     expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true });
   });

@@ -7,7 +7,11 @@ describe('auditHash', () => {
 
   it('is sha256(prevHash ‖ RFC 8785 JSON) with sorted keys and seq as a string', () => {
     const body = '{"action":"fund.create","actor":"ops","at":"2025-01-02T03:04:05.678Z","data":{"a":[true,null],"b":1},"seq":"1","subject":"fund:1"}';
-    expect(auditHash(GENESIS_HASH, c)).toBe(createHash('sha256').update(GENESIS_HASH + body).digest('hex'));
+    expect(auditHash(GENESIS_HASH, c)).toBe(
+      createHash('sha256')
+        .update(GENESIS_HASH + body)
+        .digest('hex'),
+    );
   });
 
   it('does not depend on key order and changes with any field', () => {

@@ -29,7 +29,9 @@ export function auditHash(prevHash: string, c: AuditContent): string {
     data: c.data,
   });
   if (body === undefined) throw new Error('audit content is not serialisable');
-  return createHash('sha256').update(prevHash + body, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(prevHash + body, 'utf8')
+    .digest('hex');
 }
 
 /**

@@ -10,9 +10,7 @@ export interface VerifyAuditChainParameters {
   pageSize?: number;
 }
 
-export type VerifyAuditChainReturnType =
-  | { ok: true; count: number; head: string }
-  | { ok: false; count: number; brokenAt: bigint; reason: string };
+export type VerifyAuditChainReturnType = { ok: true; count: number; head: string } | { ok: false; count: number; brokenAt: bigint; reason: string };
 
 /**
  * Recompute every hash and link. Reports the first seq that is wrong: a missing row (gap), a
@@ -24,7 +22,10 @@ export async function verifyAuditChain(db: Db, p: VerifyAuditChainParameters = {
   let expected = p.fromSeq && p.fromSeq > 1n ? p.fromSeq : 1n;
   let prevHash = GENESIS_HASH;
   if (expected > 1n) {
-    const [before] = await db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, expected - 1n));
+    const [before] = await db
+      .select({ hash: auditLog.hash })
+      .from(auditLog)
+      .where(eq(auditLog.seq, expected - 1n));
     if (!before) return { ok: false, count: 0, brokenAt: expected - 1n, reason: `row ${expected - 1n} is missing` };
     prevHash = before.hash;
   }

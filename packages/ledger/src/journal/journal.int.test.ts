@@ -22,14 +22,22 @@ describeEachBackend('postEntry and balances', (backend) => {
   it('posts a multi-commodity entry, creating accounts on first use', async () => {
     const fundId = await seedFund(h.db);
     const { entryId } = await postEntry(h.db, {
-      fundId, memo: 'subscription', operationId: `op-${fundId}`, meta: { investor: 'i1' },
+      fundId,
+      memo: 'subscription',
+      operationId: `op-${fundId}`,
+      meta: { investor: 'i1' },
       postings: [u(ISSUANCE, -100n), u(supplyAccount('eip155:1'), 100n), usd('cash:bank', 250n), usd('investor:i1', -250n)],
     });
     expect(typeof entryId).toBe('bigint');
     expect(await accountBalance(h.db, { fundId, code: 'supply:eip155:1', commodity: 'units' })).toBe(100n);
     expect(await accountBalance(h.db, { fundId, code: 'cash:bank', commodity: 'usd' })).toBe(250n);
     expect(await accountBalance(h.db, { fundId, code: 'nope', commodity: 'usd' })).toBe(0n);
-    expect(await balances(h.db, { fundId, commodity: 'usd' })).toEqual(new Map([['cash:bank', 250n], ['investor:i1', -250n]]));
+    expect(await balances(h.db, { fundId, commodity: 'usd' })).toEqual(
+      new Map([
+        ['cash:bank', 250n],
+        ['investor:i1', -250n],
+      ]),
+    );
     expect(await balances(h.db, { fundId, commodity: 'units', prefix: 'supply:' })).toEqual(new Map([['supply:eip155:1', 100n]]));
     const [entry] = await h.db.select().from(journalEntries).where(eq(journalEntries.id, entryId));
     expect(entry).toMatchObject({ memo: 'subscription', meta: { investor: 'i1' } });
@@ -49,7 +57,7 @@ describeEachBackend('postEntry and balances', (backend) => {
     const fundId = await seedFund(h.db);
     const p = { fundId, operationId: `once-${fundId}`, memo: 'm', postings: [u('a', 1n), u('b', -1n)] };
     await postEntry(h.db, p);
-    expect((await rejection(postEntry(h.db, p)) as FiscusError).code).toBe('CONFLICT');
+    expect(((await rejection(postEntry(h.db, p))) as FiscusError).code).toBe('CONFLICT');
     expect(await accountBalance(h.db, { fundId, code: 'a', commodity: 'units' })).toBe(1n);
   });
 
@@ -57,14 +65,18 @@ describeEachBackend('postEntry and balances', (backend) => {
     const fundId = await seedFund(h.db);
     await h.db.transaction(async (tx) => {
       await postEntry(tx, { fundId, operationId: `n1-${fundId}`, memo: 'one', postings: [u('a', 3n), u('b', -3n)] });
-      expect((await rejection(postEntry(tx, { fundId, operationId: `n1-${fundId}`, memo: 'dup', postings: [u('a', 1n), u('b', -1n)] })) as FiscusError).code).toBe('CONFLICT');
+      expect(
+        ((await rejection(postEntry(tx, { fundId, operationId: `n1-${fundId}`, memo: 'dup', postings: [u('a', 1n), u('b', -1n)] }))) as FiscusError).code,
+      ).toBe('CONFLICT');
       await postEntry(tx, { fundId, memo: 'two', postings: [u('a', 4n), u('c', -4n)] });
     });
     expect(await accountBalance(h.db, { fundId, code: 'a', commodity: 'units' })).toBe(7n);
-    const e = await rejection(h.db.transaction(async (tx) => {
-      await postEntry(tx, { fundId, memo: 'three', postings: [u('a', 10n), u('b', -10n)] });
-      throw new Error('saga step failed');
-    }));
+    const e = await rejection(
+      h.db.transaction(async (tx) => {
+        await postEntry(tx, { fundId, memo: 'three', postings: [u('a', 10n), u('b', -10n)] });
+        throw new Error('saga step failed');
+      }),
+    );
     expect((e as Error).message).toBe('saga step failed');
     expect(await accountBalance(h.db, { fundId, code: 'a', commodity: 'units' })).toBe(7n);
   });
@@ -91,17 +103,32 @@ describeEachBackend('postEntry and balances', (backend) => {
     const fundId = await seedFund(h.db);
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        postEntry(h.db, { fundId, memo: `p${i}`, postings: i % 2 ? [u('a', 1n), u('b', -1n), u(`n${i % 3}`, 0n)] : [u('b', 2n), u(`n${i % 3}`, 0n), u('a', -2n)] }),
+        postEntry(h.db, {
+          fundId,
+          memo: `p${i}`,
+          postings: i % 2 ? [u('a', 1n), u('b', -1n), u(`n${i % 3}`, 0n)] : [u('b', 2n), u(`n${i % 3}`, 0n), u('a', -2n)],
+        }),
       ),
     );
-    expect(await balances(h.db, { fundId, commodity: 'units' })).toEqual(new Map([['a', -10n], ['b', 10n], ['n0', 0n], ['n1', 0n], ['n2', 0n]]));
+    expect(await balances(h.db, { fundId, commodity: 'units' })).toEqual(
+      new Map([
+        ['a', -10n],
+        ['b', 10n],
+        ['n0', 0n],
+        ['n1', 0n],
+        ['n2', 0n],
+      ]),
+    );
   });
 
   it('sumPostings agrees with the cached balance', async () => {
     const fundId = await seedFund(h.db);
     await postEntry(h.db, { fundId, memo: 'big', postings: [u('a', 2n ** 62n), u('b', -(2n ** 62n))] });
     await postEntry(h.db, { fundId, memo: 'more', postings: [u('a', 2n ** 62n - 1n), u('b', -(2n ** 62n - 1n))] });
-    const [row] = await h.db.select().from(ledgerAccounts).where(and(eq(ledgerAccounts.fundId, fundId), eq(ledgerAccounts.code, 'a')));
+    const [row] = await h.db
+      .select()
+      .from(ledgerAccounts)
+      .where(and(eq(ledgerAccounts.fundId, fundId), eq(ledgerAccounts.code, 'a')));
     expect(row!.balance).toBe(2n ** 63n - 1n);
     expect(await sumPostings(h.db, row!.id)).toBe(2n ** 63n - 1n);
   });

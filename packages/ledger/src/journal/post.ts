@@ -26,7 +26,6 @@ export interface PostEntryReturnType {
   entryId: bigint;
 }
 
-
 /** Refuse in TS first so the caller gets a precise message; the database refuses on its own too. */
 export function assertBalanced(list: readonly Posting[]): void {
   if (list.length < 2) {
@@ -63,11 +62,22 @@ export async function postEntry(db: Db, p: PostEntryParameters): Promise<PostEnt
       const keys = [...new Map(p.postings.map((x) => [`${x.commodity}\u0000${x.account}`, x])).values()]
         .map(({ account, commodity }) => ({ code: account, commodity }))
         .sort((a, b) => cmp(a.commodity, b.commodity) || cmp(a.code, b.code));
-      await tx.insert(ledgerAccounts).values(keys.map((k) => ({ fundId: p.fundId, ...k }))).onConflictDoNothing();
+      await tx
+        .insert(ledgerAccounts)
+        .values(keys.map((k) => ({ fundId: p.fundId, ...k })))
+        .onConflictDoNothing();
       const rows = await tx
         .select({ id: ledgerAccounts.id, code: ledgerAccounts.code, commodity: ledgerAccounts.commodity })
         .from(ledgerAccounts)
-        .where(and(eq(ledgerAccounts.fundId, p.fundId), inArray(ledgerAccounts.code, keys.map((k) => k.code))));
+        .where(
+          and(
+            eq(ledgerAccounts.fundId, p.fundId),
+            inArray(
+              ledgerAccounts.code,
+              keys.map((k) => k.code),
+            ),
+          ),
+        );
       const ids = new Map(rows.map((r) => [`${r.commodity}\u0000${r.code}`, r.id]));
 
       const [entry] = await tx

@@ -5,10 +5,7 @@ import { l1Provisions } from '../schema/index.ts';
 export type L1ProvisionRow = typeof l1Provisions.$inferSelect;
 
 /** Inserts a new provisioning; null when its id or EVM chain id is already taken (the caller reports a conflict). */
-export async function insertL1Provision(
-  db: Db,
-  p: { id: string; evmChainId: number; config: unknown; createdBy: string },
-): Promise<L1ProvisionRow | null> {
+export async function insertL1Provision(db: Db, p: { id: string; evmChainId: number; config: unknown; createdBy: string }): Promise<L1ProvisionRow | null> {
   const [row] = await db
     .insert(l1Provisions)
     .values({ id: p.id, evmChainId: p.evmChainId, step: 'createSubnet', config: p.config, createdBy: p.createdBy })
@@ -38,7 +35,15 @@ export async function saveL1ProvisionRecord(
   const r = p.record;
   const rows = await db
     .update(l1Provisions)
-    .set({ record: r, step: r.step, subnetId: r.subnetId ?? null, blockchainId: r.blockchainId ?? null, conversionId: r.conversionId ?? null, error: r.error ?? null, updatedAt: sql`now()` })
+    .set({
+      record: r,
+      step: r.step,
+      subnetId: r.subnetId ?? null,
+      blockchainId: r.blockchainId ?? null,
+      conversionId: r.conversionId ?? null,
+      error: r.error ?? null,
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(l1Provisions.id, p.id), sql`coalesce((${l1Provisions.record}->>'version')::int, 0) = ${r.version - 1}`))
     .returning({ id: l1Provisions.id });
   return rows.length === 1;

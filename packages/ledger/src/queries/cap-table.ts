@@ -32,7 +32,14 @@ export async function capTablePage(db: Db, p: { fundId: string; after?: string; 
     .from(fundWallets)
     .innerJoin(wallets, eq(wallets.id, fundWallets.walletId))
     .innerJoin(investors, eq(investors.id, wallets.investorId))
-    .where(and(eq(fundWallets.fundId, p.fundId), p.after ? gt(wallets.investorId, p.after) : undefined, p.chain ? eq(wallets.chain, p.chain) : undefined, p.q ? search(p.q) : undefined))
+    .where(
+      and(
+        eq(fundWallets.fundId, p.fundId),
+        p.after ? gt(wallets.investorId, p.after) : undefined,
+        p.chain ? eq(wallets.chain, p.chain) : undefined,
+        p.q ? search(p.q) : undefined,
+      ),
+    )
     .groupBy(wallets.investorId, investors.legalName)
     .having(sql`${total} > 0`)
     .orderBy(asc(wallets.investorId))
@@ -40,12 +47,26 @@ export async function capTablePage(db: Db, p: { fundId: string; after?: string; 
   if (page.length === 0) return [];
   const rows = await db
     .select({
-      investorId: wallets.investorId, walletId: fundWallets.walletId, chain: wallets.chain, address: wallets.address,
-      units: fundWallets.units, frozenUnits: fundWallets.frozenUnits, status: fundWallets.status,
+      investorId: wallets.investorId,
+      walletId: fundWallets.walletId,
+      chain: wallets.chain,
+      address: wallets.address,
+      units: fundWallets.units,
+      frozenUnits: fundWallets.frozenUnits,
+      status: fundWallets.status,
     })
     .from(fundWallets)
     .innerJoin(wallets, eq(wallets.id, fundWallets.walletId))
-    .where(and(eq(fundWallets.fundId, p.fundId), inArray(wallets.investorId, page.map((r) => r.investorId)), p.chain ? eq(wallets.chain, p.chain) : undefined))
+    .where(
+      and(
+        eq(fundWallets.fundId, p.fundId),
+        inArray(
+          wallets.investorId,
+          page.map((r) => r.investorId),
+        ),
+        p.chain ? eq(wallets.chain, p.chain) : undefined,
+      ),
+    )
     .orderBy(asc(wallets.chain), asc(wallets.address));
   const byInvestor = new Map<string, CapTableWallet[]>();
   for (const { investorId, ...w } of rows) byInvestor.set(investorId, [...(byInvestor.get(investorId) ?? []), w]);
@@ -93,6 +114,9 @@ export async function holderCounts(db: Db, p: { fundId: string }): Promise<Holde
 }
 
 export async function getReconciliation(db: Db, p: { fundId: string; id: string }) {
-  const [row] = await db.select().from(reconciliations).where(and(eq(reconciliations.id, p.id), eq(reconciliations.fundId, p.fundId)));
+  const [row] = await db
+    .select()
+    .from(reconciliations)
+    .where(and(eq(reconciliations.id, p.id), eq(reconciliations.fundId, p.fundId)));
   return row;
 }

@@ -37,10 +37,7 @@ export async function listDeployments(db: Db, p: { fundId: string }): Promise<De
  * A pending deployment row, or undefined when the fund already has one on that chain (the
  * unique (fund, chain) index decides, so two concurrent deploys cannot both start).
  */
-export async function insertPendingDeployment(
-  db: Db,
-  p: { id: string; fundId: string; chain: string },
-): Promise<DeploymentRow | undefined> {
+export async function insertPendingDeployment(db: Db, p: { id: string; fundId: string; chain: string }): Promise<DeploymentRow | undefined> {
   const [row] = await db
     .insert(deployments)
     .values({ ...p, status: 'pending' })
@@ -60,10 +57,7 @@ export async function setDeploymentOperation(db: Db, p: { id: string; operationI
 }
 
 /** Active deployments on one chain with their fund's name and symbol (e.g. for a chain's stellar.toml). */
-export async function listActiveDeploymentsOnChain(
-  db: Db,
-  p: { chain: string },
-): Promise<(DeploymentRow & { fundName: string; fundSymbol: string })[]> {
+export async function listActiveDeploymentsOnChain(db: Db, p: { chain: string }): Promise<(DeploymentRow & { fundName: string; fundSymbol: string })[]> {
   const rows = await db
     .select({ d: deployments, fundName: funds.name, fundSymbol: funds.symbol })
     .from(deployments)

@@ -36,10 +36,7 @@ export async function getIdempotencyKey(db: Db, p: { principal: string; key: str
   return row;
 }
 
-export async function completeIdempotencyKey(
-  db: Db,
-  p: { principal: string; key: string; statusCode: number; response: unknown },
-): Promise<void> {
+export async function completeIdempotencyKey(db: Db, p: { principal: string; key: string; statusCode: number; response: unknown }): Promise<void> {
   await db
     .update(idempotencyKeys)
     .set({ statusCode: p.statusCode, response: p.response })

@@ -15,10 +15,7 @@ export async function getInvestor(db: Db, p: { id: string }): Promise<InvestorRo
   return row;
 }
 
-export async function updateInvestorKyc(
-  db: Db,
-  p: { id: string; kycStatus: string; kycExpiresAt: Date | null },
-): Promise<InvestorRow | undefined> {
+export async function updateInvestorKyc(db: Db, p: { id: string; kycStatus: string; kycExpiresAt: Date | null }): Promise<InvestorRow | undefined> {
   const [row] = await db
     .update(investors)
     .set({ kycStatus: p.kycStatus, kycExpiresAt: p.kycExpiresAt, updatedAt: sql`now()` })

@@ -51,7 +51,13 @@ export async function listAttestations(db: Db, p: { fundId: string; cursor?: str
   return db
     .select()
     .from(attestations)
-    .where(and(eq(attestations.fundId, p.fundId), p.since ? gte(attestations.createdAt, p.since) : undefined, after(attestations, attestations.createdAt, attestations.id, p.cursor)))
+    .where(
+      and(
+        eq(attestations.fundId, p.fundId),
+        p.since ? gte(attestations.createdAt, p.since) : undefined,
+        after(attestations, attestations.createdAt, attestations.id, p.cursor),
+      ),
+    )
     .orderBy(desc(attestations.createdAt), desc(attestations.id))
     .limit(p.limit);
 }
@@ -62,7 +68,13 @@ export async function listDistributions(db: Db, p: { fundId: string; state?: str
   return db
     .select()
     .from(distributions)
-    .where(and(eq(distributions.fundId, p.fundId), p.state ? eq(distributions.state, p.state) : undefined, after(distributions, distributions.createdAt, distributions.id, p.cursor)))
+    .where(
+      and(
+        eq(distributions.fundId, p.fundId),
+        p.state ? eq(distributions.state, p.state) : undefined,
+        after(distributions, distributions.createdAt, distributions.id, p.cursor),
+      ),
+    )
     .orderBy(desc(distributions.createdAt), desc(distributions.id))
     .limit(p.limit);
 }

@@ -10,12 +10,7 @@ export type AttestationRow = typeof attestations.$inferSelect;
 export const navOf = (row: NavPublicationRow): Nav => ({ value: row.navValue, scale: row.navScale });
 
 export async function getLatestNavPublication(db: Db, p: { fundId: string }): Promise<NavPublicationRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(navPublications)
-    .where(eq(navPublications.fundId, p.fundId))
-    .orderBy(desc(navPublications.round))
-    .limit(1);
+  const [row] = await db.select().from(navPublications).where(eq(navPublications.fundId, p.fundId)).orderBy(desc(navPublications.round)).limit(1);
   return row;
 }
 
@@ -26,10 +21,7 @@ export async function getCurrentNav(db: Db, fundId: string): Promise<{ nav: Nav;
 }
 
 /** Newest first, keyset-paginated on round. */
-export async function listNavPublications(
-  db: Db,
-  p: { fundId: string; beforeRound?: bigint; limit: number },
-): Promise<NavPublicationRow[]> {
+export async function listNavPublications(db: Db, p: { fundId: string; beforeRound?: bigint; limit: number }): Promise<NavPublicationRow[]> {
   return db
     .select()
     .from(navPublications)
@@ -42,10 +34,7 @@ export async function listNavPublications(
  * Inserts the next round, or returns undefined when another publisher took that round first
  * (the unique (fund, round) / (previous) indexes are the compare-and-set).
  */
-export async function insertNavPublication(
-  db: Db,
-  p: typeof navPublications.$inferInsert,
-): Promise<NavPublicationRow | undefined> {
+export async function insertNavPublication(db: Db, p: typeof navPublications.$inferInsert): Promise<NavPublicationRow | undefined> {
   const [row] = await db.insert(navPublications).values(p).onConflictDoNothing().returning();
   return row;
 }

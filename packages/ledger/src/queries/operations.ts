@@ -46,10 +46,7 @@ export async function operationHistory(db: Db, p: { operationId: string }): Prom
 
 /** For the metrics gauge: one grouped scan, read at scrape time. */
 export async function countOperationsByState(db: Db): Promise<{ state: string; count: number }[]> {
-  const rows = await db
-    .select({ state: operations.state, count: sql<number>`count(*)::int` })
-    .from(operations)
-    .groupBy(operations.state);
+  const rows = await db.select({ state: operations.state, count: sql<number>`count(*)::int` }).from(operations).groupBy(operations.state);
   return rows.map((r) => ({ state: r.state, count: Number(r.count) }));
 }
 

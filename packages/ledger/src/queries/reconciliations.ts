@@ -5,10 +5,7 @@ import { reconciliations } from '../schema/index.ts';
 export type ReconciliationRecord = typeof reconciliations.$inferSelect;
 
 /** Newest first; `before` is a keyset cursor on the (time-ordered) id. */
-export async function listReconciliations(
-  db: Db,
-  p: { fundId: string; chain?: string; before?: string; limit: number },
-): Promise<ReconciliationRecord[]> {
+export async function listReconciliations(db: Db, p: { fundId: string; chain?: string; before?: string; limit: number }): Promise<ReconciliationRecord[]> {
   return db
     .select()
     .from(reconciliations)

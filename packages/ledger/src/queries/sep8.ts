@@ -22,7 +22,10 @@ export async function insertSep8Approval(db: Db, p: NewSep8Approval): Promise<Se
 
 /** Approvals of a fund whose transaction may still land. */
 export async function openSep8Approvals(db: Db, p: { fundId: string }): Promise<Sep8ApprovalRow[]> {
-  return db.select().from(sep8Approvals).where(and(eq(sep8Approvals.fundId, p.fundId), eq(sep8Approvals.state, 'open')));
+  return db
+    .select()
+    .from(sep8Approvals)
+    .where(and(eq(sep8Approvals.fundId, p.fundId), eq(sep8Approvals.state, 'open')));
 }
 
 /** open → landed | failed | expired (only from open: a late reader never rewrites a settled row). */

@@ -6,7 +6,10 @@ export type WalletRow = typeof wallets.$inferSelect;
 export type FundWalletRow = typeof fundWallets.$inferSelect;
 
 export async function getWalletByAddress(db: Db, p: { chain: string; address: string }): Promise<WalletRow | undefined> {
-  const [row] = await db.select().from(wallets).where(and(eq(wallets.chain, p.chain), eq(wallets.address, p.address)));
+  const [row] = await db
+    .select()
+    .from(wallets)
+    .where(and(eq(wallets.chain, p.chain), eq(wallets.address, p.address)));
   return row;
 }
 
@@ -16,7 +19,11 @@ export async function getWalletByAddress(db: Db, p: { chain: string; address: st
  * aborting the caller's transaction on Postgres.
  */
 export async function ensureWallet(db: Db, p: { id: string; investorId: string; chain: string; address: string }): Promise<WalletRow> {
-  const [row] = await db.insert(wallets).values(p).onConflictDoNothing({ target: [wallets.chain, wallets.address] }).returning();
+  const [row] = await db
+    .insert(wallets)
+    .values(p)
+    .onConflictDoNothing({ target: [wallets.chain, wallets.address] })
+    .returning();
   return row ?? (await getWalletByAddress(db, p))!;
 }
 
@@ -33,7 +40,12 @@ export async function listInvestorWallets(db: Db, p: { investorId: string }): Pr
     .select({ fw: fundWallets, decimals: funds.decimals })
     .from(fundWallets)
     .innerJoin(funds, eq(funds.id, fundWallets.fundId))
-    .where(inArray(fundWallets.walletId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        fundWallets.walletId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(fundWallets.fundId));
   return rows.map((wallet) => ({
     wallet,
@@ -42,10 +54,7 @@ export async function listInvestorWallets(db: Db, p: { investorId: string }): Pr
 }
 
 /** `lock` takes the row FOR UPDATE so two requests cannot both spend the same position. */
-export async function getFundWallet(
-  db: Db,
-  p: { fundId: string; walletId: string; lock?: boolean },
-): Promise<FundWalletRow | undefined> {
+export async function getFundWallet(db: Db, p: { fundId: string; walletId: string; lock?: boolean }): Promise<FundWalletRow | undefined> {
   const q = db
     .select()
     .from(fundWallets)

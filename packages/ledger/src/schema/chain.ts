@@ -55,5 +55,9 @@ export const redemptions = pgTable(
     burnedAt: timestamp('burned_at', { withTimezone: true }),
     settledAt: timestamp('settled_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('redemptions_chain_tx_event').on(t.chain, t.txHash, t.eventIndex), index('redemptions_fund').on(t.fundId, t.createdAt), index('redemptions_queue').on(t.fundId, t.state, t.createdAt)],
+  (t) => [
+    uniqueIndex('redemptions_chain_tx_event').on(t.chain, t.txHash, t.eventIndex),
+    index('redemptions_fund').on(t.fundId, t.createdAt),
+    index('redemptions_queue').on(t.fundId, t.state, t.createdAt),
+  ],
 );

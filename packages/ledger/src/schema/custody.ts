@@ -16,7 +16,9 @@ export const custodyLots = pgTable(
   'custody_lots',
   {
     id: text('id').primaryKey(),
-    fundId: text('fund_id').notNull().references(() => funds.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
     cusip: text('cusip').notNull(),
     custodian: text('custodian').notNull(),
     faceValue: usd('face_value').notNull(),
@@ -46,7 +48,9 @@ export const cashMovements = pgTable(
   'cash_movements',
   {
     id: text('id').primaryKey(),
-    fundId: text('fund_id').notNull().references(() => funds.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
     account: text('account').notNull(),
     /** deposit | withdrawal */
     direction: text('direction').notNull(),
@@ -70,9 +74,15 @@ export const subscriptions = pgTable(
   'subscriptions',
   {
     id: text('id').primaryKey(),
-    fundId: text('fund_id').notNull().references(() => funds.id),
-    investorId: text('investor_id').notNull().references(() => investors.id),
-    walletId: text('wallet_id').notNull().references(() => wallets.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
+    investorId: text('investor_id')
+      .notNull()
+      .references(() => investors.id),
+    walletId: text('wallet_id')
+      .notNull()
+      .references(() => wallets.id),
     chain: text('chain').notNull(),
     usdIn: usd('usd_in').notNull(),
     units: units('units').notNull(),
@@ -91,7 +101,9 @@ export const subscriptions = pgTable(
 
 /** Per-fund redemption rules; no row = no minimum and no daily limit. */
 export const redemptionSettings = pgTable('redemption_settings', {
-  fundId: text('fund_id').primaryKey().references(() => funds.id),
+  fundId: text('fund_id')
+    .primaryKey()
+    .references(() => funds.id),
   /** Redemptions worth less than this (at NAV) are refused (API) or set aside (on chain). */
   minRedemptionUsd: usd('min_redemption_usd').notNull().default(sql`0`),
   /** USD paid out per UTC day at most; null = unlimited. */
@@ -110,7 +122,9 @@ export const redemptionPayouts = pgTable(
   'redemption_payouts',
   {
     id: text('id').primaryKey(),
-    fundId: text('fund_id').notNull().references(() => funds.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
     redemptionId: text('redemption_id').notNull(),
     investorId: text('investor_id'),
     amount: usd('amount').notNull(),

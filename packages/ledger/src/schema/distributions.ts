@@ -14,7 +14,9 @@ export const distributions = pgTable(
   'distributions',
   {
     id: text('id').primaryKey(),
-    fundId: text('fund_id').notNull().references(() => funds.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
     recordTime: timestamp('record_time', { withTimezone: true }).notNull(),
     /** Exactly one of requestedUnits / ratePerUnit (decimal string, new units per unit held). */
     requestedUnits: units('requested_units'),
@@ -44,9 +46,15 @@ export const distributions = pgTable(
 export const distributionAllocations = pgTable(
   'distribution_allocations',
   {
-    distributionId: text('distribution_id').notNull().references(() => distributions.id),
-    walletId: text('wallet_id').notNull().references(() => wallets.id),
-    investorId: text('investor_id').notNull().references(() => investors.id),
+    distributionId: text('distribution_id')
+      .notNull()
+      .references(() => distributions.id),
+    walletId: text('wallet_id')
+      .notNull()
+      .references(() => wallets.id),
+    investorId: text('investor_id')
+      .notNull()
+      .references(() => investors.id),
     chain: text('chain').notNull(),
     address: text('address').notNull(),
     /** Units held at the snapshot. */
@@ -80,8 +88,12 @@ export const unmatchedChainEvents = pgTable(
   'unmatched_chain_events',
   {
     id: bigserial('id', { mode: 'bigint' }).primaryKey(),
-    fundId: text('fund_id').notNull().references(() => funds.id),
-    deploymentId: text('deployment_id').notNull().references(() => deployments.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
+    deploymentId: text('deployment_id')
+      .notNull()
+      .references(() => deployments.id),
     chain: text('chain').notNull(),
     txHash: text('tx_hash').notNull(),
     block: bigint('block', { mode: 'bigint' }).notNull(),

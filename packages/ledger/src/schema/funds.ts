@@ -24,7 +24,9 @@ export const deployments = pgTable(
   'deployments',
   {
     id: text('id').primaryKey(),
-    fundId: text('fund_id').notNull().references(() => funds.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
     chain: text('chain').notNull(),
     /** pending until the deploy operation posts; active after; failed if it failed. */
     status: text('status').notNull(),

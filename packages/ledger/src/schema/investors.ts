@@ -20,7 +20,9 @@ export const wallets = pgTable(
   'wallets',
   {
     id: text('id').primaryKey(),
-    investorId: text('investor_id').notNull().references(() => investors.id),
+    investorId: text('investor_id')
+      .notNull()
+      .references(() => investors.id),
     chain: text('chain').notNull(),
     /** Canonical form (EVM: EIP-55 checksum; Stellar: G… StrKey). */
     address: text('address').notNull(),
@@ -36,8 +38,12 @@ export const wallets = pgTable(
 export const fundWallets = pgTable(
   'fund_wallets',
   {
-    fundId: text('fund_id').notNull().references(() => funds.id),
-    walletId: text('wallet_id').notNull().references(() => wallets.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
+    walletId: text('wallet_id')
+      .notNull()
+      .references(() => wallets.id),
     /** pending | authorized | frozen | deauthorized | rejected | recovered (lost wallet, units moved by a recover op) */
     status: text('status').notNull(),
     units: units('units').notNull().default(sql`0`),

@@ -12,7 +12,9 @@ export const ledgerAccounts = pgTable(
   'ledger_accounts',
   {
     id: bigserial('id', { mode: 'bigint' }).primaryKey(),
-    fundId: text('fund_id').notNull().references(() => funds.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
     code: text('code').notNull(),
     commodity: text('commodity').notNull(),
     /** Maintained by the posting trigger; equals the sum of the account's postings. */
@@ -26,7 +28,9 @@ export const journalEntries = pgTable(
   'journal_entries',
   {
     id: bigserial('id', { mode: 'bigint' }).primaryKey(),
-    fundId: text('fund_id').notNull().references(() => funds.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
     /** The operation that caused it; unique so an operation posts at most once. */
     operationId: text('operation_id'),
     memo: text('memo').notNull(),
@@ -41,8 +45,12 @@ export const postings = pgTable(
   'postings',
   {
     id: bigserial('id', { mode: 'bigint' }).primaryKey(),
-    entryId: bigint('entry_id', { mode: 'bigint' }).notNull().references(() => journalEntries.id),
-    accountId: bigint('account_id', { mode: 'bigint' }).notNull().references(() => ledgerAccounts.id),
+    entryId: bigint('entry_id', { mode: 'bigint' })
+      .notNull()
+      .references(() => journalEntries.id),
+    accountId: bigint('account_id', { mode: 'bigint' })
+      .notNull()
+      .references(() => ledgerAccounts.id),
     commodity: text('commodity').notNull(),
     amount: units('amount').notNull(),
   },

@@ -18,7 +18,9 @@ export const moves = pgTable(
   'moves',
   {
     id: text('id').primaryKey(),
-    fundId: text('fund_id').notNull().references(() => funds.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
     investorId: text('investor_id').notNull(),
     fromChain: text('from_chain').notNull(),
     fromAddress: text('from_address').notNull(),
@@ -49,7 +51,9 @@ export const moves = pgTable(
 export const moveRateLimits = pgTable(
   'move_rate_limits',
   {
-    fundId: text('fund_id').notNull().references(() => funds.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
     chain: text('chain').notNull(),
     /** 'outbound' (moves leaving the chain) | 'inbound' (moves arriving). */
     direction: text('direction').$type<'outbound' | 'inbound'>().notNull(),
@@ -71,7 +75,9 @@ export const fundHalts = pgTable(
   'fund_halts',
   {
     id: text('id').primaryKey(),
-    fundId: text('fund_id').notNull().references(() => funds.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
     reason: text('reason').notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
     /** The operation whose posting revealed the breach. */

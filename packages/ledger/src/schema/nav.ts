@@ -12,7 +12,9 @@ export const navPublications = pgTable(
   'nav_publications',
   {
     id: text('id').primaryKey(),
-    fundId: text('fund_id').notNull().references(() => funds.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
     round: units('round').notNull(),
     /** NAV in USD per whole unit = navValue / 10^navScale (core `Nav`). */
     navValue: units('nav_value').notNull(),
@@ -32,7 +34,9 @@ export const navPublications = pgTable(
 
 /** Guards on publishing a NAV and the reserve check on mints, one row per fund. */
 export const navSettings = pgTable('nav_settings', {
-  fundId: text('fund_id').primaryKey().references(() => funds.id),
+  fundId: text('fund_id')
+    .primaryKey()
+    .references(() => funds.id),
   /** Largest move of one update, in basis points of the previous NAV. */
   maxMoveBps: integer('max_move_bps').notNull(),
   /** Minimum seconds between two publications. */
@@ -50,7 +54,9 @@ export const attestations = pgTable(
   'attestations',
   {
     id: text('id').primaryKey(),
-    fundId: text('fund_id').notNull().references(() => funds.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
     /** The canonical JSON that was signed, byte for byte. */
     payload: text('payload').notNull(),
     body: jsonb('body').$type<Record<string, unknown>>().notNull(),

@@ -20,7 +20,9 @@ export const operations = pgTable(
   'operations',
   {
     id: text('id').primaryKey(),
-    fundId: text('fund_id').notNull().references(() => funds.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
     chain: text('chain').notNull(),
     kind: text('kind').notNull(),
     /** core OperationBody as JSON (units as strings). */
@@ -57,10 +59,7 @@ export const operations = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('operations_work').on(t.state, t.nextAttemptAt),
-    index('operations_fund').on(t.fundId, t.createdAt),
-  ],
+  (t) => [index('operations_work').on(t.state, t.nextAttemptAt), index('operations_fund').on(t.fundId, t.createdAt)],
 );
 
 /** Every state transition, append-only: the operation's history. */
@@ -68,7 +67,9 @@ export const operationEvents = pgTable(
   'operation_events',
   {
     id: bigserial('id', { mode: 'bigint' }).primaryKey(),
-    operationId: text('operation_id').notNull().references(() => operations.id),
+    operationId: text('operation_id')
+      .notNull()
+      .references(() => operations.id),
     fromState: text('from_state'),
     toState: text('to_state').notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>(),

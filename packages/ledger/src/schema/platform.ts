@@ -33,7 +33,9 @@ export const reconciliations = pgTable(
   'reconciliations',
   {
     id: text('id').primaryKey(),
-    fundId: text('fund_id').notNull().references(() => funds.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
     chain: text('chain').notNull(),
     ledgerSupply: units('ledger_supply').notNull(),
     chainSupply: units('chain_supply'),

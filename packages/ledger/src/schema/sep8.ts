@@ -24,7 +24,9 @@ export const sep8Approvals = pgTable(
   {
     /** Hex sha-256 of the submitted transaction (network passphrase included). */
     txHash: text('tx_hash').primaryKey(),
-    fundId: text('fund_id').notNull().references(() => funds.id),
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => funds.id),
     chain: text('chain').notNull(),
     /** The transaction's source account (the rate limit and the tracking use it). */
     source: text('source').notNull(),

@@ -47,8 +47,12 @@ export const webhookDeliveries = pgTable(
   'webhook_deliveries',
   {
     id: text('id').primaryKey(),
-    endpointId: text('endpoint_id').notNull().references(() => webhookEndpoints.id),
-    eventId: text('event_id').notNull().references(() => webhookEvents.id),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => webhookEvents.id),
     state: text('state').$type<'pending' | 'delivered' | 'failed' | 'cancelled'>().notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
@@ -71,7 +75,9 @@ export const webhookAttempts = pgTable(
   'webhook_attempts',
   {
     id: text('id').primaryKey(),
-    deliveryId: text('delivery_id').notNull().references(() => webhookDeliveries.id),
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id),
     attempt: integer('attempt').notNull(),
     status: integer('status'),
     error: text('error'),

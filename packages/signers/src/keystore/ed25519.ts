@@ -35,9 +35,7 @@ const DEFAULT_N = 1 << 18;
 function derive(passphrase: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   // NFKC as Web3 Secret Storage implementations do, so one passphrase types the same everywhere.
   const pass = Buffer.from(passphrase.normalize('NFKC'), 'utf8');
-  return new Promise((resolve, reject) =>
-    scrypt(pass, salt, 32, { N: n, r, p, maxmem: 256 * n * r + (1 << 20) }, (e, key) => (e ? reject(e) : resolve(key))),
-  );
+  return new Promise((resolve, reject) => scrypt(pass, salt, 32, { N: n, r, p, maxmem: 256 * n * r + (1 << 20) }, (e, key) => (e ? reject(e) : resolve(key))));
 }
 
 const mac = (dk: Buffer, ciphertext: Buffer) => Buffer.from(keccak256(Buffer.concat([dk.subarray(16, 32), ciphertext])).slice(2), 'hex');
@@ -79,7 +77,8 @@ export async function decryptEd25519Keystore(json: string, passphrase: string): 
   if (want.length !== got.length || !timingSafeEqual(want, got)) throw new Error('keystore: wrong passphrase (MAC mismatch)');
   const d = createDecipheriv('aes-128-ctr', dk.subarray(0, 16), Buffer.from(k.cipherparams.iv, 'hex'));
   const seed = new Uint8Array(Buffer.concat([d.update(ciphertext), d.final()]));
-  if (Buffer.from(ed25519PublicKeyOf(seed)).toString('hex') !== f.publicKey) throw new Error('keystore: the decrypted seed does not match the file\'s publicKey');
+  if (Buffer.from(ed25519PublicKeyOf(seed)).toString('hex') !== f.publicKey)
+    throw new Error("keystore: the decrypted seed does not match the file's publicKey");
   return seed;
 }
 

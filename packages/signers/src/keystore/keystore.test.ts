@@ -39,7 +39,11 @@ describe('Ed25519 seed keystore (scrypt + aes-128-ctr + keccak MAC)', () => {
   it('round-trips; the signer signs as the Stellar keypair of that seed', async () => {
     const json = await encryptEd25519Keystore(seed, 'pässwörd', FAST);
     const f = JSON.parse(json);
-    expect(f).toMatchObject({ version: 1, format: 'fiscus-ed25519-seed', crypto: { cipher: 'aes-128-ctr', kdf: 'scrypt', kdfparams: { n: 1024, r: 8, p: 1, dklen: 32 } } });
+    expect(f).toMatchObject({
+      version: 1,
+      format: 'fiscus-ed25519-seed',
+      crypto: { cipher: 'aes-128-ctr', kdf: 'scrypt', kdfparams: { n: 1024, r: 8, p: 1, dklen: 32 } },
+    });
     expect(json).not.toContain(Buffer.from(seed).toString('hex'));
     const kp = Keypair.fromRawEd25519Seed(Buffer.from(seed));
     expect(StrKey.encodeEd25519PublicKey(Buffer.from(f.publicKey, 'hex'))).toBe(kp.publicKey());

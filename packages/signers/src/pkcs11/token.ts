@@ -174,10 +174,16 @@ export class Pkcs11Token {
   }
 
   #find(label: string): TokenKey | undefined {
-    const privs = this.#objects([{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY }, { type: pkcs11js.CKA_LABEL, value: label }]);
+    const privs = this.#objects([
+      { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
+      { type: pkcs11js.CKA_LABEL, value: label },
+    ]);
     if (privs.length === 0) return undefined;
     if (privs.length > 1) throw new Error(`PKCS#11 token ${this.name} holds ${privs.length} private keys labelled "${label}"; labels must be unique`);
-    const pubs = this.#objects([{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PUBLIC_KEY }, { type: pkcs11js.CKA_LABEL, value: label }]);
+    const pubs = this.#objects([
+      { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PUBLIC_KEY },
+      { type: pkcs11js.CKA_LABEL, value: label },
+    ]);
     if (pubs.length !== 1) throw new Error(`PKCS#11 token ${this.name}: the key "${label}" needs exactly one public key object, found ${pubs.length}`);
     const privateKey = privs[0]!;
     const [sensitive, extractable] = this.module.C_GetAttributeValue(this.#session, privateKey, [
@@ -185,7 +191,9 @@ export class Pkcs11Token {
       { type: pkcs11js.CKA_EXTRACTABLE },
     ]);
     if (!bool(sensitive!.value) || bool(extractable!.value)) {
-      throw new Error(`PKCS#11 token ${this.name}: the key "${label}" can leave the token (CKA_SENSITIVE false or CKA_EXTRACTABLE true); generate it in the token instead`);
+      throw new Error(
+        `PKCS#11 token ${this.name}: the key "${label}" can leave the token (CKA_SENSITIVE false or CKA_EXTRACTABLE true); generate it in the token instead`,
+      );
     }
     const [keyType, params, point] = this.module.C_GetAttributeValue(this.#session, pubs[0]!, [
       { type: pkcs11js.CKA_KEY_TYPE },

@@ -28,6 +28,9 @@ export function tempToken(label = 'fiscus-test'): TempToken {
   writeFileSync(conf, `directories.tokendir = ${tokens}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n`);
   process.env.SOFTHSM2_CONF = conf;
   const pin = '246810';
-  execFileSync('softhsm2-util', ['--init-token', '--free', '--label', label, '--pin', pin, '--so-pin', '13579'], { env: { ...process.env, SOFTHSM2_CONF: conf }, stdio: 'pipe' });
+  execFileSync('softhsm2-util', ['--init-token', '--free', '--label', label, '--pin', pin, '--so-pin', '13579'], {
+    env: { ...process.env, SOFTHSM2_CONF: conf },
+    stdio: 'pipe',
+  });
   return { options: { library: SOFTHSM_LIBRARY, tokenLabel: label, pin }, conf, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -25,7 +25,11 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const { row, token } = await createApiKey(db, { role, investorId, label, actor: c.var.principal.keyId });
   // The secret is shown once: only its hash is stored, so a replay of this request says so instead
   // of repeating it (the idempotency record must not hold a usable key).
-  c.set('replayBody', { apiKey: present(row), key: null, note: 'the secret was shown once, in the first response; revoke this key and create another if it was lost' });
+  c.set('replayBody', {
+    apiKey: present(row),
+    key: null,
+    note: 'the secret was shown once, in the first response; revoke this key and create another if it was lost',
+  });
   return c.json({ apiKey: present(row), key: token }, 201);
 };
 

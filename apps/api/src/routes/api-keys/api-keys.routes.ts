@@ -37,7 +37,14 @@ export const create = createRoute({
   ...mutation('apiKeys.manage'),
   request: { headers: IdempotencyHeaders, body: jsonBody(CreateApiKeySchema) },
   responses: {
-    201: json(z.object({ apiKey: ApiKeySchema, key: z.string().nullable().openapi({ description: 'fsk_<keyId>_<secret>; shown once (null on an idempotent replay)' }), note: z.string().optional() }), 'The key'),
+    201: json(
+      z.object({
+        apiKey: ApiKeySchema,
+        key: z.string().nullable().openapi({ description: 'fsk_<keyId>_<secret>; shown once (null on an idempotent replay)' }),
+        note: z.string().optional(),
+      }),
+      'The key',
+    ),
     ...problems(413, 404),
   },
 });

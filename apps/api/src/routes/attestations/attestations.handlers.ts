@@ -31,7 +31,12 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const fund = await requireFund(db, c.req.valid('param').fundId);
   const chains = await oracleChains(db, c.var.deps.drivers, fund.id);
   const { attestation, operations } = await createAttestation(db, { fundId: fund.id, key: attestationKeyOf(c.var.deps), by: c.var.principal.keyId, chains });
-  await appendAudit(db, { actor: c.var.principal.keyId, action: 'attestation.created', subject: fund.id, data: { id: attestation.id, hash: attestation.hash, ok: attestation.ok, chains } });
+  await appendAudit(db, {
+    actor: c.var.principal.keyId,
+    action: 'attestation.created',
+    subject: fund.id,
+    data: { id: attestation.id, hash: attestation.hash, ok: attestation.ok, chains },
+  });
   return c.json({ attestation: presentAttestation(attestation), operations: operations.map((o) => presentOperation(o, fund.decimals)) }, 201);
 };
 
@@ -52,7 +57,8 @@ export async function attestationHistory(db: Db, fundId: string, q: { since?: st
 
 export const latest: AppRouteHandler<LatestRoute> = async (c) => c.json(await latestAttestation(c.var.db, c.req.valid('param').fundId), 200);
 
-export const history: AppRouteHandler<HistoryRoute> = async (c) => c.json(await attestationHistory(c.var.db, c.req.valid('param').fundId, c.req.valid('query')), 200);
+export const history: AppRouteHandler<HistoryRoute> = async (c) =>
+  c.json(await attestationHistory(c.var.db, c.req.valid('param').fundId, c.req.valid('query')), 200);
 
 export const keys: AppRouteHandler<KeysRoute> = async (c) => {
   const k = attestationKeyOf(c.var.deps);

@@ -53,7 +53,10 @@ export const latest = createRoute({
 });
 
 export const AttestationHistoryQuery = z.object({
-  since: z.iso.datetime({ offset: true }).optional().openapi({ example: '2026-01-01T00:00:00Z', description: 'Only attestations created at or after this instant' }),
+  since: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ example: '2026-01-01T00:00:00Z', description: 'Only attestations created at or after this instant' }),
   limit: Limit,
   cursor: Cursor,
 });

@@ -25,7 +25,11 @@ export const list = createRoute({
   ...readOnly('audit.read'),
   request: {
     query: z.object({
-      afterSeq: z.string().regex(/^\d{1,19}$/).optional().openapi({ description: 'Return rows after this sequence number' }),
+      afterSeq: z
+        .string()
+        .regex(/^\d{1,19}$/)
+        .optional()
+        .openapi({ description: 'Return rows after this sequence number' }),
       limit: z.coerce.number().int().min(1).max(1000).default(100),
     }),
   },

@@ -17,7 +17,12 @@ export const provision: AppRouteHandler<ProvisionRoute> = async (c) => {
   if (taken) throw new FiscusError('CONFLICT', `chain id ${body.chainId} is already provisioned as ${taken.id}`, { meta: { id: taken.id } });
   const row = await insertL1Provision(db, { id: newId('l1'), evmChainId: body.chainId, config: encodeL1Config(config), createdBy: c.var.principal.keyId });
   if (!row) throw new FiscusError('CONFLICT', `chain id ${body.chainId} is being provisioned by a concurrent request`);
-  await appendAudit(db, { actor: c.var.principal.keyId, action: 'avalanche.l1.provision_requested', subject: row.id, data: { chainId: body.chainId, chainName: body.chainName } });
+  await appendAudit(db, {
+    actor: c.var.principal.keyId,
+    action: 'avalanche.l1.provision_requested',
+    subject: row.id,
+    data: { chainId: body.chainId, chainName: body.chainName },
+  });
   // Runs after this request's transaction commits (the run waits for the row to be visible).
   setImmediate(() => void provisioner.kick(row.id));
   return c.json(presentL1Provision(row), 202);

@@ -6,7 +6,9 @@ import { iso, Timestamp } from '../../lib/schemas.ts';
 const EVM_ADDRESS_PATTERN = '^0x[0-9a-fA-F]{40}$';
 const EvmAddress = z.string().regex(new RegExp(EVM_ADDRESS_PATTERN), 'a 0x EVM address').openapi({ example: '0x8db97C7cEcE249c2b98bDC0226Cc4C2A57BF52FC' });
 /** zod-openapi does not emit a record's key schema; JSON Schema says it with propertyNames. */
-const ALLOC_META = { description: 'Genesis balances in wei (decimal strings), keyed by EVM address', propertyNames: { pattern: EVM_ADDRESS_PATTERN } } as { description: string };
+const ALLOC_META = { description: 'Genesis balances in wei (decimal strings), keyed by EVM address', propertyNames: { pattern: EVM_ADDRESS_PATTERN } } as {
+  description: string;
+};
 const Decimal = z.string().regex(/^\d{1,30}$/, 'a whole number as a decimal string');
 
 const Roles = z.strictObject({
@@ -17,25 +19,45 @@ const Roles = z.strictObject({
 
 export const ProvisionL1Body = z
   .strictObject({
-    chainName: z.string().min(1).max(128).regex(/^[A-Za-z0-9 ]+$/, 'letters, digits and spaces (P-Chain rule)'),
-    chainId: z.int().min(1).max(2 ** 31 - 1).openapi({ example: 777001, description: 'EVM chain id of the new L1' }),
+    chainName: z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[A-Za-z0-9 ]+$/, 'letters, digits and spaces (P-Chain rule)'),
+    chainId: z
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1)
+      .openapi({ example: 777001, description: 'EVM chain id of the new L1' }),
     txAllowList: Roles,
     contractDeployerAllowList: Roles,
     contractNativeMinter: Roles,
     feeConfig: z
       .strictObject({
-        gasLimit: z.int().min(1), targetBlockRate: z.int().min(1), minBaseFee: z.int().min(0), targetGas: z.int().min(1),
-        baseFeeChangeDenominator: z.int().min(1), minBlockGasCost: z.int().min(0), maxBlockGasCost: z.int().min(0), blockGasCostStep: z.int().min(0),
+        gasLimit: z.int().min(1),
+        targetBlockRate: z.int().min(1),
+        minBaseFee: z.int().min(0),
+        targetGas: z.int().min(1),
+        baseFeeChangeDenominator: z.int().min(1),
+        minBlockGasCost: z.int().min(0),
+        maxBlockGasCost: z.int().min(0),
+        blockGasCostStep: z.int().min(0),
       })
       .partial()
       .optional(),
     alloc: z.record(EvmAddress, Decimal).optional().openapi(ALLOC_META),
-    validatorManagerAddress: EvmAddress.openapi({ pattern: '^0x(?!0{40}$)[0-9a-fA-F]{40}$', description: 'Not the zero address; mixed case must be a valid EIP-55 checksum' }),
+    validatorManagerAddress: EvmAddress.openapi({
+      pattern: '^0x(?!0{40}$)[0-9a-fA-F]{40}$',
+      description: 'Not the zero address; mixed case must be a valid EIP-55 checksum',
+    }),
     validators: z
       .array(
         z.strictObject({
           // cb58 of 20 bytes + a 4-byte checksum is 32–33 base58 characters; the checksum is the server's to verify.
-          nodeId: z.string().regex(/^NodeID-[1-9A-HJ-NP-Za-km-z]+$/).openapi({ example: 'NodeID-7Xhw2mDxuDS44j42TCB6U5579esbSt3Lg', pattern: '^NodeID-[1-9A-HJ-NP-Za-km-z]{32,33}$' }),
+          nodeId: z
+            .string()
+            .regex(/^NodeID-[1-9A-HJ-NP-Za-km-z]+$/)
+            .openapi({ example: 'NodeID-7Xhw2mDxuDS44j42TCB6U5579esbSt3Lg', pattern: '^NodeID-[1-9A-HJ-NP-Za-km-z]{32,33}$' }),
           blsPublicKey: z.string().regex(/^(0x)?[0-9a-fA-F]{96}$/),
           proofOfPossession: z.string().regex(/^(0x)?[0-9a-fA-F]{192}$/),
           weight: Decimal.openapi({ pattern: '^(?!0+$)\\d{1,30}$', description: 'Positive' }),

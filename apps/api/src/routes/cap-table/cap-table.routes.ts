@@ -17,7 +17,9 @@ const CapTableEntrySchema = z
     investorId: z.string(),
     legalName: z.string(),
     total: z.string().openapi({ description: 'Σ units over every wallet on every chain' }),
-    wallets: z.array(z.object({ walletId: z.string(), chain: z.string(), address: z.string(), units: z.string(), frozenUnits: z.string(), status: z.string() })),
+    wallets: z.array(
+      z.object({ walletId: z.string(), chain: z.string(), address: z.string(), units: z.string(), frozenUnits: z.string(), status: z.string() }),
+    ),
   })
   .openapi('CapTableEntry');
 

@@ -5,7 +5,15 @@ import type { AppRouteHandler } from '../../lib/types.ts';
 import type { CashMovementRoute, CashRoute, HoldingsRoute, MatureRoute, PurchaseRoute, RollRoute } from './custody.routes.ts';
 import { balanceList, parseUsdField, presentLot, presentMovement } from './custody.schemas.ts';
 
-type LotBody = { cusip: string; custodian: string; faceValue: string; purchasePrice: string; settlementDate: string; maturityDate: string; cashAccount: string };
+type LotBody = {
+  cusip: string;
+  custodian: string;
+  faceValue: string;
+  purchasePrice: string;
+  settlementDate: string;
+  maturityDate: string;
+  cashAccount: string;
+};
 
 const lotSpec = (b: LotBody, prefix = ''): LotSpec => ({
   cusip: b.cusip,
@@ -57,7 +65,14 @@ export const cashMovement: AppRouteHandler<CashMovementRoute> = async (c) => {
 export const holdings: AppRouteHandler<HoldingsRoute> = async (c) => {
   const fund = await requireFund(c.var.db, c.req.valid('param').fundId);
   const h = await custodyHoldings(c.var.db, fund.id);
-  return c.json({ lots: h.lots.map(presentLot), totals: { heldAtCost: formatUsd(h.heldAtCost), heldAtFace: formatUsd(h.heldAtFace) }, balances: balanceList(h.custodyBalances) }, 200);
+  return c.json(
+    {
+      lots: h.lots.map(presentLot),
+      totals: { heldAtCost: formatUsd(h.heldAtCost), heldAtFace: formatUsd(h.heldAtFace) },
+      balances: balanceList(h.custodyBalances),
+    },
+    200,
+  );
 };
 
 export const cash: AppRouteHandler<CashRoute> = async (c) => {

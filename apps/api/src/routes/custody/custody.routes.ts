@@ -6,7 +6,11 @@ import { AccountName, BalanceSchema, CashMovementSchema, LotInput, LotSchema, Po
 const tags = ['Custody'];
 const FundParams = z.object({ fundId: Id('fund_0193…') });
 const LotParams = FundParams.extend({ lotId: Id('lot_0193…') });
-const AsOf = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional().openapi({ description: 'Date of the maturity (default today, UTC); not before the maturity date' });
+const AsOf = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .optional()
+  .openapi({ description: 'Date of the maturity (default today, UTC); not before the maturity date' });
 
 export const purchase = createRoute({
   method: 'post',
@@ -24,7 +28,11 @@ export const mature = createRoute({
   tags,
   summary: 'Record a maturity: custody → cash at face, the discount (face − cost) to income:tbills',
   ...mutation('custody.write'),
-  request: { headers: IdempotencyHeaders, params: LotParams, body: jsonBody(z.strictObject({ asOf: AsOf, cashAccount: AccountName.optional() }).openapi('LotMaturity')) },
+  request: {
+    headers: IdempotencyHeaders,
+    params: LotParams,
+    body: jsonBody(z.strictObject({ asOf: AsOf, cashAccount: AccountName.optional() }).openapi('LotMaturity')),
+  },
   responses: { 200: json(LotSchema, 'The matured lot'), ...problems(413, 404, 409, 422) },
 });
 
@@ -54,12 +62,20 @@ export const cashMovement = createRoute({
           direction: z.enum(['deposit', 'withdrawal']),
           amount: PositiveUsd,
           reference: z.string().min(1).max(128).openapi({ example: 'FEDWIRE-20260319-0042' }),
-          counterparty: z.string().regex(/^(cash:)?[a-z0-9][a-z0-9_.-]{0,62}$/).optional().openapi({ description: '`cash:<other>` for a sweep between fund accounts, else a name (external:<name>, default bank)' }),
+          counterparty: z
+            .string()
+            .regex(/^(cash:)?[a-z0-9][a-z0-9_.-]{0,62}$/)
+            .optional()
+            .openapi({ description: '`cash:<other>` for a sweep between fund accounts, else a name (external:<name>, default bank)' }),
         })
         .openapi('CashMovementInput'),
     ),
   },
-  responses: { 201: json(CashMovementSchema, 'Recorded'), 200: json(CashMovementSchema, 'Already recorded with this reference'), ...problems(413, 404, 409, 422) },
+  responses: {
+    201: json(CashMovementSchema, 'Recorded'),
+    200: json(CashMovementSchema, 'Already recorded with this reference'),
+    ...problems(413, 404, 409, 422),
+  },
 });
 
 export const holdings = createRoute({
@@ -70,7 +86,10 @@ export const holdings = createRoute({
   ...readOnly('custody.read'),
   request: { params: FundParams },
   responses: {
-    200: json(z.object({ lots: z.array(LotSchema), totals: z.object({ heldAtCost: UsdText, heldAtFace: UsdText }), balances: z.array(BalanceSchema) }), 'Holdings'),
+    200: json(
+      z.object({ lots: z.array(LotSchema), totals: z.object({ heldAtCost: UsdText, heldAtFace: UsdText }), balances: z.array(BalanceSchema) }),
+      'Holdings',
+    ),
     ...problems(404),
   },
 });

@@ -4,9 +4,21 @@ import type { CashMovementRow, LotRow } from '@fiscus/engine';
 import { decimalPattern, iso } from '../../lib/schemas.ts';
 
 /** USD amounts travel as decimal strings of dollars (at most 6 decimals = micro-dollars). */
-export const UsdText = z.string().min(1).max(32).openapi({ example: '99875.50', pattern: decimalPattern(6, false), description: 'USD as a decimal string, at most 6 decimals' });
+export const UsdText = z
+  .string()
+  .min(1)
+  .max(32)
+  .openapi({ example: '99875.50', pattern: decimalPattern(6, false), description: 'USD as a decimal string, at most 6 decimals' });
 /** USD where zero is refused (prices, payments, limits). */
-export const PositiveUsd = z.string().min(1).max(32).openapi({ example: '99875.50', pattern: decimalPattern(6, true), description: 'Positive USD as a decimal string, at most 6 decimals, at most 9223372036854.775807' });
+export const PositiveUsd = z
+  .string()
+  .min(1)
+  .max(32)
+  .openapi({
+    example: '99875.50',
+    pattern: decimalPattern(6, true),
+    description: 'Positive USD as a decimal string, at most 6 decimals, at most 9223372036854.775807',
+  });
 const IsoDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD')
@@ -16,9 +28,16 @@ const Cusip = z
   .string()
   .min(9)
   .max(9)
-  .openapi({ example: '912797GK7', pattern: '^[0-9A-Za-z*@#]{8}[0-9]$', description: '8 characters [0-9A-Z*@#] (either case) and the modulus-10 "double add double" check digit' });
+  .openapi({
+    example: '912797GK7',
+    pattern: '^[0-9A-Za-z*@#]{8}[0-9]$',
+    description: '8 characters [0-9A-Z*@#] (either case) and the modulus-10 "double add double" check digit',
+  });
 /** Account names (the part after `cash:` / `custody:`). */
-export const AccountName = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,62}$/, 'lower-case letters, digits, _ . -').openapi({ example: 'operating' });
+export const AccountName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_.-]{0,62}$/, 'lower-case letters, digits, _ . -')
+  .openapi({ example: 'operating' });
 
 /** Parses USD; the error names the field. */
 export function parseUsdField(field: string, text: string, opts: { allowZero?: boolean } = {}): bigint {
@@ -77,7 +96,15 @@ export const presentLot = (l: LotRow) => ({
 });
 
 export const CashMovementSchema = z
-  .object({ id: z.string(), account: z.string(), direction: z.enum(['deposit', 'withdrawal']), amount: z.string(), reference: z.string(), counterparty: z.string(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    account: z.string(),
+    direction: z.enum(['deposit', 'withdrawal']),
+    amount: z.string(),
+    reference: z.string(),
+    counterparty: z.string(),
+    createdAt: z.string(),
+  })
   .openapi('CashMovement');
 
 export const presentMovement = (m: CashMovementRow) => ({

@@ -15,9 +15,18 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
   }
   const units = body.units === undefined ? undefined : parseFundUnits('units', body.units, fund.decimals);
   if (body.ratePerUnit !== undefined) parseRate(body.ratePerUnit); // the amount grammar, > 0, ≤ MAX_RATE (400 naming the field)
-  const row = await requestDistribution(db, { fundId: fund.id, recordTime: new Date(body.recordTime), units, ratePerUnit: body.ratePerUnit, requestedBy: c.var.principal.keyId });
+  const row = await requestDistribution(db, {
+    fundId: fund.id,
+    recordTime: new Date(body.recordTime),
+    units,
+    ratePerUnit: body.ratePerUnit,
+    requestedBy: c.var.principal.keyId,
+  });
   const progress = (await getDistributionProgress(db, { fundId: fund.id, id: row.id }))!;
-  c.var.logger.info({ distributionId: row.id, units: units === undefined ? null : formatUnits(units, fund.decimals), ratePerUnit: body.ratePerUnit ?? null }, 'distribution requested');
+  c.var.logger.info(
+    { distributionId: row.id, units: units === undefined ? null : formatUnits(units, fund.decimals), ratePerUnit: body.ratePerUnit ?? null },
+    'distribution requested',
+  );
   return c.json({ distribution: presentDistribution(progress, fund.decimals) }, 202);
 };
 
@@ -52,7 +61,17 @@ export const allocations: AppRouteHandler<AllocationsRoute> = async (c) => {
   const f = (u: bigint) => formatUnits(u, fund.decimals);
   return c.json(
     {
-      items: rows.map((r) => ({ walletId: r.walletId, investorId: r.investorId, chain: r.chain, address: r.address, position: f(r.position), units: f(r.units), status: r.status, reason: r.reason, operationId: r.operationId })),
+      items: rows.map((r) => ({
+        walletId: r.walletId,
+        investorId: r.investorId,
+        chain: r.chain,
+        address: r.address,
+        position: f(r.position),
+        units: f(r.units),
+        status: r.status,
+        reason: r.reason,
+        operationId: r.operationId,
+      })),
       nextCursor: rows.length === q.limit ? rows.at(-1)!.walletId : null,
     },
     200,

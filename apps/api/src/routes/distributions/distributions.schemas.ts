@@ -5,7 +5,9 @@ import { decimalPattern, exactlyOne, iso, Timestamp, Units } from '../../lib/sch
 
 export const CreateDistributionSchema = z
   .strictObject({
-    recordTime: z.iso.datetime({ offset: true }).openapi({ example: '2026-11-23T00:00:00Z', description: 'Positions are snapshotted at the first saga run at or after this time' }),
+    recordTime: z.iso
+      .datetime({ offset: true })
+      .openapi({ example: '2026-11-23T00:00:00Z', description: 'Positions are snapshotted at the first saga run at or after this time' }),
     units: Units.optional().openapi({ description: 'New units to distribute (fund units); exactly one of units / ratePerUnit' }),
     ratePerUnit: z
       .string()
@@ -36,7 +38,9 @@ export const DistributionSchema = z
   .object({
     id: z.string().openapi({ example: 'dist_0193…' }),
     fundId: z.string(),
-    state: z.string().openapi({ description: 'pending → minting → completed | partially_failed; or pending → failed (can never be planned: lastError) | cancelled' }),
+    state: z
+      .string()
+      .openapi({ description: 'pending → minting → completed | partially_failed; or pending → failed (can never be planned: lastError) | cancelled' }),
     recordTime: Timestamp,
     snapshotAt: Timestamp.nullable(),
     requestedUnits: z.string().nullable(),
@@ -91,9 +95,17 @@ export function presentDistribution(p: DistributionProgress, decimals: number): 
     holders: d.holders,
     withheldUnits: f(d.withheldUnits),
     returnedUnits: f(d.returnedUnits),
-    unitsPaid: formatUnits(p.chains.reduce((a, c) => a + c.unitsPaid, 0n), decimals),
+    unitsPaid: formatUnits(
+      p.chains.reduce((a, c) => a + c.unitsPaid, 0n),
+      decimals,
+    ),
     fundCarry: formatUnits(p.fundCarry, decimals),
-    chains: p.chains.map((c) => ({ ...c, unitsPlanned: formatUnits(c.unitsPlanned, decimals), unitsPaid: formatUnits(c.unitsPaid, decimals), unitsWithheld: formatUnits(c.unitsWithheld, decimals) })),
+    chains: p.chains.map((c) => ({
+      ...c,
+      unitsPlanned: formatUnits(c.unitsPlanned, decimals),
+      unitsPaid: formatUnits(c.unitsPaid, decimals),
+      unitsWithheld: formatUnits(c.unitsWithheld, decimals),
+    })),
     lastError: publicErrorOf(d.lastError ?? null),
     createdAt: iso(d.createdAt)!,
     completedAt: iso(d.completedAt),

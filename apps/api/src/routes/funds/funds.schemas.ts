@@ -11,15 +11,32 @@ import { NavGuardsPatch, NavText } from '../nav/nav.schemas.ts';
  */
 export const PolicySchema = z
   .strictObject({
-    allowedJurisdictions: z.array(Jurisdiction).max(300).optional().openapi({ example: ['US', 'DE'] }),
+    allowedJurisdictions: z
+      .array(Jurisdiction)
+      .max(300)
+      .optional()
+      .openapi({ example: ['US', 'DE'] }),
     blockedJurisdictions: z.array(Jurisdiction).max(300).optional(),
-    allowedInvestorTypes: z.array(z.string().max(64).openapi({ enum: [...INVESTOR_TYPES] })).max(20).optional().openapi({ example: ['institutional'] }),
+    allowedInvestorTypes: z
+      .array(
+        z
+          .string()
+          .max(64)
+          .openapi({ enum: [...INVESTOR_TYPES] }),
+      )
+      .max(20)
+      .optional()
+      .openapi({ example: ['institutional'] }),
     kycRequired: z.boolean().optional(),
     // The same bounds core's policy schema enforces, stated here so the document carries them.
     maxHolders: z.int().min(1).max(1_000_000_000).optional(),
     minHolding: UnitsOrZero.optional(),
     maxHolding: UnitsOrZero.optional(),
-    lockupSeconds: z.int().min(0).max(100 * 365 * 86_400).optional(),
+    lockupSeconds: z
+      .int()
+      .min(0)
+      .max(100 * 365 * 86_400)
+      .optional(),
   })
   .openapi('Policy', { description: 'minHolding ≤ maxHolding when both are given (checked by the server; JSON Schema cannot compare two fields).' });
 export type PolicyIn = z.infer<typeof PolicySchema>;
@@ -32,7 +49,12 @@ export const FundSchema = z
     decimals: z.int(),
     policy: PolicySchema,
     mintApprovalThreshold: z.string().nullable(),
-    stellarSep8: z.boolean().openapi({ description: 'Stellar deployments of this fund are SEP-8 regulated assets: every investor transfer is approved by the approval server (see stellar.toml).' }),
+    stellarSep8: z
+      .boolean()
+      .openapi({
+        description:
+          'Stellar deployments of this fund are SEP-8 regulated assets: every investor transfer is approved by the approval server (see stellar.toml).',
+      }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -41,16 +63,22 @@ export const FundSchema = z
 export const CreateFundSchema = z
   .strictObject({
     name: z.string().min(1).max(100).openapi({ example: 'Fiscus Treasury Fund', pattern: '\\S', description: 'Not blank (it is trimmed)' }),
-    symbol: z.string().regex(/^[A-Z0-9]{1,12}$/, '1..12 characters A-Z 0-9 (Stellar asset codes allow no more)').openapi({ example: 'FTF' }),
+    symbol: z
+      .string()
+      .regex(/^[A-Z0-9]{1,12}$/, '1..12 characters A-Z 0-9 (Stellar asset codes allow no more)')
+      .openapi({ example: 'FTF' }),
     decimals: z.int().min(0).max(7).optional().openapi({ example: 6 }),
     policy: PolicySchema.optional(),
     mintApprovalThreshold: Units.nullable().optional(),
-    stellarSep8: z.boolean().optional().openapi({
-      description:
-        'Default true: the fund’s Stellar deployments are SEP-8 regulated assets. Investor trustlines rest authorized-to-maintain-liabilities (they can neither send nor receive on their own); ' +
-        'every transfer goes through the approval server advertised in stellar.toml, which applies the fund policy across chains and wraps the payment in the issuer’s authorize / deauthorize operations. ' +
-        'false: trustlines are fully authorized and holders pay each other directly (the policy is then checked only when units arrive from the platform). Fixed once the fund is deployed on Stellar.',
-    }),
+    stellarSep8: z
+      .boolean()
+      .optional()
+      .openapi({
+        description:
+          'Default true: the fund’s Stellar deployments are SEP-8 regulated assets. Investor trustlines rest authorized-to-maintain-liabilities (they can neither send nor receive on their own); ' +
+          'every transfer goes through the approval server advertised in stellar.toml, which applies the fund policy across chains and wraps the payment in the issuer’s authorize / deauthorize operations. ' +
+          'false: trustlines are fully authorized and holders pay each other directly (the policy is then checked only when units arrive from the platform). Fixed once the fund is deployed on Stellar.',
+      }),
     /** Initial NAV (USD per unit, default 1.000000) and its publishing guards (routes/nav). */
     nav: NavText.optional(),
     navGuards: NavGuardsPatch.optional(),

@@ -30,14 +30,9 @@ export interface RequestedDeauthorization {
  * KYC change and its operations commit together. A wallet that already has a deauthorize in
  * flight gets no second one (a repeated PATCH must not sign twice; T-REX would revert it).
  */
-export async function requestDeauthorizations(
-  db: Db,
-  p: { investorId: string; requestedBy: string },
-): Promise<RequestedDeauthorization[]> {
+export async function requestDeauthorizations(db: Db, p: { investorId: string; requestedBy: string }): Promise<RequestedDeauthorization[]> {
   const pending = await listOperations(db, { kind: 'deauthorize', investorId: p.investorId, limit: IN_FLIGHT_SCAN });
-  const inFlight = new Set(
-    pending.filter((o) => !TERMINAL_STATES.includes(o.state as OperationState)).map((o) => `${o.fundId}/${String(o.context.walletId)}`),
-  );
+  const inFlight = new Set(pending.filter((o) => !TERMINAL_STATES.includes(o.state as OperationState)).map((o) => `${o.fundId}/${String(o.context.walletId)}`));
   const requested: RequestedDeauthorization[] = [];
   for (const { wallet, funds } of await listInvestorWallets(db, { investorId: p.investorId })) {
     for (const standing of funds) {

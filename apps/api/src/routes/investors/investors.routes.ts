@@ -24,7 +24,10 @@ export const ListQuery = z.object({
   kycExpiresBefore: z.iso
     .datetime({ offset: true })
     .optional()
-    .openapi({ example: '2026-12-31T00:00:00Z', description: 'Only investors whose KYC expires at or before this instant (e.g. now + 30 days: the KYCs to renew)' }),
+    .openapi({
+      example: '2026-12-31T00:00:00Z',
+      description: 'Only investors whose KYC expires at or before this instant (e.g. now + 30 days: the KYCs to renew)',
+    }),
   q: z
     .string()
     .min(1)

@@ -30,9 +30,7 @@ export const CreateInvestorSchema = z
   })
   .openapi('CreateInvestor');
 
-export const UpdateKycSchema = z
-  .strictObject({ kycStatus: z.enum(KYC_STATUSES), kycExpiresAt: KycExpiry })
-  .openapi('UpdateKyc');
+export const UpdateKycSchema = z.strictObject({ kycStatus: z.enum(KYC_STATUSES), kycExpiresAt: KycExpiry }).openapi('UpdateKyc');
 
 export const KycUpdatedSchema = InvestorSchema.extend({
   operations: z.array(OperationSchema).openapi({

@@ -1,5 +1,15 @@
 import { FiscusError, parseChainId } from '@fiscus/core';
-import { clearHalt as clearFundHalt, getMoveLimits, listHalts, listMoves, moveView, requestMove, resolveMove, setChainPaused, setMoveLimits } from '@fiscus/engine';
+import {
+  clearHalt as clearFundHalt,
+  getMoveLimits,
+  listHalts,
+  listMoves,
+  moveView,
+  requestMove,
+  resolveMove,
+  setChainPaused,
+  setMoveLimits,
+} from '@fiscus/engine';
 import { normalizeFor, parseFundUnits, requireActiveDeployment, requireDriver, requireFund } from '../../lib/lookups.ts';
 import type { Context } from 'hono';
 import type { AppBindings, AppRouteHandler } from '../../lib/types.ts';
@@ -63,7 +73,13 @@ export const putLimits: AppRouteHandler<PutLimitsRoute> = async (c) => {
   const { fund, chain } = await chainOf(c, c.req.valid('param'));
   const body = c.req.valid('json');
   const parse = (field: 'outboundPer24h' | 'inboundPer24h') => (body[field] === null ? null : parseFundUnits(field, body[field]!, fund.decimals));
-  const limits = await setMoveLimits(c.var.db, { fundId: fund.id, chain, outboundPer24h: parse('outboundPer24h'), inboundPer24h: parse('inboundPer24h'), actor: c.var.principal.keyId });
+  const limits = await setMoveLimits(c.var.db, {
+    fundId: fund.id,
+    chain,
+    outboundPer24h: parse('outboundPer24h'),
+    inboundPer24h: parse('inboundPer24h'),
+    actor: c.var.principal.keyId,
+  });
   return c.json(presentLimits(limits, fund.decimals), 200);
 };
 
@@ -72,11 +88,13 @@ export const getLimits: AppRouteHandler<GetLimitsRoute> = async (c) => {
   return c.json(presentLimits(await getMoveLimits(c.var.db, fund.id, chain), fund.decimals), 200);
 };
 
-const pauseHandler = (paused: boolean): AppRouteHandler<PauseRoute> => async (c) => {
-  const { fund, chain } = await chainOf(c, c.req.valid('param'));
-  const limits = await setChainPaused(c.var.db, { fundId: fund.id, chain, paused, actor: c.var.principal.keyId });
-  return c.json(presentLimits(limits, fund.decimals), 200);
-};
+const pauseHandler =
+  (paused: boolean): AppRouteHandler<PauseRoute> =>
+  async (c) => {
+    const { fund, chain } = await chainOf(c, c.req.valid('param'));
+    const limits = await setChainPaused(c.var.db, { fundId: fund.id, chain, paused, actor: c.var.principal.keyId });
+    return c.json(presentLimits(limits, fund.decimals), 200);
+  };
 export const pause = pauseHandler(true);
 export const unpause = pauseHandler(false);
 

@@ -14,12 +14,16 @@ const ErrorSchema = z.object({ code: z.string(), message: z.string() }).nullable
 /** An operator's way out for a `stranded` move (its re-mint failed for good). */
 export const MoveResolveRequestSchema = z
   .discriminatedUnion('action', [
-    z.strictObject({ action: z.literal('retry').openapi({ description: 'Re-mint again to the wallet of the failed re-mint (e.g. once it is authorized again)' }) }),
     z.strictObject({
-      action: z.literal('remint').openapi({ description: 'Re-mint to another wallet of the same investor, on any chain where it is authorized' }),
-      chain: ChainIdString,
-      address: Address,
-    }).openapi(addressByChain('address')),
+      action: z.literal('retry').openapi({ description: 'Re-mint again to the wallet of the failed re-mint (e.g. once it is authorized again)' }),
+    }),
+    z
+      .strictObject({
+        action: z.literal('remint').openapi({ description: 'Re-mint to another wallet of the same investor, on any chain where it is authorized' }),
+        chain: ChainIdString,
+        address: Address,
+      })
+      .openapi(addressByChain('address')),
   ])
   .openapi('MoveResolveRequest');
 
@@ -35,7 +39,10 @@ export const MoveSchema = z
       description:
         'requested | queued | burning | burned | minting | completed | compensating | compensated | stranded (the re-mint failed: units in transit wait for POST …/resolve) | failed',
     }),
-    error: ErrorSchema.openapi({ description: 'Why it waits (PAUSED, RATE_LIMITED, QUEUED_BEHIND, FUND_HALTED), why it was compensated/failed, or why it is stranded (COMPENSATION_FAILED)' }),
+    error: ErrorSchema.openapi({
+      description:
+        'Why it waits (PAUSED, RATE_LIMITED, QUEUED_BEHIND, FUND_HALTED), why it was compensated/failed, or why it is stranded (COMPENSATION_FAILED)',
+    }),
     legs: z.array(
       z.object({
         leg: z.enum(['burn', 'mint', 'compensation']),

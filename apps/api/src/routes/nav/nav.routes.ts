@@ -39,7 +39,16 @@ export const get = createRoute({
   tags,
   summary: 'Current NAV, guards and history',
   ...readOnly('nav.read'),
-  request: { params: FundParams, query: z.object({ limit: Limit, before: z.string().regex(/^\d{1,19}$/).optional() }) },
+  request: {
+    params: FundParams,
+    query: z.object({
+      limit: Limit,
+      before: z
+        .string()
+        .regex(/^\d{1,19}$/)
+        .optional(),
+    }),
+  },
   responses: { 200: json(NavStateSchema, 'NAV state'), ...problems(404) },
 });
 

@@ -34,8 +34,16 @@ export function parseNavText(field: string, text: string): Nav {
 export const NavGuardsSchema = z
   .strictObject({
     maxMoveBps: z.int().min(1).max(10_000).openapi({ example: 200, description: 'Largest move of one update, basis points of the previous NAV' }),
-    minIntervalSeconds: z.int().min(0).max(366 * 86400).openapi({ example: 3600 }),
-    staleAfterSeconds: z.int().min(1).max(366 * 86400).openapi({ example: 345600, description: 'Older NAVs refuse subscriptions/redemptions (NAV_STALE)' }),
+    minIntervalSeconds: z
+      .int()
+      .min(0)
+      .max(366 * 86400)
+      .openapi({ example: 3600 }),
+    staleAfterSeconds: z
+      .int()
+      .min(1)
+      .max(366 * 86400)
+      .openapi({ example: 345600, description: 'Older NAVs refuse subscriptions/redemptions (NAV_STALE)' }),
     enforceReserves: z.boolean().openapi({ description: 'Refuse mints that reserves do not cover (RESERVES_SHORT)' }),
   })
   .openapi('NavGuards');

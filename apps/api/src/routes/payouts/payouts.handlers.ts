@@ -17,7 +17,10 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     limit: q.limit,
   });
   return c.json(
-    { items: rows.map((p) => ({ ...presentPayout(p), redemptionId: p.redemptionId, investorId: p.investorId })), nextCursor: rows.length === q.limit ? rows.at(-1)!.id : null },
+    {
+      items: rows.map((p) => ({ ...presentPayout(p), redemptionId: p.redemptionId, investorId: p.investorId })),
+      nextCursor: rows.length === q.limit ? rows.at(-1)!.id : null,
+    },
     200,
   );
 };

@@ -6,7 +6,8 @@ import type { HistoryRoute, KeysRoute, LatestRoute } from './public-reserves.rou
 
 export const latest: AppRouteHandler<LatestRoute> = async (c) => c.json(await latestAttestation(c.var.db, c.req.valid('param').fundId), 200);
 
-export const history: AppRouteHandler<HistoryRoute> = async (c) => c.json(await attestationHistory(c.var.db, c.req.valid('param').fundId, c.req.valid('query')), 200);
+export const history: AppRouteHandler<HistoryRoute> = async (c) =>
+  c.json(await attestationHistory(c.var.db, c.req.valid('param').fundId, c.req.valid('query')), 200);
 
 export const keys: AppRouteHandler<KeysRoute> = async (c) => {
   const k = attestationKeyOf(c.var.deps);

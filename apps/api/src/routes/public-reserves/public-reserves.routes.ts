@@ -33,7 +33,11 @@ export const latest = createRoute({
   description,
   ...publicRoute,
   request: { params: FundParams },
-  responses: { 200: json(AttestationSchema, 'The attestation'), 404: problemResponse(404, 'NOT_FOUND: unknown fund, or no attestation yet'), 429: RATE_LIMITED },
+  responses: {
+    200: json(AttestationSchema, 'The attestation'),
+    404: problemResponse(404, 'NOT_FOUND: unknown fund, or no attestation yet'),
+    429: RATE_LIMITED,
+  },
 });
 
 export const history = createRoute({

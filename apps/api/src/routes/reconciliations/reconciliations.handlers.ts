@@ -21,10 +21,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
   const fund = await requireFund(c.var.db, c.req.valid('param').fundId);
   const q = c.req.valid('query');
   const rows = await listReconciliations(c.var.db, { fundId: fund.id, chain: q.chain, before: q.cursor, limit: q.limit });
-  return c.json(
-    { items: rows.map((r) => presentReconciliation(r, fund.decimals)), nextCursor: rows.length === q.limit ? rows.at(-1)!.id : null },
-    200,
-  );
+  return c.json({ items: rows.map((r) => presentReconciliation(r, fund.decimals)), nextCursor: rows.length === q.limit ? rows.at(-1)!.id : null }, 200);
 };
 
 export const get: AppRouteHandler<GetRoute> = async (c) => {

@@ -1,5 +1,15 @@
 import { FiscusError, formatUnits, formatUsd } from '@fiscus/core';
-import { acceptRedemption, checkCompliance, confirmPayout as confirm, getRedemption, getRedemptionRules, listRedemptions, requestRedemption, requireFreshNav, setRedemptionRules } from '@fiscus/engine';
+import {
+  acceptRedemption,
+  checkCompliance,
+  confirmPayout as confirm,
+  getRedemption,
+  getRedemptionRules,
+  listRedemptions,
+  requestRedemption,
+  requireFreshNav,
+  setRedemptionRules,
+} from '@fiscus/engine';
 import { listInvestorWallets } from '@fiscus/ledger';
 import { assertInvestorScope } from '../../auth/roles.ts';
 import { parseFundUnits, requireActiveDeployment, requireFund } from '../../lib/lookups.ts';
@@ -35,7 +45,10 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     requestedBy: c.var.principal.keyId,
     nav,
   });
-  return c.json({ operation: presentOperation(operation, fund.decimals), redemption: presentRedemption({ redemption, queuePosition: null, payout: null }, fund.decimals) }, 202);
+  return c.json(
+    { operation: presentOperation(operation, fund.decimals), redemption: presentRedemption({ redemption, queuePosition: null, payout: null }, fund.decimals) },
+    202,
+  );
 };
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {

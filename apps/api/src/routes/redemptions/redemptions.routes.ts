@@ -14,7 +14,8 @@ export const create = createRoute({
   path: '/v1/funds/{fundId}/redemptions',
   tags,
   summary: 'Redeem units at NAV: burn from an investor wallet (202: the burn operation and the redemption); an investor key may redeem only for itself',
-  description: 'Priced at the current NAV (REDEMPTION_USD_ROUND_DOWN); refused below the fund minimum (422 BELOW_MINIMUM). Once burned it waits FIFO for daily liquidity, then a payout is instructed.',
+  description:
+    'Priced at the current NAV (REDEMPTION_USD_ROUND_DOWN); refused below the fund minimum (422 BELOW_MINIMUM). Once burned it waits FIFO for daily liquidity, then a payout is instructed.',
   ...mutation('redemptions.create'),
   request: { headers: IdempotencyHeaders, params: FundParams, body: jsonBody(HolderAmountSchema) },
   responses: { 202: json(z.object({ operation: OperationSchema, redemption: RedemptionSchema }), 'Burn requested'), ...problems(413, 404, 409, 422) },
@@ -84,7 +85,9 @@ export const putRules = createRoute({
   request: {
     headers: IdempotencyHeaders,
     params: FundParams,
-    body: jsonBody(z.strictObject({ minRedemptionUsd: UsdText, dailyLiquidityUsd: PositiveUsd.nullable(), payoutAccount: AccountName }).openapi('RedemptionRulesInput')),
+    body: jsonBody(
+      z.strictObject({ minRedemptionUsd: UsdText, dailyLiquidityUsd: PositiveUsd.nullable(), payoutAccount: AccountName }).openapi('RedemptionRulesInput'),
+    ),
   },
   responses: { 200: json(RulesSchema, 'The rules'), ...problems(413, 404, 422) },
 });

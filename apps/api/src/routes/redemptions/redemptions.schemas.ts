@@ -29,7 +29,9 @@ export const RedemptionSchema = z
     txHash: z.string().nullable(),
     fromAddress: z.string().nullable(),
     units: z.string(),
-    state: z.enum(REDEMPTION_STATES).openapi({ description: 'requested → pending (queued for liquidity) → settled; rejected_min_size / unmatched / failed need an operator' }),
+    state: z
+      .enum(REDEMPTION_STATES)
+      .openapi({ description: 'requested → pending (queued for liquidity) → settled; rejected_min_size / unmatched / failed need an operator' }),
     payoutStatus: z.string().openapi({ description: 'pending_payout | paid' }),
     nav: z.string().nullable().openapi({ description: 'NAV per unit used (USD)' }),
     navPublishedAt: z.string().nullable(),

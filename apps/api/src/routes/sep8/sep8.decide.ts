@@ -2,8 +2,17 @@ import { sql } from 'drizzle-orm';
 import { FiscusError, policyFromJson, type ChainDriver, type Deployment } from '@fiscus/core';
 import type { LineState, Sep8Approved, Sep8Request, Sep8Review } from '@fiscus/chain-stellar';
 import {
-  getFundWallet, getInvestor, getSep8Approval, getWalletByAddress, insertSep8Approval, openSep8Approvals, pendingSep8Units,
-  type Db, type FundRow, type InvestorRow, type Sep8ApprovalRow,
+  getFundWallet,
+  getInvestor,
+  getSep8Approval,
+  getWalletByAddress,
+  insertSep8Approval,
+  openSep8Approvals,
+  pendingSep8Units,
+  type Db,
+  type FundRow,
+  type InvestorRow,
+  type Sep8ApprovalRow,
 } from '@fiscus/ledger';
 import { judgeParty, type PartyCheck } from './sep8.policy.ts';
 import type { SourceRateLimiter } from './sep8.rate-limit.ts';
@@ -58,14 +67,22 @@ export async function decideSep8(ctx: Sep8Context, xdr: string): Promise<Sep8Out
   if (stored) return fromStored(stored);
   const wait = ctx.limiter.take(r.source, ctx.now.getTime());
   if (wait > 0) {
-    return { http: 429, answer: { status: 'pending', timeout: wait, message: `rate limit: at most ${ctx.limiter.perMinute} approval requests per minute per source account; send it again in ${wait} ms` } };
+    return {
+      http: 429,
+      answer: {
+        status: 'pending',
+        timeout: wait,
+        message: `rate limit: at most ${ctx.limiter.perMinute} approval requests per minute per source account; send it again in ${wait} ms`,
+      },
+    };
   }
   let lines: Map<string, LineState>;
   try {
     await refreshOpenApprovals(ctx.db, ctx.driver, { fundId: ctx.fund.id });
     lines = await ctx.driver.lineStates(ctx.deployment, [r.source, ...r.payments.map((p) => p.to)]);
   } catch (e) {
-    if (e instanceof FiscusError && e.code === 'CHAIN_UNAVAILABLE') return { http: 200, answer: { status: 'pending', timeout: RETRY_MS, message: `the Stellar network could not be read: ${e.message}` } };
+    if (e instanceof FiscusError && e.code === 'CHAIN_UNAVAILABLE')
+      return { http: 200, answer: { status: 'pending', timeout: RETRY_MS, message: `the Stellar network could not be read: ${e.message}` } };
     throw e;
   }
   return ctx.db.transaction(async (tx) => {
@@ -92,10 +109,26 @@ export async function decideSep8(ctx: Sep8Context, xdr: string): Promise<Sep8Out
 type Transfer = { to: string; investorId?: string; units: string };
 type Verdict = { kind: 'answer'; answer: Sep8Answer } | { kind: 'approve'; transfers: Transfer[] };
 
-async function store(db: Db, ctx: Sep8Context, r: Sep8Request, answer: Sep8Answer, state: 'open' | 'final', o: { signed?: Sep8Approved; transfers?: Transfer[] } = {}) {
+async function store(
+  db: Db,
+  ctx: Sep8Context,
+  r: Sep8Request,
+  answer: Sep8Answer,
+  state: 'open' | 'final',
+  o: { signed?: Sep8Approved; transfers?: Transfer[] } = {},
+) {
   return insertSep8Approval(db, {
-    txHash: r.hash, fundId: ctx.fund.id, chain: ctx.driver.chain, source: r.source, status: answer.status, response: answer as Record<string, unknown>, state,
-    approvedHash: o.signed?.hash ?? null, approvedSequence: o.signed?.sequence.toString() ?? null, validUntil: o.signed?.validUntil ?? null, transfers: o.transfers ?? [],
+    txHash: r.hash,
+    fundId: ctx.fund.id,
+    chain: ctx.driver.chain,
+    source: r.source,
+    status: answer.status,
+    response: answer as Record<string, unknown>,
+    state,
+    approvedHash: o.signed?.hash ?? null,
+    approvedSequence: o.signed?.sequence.toString() ?? null,
+    validUntil: o.signed?.validUntil ?? null,
+    transfers: o.transfers ?? [],
   });
 }
 
@@ -104,7 +137,8 @@ async function judge(ctx: Sep8Context, r: Sep8Request, lines: Map<string, LineSt
   const answer = (a: Sep8Answer): Verdict => ({ kind: 'answer', answer: a });
   const chain = ctx.driver.chain;
   const sender = await registered(ctx, r.source);
-  if (!sender.wallet || !sender.status) return answer(rejected(`the source ${r.source} is not a wallet registered for an investor of fund ${ctx.fund.id} on ${chain}`));
+  if (!sender.wallet || !sender.status)
+    return answer(rejected(`the source ${r.source} is not a wallet registered for an investor of fund ${ctx.fund.id} on ${chain}`));
   if (sender.status !== 'authorized') return answer(rejected(`the source ${r.source} is ${sender.status} for fund ${ctx.fund.id}: it cannot transfer`));
   const srcLine = lines.get(r.source);
   if (srcLine !== 'maintain' && srcLine !== 'authorized') return answer(rejected(`the source ${r.source} trustline is ${srcLine ?? 'missing'} on ${chain}`));
@@ -120,24 +154,35 @@ async function judge(ctx: Sep8Context, r: Sep8Request, lines: Map<string, LineSt
     const who = await registered(ctx, address);
     const line = lines.get(address);
     if (!who.wallet || !who.status || line === 'missing') {
-      const what = !who.wallet ? 'is not a known investor wallet' : !who.status ? `is not registered for fund ${ctx.fund.id}` : `has no trustline to ${ctx.fund.symbol}`;
+      const what = !who.wallet
+        ? 'is not a known investor wallet'
+        : !who.status
+          ? `is not registered for fund ${ctx.fund.id}`
+          : `has no trustline to ${ctx.fund.symbol}`;
       const url = new URL(ctx.actionUrl);
       url.searchParams.set('fund', ctx.fund.id);
       url.searchParams.set('account', address);
       return answer({
         status: 'action_required',
         message: `The receiver ${address} ${what}: it must be onboarded (KYC), create its trustline and register the wallet before it can receive ${ctx.fund.symbol}. Send the same transaction again once done.`,
-        action_url: url.toString(), action_method: 'GET', action_fields: ACTION_FIELDS,
+        action_url: url.toString(),
+        action_method: 'GET',
+        action_fields: ACTION_FIELDS,
       });
     }
-    if (who.status === 'pending') return answer({ status: 'pending', timeout: RETRY_MS, message: `the receiver ${address} is being authorized for fund ${ctx.fund.id}` });
+    if (who.status === 'pending')
+      return answer({ status: 'pending', timeout: RETRY_MS, message: `the receiver ${address} is being authorized for fund ${ctx.fund.id}` });
     if (who.status !== 'authorized') return answer(rejected(`the receiver ${address} is ${who.status} for fund ${ctx.fund.id}: it cannot receive`));
-    if (line !== 'maintain' && line !== 'authorized') return answer(rejected(`the receiver ${address} trustline is ${line ?? 'missing'} on ${chain}: it cannot receive`));
+    if (line !== 'maintain' && line !== 'authorized')
+      return answer(rejected(`the receiver ${address} trustline is ${line ?? 'missing'} on ${chain}: it cannot receive`));
     receivers.push({ address, investorId: who.wallet.investorId, units });
   }
 
   const open = (await openSep8Approvals(ctx.db, { fundId: ctx.fund.id })).filter((a) => a.approvedHash !== r.hash);
-  const pending = pendingSep8Units(open, receivers.map((x) => x.investorId));
+  const pending = pendingSep8Units(
+    open,
+    receivers.map((x) => x.investorId),
+  );
   const investor = async (id: string): Promise<InvestorRow> => (await getInvestor(ctx.db, { id }))!;
   const senderInvestor = await investor(sender.wallet.investorId);
   const policy = policyFromJson(ctx.fund.policy);
@@ -154,7 +199,13 @@ async function judge(ctx: Sep8Context, r: Sep8Request, lines: Map<string, LineSt
   for (const [id, x] of perInvestor) {
     // Between one investor's own wallets the holding does not change: eligibility only.
     const own = id === senderInvestor.id;
-    checks.push({ who: `receiver ${x.address}`, investor: own ? senderInvestor : await investor(id), action: 'receive', units: own ? 0n : x.units, pendingIn: pending.get(id) ?? 0n });
+    checks.push({
+      who: `receiver ${x.address}`,
+      investor: own ? senderInvestor : await investor(id),
+      action: 'receive',
+      units: own ? 0n : x.units,
+      pendingIn: pending.get(id) ?? 0n,
+    });
   }
   for (const c of checks) {
     const denial = await judgeParty(ctx.db, env, c);

@@ -25,7 +25,9 @@ async function txParam(c: Parameters<AppRouteHandler<ApproveRoute>>[0]): Promise
   const type = c.req.header('content-type') ?? '';
   const body = type.includes('application/json')
     ? (c.req.valid('json' as never) as { tx?: unknown } | undefined)
-    : type.includes('application/x-www-form-urlencoded') ? (c.req.valid('form' as never) as { tx?: unknown } | undefined) : undefined;
+    : type.includes('application/x-www-form-urlencoded')
+      ? (c.req.valid('form' as never) as { tx?: unknown } | undefined)
+      : undefined;
   return typeof body?.tx === 'string' && body.tx.length > 0 ? body.tx : undefined;
 }
 
@@ -41,14 +43,26 @@ export const approve: AppRouteHandler<ApproveRoute> = async (c) => {
   }
   const driver = sep8Driver(requireDriver(c.var.deps.drivers, stellar.chain));
   const xdr = await txParam(c);
-  if (!xdr) return c.json({ status: 'rejected' as const, error: 'missing the tx parameter: POST tx=<base64 transaction envelope XDR> (form-encoded or JSON)' }, 400, CORS);
+  if (!xdr)
+    return c.json(
+      { status: 'rejected' as const, error: 'missing the tx parameter: POST tx=<base64 transaction envelope XDR> (form-encoded or JSON)' },
+      400,
+      CORS,
+    );
   const cfg = { ...SEP8_DEFAULTS, ...stellar.sep8 };
   let limiter = limiters.get(c.var.deps);
   if (!limiter) limiters.set(c.var.deps, (limiter = new SourceRateLimiter(cfg.ratePerMinute)));
   const out = await decideSep8(
     {
-      db, driver, deployment: { chain: stellar.chain, details: row.details }, fund, redemptionAddress: row.details.redemptionAddress ?? row.details.distribution ?? '',
-      actionUrl: stellar.sep8?.actionUrl ?? `${stellar.publicUrl}/onboarding`, maxFeePerOp: cfg.maxFeePerOp, limiter, now: new Date(),
+      db,
+      driver,
+      deployment: { chain: stellar.chain, details: row.details },
+      fund,
+      redemptionAddress: row.details.redemptionAddress ?? row.details.distribution ?? '',
+      actionUrl: stellar.sep8?.actionUrl ?? `${stellar.publicUrl}/onboarding`,
+      maxFeePerOp: cfg.maxFeePerOp,
+      limiter,
+      now: new Date(),
     },
     xdr,
   );
@@ -60,4 +74,9 @@ export const approve: AppRouteHandler<ApproveRoute> = async (c) => {
 };
 
 export const preflight: AppRouteHandler<PreflightRoute> = async (c) =>
-  c.body(null, 204, { ...CORS, 'Access-Control-Allow-Methods': 'POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '86400' });
+  c.body(null, 204, {
+    ...CORS,
+    'Access-Control-Allow-Methods': 'POST, OPTIONS',
+    'Access-Control-Allow-Headers': 'Content-Type',
+    'Access-Control-Max-Age': '86400',
+  });

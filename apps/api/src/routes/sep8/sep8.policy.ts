@@ -26,8 +26,11 @@ export async function judgeParty(db: Db, p: { fundId: string; policy: Policy; de
   const pos = await investorPosition(db, { fundId: p.fundId, investorId: c.investor.id });
   const decision = evaluatePolicy(p.policy, {
     investor: {
-      id: c.investor.id, jurisdiction: c.investor.jurisdiction, investorType: c.investor.investorType,
-      kycStatus: c.investor.kycStatus, kycExpiresAt: c.investor.kycExpiresAt,
+      id: c.investor.id,
+      jurisdiction: c.investor.jurisdiction,
+      investorType: c.investor.investorType,
+      kycStatus: c.investor.kycStatus,
+      kycExpiresAt: c.investor.kycExpiresAt,
     },
     action: c.action,
     units: c.units,
@@ -40,8 +43,11 @@ export async function judgeParty(db: Db, p: { fundId: string; policy: Policy; de
 }
 
 function describeDenial(c: PartyCheck, d: Extract<PolicyDecision, { allow: false }>, decimals: number): string {
-  const numbers = UNIT_RULES.has(d.rule) && d.limit !== undefined && d.actual !== undefined
-    ? ` (limit ${formatUnits(BigInt(d.limit), decimals)} units, would be ${formatUnits(BigInt(d.actual), decimals)} units)`
-    : d.limit !== undefined ? ` (limit ${d.limit}, actual ${d.actual})` : '';
+  const numbers =
+    UNIT_RULES.has(d.rule) && d.limit !== undefined && d.actual !== undefined
+      ? ` (limit ${formatUnits(BigInt(d.limit), decimals)} units, would be ${formatUnits(BigInt(d.actual), decimals)} units)`
+      : d.limit !== undefined
+        ? ` (limit ${d.limit}, actual ${d.actual})`
+        : '';
   return `${c.who} (investor ${c.investor.id}) fails the fund policy rule ${d.rule} for ${c.action} of ${formatUnits(c.units, decimals)} units: ${d.message}${numbers}`;
 }

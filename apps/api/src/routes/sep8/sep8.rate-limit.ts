@@ -7,7 +7,10 @@
 export class SourceRateLimiter {
   readonly #windows = new Map<string, { start: number; count: number }>();
 
-  constructor(readonly perMinute: number, readonly windowMs = 60_000) {}
+  constructor(
+    readonly perMinute: number,
+    readonly windowMs = 60_000,
+  ) {}
 
   /** 0 when the request may proceed, else the milliseconds until the source's window resets. */
   take(source: string, now = Date.now()): number {

@@ -13,10 +13,17 @@ export const Sep8SuccessSchema = z
 
 export const Sep8RevisedSchema = z
   .object({ status: z.literal('revised'), tx, message: z.string() })
-  .openapi('Sep8Revised', { description: 'Wrapped in the issuer’s authorize / deauthorize operations (same source and sequence), issuer-signed: check, sign with the source account, submit.' });
+  .openapi('Sep8Revised', {
+    description:
+      'Wrapped in the issuer’s authorize / deauthorize operations (same source and sequence), issuer-signed: check, sign with the source account, submit.',
+  });
 
 export const Sep8PendingSchema = z
-  .object({ status: z.literal('pending'), timeout: z.int().min(0).openapi({ description: 'Milliseconds to wait before sending the same transaction again' }), message: z.string().optional() })
+  .object({
+    status: z.literal('pending'),
+    timeout: z.int().min(0).openapi({ description: 'Milliseconds to wait before sending the same transaction again' }),
+    message: z.string().optional(),
+  })
   .openapi('Sep8Pending');
 
 export const Sep8ActionRequiredSchema = z

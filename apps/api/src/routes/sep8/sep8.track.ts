@@ -12,8 +12,12 @@ export async function refreshOpenApprovals(db: Db, driver: Pick<ChainDriver, 'st
   for (const row of await openSep8Approvals(db, p)) {
     if (!row.approvedHash || !row.approvedSequence) continue;
     const tx: PreparedTx = {
-      hash: row.approvedHash, raw: new Uint8Array(), signer: row.source, sequence: BigInt(row.approvedSequence),
-      ...(row.validUntil ? { validUntil: row.validUntil } : {}), description: `SEP-8 approval ${row.txHash}`,
+      hash: row.approvedHash,
+      raw: new Uint8Array(),
+      signer: row.source,
+      sequence: BigInt(row.approvedSequence),
+      ...(row.validUntil ? { validUntil: row.validUntil } : {}),
+      description: `SEP-8 approval ${row.txHash}`,
     };
     const s = await driver.status(tx);
     if (s.kind === 'confirmed') await settleSep8Approval(db, { txHash: row.txHash, state: 'landed' });

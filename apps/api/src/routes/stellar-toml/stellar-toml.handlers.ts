@@ -32,9 +32,7 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
         // The latest signed proof of reserves, readable without a key (routes/public-reserves); its key is in the table below.
         attestationUrl: `${stellar.publicUrl}/public/funds/${r.fundId}/attestations/latest`,
         // SEP-8 regulated asset (the fund's stellarSep8 option): every transfer is approved here.
-        ...(r.details?.sep8 === 'true'
-          ? { approvalServer: `${stellar.publicUrl}/stellar/sep8/${r.fundId}/tx_approve`, approvalCriteria: SEP8_CRITERIA }
-          : {}),
+        ...(r.details?.sep8 === 'true' ? { approvalServer: `${stellar.publicUrl}/stellar/sep8/${r.fundId}/tx_approve`, approvalCriteria: SEP8_CRITERIA } : {}),
       })),
   });
   // Verifiers of attestation_of_reserve need the signing key; an extra table (ignored by SEP-1

@@ -9,7 +9,8 @@ import type { FeeBumpRoute, TrustlineTransactionRoute } from './stellar.routes.t
 
 /** Sponsorship and fee bumps are Stellar notions (driver extensions): other chains' drivers answer 422. */
 function required<T>(driver: ChainDriver, extension: T | undefined, capability: 'sponsoredReserves' | 'feeSponsorship', what: string): T {
-  if (!extension) throw new FiscusError('CAPABILITY_UNSUPPORTED', `${driver.chain} has no ${what} (Stellar only)`, { meta: { chain: driver.chain, capability } });
+  if (!extension)
+    throw new FiscusError('CAPABILITY_UNSUPPORTED', `${driver.chain} has no ${what} (Stellar only)`, { meta: { chain: driver.chain, capability } });
   return extension;
 }
 
@@ -28,7 +29,16 @@ export const trustlineTransaction: AppRouteHandler<TrustlineTransactionRoute> = 
   }
   const t = await sponsorship.sponsoredTrustline(requireDeploymentOf(deployment), address);
   return c.json(
-    { chain, address, walletId: wallet.id, xdr: t.xdr, hash: t.hash, sponsor: t.sponsor, networkPassphrase: t.networkPassphrase, validUntil: t.validUntil.toISOString() },
+    {
+      chain,
+      address,
+      walletId: wallet.id,
+      xdr: t.xdr,
+      hash: t.hash,
+      sponsor: t.sponsor,
+      networkPassphrase: t.networkPassphrase,
+      validUntil: t.validUntil.toISOString(),
+    },
     200,
   );
 };

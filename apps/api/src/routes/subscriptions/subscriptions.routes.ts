@@ -18,7 +18,10 @@ export const SubscriptionSchema = z
     chain: ChainIdString,
     address: Address,
     units: Units.optional(),
-    usd: PositiveUsd.optional().openapi({ example: '250000.00', description: 'USD paid in; units minted = USD / NAV rounded down (SUBSCRIPTION_UNITS_ROUND_DOWN), the remainder recorded' }),
+    usd: PositiveUsd.optional().openapi({
+      example: '250000.00',
+      description: 'USD paid in; units minted = USD / NAV rounded down (SUBSCRIPTION_UNITS_ROUND_DOWN), the remainder recorded',
+    }),
   })
   .refine((b) => (b.units === undefined) !== (b.usd === undefined), { message: 'give exactly one of units or usd', path: ['units'] })
   .openapi('SubscriptionRequest', { allOf: [addressByChain('address'), exactlyOne('units', 'usd')] });

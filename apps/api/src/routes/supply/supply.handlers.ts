@@ -20,7 +20,10 @@ async function readChainSupply(driver: ChainDriver | undefined, d: DeploymentRow
     const supply = await Promise.race([driver.totalSupply(deployment), deadline]);
     return { supply, error: null };
   } catch (e) {
-    return { supply: null, error: `chain unreachable: ${e instanceof Error && e.message.startsWith('no answer') ? e.message : driver.parseError(e).shortMessage}` };
+    return {
+      supply: null,
+      error: `chain unreachable: ${e instanceof Error && e.message.startsWith('no answer') ? e.message : driver.parseError(e).shortMessage}`,
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -59,7 +62,14 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
     }),
   );
   return c.json(
-    { fundId: fund.id, decimals: fund.decimals, unitsOutstanding: f(invariant.outstanding), transit: f(invariant.transit), invariantHolds: invariant.ok, chains: rows },
+    {
+      fundId: fund.id,
+      decimals: fund.decimals,
+      unitsOutstanding: f(invariant.outstanding),
+      transit: f(invariant.transit),
+      invariantHolds: invariant.ok,
+      chains: rows,
+    },
     200,
   );
 };

@@ -24,9 +24,7 @@ export const RegisterWalletSchema = z
   .strictObject({ investorId: Id('inv_0193…'), chain: ChainIdString, address: Address })
   .openapi('RegisterWallet', addressByChain('address'));
 
-export const RegisteredWalletSchema = z
-  .object({ wallet: WalletSchema, standing: FundStandingSchema, operation: OperationSchema })
-  .openapi('RegisteredWallet');
+export const RegisteredWalletSchema = z.object({ wallet: WalletSchema, standing: FundStandingSchema, operation: OperationSchema }).openapi('RegisteredWallet');
 
 export const presentWallet = (w: WalletRow): z.infer<typeof WalletSchema> => ({
   id: w.id,

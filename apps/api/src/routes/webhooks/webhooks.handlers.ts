@@ -20,11 +20,26 @@ const keyOf = (c: { var: { deps: { webhookKey?: Uint8Array } } }): Uint8Array =>
 
 export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const body = c.req.valid('json');
-  const { endpoint, secret } = await createWebhookEndpoint(c.var.db, { key: keyOf(c), url: body.url, eventTypes: body.eventTypes, description: body.description, by: c.var.principal.keyId });
+  const { endpoint, secret } = await createWebhookEndpoint(c.var.db, {
+    key: keyOf(c),
+    url: body.url,
+    eventTypes: body.eventTypes,
+    description: body.description,
+    by: c.var.principal.keyId,
+  });
   // The audit keeps the origin only (a path may hold a token) and never the secret.
-  await appendAudit(c.var.db, { actor: c.var.principal.keyId, action: 'webhook.created', subject: endpoint.id, data: { origin: new URL(endpoint.url).origin, eventTypes: endpoint.eventTypes } });
+  await appendAudit(c.var.db, {
+    actor: c.var.principal.keyId,
+    action: 'webhook.created',
+    subject: endpoint.id,
+    data: { origin: new URL(endpoint.url).origin, eventTypes: endpoint.eventTypes },
+  });
   // The idempotency record must not hold a usable secret: a replay says it was shown once.
-  c.set('replayBody', { endpoint: presentEndpoint(endpoint), secret: null, note: 'the secret was shown once, in the first response; disable this endpoint and create another if it was lost' });
+  c.set('replayBody', {
+    endpoint: presentEndpoint(endpoint),
+    secret: null,
+    note: 'the secret was shown once, in the first response; disable this endpoint and create another if it was lost',
+  });
   return c.json({ endpoint: presentEndpoint(endpoint), secret }, 201);
 };
 
@@ -74,7 +89,16 @@ export const replay: AppRouteHandler<ReplayRoute> = async (c) => {
 export const replayMany: AppRouteHandler<ReplayManyRoute> = async (c) => {
   const { endpointId } = c.req.valid('param');
   const body = c.req.valid('json');
-  const replayed = await replayWebhookDeliveries(c.var.db, { endpointId, states: body.states ?? ['failed'], since: body.since ? new Date(body.since) : undefined });
-  await appendAudit(c.var.db, { actor: c.var.principal.keyId, action: 'webhook.replayed', subject: endpointId, data: { states: body.states ?? ['failed'], since: body.since ?? null, replayed } });
+  const replayed = await replayWebhookDeliveries(c.var.db, {
+    endpointId,
+    states: body.states ?? ['failed'],
+    since: body.since ? new Date(body.since) : undefined,
+  });
+  await appendAudit(c.var.db, {
+    actor: c.var.principal.keyId,
+    action: 'webhook.replayed',
+    subject: endpointId,
+    data: { states: body.states ?? ['failed'], since: body.since ?? null, replayed },
+  });
   return c.json({ replayed }, 202);
 };

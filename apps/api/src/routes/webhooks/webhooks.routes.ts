@@ -25,7 +25,10 @@ export const create = createRoute({
     201: json(
       z.object({
         endpoint: EndpointSchema,
-        secret: z.string().nullable().openapi({ description: 'Standard Webhooks secret; null on an idempotent replay', example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }),
+        secret: z
+          .string()
+          .nullable()
+          .openapi({ description: 'Standard Webhooks secret; null on an idempotent replay', example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }),
         note: z.string().optional(),
       }),
       'The endpoint and its secret',
@@ -109,7 +112,11 @@ export const replayMany = createRoute({
     body: jsonBody(
       z
         .strictObject({
-          states: z.array(z.enum(['delivered', 'failed', 'cancelled'])).min(1).optional().openapi({ description: 'Default ["failed"]' }),
+          states: z
+            .array(z.enum(['delivered', 'failed', 'cancelled']))
+            .min(1)
+            .optional()
+            .openapi({ description: 'Default ["failed"]' }),
           since: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Only deliveries queued at or after this instant' }),
         })
         .openapi('WebhookReplay'),

@@ -15,8 +15,7 @@ const PORT = '(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]
  * as an IPv4 address) or a dotted IPv4 address, an optional port, path and query: every string
  * it matches is a URL the server accepts, so the document states the whole rule.
  */
-export const WEBHOOK_URL_PATTERN =
-  `^https?://(?![^/?]*[xX][nN]--)(([A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*|${OCTET}(\\.${OCTET}){3})(:${PORT})?(/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)?(\\?[A-Za-z0-9._~%!$&'()*+,;=:@/?-]*)?$`;
+export const WEBHOOK_URL_PATTERN = `^https?://(?![^/?]*[xX][nN]--)(([A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*|${OCTET}(\\.${OCTET}){3})(:${PORT})?(/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)?(\\?[A-Za-z0-9._~%!$&'()*+,;=:@/?-]*)?$`;
 
 export const CreateEndpointSchema = z
   .strictObject({
@@ -25,7 +24,10 @@ export const CreateEndpointSchema = z
       .max(2048)
       .regex(new RegExp(WEBHOOK_URL_PATTERN))
       .refine((u) => URL.canParse(u), 'not a URL')
-      .openapi({ example: 'https://backoffice.example.com/fiscus/webhooks', description: 'http(s) URL that receives a POST per event; use https outside a private network' }),
+      .openapi({
+        example: 'https://backoffice.example.com/fiscus/webhooks',
+        description: 'http(s) URL that receives a POST per event; use https outside a private network',
+      }),
     eventTypes: z.array(EventType).min(1).max(WEBHOOK_EVENT_TYPES.length).openapi({ description: 'The event types this endpoint receives' }),
     description: z.string().min(1).max(200).optional(),
   })
@@ -50,7 +52,8 @@ export const DeliverySchema = z
     eventType: z.string(),
     occurredAt: Timestamp,
     state: z.enum(['pending', 'delivered', 'failed', 'cancelled']).openapi({
-      description: 'pending (retried with exponential backoff until a 2xx) → delivered; failed after the last attempt; cancelled when the endpoint was disabled. A replay makes it pending again.',
+      description:
+        'pending (retried with exponential backoff until a 2xx) → delivered; failed after the last attempt; cancelled when the endpoint was disabled. A replay makes it pending again.',
     }),
     attempts: z.int(),
     nextAttemptAt: Timestamp.nullable().openapi({ description: 'When a pending delivery is tried next' }),
@@ -61,12 +64,12 @@ export const DeliverySchema = z
   })
   .openapi('WebhookDelivery');
 
-export const AttemptSchema = z
-  .object({ attempt: z.int(), status: z.int().nullable(), error: z.string().nullable(), at: Timestamp })
-  .openapi('WebhookAttempt');
+export const AttemptSchema = z.object({ attempt: z.int(), status: z.int().nullable(), error: z.string().nullable(), at: Timestamp }).openapi('WebhookAttempt');
 
 export const DeliveryDetailSchema = DeliverySchema.extend({
-  payload: z.object({ type: z.string(), timestamp: Timestamp, data: z.record(z.string(), z.unknown()) }).openapi({ description: 'The body every attempt sends' }),
+  payload: z
+    .object({ type: z.string(), timestamp: Timestamp, data: z.record(z.string(), z.unknown()) })
+    .openapi({ description: 'The body every attempt sends' }),
   attemptLog: z.array(AttemptSchema),
 }).openapi('WebhookDeliveryDetail');
 

@@ -42,7 +42,14 @@ export const changeTrust: OpHandler<Operation.ChangeTrust> = {
       if (issuer!.flags & AccountFlag.AUTH_CLAWBACK_ENABLED) flags |= TrustFlag.CLAWBACK_ENABLED;
       const sponsor = addSubentry(ctx, owner, 'op_low_reserve');
       ctx.state.trustlines.set(trustKey(source, code, issuerId), {
-        account: source, code, issuer: issuerId, balance: 0n, limit, flags, sponsor, lastModified: ctx.ledger,
+        account: source,
+        code,
+        issuer: issuerId,
+        balance: 0n,
+        limit,
+        flags,
+        sponsor,
+        lastModified: ctx.ledger,
       });
     }
     return { ...assetFields(asset), limit: formatAmount(limit), trustee: issuerId, trustor: source };

@@ -30,13 +30,17 @@ export const createClaimableBalance: OpHandler<Operation.CreateClaimableBalance>
     sponsor!.numSponsoring += op.claimants.length;
     const id = ctx.tx.getClaimableBalanceId(ctx.opIndex).toLowerCase();
     const entry: ClaimableBalanceEntry = {
-      id, amount, clawbackEnabled, sponsor: sponsorId,
+      id,
+      amount,
+      clawbackEnabled,
+      sponsor: sponsorId,
       asset: op.asset.isNative() ? null : { code: op.asset.getCode(), issuer: issuerOf(op.asset) },
       claimants: op.claimants.map((c) => ({ destination: c.destination, predicate: absolute(wire(c.predicate), BigInt(ctx.closeTime)) })),
     };
     ctx.state.claimableBalances.set(id, entry);
     return {
-      asset: canonical(op.asset), amount: formatAmount(amount),
+      asset: canonical(op.asset),
+      amount: formatAmount(amount),
       claimants: op.claimants.map((c) => ({ destination: c.destination, predicate: horizonPredicate(wire(c.predicate)) })),
       [RESULT]: { type: 0, v0: Buffer.from(id.slice(8), 'hex') },
       [BALANCE_ID]: id,
@@ -122,52 +126,74 @@ const wire = (p: { toXdrObject(): unknown }) => p.toXdrObject() as Predicate;
 function validPredicate(p: Predicate, depth: number): boolean {
   if (depth > 4) return false;
   switch (p.type) {
-    case 0: return true;
-    case 1: return p.andPredicates.length === 2 && p.andPredicates.every((x) => validPredicate(x, depth + 1));
-    case 2: return p.orPredicates.length === 2 && p.orPredicates.every((x) => validPredicate(x, depth + 1));
-    case 3: return p.notPredicate !== null && validPredicate(p.notPredicate, depth + 1);
-    case 4: return p.absBefore >= 0n;
-    case 5: return p.relBefore >= 0n;
+    case 0:
+      return true;
+    case 1:
+      return p.andPredicates.length === 2 && p.andPredicates.every((x) => validPredicate(x, depth + 1));
+    case 2:
+      return p.orPredicates.length === 2 && p.orPredicates.every((x) => validPredicate(x, depth + 1));
+    case 3:
+      return p.notPredicate !== null && validPredicate(p.notPredicate, depth + 1);
+    case 4:
+      return p.absBefore >= 0n;
+    case 5:
+      return p.relBefore >= 0n;
   }
 }
 
 /** updatePredicatesForApply: relative times become absolute at the close time (saturating). */
 function absolute(p: Predicate, closeTime: bigint): Predicate {
   switch (p.type) {
-    case 1: return { type: 1, andPredicates: p.andPredicates.map((x) => absolute(x, closeTime)) };
-    case 2: return { type: 2, orPredicates: p.orPredicates.map((x) => absolute(x, closeTime)) };
-    case 3: return { type: 3, notPredicate: p.notPredicate && absolute(p.notPredicate, closeTime) };
-    case 5: return { type: 4, absBefore: closeTime > INT64_MAX - p.relBefore ? INT64_MAX : closeTime + p.relBefore };
-    default: return p;
+    case 1:
+      return { type: 1, andPredicates: p.andPredicates.map((x) => absolute(x, closeTime)) };
+    case 2:
+      return { type: 2, orPredicates: p.orPredicates.map((x) => absolute(x, closeTime)) };
+    case 3:
+      return { type: 3, notPredicate: p.notPredicate && absolute(p.notPredicate, closeTime) };
+    case 5:
+      return { type: 4, absBefore: closeTime > INT64_MAX - p.relBefore ? INT64_MAX : closeTime + p.relBefore };
+    default:
+      return p;
   }
 }
 
 /** ClaimClaimableBalanceOpFrame validatePredicate at the close time. */
 function holds(p: Predicate, closeTime: bigint): boolean {
   switch (p.type) {
-    case 0: return true;
-    case 1: return p.andPredicates.every((x) => holds(x, closeTime));
-    case 2: return p.orPredicates.some((x) => holds(x, closeTime));
-    case 3: return !holds(p.notPredicate!, closeTime);
-    case 4: return p.absBefore > closeTime;
-    case 5: return false; // never stored: made absolute at creation
+    case 0:
+      return true;
+    case 1:
+      return p.andPredicates.every((x) => holds(x, closeTime));
+    case 2:
+      return p.orPredicates.some((x) => holds(x, closeTime));
+    case 3:
+      return !holds(p.notPredicate!, closeTime);
+    case 4:
+      return p.absBefore > closeTime;
+    case 5:
+      return false; // never stored: made absolute at creation
   }
 }
 
 /** Horizon's JSON for a predicate as written in the operation. */
 function horizonPredicate(p: Predicate): Record<string, unknown> {
   switch (p.type) {
-    case 0: return { unconditional: true };
-    case 1: return { and: p.andPredicates.map(horizonPredicate) };
-    case 2: return { or: p.orPredicates.map(horizonPredicate) };
-    case 3: return { not: p.notPredicate && horizonPredicate(p.notPredicate) };
+    case 0:
+      return { unconditional: true };
+    case 1:
+      return { and: p.andPredicates.map(horizonPredicate) };
+    case 2:
+      return { or: p.orPredicates.map(horizonPredicate) };
+    case 3:
+      return { not: p.notPredicate && horizonPredicate(p.notPredicate) };
     case 4: {
       const ms = Number(p.absBefore) * 1000;
       // Beyond what a JS date holds (year 275760) Horizon's date is meaningless: the epoch says it.
       const date = ms <= 8.64e15 ? { abs_before: new Date(ms).toISOString().replace('.000Z', 'Z') } : {};
       return { ...date, abs_before_epoch: p.absBefore.toString() };
     }
-    case 5: return { rel_before: p.relBefore.toString() };
+    case 5:
+      return { rel_before: p.relBefore.toString() };
   }
 }
 

@@ -13,9 +13,22 @@ import { setOptions } from './set-options.ts';
 
 /** The operations the local ledger applies; any other type fails with op_not_supported. */
 export const HANDLERS: Record<string, OpHandler> = {
-  createAccount, payment, changeTrust, setOptions, setTrustLineFlags, allowTrust, clawback, manageData,
-  beginSponsoringFutureReserves, endSponsoringFutureReserves, bumpSequence,
-  pathPaymentStrictReceive, pathPaymentStrictSend, createClaimableBalance, claimClaimableBalance, clawbackClaimableBalance,
+  createAccount,
+  payment,
+  changeTrust,
+  setOptions,
+  setTrustLineFlags,
+  allowTrust,
+  clawback,
+  manageData,
+  beginSponsoringFutureReserves,
+  endSponsoringFutureReserves,
+  bumpSequence,
+  pathPaymentStrictReceive,
+  pathPaymentStrictSend,
+  createClaimableBalance,
+  claimClaimableBalance,
+  clawbackClaimableBalance,
 };
 
 export { BALANCE_ID, RESULT, type ApplyContext, type OpHandler, type Threshold } from './context.ts';

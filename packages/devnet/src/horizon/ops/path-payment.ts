@@ -107,7 +107,10 @@ function debit(ctx: ApplyContext, source: string, asset: Asset, amount: bigint):
 function fields(op: { sendAsset: Asset; destAsset: Asset; destination: string; path: Asset[] }, source: string, sent: bigint, received: bigint) {
   const src = assetFields(op.sendAsset);
   return {
-    from: source, to: op.destination, ...assetFields(op.destAsset), amount: formatAmount(received),
+    from: source,
+    to: op.destination,
+    ...assetFields(op.destAsset),
+    amount: formatAmount(received),
     source_amount: formatAmount(sent),
     ...Object.fromEntries(Object.entries(src).map(([k, v]) => [`source_${k}`, v])),
     path: op.path.map(assetFields),
@@ -116,5 +119,8 @@ function fields(op: { sendAsset: Asset; destAsset: Asset; destination: string; p
 
 /** The success arm: no offers crossed, `last` = what the destination received. */
 function success(destination: string, asset: Asset, amount: bigint) {
-  return { offers: [], last: { destination: Keypair.fromPublicKey(destination).xdrAccountId().toXdrObject(), asset: asset.toXDRObject().toXdrObject(), amount } };
+  return {
+    offers: [],
+    last: { destination: Keypair.fromPublicKey(destination).xdrAccountId().toXdrObject(), asset: asset.toXDRObject().toXdrObject(), amount },
+  };
 }

@@ -18,9 +18,13 @@ export interface SetOptionsOp {
 
 const ALL_AUTH = AccountFlag.AUTH_REQUIRED | AccountFlag.AUTH_REVOCABLE | AccountFlag.AUTH_IMMUTABLE | AccountFlag.AUTH_CLAWBACK_ENABLED;
 const HOME_DOMAIN = /^[\x20-\x7e]{0,32}$/;
-const FLAG_NAMES: [number, string][] = [[1, 'auth_required_flag'], [2, 'auth_revocable_flag'], [4, 'auth_immutable_flag'], [8, 'auth_clawback_enabled_flag']];
-const touchesWeights = (op: SetOptionsOp) =>
-  [op.masterWeight, op.lowThreshold, op.medThreshold, op.highThreshold, op.signer].some((v) => v !== undefined);
+const FLAG_NAMES: [number, string][] = [
+  [1, 'auth_required_flag'],
+  [2, 'auth_revocable_flag'],
+  [4, 'auth_immutable_flag'],
+  [8, 'auth_clawback_enabled_flag'],
+];
+const touchesWeights = (op: SetOptionsOp) => [op.masterWeight, op.lowThreshold, op.medThreshold, op.highThreshold, op.signer].some((v) => v !== undefined);
 
 /** SetOptionsOpFrame: flags, home domain, master weight, thresholds, ed25519 signers. */
 export const setOptions: OpHandler<SetOptionsOp> = {

@@ -49,9 +49,12 @@ export const setTrustLineFlags: OpHandler<Operation.SetTrustLineFlags> = {
     line.flags = next;
     line.lastModified = ctx.ledger;
     return {
-      ...assetFields(op.asset), trustor: op.trustor,
-      set_flags: flagList(set).map(([, b]) => b), set_flags_s: flagList(set).map(([, , n]) => n),
-      clear_flags: flagList(clear).map(([, b]) => b), clear_flags_s: flagList(clear).map(([, , n]) => n),
+      ...assetFields(op.asset),
+      trustor: op.trustor,
+      set_flags: flagList(set).map(([, b]) => b),
+      set_flags_s: flagList(set).map(([, , n]) => n),
+      clear_flags: flagList(clear).map(([, b]) => b),
+      clear_flags_s: flagList(clear).map(([, , n]) => n),
     };
   },
 };
@@ -74,8 +77,11 @@ export const allowTrust: OpHandler<Operation.AllowTrust> = {
     line.flags = (line.flags & ~TRUST_AUTH_FLAGS) | authorize;
     line.lastModified = ctx.ledger;
     return {
-      ...assetFields(asset), trustee: source, trustor: op.trustor,
-      authorize: authorize === TrustFlag.AUTHORIZED, authorize_to_maintain_liabilities: authorize === TrustFlag.MAINTAIN_LIABILITIES,
+      ...assetFields(asset),
+      trustee: source,
+      trustor: op.trustor,
+      authorize: authorize === TrustFlag.AUTHORIZED,
+      authorize_to_maintain_liabilities: authorize === TrustFlag.MAINTAIN_LIABILITIES,
     };
   },
 };

@@ -1,7 +1,21 @@
 import {
-  FiscusError, singleOperations,
-  type Capabilities, type ChainDriver, type ChainEvent, type ChainId, type ChainOperation, type Deployment,
-  type FillContext, type FundSpec, type Holder, type Page, type PreparedTx, type PrepareContext, type Signer, type SubmitResult, type TxStatus,
+  FiscusError,
+  singleOperations,
+  type Capabilities,
+  type ChainDriver,
+  type ChainEvent,
+  type ChainId,
+  type ChainOperation,
+  type Deployment,
+  type FillContext,
+  type FundSpec,
+  type Holder,
+  type Page,
+  type PreparedTx,
+  type PrepareContext,
+  type Signer,
+  type SubmitResult,
+  type TxStatus,
 } from '@fiscus/core';
 import { httpJson } from '../client.ts';
 import { canonicalMemAddress, decodeOp, describeOp, encodeOp, eventFromWire } from '../codec.ts';
@@ -42,8 +56,15 @@ export class MemChainDriver implements ChainDriver {
     this.#pageSize = opts.pageSize ?? 100;
     this.#depth = opts.confirmations ?? 0;
     this.capabilities = {
-      authorize: true, freeze: true, partialFreeze: true, forceTransfer: true, clawback: true,
-      pause: true, recovery: true, onchainCompliance: true, maxBatch: MAX_BATCH,
+      authorize: true,
+      freeze: true,
+      partialFreeze: true,
+      forceTransfer: true,
+      clawback: true,
+      pause: true,
+      recovery: true,
+      onchainCompliance: true,
+      maxBatch: MAX_BATCH,
       finality: { kind: 'confirmations', depth: this.#depth },
     };
   }
@@ -92,7 +113,10 @@ export class MemChainDriver implements ChainDriver {
     if (p.signer !== this.#signerId) throw new FiscusError('CONFLICT', `this driver signs as ${this.#signerId}, not ${p.signer}`);
     const body: TxBody = { chain: this.chain, signer: this.#signerId, nonce: p.sequence.toString(), token, ops: [] };
     return {
-      hash: bodyHash(body), raw: await signEnvelope(body, this.#signer), signer: this.#signerId, sequence: p.sequence,
+      hash: bodyHash(body),
+      raw: await signEnvelope(body, this.#signer),
+      signer: this.#signerId,
+      sequence: p.sequence,
       description: `${this.chain} ${token} sequence filler (nonce ${p.sequence})`,
     };
   }

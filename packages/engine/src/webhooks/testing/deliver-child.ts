@@ -17,7 +17,10 @@ const logger = { info() {}, warn() {}, error() {} };
 for (;;) {
   const sent = await deliverDueWebhooks(database.db, { key: webhookKeyFromHex(env.WEBHOOK_KEY!), logger, options });
   if (sent > 0) continue;
-  const pending = await database.db.select({ id: schema.webhookDeliveries.id }).from(schema.webhookDeliveries).where(eq(schema.webhookDeliveries.state, 'pending'));
+  const pending = await database.db
+    .select({ id: schema.webhookDeliveries.id })
+    .from(schema.webhookDeliveries)
+    .where(eq(schema.webhookDeliveries.state, 'pending'));
   if (pending.length === 0) break;
   await new Promise((r) => setTimeout(r, 50));
 }
