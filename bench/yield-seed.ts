@@ -90,22 +90,18 @@ export async function seedOnChain(c: SeededChain): Promise<string[]> {
  */
 export async function recordSeedTxs(db: Db, fundId: string, chain: string, hashes: string[]): Promise<void> {
   for (let i = 0; i < hashes.length; i += 200) {
-    await db
-      .insert(schema.operations)
-      .values(
-        hashes
-          .slice(i, i + 200)
-          .map((txHash) => ({
-            id: newId('op'),
-            fundId,
-            chain,
-            kind: 'batch',
-            body: { kind: 'batch', items: [] },
-            context: { seed: true },
-            state: 'posted' as const,
-            txHash,
-          })),
-      );
+    await db.insert(schema.operations).values(
+      hashes.slice(i, i + 200).map((txHash) => ({
+        id: newId('op'),
+        fundId,
+        chain,
+        kind: 'batch',
+        body: { kind: 'batch', items: [] },
+        context: { seed: true },
+        state: 'posted' as const,
+        txHash,
+      })),
+    );
   }
 }
 

@@ -60,17 +60,15 @@ describeEachBackend('distributions: bounded rates, cancellation, no internal tex
 
   it('an internal error stored on a distribution or an operation is shown as INTERNAL with a generic message', async () => {
     const id = newId('dist');
-    await h.db
-      .insert(schema.distributions)
-      .values({
-        id,
-        fundId,
-        recordTime: new Date(),
-        ratePerUnit: '1',
-        state: 'pending',
-        requestedBy: 'test',
-        lastError: { code: 'INTERNAL', message: RAW_SQL },
-      });
+    await h.db.insert(schema.distributions).values({
+      id,
+      fundId,
+      recordTime: new Date(),
+      ratePerUnit: '1',
+      state: 'pending',
+      requestedBy: 'test',
+      lastError: { code: 'INTERNAL', message: RAW_SQL },
+    });
     const d = await h.call('GET', `/v1/funds/${fundId}/distributions/${id}`);
     expect(d.body.lastError).toEqual({ code: 'INTERNAL', message: expect.not.stringMatching(/insert|params|\$1/) });
     expect(d.text).not.toContain('distribution_allocations');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from '@fiscus/core';
-import { EvmDriver, NAV_FEED_DECIMALS, evmAbi, readContract } from '../src/index.ts';
+import { type EvmDriver, NAV_FEED_DECIMALS, evmAbi, readContract } from '../src/index.ts';
 import { startEvmTestDevnet, type EvmTestDevnet } from './support/devnet.ts';
 import { mustSend, sendOp } from './support/send.ts';
 

@@ -1,6 +1,6 @@
 import type { FiscusClient, Problem } from '@fiscus/client';
 import { exitForStatus } from './exit-codes.ts';
-import { formatText, Progress, type Io } from './output.ts';
+import { formatText, type Progress, type Io } from './output.ts';
 
 export interface Flags {
   json: boolean;

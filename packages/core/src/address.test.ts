@@ -3,7 +3,7 @@ import { base32 } from '@scure/base';
 import { describe, expect, it } from 'vitest';
 import { crc16xmodem, decodeStellarPublicKey, encodeStellarPublicKey, isValidAddress, normalizeAddress, toChecksumAddress } from './address.ts';
 import type { ChainId } from './chain-id.ts';
-import { FiscusError } from './errors.ts';
+import type { FiscusError } from './errors.ts';
 
 const code = (f: () => unknown) => {
   try {

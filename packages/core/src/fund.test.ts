@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FiscusError } from './errors.ts';
+import type { FiscusError } from './errors.ts';
 import { parseFund } from './fund.ts';
 import { DEFAULT_POLICY } from './policy/types.ts';
 import { maxUnits } from './units.ts';
@@ -10,7 +10,7 @@ const failurePaths = (input: unknown): string[] => {
     parseFund(input);
   } catch (e) {
     expect((e as FiscusError).code).toBe('VALIDATION_FAILED');
-    return ((e as FiscusError).meta?.issues as { path: string }[]).map((i) => i.path);
+    return (((e as FiscusError).meta?.issues ?? []) as { path: string }[]).map((i) => i.path);
   }
   throw new Error('expected a validation failure');
 };

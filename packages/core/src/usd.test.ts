@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FiscusError } from './errors.ts';
+import type { FiscusError } from './errors.ts';
 import { MAX_DECIMALS } from './units.ts';
 import { MAX_USD, formatNav, formatUsd, parseNav, parseUsd, unitsForUsd, usdForUnits, type Nav } from './usd.ts';
 

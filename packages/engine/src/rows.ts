@@ -1,5 +1,5 @@
 import type { PreparedTx } from '@fiscus/core';
-import { schema } from '@fiscus/ledger';
+import type { schema } from '@fiscus/ledger';
 
 export type OperationRow = typeof schema.operations.$inferSelect;
 export type ReconciliationRow = typeof schema.reconciliations.$inferSelect;

@@ -50,15 +50,11 @@ export const Jurisdiction = z.string().openapi('Jurisdiction', {
 /** core parseChainId's grammar; anything else is 400 INVALID_CHAIN. */
 export const CHAIN_ID_PATTERN = '^[-a-z0-9]{3,8}:[-_a-zA-Z0-9]{1,32}$';
 
-export const ChainIdString = z
-  .string()
-  .min(3)
-  .max(64)
-  .openapi({
-    example: 'memory:devnet',
-    pattern: CHAIN_ID_PATTERN,
-    description: 'CAIP-2 chain id of a configured chain (422 CHAIN_NOT_CONFIGURED names the configured ones)',
-  });
+export const ChainIdString = z.string().min(3).max(64).openapi({
+  example: 'memory:devnet',
+  pattern: CHAIN_ID_PATTERN,
+  description: 'CAIP-2 chain id of a configured chain (422 CHAIN_NOT_CONFIGURED names the configured ones)',
+});
 
 export const Address = z.string().min(1).max(128).openapi({ description: 'Address in the chain’s own format (see the body’s oneOf: per chain family)' });
 
@@ -107,15 +103,11 @@ export const Limit = z.coerce.number().int().min(1).max(200).default(50).openapi
 export const Cursor = z.string().min(1).max(64).optional();
 
 export const IdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .openapi({
-      description:
-        'Required on every mutation; scoped per API key: a retry with the same API key and key replays the first 2xx response, the same key for another request is 409 IDEMPOTENCY_MISMATCH.',
-      example: 'c0ffee-1',
-    }),
+  'idempotency-key': z.string().min(1).max(255).openapi({
+    description:
+      'Required on every mutation; scoped per API key: a retry with the same API key and key replays the first 2xx response, the same key for another request is 409 IDEMPOTENCY_MISMATCH.',
+    example: 'c0ffee-1',
+  }),
 });
 
 export const iso = (d: Date | string | null | undefined): string | null => (d === null || d === undefined ? null : new Date(d).toISOString());

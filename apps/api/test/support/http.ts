@@ -29,7 +29,7 @@ export async function call(app: AppOpenAPI, method: string, path: string, o: Cal
   }
   const res = await app.request(path, { method, headers, body });
   const text = await res.text();
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Asset, Horizon, Keypair, Operation, TransactionBuilder, type Transaction, type xdr } from '@stellar/stellar-sdk';
+import { type Asset, Horizon, Keypair, Operation, TransactionBuilder, type Transaction, type xdr } from '@stellar/stellar-sdk';
 import { DriverRegistry } from '@fiscus/core';
 import type { LocalHorizon } from '@fiscus/devnet';
 import { Worker } from '@fiscus/engine';

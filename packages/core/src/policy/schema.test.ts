@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FiscusError } from '../errors.ts';
+import type { FiscusError } from '../errors.ts';
 import { INVESTOR_TYPES } from '../investor.ts';
 import { policyFromJson, policyToJson } from './schema.ts';
 import { DEFAULT_POLICY, type Policy } from './types.ts';

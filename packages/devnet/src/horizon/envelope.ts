@@ -1,4 +1,4 @@
-import { FeeBumpTransaction, Transaction, TransactionBuilder } from '@stellar/stellar-sdk';
+import { FeeBumpTransaction, type Transaction, TransactionBuilder } from '@stellar/stellar-sdk';
 
 /** A decoded envelope: the transaction whose operations apply, and who pays for it. */
 export interface ParsedTx {

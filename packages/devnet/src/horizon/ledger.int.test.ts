@@ -1,4 +1,4 @@
-import { Account, FeeBumpTransaction, Keypair, Operation, TransactionBuilder, TransactionFailedError, xdr } from '@stellar/stellar-sdk';
+import { Account, type FeeBumpTransaction, Keypair, Operation, TransactionBuilder, TransactionFailedError, xdr } from '@stellar/stellar-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codesOf, startKit, type Kit } from './testkit.ts';
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { FiscusError, toPublicError, type OperationState } from '@fiscus/core';
+import { type FiscusError, toPublicError, type OperationState } from '@fiscus/core';
 import { appendAudit, schema, type Db } from '@fiscus/ledger';
 import { applyFailure } from '../effects/index.ts';
 import { backoffDelay } from '../backoff.ts';

@@ -1,7 +1,7 @@
 /** Engine test kit: every driver package re-runs these suites against its own devnet. */
 export { describeCrashSafety } from './crash-suite.ts';
 export { describeTwoWorkers } from './two-workers-suite.ts';
-export { type EngineChainHarness } from './chain.ts';
+export type { EngineChainHarness } from './chain.ts';
 export { deployedFund } from './fixture.ts';
 export { seedFund, seedWallet, requestMint, getOperation, deploymentOf } from './seed.ts';
 export { testWorker, settle, until } from './drive.ts';

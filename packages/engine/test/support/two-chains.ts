@@ -60,16 +60,14 @@ export async function seedMoveFund(
   const fundId = newId('fund');
   await db.insert(schema.funds).values({ id: fundId, name: 'Move Fund', symbol: 'MVF', decimals: 6, policy: policyToJson(policy) });
   const investorId = newId('inv');
-  await db
-    .insert(schema.investors)
-    .values({
-      id: investorId,
-      legalName: 'Treasury Client',
-      jurisdiction: 'US',
-      jurisdictionNumeric: 840,
-      investorType: 'institutional',
-      kycStatus: 'verified',
-    });
+  await db.insert(schema.investors).values({
+    id: investorId,
+    legalName: 'Treasury Client',
+    jurisdiction: 'US',
+    jurisdictionNumeric: 840,
+    investorType: 'institutional',
+    kycStatus: 'verified',
+  });
   const deployments: Record<string, string> = {};
   const deploys: string[] = [];
   for (const { chain } of chains) {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FiscusError } from '@fiscus/core';
+import type { FiscusError } from '@fiscus/core';
 import { createTestDb, describeEachBackend, type TestBackend, type TestDbHandle } from '../testing.ts';
 import { auditLog } from '../schema/index.ts';
 import { rejection, tamper } from '../../test/fixtures.ts';

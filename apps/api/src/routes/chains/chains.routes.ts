@@ -30,12 +30,10 @@ export const ChainSchema = z
         kind: z
           .enum(['memchain', 'horizon', 'evm-rpc'])
           .openapi({ description: 'The protocol at `url`: the memchain devnet, Stellar Horizon, or EVM JSON-RPC' }),
-        url: z
-          .string()
-          .openapi({
-            description:
-              'Where to reach the chain (local chains: their loopback URL of this run; a private RPC: its origin only, since its path may carry a provider key)',
-          }),
+        url: z.string().openapi({
+          description:
+            'Where to reach the chain (local chains: their loopback URL of this run; a private RPC: its origin only, since its path may carry a provider key)',
+        }),
         pchainUrl: z.string().nullable().openapi({ description: 'Avalanche: the P-Chain JSON-RPC the L1 was provisioned on; null otherwise' }),
         local: z.boolean().openapi({ description: 'A local devnet or stand-in started for development, not a real network' }),
       })

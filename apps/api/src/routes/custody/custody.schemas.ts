@@ -24,15 +24,11 @@ const IsoDate = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD')
   .openapi({ example: '2026-03-19', format: 'date' });
 /** CUSIP: 8 characters and a check digit (the server verifies the digit; JSON Schema cannot). */
-const Cusip = z
-  .string()
-  .min(9)
-  .max(9)
-  .openapi({
-    example: '912797GK7',
-    pattern: '^[0-9A-Za-z*@#]{8}[0-9]$',
-    description: '8 characters [0-9A-Z*@#] (either case) and the modulus-10 "double add double" check digit',
-  });
+const Cusip = z.string().min(9).max(9).openapi({
+  example: '912797GK7',
+  pattern: '^[0-9A-Za-z*@#]{8}[0-9]$',
+  description: '8 characters [0-9A-Z*@#] (either case) and the modulus-10 "double add double" check digit',
+});
 /** Account names (the part after `cash:` / `custody:`). */
 export const AccountName = z
   .string()

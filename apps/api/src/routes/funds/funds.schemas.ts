@@ -49,12 +49,10 @@ export const FundSchema = z
     decimals: z.int(),
     policy: PolicySchema,
     mintApprovalThreshold: z.string().nullable(),
-    stellarSep8: z
-      .boolean()
-      .openapi({
-        description:
-          'Stellar deployments of this fund are SEP-8 regulated assets: every investor transfer is approved by the approval server (see stellar.toml).',
-      }),
+    stellarSep8: z.boolean().openapi({
+      description:
+        'Stellar deployments of this fund are SEP-8 regulated assets: every investor transfer is approved by the approval server (see stellar.toml).',
+    }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })

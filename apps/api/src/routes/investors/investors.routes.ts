@@ -21,13 +21,10 @@ export const ListQuery = z.object({
   kycStatus: z.enum(KYC_STATUSES).optional(),
   jurisdiction: Jurisdiction.optional(),
   investorType: z.enum(INVESTOR_TYPES).optional(),
-  kycExpiresBefore: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .openapi({
-      example: '2026-12-31T00:00:00Z',
-      description: 'Only investors whose KYC expires at or before this instant (e.g. now + 30 days: the KYCs to renew)',
-    }),
+  kycExpiresBefore: z.iso.datetime({ offset: true }).optional().openapi({
+    example: '2026-12-31T00:00:00Z',
+    description: 'Only investors whose KYC expires at or before this instant (e.g. now + 30 days: the KYCs to renew)',
+  }),
   q: z
     .string()
     .min(1)

@@ -11,12 +11,10 @@ export const Sep8SuccessSchema = z
   .object({ status: z.literal('success'), tx, message: z.string().optional() })
   .openapi('Sep8Success', { description: 'Compliant as composed: the issuer signature was added; submit it to Horizon.' });
 
-export const Sep8RevisedSchema = z
-  .object({ status: z.literal('revised'), tx, message: z.string() })
-  .openapi('Sep8Revised', {
-    description:
-      'Wrapped in the issuer’s authorize / deauthorize operations (same source and sequence), issuer-signed: check, sign with the source account, submit.',
-  });
+export const Sep8RevisedSchema = z.object({ status: z.literal('revised'), tx, message: z.string() }).openapi('Sep8Revised', {
+  description:
+    'Wrapped in the issuer’s authorize / deauthorize operations (same source and sequence), issuer-signed: check, sign with the source account, submit.',
+});
 
 export const Sep8PendingSchema = z
   .object({
