@@ -16,7 +16,7 @@ import { DriverRegistry } from '@fiscus/core';
 import { Worker } from '@fiscus/engine';
 import { createTestDb, pgliteBackend, type TestDbHandle } from '@fiscus/ledger/testing';
 import { createTestApp } from '../apps/api/src/app.ts';
-import { LOCAL_L1_CHAIN_ID, LOCAL_L1_KEYS, buildAvalanche, type AvalancheChain } from '../apps/api/src/avalanche-wiring.ts';
+import { LOCAL_L1_CHAIN_ID, LOCAL_L1_KEYS, buildAvalanche, type AvalancheChain } from '../apps/api/src/chains/avalanche/wiring.ts';
 import { loadConfig } from '../apps/api/src/config.ts';
 import { silentLogger } from '../apps/api/src/lib/logger.ts';
 import { hexKey, timeDirectMints } from './evm-chain.ts';

@@ -24,7 +24,7 @@ const UNITS = 1_000_000_000_003n;
 const L1 = process.env.BENCH_YIELD_L1 ?? 'standin';
 
 async function startStandIn(): Promise<{ driver: ChainDriver; close(): Promise<void> }> {
-  const { buildAvalanche } = await import('../apps/api/src/avalanche-wiring.ts');
+  const { buildAvalanche } = await import('../apps/api/src/chains/avalanche/wiring.ts');
   const { loadConfig } = await import('../apps/api/src/config.ts');
   const { silentLogger } = await import('../apps/api/src/lib/logger.ts');
   const config = loadConfig({ AVALANCHE_NETWORK: 'local', ETHEREUM_NETWORK: 'none', STELLAR_NETWORK: 'none', FISCUS_DEVNET: 'none' });

@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseApiKey } from './auth/keys.ts';
-import { EVM_CONFIG, checkEvmConfig } from './evm-config.ts';
-import { AVALANCHE_CONFIG, checkAvalancheConfig } from './avalanche-config.ts';
+import { EVM_CONFIG, checkEvmConfig } from './chains/ethereum/config.ts';
+import { STELLAR_CONFIG, checkStellarConfig } from './chains/stellar/config.ts';
+import { AVALANCHE_CONFIG, checkAvalancheConfig } from './chains/avalanche/config.ts';
 import { SIGNER_CONFIG, checkSignerConfig, describeSigners } from './signer-config.ts';
 
 /** The repository root (apps/api/src → ../../..): where `.data/` lives by default. */
@@ -84,50 +85,7 @@ const ConfigSchema = z
     FISCUS_ORG_URL: z.url().optional(),
     FISCUS_ORG_EMAIL: z.email().optional(),
     FISCUS_ORG_ADDRESS: z.string().min(1).optional(),
-    /**
-     * `local`: the Horizon-compatible local ledger runs in this process as `stellar:local`;
-     * `testnet` / `pubnet`: the real networks through Horizon; `none`: no Stellar chain.
-     */
-    STELLAR_NETWORK: z.enum(['local', 'testnet', 'pubnet', 'none']).default('local'),
-    /** Horizon of testnet/pubnet (defaults: SDF's public Horizon); a running local ledger's URL for worker-main. */
-    STELLAR_HORIZON_URL: z.url().optional(),
-    STELLAR_NETWORK_PASSPHRASE: z.string().min(1).optional(),
-    /** 64 hex chars: master seed the issuer and distribution keys are derived from (`local`; refused for testnet/pubnet: set STELLAR_KEYRING_SIGNER). */
-    STELLAR_KEYRING_SEED: z
-      .string()
-      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')
-      .optional(),
-    /** S… secret of the account that creates issuer/distribution accounts: refused for testnet/pubnet (set STELLAR_FUNDING_SIGNER; `local` uses friendbot). */
-    STELLAR_FUNDING_SECRET: z
-      .string()
-      .regex(/^S[A-Z2-7]{55}$/, 'must be a Stellar secret seed (S…)')
-      .optional(),
-    /** S… secret of the account that sponsors investors' trustline reserves; default: each fund's issuer. */
-    STELLAR_SPONSOR_SECRET: z
-      .string()
-      .regex(/^S[A-Z2-7]{55}$/, 'must be a Stellar secret seed (S…)')
-      .optional(),
-    /** S… secret of the account that pays investors' fee bumps; default: each fund's distribution account. */
-    STELLAR_FEE_SECRET: z
-      .string()
-      .regex(/^S[A-Z2-7]{55}$/, 'must be a Stellar secret seed (S…)')
-      .optional(),
-    /** The issuers' home_domain (where stellar.toml is served); default: the host of FISCUS_PUBLIC_URL. */
-    STELLAR_HOME_DOMAIN: z
-      .string()
-      .regex(/^[\x21-\x7e]{1,32}$/, 'must be 1-32 printable ASCII characters')
-      .optional(),
-    /** SEP-8 approval server: highest fee per operation a wallet's transaction may bid, in stroops. */
-    STELLAR_SEP8_MAX_FEE_PER_OP: z.coerce.bigint().min(100n).max(100_000_000n).default(1_000n),
-    /** SEP-8 approval server: new approval requests per source account per minute (each API process). */
-    STELLAR_SEP8_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
-    /** SEP-8 action_required: where an unknown receiver onboards (KYC, trustline, wallet); default <FISCUS_PUBLIC_URL>/onboarding. */
-    STELLAR_SEP8_ACTION_URL: z.url().optional(),
-    /** Port of the in-process local ledger; 0 = any free port. */
-    STELLAR_LOCAL_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
-    STELLAR_LEDGER_CLOSE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
-    /** Replay journal of the in-process local ledger; default <data dir>/../stellar-local-ledger.jsonl (see wiring.ts). */
-    STELLAR_LOCAL_STATE: z.string().min(1).optional(),
+    ...STELLAR_CONFIG,
     ...EVM_CONFIG,
     ...AVALANCHE_CONFIG,
     ...SIGNER_CONFIG,
@@ -141,9 +99,7 @@ const ConfigSchema = z
     }
     // Keys of real networks (STELLAR_KEYRING_SIGNER, STELLAR_FUNDING_SIGNER, EVM_*_SIGNER, …): signer-config.ts.
     checkSignerConfig(c, need);
-    if (c.STELLAR_NETWORK === 'pubnet' && !c.STELLAR_HOME_DOMAIN) {
-      need('STELLAR_HOME_DOMAIN', 'required when STELLAR_NETWORK=pubnet: the domain that serves /.well-known/stellar.toml');
-    }
+    checkStellarConfig(c, need);
   });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -4,8 +4,8 @@ import { describeConfig, type Config } from './config.ts';
 import { runEntrypoint } from './entrypoint.ts';
 import { startServer } from './server.ts';
 import { createLogger } from './lib/logger.ts';
-import { stellarTomlDeps } from './stellar-wiring.ts';
-import { l1ProvisionerFor } from './avalanche-pchain.ts';
+import { stellarTomlDeps } from './chains/stellar/wiring.ts';
+import { l1ProvisionerFor } from './chains/avalanche/pchain.ts';
 import { attestationKeyFor, buildChains, onShutdown, openDatabase, startWorker, webhookKeyFor } from './wiring.ts';
 
 /** `npm start`: API + (by default) an in-process worker, on PGlite unless DATABASE_URL is set. */

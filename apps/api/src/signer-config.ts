@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SIGNER_SPEC_HINT, SIGNER_SPEC_PATTERN, parseSignerSpec } from '@fiscus/signers';
-import type { EvmConfig } from './evm-config.ts';
-import type { AvalancheConfig } from './avalanche-config.ts';
+import type { EvmConfig } from './chains/ethereum/config.ts';
+import type { AvalancheConfig } from './chains/avalanche/config.ts';
 
 const spec = z.string().regex(SIGNER_SPEC_PATTERN, SIGNER_SPEC_HINT);
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
 import { devnetStatePath, stellarLocalStatePath } from './wiring.ts';
-import { stellarHomeDomain } from './stellar-wiring.ts';
+import { stellarHomeDomain } from './chains/stellar/wiring.ts';
 
 describe('devnet state file location', () => {
   it('sits next to the PGlite directory, beside the devnet signer seed', () => {

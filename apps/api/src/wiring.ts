@@ -15,10 +15,10 @@ import {
 import { createDb, type Database } from '@fiscus/ledger';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import { buildStellar, type StellarInfo } from './stellar-wiring.ts';
-import { buildEvm } from './evm-wiring.ts';
-import { buildAvalanche } from './avalanche-wiring.ts';
-import type { LocalPChain } from './avalanche-pchain.ts';
+import { buildStellar, type StellarInfo } from './chains/stellar/wiring.ts';
+import { buildEvm } from './chains/ethereum/wiring.ts';
+import { buildAvalanche } from './chains/avalanche/wiring.ts';
+import type { LocalPChain } from './chains/avalanche/pchain.ts';
 import type { ChainEndpoint } from './lib/types.ts';
 
 /** config → db → drivers → worker: the wiring shared by main.ts and worker-main.ts. */
@@ -118,7 +118,7 @@ function seedBesideDataDir(config: Config, fromEnv: string | undefined, name: st
  * SIMULATED chain held in this process and saved to a state file after every block, so a
  * restart keeps the chain as it keeps the ledger (otherwise the reconciler would see drift).
  * STELLAR_NETWORK adds `stellar:local` (the local ledger, in this process), `stellar:testnet`
- * or `stellar:pubnet` (see stellar-wiring.ts).
+ * or `stellar:pubnet` (see chains/stellar/wiring.ts).
  */
 export async function buildChains(config: Config, logger: Logger): Promise<Chains> {
   const drivers = new DriverRegistry();
@@ -144,7 +144,7 @@ export async function buildChains(config: Config, logger: Logger): Promise<Chain
     throw e;
   }
   if (stellar) drivers.register(stellar.driver);
-  // ETHEREUM_NETWORK adds `eip155:31337` (anvil, in this process) or the configured RPC chain (see evm-wiring.ts).
+  // ETHEREUM_NETWORK adds `eip155:31337` (anvil, in this process) or the configured RPC chain (see chains/ethereum/wiring.ts).
   let evm: Awaited<ReturnType<typeof buildEvm>>;
   try {
     evm = await buildEvm(config, logger, { localStateFile: anvilStatePath(config), infrastructureFile: evmInfrastructurePath(config) });
@@ -153,7 +153,7 @@ export async function buildChains(config: Config, logger: Logger): Promise<Chain
     throw e;
   }
   if (evm) drivers.register(evm.driver);
-  // AVALANCHE_NETWORK adds the L1 `eip155:<chain id>` (Subnet-EVM stand-in in this process, or an existing L1; see avalanche-wiring.ts).
+  // AVALANCHE_NETWORK adds the L1 `eip155:<chain id>` (Subnet-EVM stand-in in this process, or an existing L1; see chains/avalanche/wiring.ts).
   let avalanche: Awaited<ReturnType<typeof buildAvalanche>>;
   try {
     avalanche = await buildAvalanche(config, logger, { localStateFile: avalancheStatePath(config), infrastructureFile: avalancheInfrastructurePath(config) });

@@ -8,7 +8,7 @@ import { getL1Provision } from '@fiscus/ledger';
 import { createTestDb, describeEachBackend, type TestDbHandle } from '@fiscus/ledger/testing';
 import { utils } from '@avalabs/avalanchejs';
 import { createTestApp } from '../src/app.ts';
-import { L1Provisioner } from '../src/lib/l1-provisioner.ts';
+import { L1Provisioner } from '../src/chains/avalanche/provision-store.ts';
 import { silentLogger } from '../src/lib/logger.ts';
 import { call, type CallOptions } from './support/http.ts';
 

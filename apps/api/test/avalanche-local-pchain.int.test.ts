@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { buildSubnetEvmGenesis, genesisBytes, platformL1Config } from '@fiscus/chain-avalanche';
-import { provisionLocalL1Hook } from '../src/avalanche-wiring.ts';
+import { provisionLocalL1Hook } from '../src/chains/avalanche/wiring.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/lib/logger.ts';
 

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
  */
 const src = (f: string) => readFileSync(new URL(`../src/${f}`, import.meta.url), 'utf8');
 const KEYS = new Set(
-  ['config.ts', 'avalanche-config.ts', 'evm-config.ts', 'signer-config.ts'].flatMap((f) =>
-    [...src(f).matchAll(/^ {2}([A-Z][A-Z0-9_]{2,}):/gm)].map((m) => m[1]!),
+  ['config.ts', 'chains/avalanche/config.ts', 'chains/ethereum/config.ts', 'chains/stellar/config.ts', 'signer-config.ts'].flatMap((f) =>
+    [...src(f).matchAll(/^ +([A-Z][A-Z0-9_]{2,}):/gm)].map((m) => m[1]!),
   ),
 );
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');

@@ -9,9 +9,9 @@ import { startAnvil, startLocalHorizon, type AnvilNode, type LocalHorizon } from
 import { Pkcs11Token, encryptEd25519Keystore, encryptSecp256k1Keystore, memoryEd25519Signer, memorySecp256k1Signer, pkcs11Signer } from '@fiscus/signers';
 import { tempToken, type TempToken } from '../../../packages/signers/test/support/softhsm.ts';
 import { loadConfig } from '../src/config.ts';
-import { buildAvalanche } from '../src/avalanche-wiring.ts';
-import { buildEvm } from '../src/evm-wiring.ts';
-import { buildStellar } from '../src/stellar-wiring.ts';
+import { buildAvalanche } from '../src/chains/avalanche/wiring.ts';
+import { buildEvm } from '../src/chains/ethereum/wiring.ts';
+import { buildStellar } from '../src/chains/stellar/wiring.ts';
 import { silentLogger } from '../src/lib/logger.ts';
 
 const PASSPHRASE = 'correct horse battery staple';

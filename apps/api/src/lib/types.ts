@@ -5,7 +5,7 @@ import type { AttestationKey } from '@fiscus/engine';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal.ts';
 import type { Metrics } from './metrics.ts';
-import type { L1Provisioner } from './l1-provisioner.ts';
+import type { L1Provisioner } from '../chains/avalanche/provision-store.ts';
 
 /** Everything a request needs from the outside world; tests build it with their own db and chains. */
 export interface AppDeps {

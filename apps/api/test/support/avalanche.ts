@@ -8,7 +8,7 @@ import type { Db } from '@fiscus/ledger';
 import { createTestDb, type TestBackend } from '@fiscus/ledger/testing';
 import { createTestApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { LOCAL_L1_CHAIN_ID, buildAvalanche } from '../../src/avalanche-wiring.ts';
+import { LOCAL_L1_CHAIN_ID, buildAvalanche } from '../../src/chains/avalanche/wiring.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import type { AppOpenAPI } from '../../src/lib/types.ts';
 import { call, type CallOptions, type CallResult } from './http.ts';

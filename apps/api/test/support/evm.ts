@@ -7,7 +7,7 @@ import type { Db } from '@fiscus/ledger';
 import { createTestDb, type TestBackend } from '@fiscus/ledger/testing';
 import { createTestApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { buildEvm } from '../../src/evm-wiring.ts';
+import { buildEvm } from '../../src/chains/ethereum/wiring.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import type { AppOpenAPI } from '../../src/lib/types.ts';
 import { call, type CallOptions, type CallResult } from './http.ts';

@@ -9,7 +9,7 @@ import { createTestApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import type { AppOpenAPI } from '../../src/lib/types.ts';
-import { buildStellar, stellarTomlDeps } from '../../src/stellar-wiring.ts';
+import { buildStellar, stellarTomlDeps } from '../../src/chains/stellar/wiring.ts';
 import { call, type CallOptions, type CallResult } from './http.ts';
 
 export const PUBLIC_URL = 'https://fund.example.com';

@@ -9,12 +9,12 @@ import { Worker, defaultTasks } from '@fiscus/engine';
 import type { Db } from '@fiscus/ledger';
 import { createTestDb, type TestBackend } from '@fiscus/ledger/testing';
 import { createTestApp } from '../../src/app.ts';
-import { LOCAL_L1_CHAIN_ID, buildAvalanche, type AvalancheChain } from '../../src/avalanche-wiring.ts';
+import { LOCAL_L1_CHAIN_ID, buildAvalanche, type AvalancheChain } from '../../src/chains/avalanche/wiring.ts';
 import { loadConfig } from '../../src/config.ts';
-import { buildEvm, type EvmChain } from '../../src/evm-wiring.ts';
+import { buildEvm, type EvmChain } from '../../src/chains/ethereum/wiring.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import type { AppOpenAPI } from '../../src/lib/types.ts';
-import { buildStellar, stellarTomlDeps, type StellarChain } from '../../src/stellar-wiring.ts';
+import { buildStellar, stellarTomlDeps, type StellarChain } from '../../src/chains/stellar/wiring.ts';
 import { call, type CallOptions, type CallResult } from './http.ts';
 import { PUBLIC_URL, type StellarHarness } from './stellar.ts';
 

@@ -7,7 +7,7 @@ import { createTestDb, type TestBackend } from '@fiscus/ledger/testing';
 import { createTestApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
-import { buildStellar, stellarTomlDeps } from '../../src/stellar-wiring.ts';
+import { buildStellar, stellarTomlDeps } from '../../src/chains/stellar/wiring.ts';
 import { CHAIN as MEM_CHAIN } from './harness.ts';
 import { call } from './http.ts';
 import { PUBLIC_URL, type StellarHarness } from './stellar.ts';

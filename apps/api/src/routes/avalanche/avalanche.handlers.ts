@@ -1,7 +1,7 @@
 import { FiscusError, newId } from '@fiscus/core';
 import { validateProvisionConfig } from '@fiscus/chain-avalanche';
 import { appendAudit, getL1Provision, getL1ProvisionByChainId, insertL1Provision } from '@fiscus/ledger';
-import { encodeL1Config } from '../../lib/l1-provisioner.ts';
+import { encodeL1Config } from '../../chains/avalanche/provision-store.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
 import type { GetRoute, ProvisionRoute } from './avalanche.routes.ts';
 import { presentL1Provision, toProvisionConfig } from './avalanche.schemas.ts';

@@ -13,8 +13,8 @@ import { devValidator, startPChain, type PChainServer } from '@fiscus/devnet';
 import type { Signer } from '@fiscus/core';
 import type { Logger } from 'pino';
 import type { Db } from '@fiscus/ledger';
-import type { Config } from './config.ts';
-import { L1Provisioner } from './lib/l1-provisioner.ts';
+import type { Config } from '../../config.ts';
+import { L1Provisioner } from './provision-store.ts';
 
 /**
  * The local devnet's P-Chain: the P-Chain stand-in in this process (or AVALANCHE_PCHAIN_URL), a

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { finality, maxFeeGwei } from './evm-config.ts';
+import { finality, maxFeeGwei } from '../ethereum/config.ts';
 
 const hexKey = z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/, 'must be a 32-byte hex private key');
 const wei = z.string().regex(/^\d{1,78}$/, 'must be a whole number of wei');

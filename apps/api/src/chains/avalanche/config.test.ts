@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { loadConfig } from '../../config.ts';
 
 describe('Avalanche configuration', () => {
   it('defaults to the local L1 stand-in with a 1-coin top-up below 0.1 coin', () => {

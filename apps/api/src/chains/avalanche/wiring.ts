@@ -13,9 +13,9 @@ import {
 import { startSubnetEvm, type SubnetEvmNode } from '@fiscus/devnet';
 import type { Signer } from '@fiscus/core';
 import type { Logger } from 'pino';
-import type { Config } from './config.ts';
-import { avalancheSigners, pchainPayer, signerSource } from './signer-wiring.ts';
-import { provisionLocalDevnetL1, startLocalPChain, type LocalPChain } from './avalanche-pchain.ts';
+import type { Config } from '../../config.ts';
+import { avalancheSigners, pchainPayer, signerSource } from '../../signer-wiring.ts';
+import { provisionLocalDevnetL1, startLocalPChain, type LocalPChain } from './pchain.ts';
 
 export interface AvalancheChain {
   driver: AvalancheDriver;

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { feePolicyFromGwei } from '@fiscus/chain-evm';
-import { ConfigError, describeConfig, loadConfig } from './config.ts';
-import { anvilStatePath, evmInfrastructurePath } from './wiring.ts';
+import { ConfigError, describeConfig, loadConfig } from '../../config.ts';
+import { anvilStatePath, evmInfrastructurePath } from '../../wiring.ts';
 
 const KEY_A = `0x${'11'.repeat(32)}`;
 // Real networks take keys from signers only (signer-config.ts): an HSM key and a keystore file here.

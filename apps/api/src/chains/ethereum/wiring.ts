@@ -4,8 +4,8 @@ import { EvmDriver, devSecp256k1Signer, ensureInfrastructure, evmDriverFromEnv, 
 import { ANVIL_DEV_ACCOUNTS, ANVIL_DEV_CHAIN_ID, startAnvil, type AnvilNode } from '@fiscus/devnet';
 import type { Signer } from '@fiscus/core';
 import type { Logger } from 'pino';
-import type { Config } from './config.ts';
-import { evmSigners, signerSource } from './signer-wiring.ts';
+import type { Config } from '../../config.ts';
+import { evmSigners, signerSource } from '../../signer-wiring.ts';
 
 export interface EvmChain {
   driver: EvmDriver;

@@ -3,9 +3,9 @@ import type { ChainId } from '@fiscus/core';
 import { StellarDriver, keypairSigner, localStellarKeyring, type Funding, type StellarDriverOptions } from '@fiscus/chain-stellar';
 import { LOCAL_PASSPHRASE, startLocalHorizon, type LocalHorizon } from '@fiscus/devnet';
 import type { Logger } from 'pino';
-import { publicUrl, type Config } from './config.ts';
-import type { StellarTomlDeps } from './lib/types.ts';
-import { signerSource, stellarSigners } from './signer-wiring.ts';
+import { publicUrl, type Config } from '../../config.ts';
+import type { StellarTomlDeps } from '../../lib/types.ts';
+import { signerSource, stellarSigners } from '../../signer-wiring.ts';
 
 /** What /.well-known/stellar.toml needs to know about the configured Stellar network. */
 export interface StellarInfo {
