@@ -9,5 +9,14 @@ export type { TrustlineState } from './reads.ts';
 export type { InvestorTransaction } from './sponsorship.ts';
 export type { FeeBumpResult } from './fee-bump.ts';
 export { NAV_KEY, POR_KEY, POR_AT_KEY, readOracleEntries, type OracleEntries } from './oracle.ts';
-export { reviewSep8, signApproved, MAX_SEP8_PAYMENTS, type Sep8Approved, type Sep8Payment, type Sep8Request, type Sep8Review } from './sep8/index.ts';
+export {
+  reviewSep8,
+  signApproved,
+  MAX_SEP8_PAYMENTS,
+  type Sep8Approvals,
+  type Sep8Approved,
+  type Sep8Payment,
+  type Sep8Request,
+  type Sep8Review,
+} from './sep8/index.ts';
 export type { LineState } from './ops.ts';

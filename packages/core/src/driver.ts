@@ -34,6 +34,11 @@ export interface Capabilities {
   sponsoredReserves?: boolean;
   /** The platform can pay the fee of an investor-signed transaction (Stellar fee bump): `FeeSponsorship`. */
   feeSponsorship?: boolean;
+  /**
+   * The issuer approves each holder transfer before it can land (Stellar SEP-8 regulated assets):
+   * the chain package exports the extension's interface (chain-stellar `Sep8Approvals`).
+   */
+  transferApproval?: boolean;
   /** Most single operations one transaction may carry (1 = no batching). */
   maxBatch: number;
   /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Capabilities, ChainDriver } from './driver.ts';
-import { feeReplacementOf, feeSponsorshipOf, policySyncOf, sponsoredReservesOf, trustlinesOf } from './extensions.ts';
+import { feeReplacementOf, feeSponsorshipOf, policySyncOf, sponsoredReservesOf, transferApprovalOf, trustlinesOf } from './extensions.ts';
 
 // The accessors are the only way callers find an extension: a driver gets one only when it both
 // declares the capability and has the methods, so a chain that claims `onchainCompliance` without
@@ -42,5 +42,11 @@ describe('driver extensions', () => {
 
   it('onchainCompliance alone does not make a driver a policy writer', () => {
     expect(policySyncOf(driverWith({ onchainCompliance: true }, { applyPolicy: fn }))).toBeUndefined();
+  });
+
+  it('transferApproval: found by the capability alone (its interface is the chain package’s)', () => {
+    const stellar = driverWith({ transferApproval: true }, { reviewSep8: fn });
+    expect(transferApprovalOf<{ reviewSep8: unknown }>(stellar)).toBe(stellar);
+    expect(transferApprovalOf(driverWith({}, { reviewSep8: fn }))).toBeUndefined();
   });
 });

@@ -105,3 +105,12 @@ export function feeSponsorshipOf(driver: ChainDriver): FeeSponsorship | undefine
   const d = driver as ChainDriver & Partial<FeeSponsorship>;
   return driver.capabilities.feeSponsorship && d.feeBump ? (d as FeeSponsorship) : undefined;
 }
+
+/**
+ * Per-transfer approval by the issuer (capability `transferApproval`: Stellar SEP-8). What a
+ * transfer request and a holder's standing are is the chain's own (no other chain has them), so
+ * the chain package exports the interface and the caller names it: `transferApprovalOf<Sep8Approvals>(driver)`.
+ */
+export function transferApprovalOf<T extends object>(driver: ChainDriver): (ChainDriver & T) | undefined {
+  return driver.capabilities.transferApproval ? (driver as ChainDriver & T) : undefined;
+}

@@ -74,6 +74,7 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
     trustlines: true,
     sponsoredReserves: true,
     feeSponsorship: true,
+    transferApproval: true,
   };
   readonly #net: StellarNetwork;
   readonly #keys: StellarKeyring;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { FiscusError, policyFromJson, type ChainDriver, type Deployment } from '@fiscus/core';
-import type { LineState, Sep8Approved, Sep8Request, Sep8Review } from '@fiscus/chain-stellar';
+import type { LineState, Sep8Approvals, Sep8Approved, Sep8Request, Sep8Review } from '@fiscus/chain-stellar';
 import {
   getFundWallet,
   getInvestor,
@@ -19,12 +19,8 @@ import type { SourceRateLimiter } from './sep8.rate-limit.ts';
 import { rejected, type Sep8Answer } from './sep8.schemas.ts';
 import { refreshOpenApprovals } from './sep8.track.ts';
 
-/** What the approval server needs from the Stellar driver (probed: other drivers lack it). */
-export interface Sep8Driver extends Pick<ChainDriver, 'chain' | 'status'> {
-  reviewSep8(d: Deployment, xdr: string, o?: { maxFeePerOp?: bigint; now?: Date }): Sep8Review;
-  lineStates(d: Deployment, addresses: string[]): Promise<Map<string, LineState>>;
-  signSep8(d: Deployment, r: Sep8Request, lines: ReadonlyMap<string, LineState>, o?: { now?: Date }): Promise<Sep8Approved | { error: string }>;
-}
+/** What the approval server needs from the Stellar driver: its `transferApproval` extension. */
+export type Sep8Driver = Sep8Approvals;
 
 export interface Sep8Context {
   db: Db;

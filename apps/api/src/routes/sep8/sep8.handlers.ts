@@ -1,4 +1,4 @@
-import { FiscusError, type ChainDriver } from '@fiscus/core';
+import { FiscusError, transferApprovalOf, type ChainDriver } from '@fiscus/core';
 import { getDeployment } from '@fiscus/ledger';
 import { requireDriver, requireFund } from '../../lib/lookups.ts';
 import type { AppDeps, AppRouteHandler } from '../../lib/types.ts';
@@ -13,11 +13,9 @@ const CORS = { 'Access-Control-Allow-Origin': '*' };
 const limiters = new WeakMap<AppDeps, SourceRateLimiter>();
 
 function sep8Driver(driver: ChainDriver): Sep8Driver {
-  const d = driver as unknown as Partial<Sep8Driver>;
-  if (typeof d.reviewSep8 !== 'function' || typeof d.lineStates !== 'function' || typeof d.signSep8 !== 'function') {
-    throw new FiscusError('NOT_FOUND', `${driver.chain} has no SEP-8 approval server`);
-  }
-  return driver as unknown as Sep8Driver;
+  const approvals = transferApprovalOf<Sep8Driver>(driver);
+  if (!approvals) throw new FiscusError('NOT_FOUND', `${driver.chain} has no SEP-8 approval server`);
+  return approvals;
 }
 
 /** The `tx` parameter, form-encoded or JSON (SEP-8 "Content Type"); undefined when absent. */
