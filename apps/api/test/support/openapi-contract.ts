@@ -26,8 +26,10 @@ export function loadContract(doc: JsonSchema): Contract {
   for (const [path, item] of Object.entries<JsonSchema>(doc.paths)) {
     for (const [method, op] of Object.entries<JsonSchema>(item)) operations.push({ method: method.toUpperCase(), path, op });
   }
-  // strict: false — OpenAPI's own keywords (example, …) sit beside JSON Schema's.
-  const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false });
+  // strict: false — OpenAPI's own keywords (example, …) sit beside JSON Schema's. The document's two
+  // formats are checked as strictly as the server checks them: without them "" passed as a valid
+  // date-time here while the server (rightly) refuses it.
+  const ajv = new Ajv2020({ strict: false, allErrors: false, formats: { 'date-time': isDateTime, date: isDate } });
   const cache = new Map<string, ValidateFunction>();
   const validatorFor = (key: string, schema: JsonSchema): ValidateFunction => {
     const cached = cache.get(key);
@@ -63,3 +65,15 @@ export function loadContract(doc: JsonSchema): Contract {
 /** /v1/funds/{fundId} with values → a request path (values are URI-encoded). */
 export const fillPath = (template: string, params: Record<string, unknown>): string =>
   template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(params[name] ?? 'x')));
+
+/** ISO 8601 date-time with seconds and a zone (what zod's `z.iso.datetime({ offset: true })` surely accepts). */
+function isDateTime(x: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/.test(x) && isDate(x.slice(0, 10)) && !Number.isNaN(Date.parse(x));
+}
+
+/** A real calendar date, YYYY-MM-DD. */
+function isDate(x: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(x)) return false;
+  const d = new Date(`${x}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === x;
+}
