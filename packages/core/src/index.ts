@@ -7,6 +7,7 @@ export * from './extensions.ts';
 export * from './ids.ts';
 export * from './units.ts';
 export * from './usd.ts';
+export * from './settlement.ts';
 export * from './jurisdiction.ts';
 export * from './address.ts';
 export * from './investor.ts';

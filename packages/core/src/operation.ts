@@ -31,7 +31,15 @@ export type OracleOperation =
   | { kind: 'publishAttestation'; hash: string; at: number };
 export const isOracleOperation = (op: { kind: string }): op is OracleOperation => op.kind === 'publishNav' || op.kind === 'publishAttestation';
 
-export type ChainOperation = SingleOperation | BatchOperation | OracleOperation;
+/**
+ * Settlement: pays `usd` micro-dollars of the fund's settlement asset on the operation's chain
+ * (core/src/settlement.ts converts to the stablecoin's decimals) from the platform's treasury to
+ * `to`. It moves money, not units, so it never batches with token operations.
+ */
+export type PayoutOperation = { kind: 'payout'; to: string; usd: bigint };
+export const isPayoutOperation = (op: { kind: string }): op is PayoutOperation => op.kind === 'payout';
+
+export type ChainOperation = SingleOperation | BatchOperation | OracleOperation | PayoutOperation;
 /**
  * Consumes a nonce / sequence the engine allocated and can no longer use (its operation failed
  * before landing), so that no later transaction of the signer waits behind a gap. The row
@@ -57,6 +65,7 @@ export const OPERATION_KINDS = [
   'publishNav',
   'publishAttestation',
   'fillSequence',
+  'payout',
 ] as const satisfies readonly OperationKind[];
 
 /**
@@ -77,7 +86,7 @@ export function operationToJson(op: OperationBody): Record<string, unknown> {
   return toJsonSafe(op) as Record<string, unknown>;
 }
 
-const UNIT_FIELDS = new Set(['units', 'value', 'round']);
+const UNIT_FIELDS = new Set(['units', 'value', 'round', 'usd']);
 
 export function operationFromJson(json: unknown): OperationBody {
   return JSON.parse(JSON.stringify(json), (k, v) => (UNIT_FIELDS.has(k) && typeof v === 'string' ? BigInt(v) : v)) as OperationBody;
@@ -88,6 +97,9 @@ export function singleOperations(op: ChainOperation): SingleOperation[] {
   // Chains without a NAV feed reach here with an oracle op: refusing is their capability answer.
   if (isOracleOperation(op)) {
     throw new FiscusError('CAPABILITY_UNSUPPORTED', `${op.kind} needs a chain with a NAV feed`, { meta: { kind: op.kind } });
+  }
+  if (isPayoutOperation(op)) {
+    throw new FiscusError('CAPABILITY_UNSUPPORTED', 'payout needs a chain with a settlement asset', { meta: { kind: op.kind } });
   }
   return op.kind === 'batch' ? op.items : [op];
 }

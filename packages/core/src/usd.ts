@@ -30,6 +30,10 @@ export const ROUNDING_RULES = {
   REDEMPTION_USD_ROUND_DOWN: 'REDEMPTION_USD_ROUND_DOWN',
   /** Reserves required for units outstanding: their exact value rounded UP (never under-collateralised). */
   RESERVES_REQUIRED_ROUND_UP: 'RESERVES_REQUIRED_ROUND_UP',
+  /** Micro-dollars paid out in a stablecoin with fewer than 6 decimals: the payout rounds DOWN. */
+  STABLECOIN_PAYOUT_ROUND_DOWN: 'STABLECOIN_PAYOUT_ROUND_DOWN',
+  /** Stablecoin received with more than 6 decimals (Stellar's 7): credited DOWN to a micro-dollar. */
+  STABLECOIN_RECEIPT_ROUND_DOWN: 'STABLECOIN_RECEIPT_ROUND_DOWN',
 } as const;
 
 export function parseUsd(text: string, opts: ParseOptions = {}): MicroUsd {

@@ -28,6 +28,7 @@ function one(op: SingleOperation): string {
 /** Human description stored with the prepared transaction (logs, operation resource). */
 export function describeOperation(op: EvmOperation): string {
   if (isOracleOperation(op)) return describeOracle(op);
+  if (op.kind === 'payout') return `payout ${op.usd} micro-USD → ${op.to}`;
   const items = singleOperations(op);
   return op.kind === 'batch' ? `batch of ${items.length}: ${items.slice(0, 3).map(one).join('; ')}${items.length > 3 ? '; …' : ''}` : one(op);
 }

@@ -118,6 +118,7 @@ export function eventFromWire(e: Record<string, unknown>): ChainEvent {
 export function describeOp(op: ChainOperation): string {
   if (op.kind === 'batch') return `batch of ${op.items.length}: ${[...new Set(op.items.map((i) => i.kind))].join(', ')}`;
   if (isOracleOperation(op)) return op.kind; // memchain has no NAV feed; prepare refuses these
+  if (op.kind === 'payout') return `payout to=${op.to} usd=${op.usd}`;
   const s = encodeOp(op);
   return Object.entries(s)
     .map(([k, v]) => (k === 'kind' ? String(v) : `${k}=${String(v)}`))

@@ -1,10 +1,11 @@
-import { isOracleOperation, operationFromJson, type OperationBody, type SingleOperation } from '@fiscus/core';
+import { isOracleOperation, isPayoutOperation, operationFromJson, type OperationBody, type SingleOperation } from '@fiscus/core';
 import type { Db } from '@fiscus/ledger';
 import type { OperationRow } from '../rows.ts';
 import { applyDeployed, applyDeployFailed } from './deployment.ts';
 import { applyPositions, applyWalletFailed } from './positions.ts';
 import { postSupply } from './supply.ts';
 import { applyDealingEffects, applyDealingFailure } from './redemption.ts';
+import { applyPayoutFailed, applyPayoutPosted } from './payout.ts';
 
 /**
  * What a confirmed operation changes off chain, written in the same transaction that marks it
@@ -16,6 +17,7 @@ export async function applyEffects(tx: Db, op: OperationRow): Promise<void> {
   // NAV / attestation mirrors move no units: the publication rows are already the books; a
   // sequence filler changes nothing at all.
   if (isOracleOperation(body) || body.kind === 'fillSequence') return;
+  if (isPayoutOperation(body)) return applyPayoutPosted(tx, op, body);
   const items = itemsWithContext(body, op.context);
   await postSupply(
     tx,
@@ -31,6 +33,7 @@ export async function applyFailure(tx: Db, op: OperationRow): Promise<void> {
   const body = operationFromJson(op.body);
   if (body.kind === 'deploy') return applyDeployFailed(tx, op);
   if (isOracleOperation(body) || body.kind === 'fillSequence') return;
+  if (isPayoutOperation(body)) return applyPayoutFailed(tx, op, body);
   for (const { item, context } of itemsWithContext(body, op.context)) await applyWalletFailed(tx, op.fundId, item, context);
   await applyDealingFailure(tx, op);
 }
@@ -42,7 +45,7 @@ export interface ItemWithContext {
 
 /** A batch carries one context per item under `context.items`, in the same order. */
 function itemsWithContext(
-  body: Exclude<OperationBody, { kind: 'deploy' | 'publishNav' | 'publishAttestation' | 'fillSequence' }>,
+  body: Exclude<OperationBody, { kind: 'deploy' | 'publishNav' | 'publishAttestation' | 'fillSequence' | 'payout' }>,
   context: Record<string, unknown>,
 ): ItemWithContext[] {
   if (body.kind !== 'batch') return [{ item: body, context }];

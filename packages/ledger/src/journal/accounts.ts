@@ -22,6 +22,13 @@ export const TRANSIT = 'transit';
 export const ISSUANCE = 'issuance';
 
 export const custodyAccount = (custodian: string): string => `custody:${custodian}`;
+/**
+ * The platform's stablecoin (settlement asset) held on one chain, in micro-dollars (commodity
+ * 'usd'): reconciled against the treasury's on-chain balances like supply is against the token.
+ */
+export const stablecoinAccount = (chain: string): string => `stablecoin:${chain}`;
+export const STABLECOIN_PREFIX = 'stablecoin:';
+
 export const cashAccount = (account: string): string => `cash:${account}`;
 export const investorAccount = (investorId: string): string => `investor:${investorId}`;
 export const YIELD = 'yield';
