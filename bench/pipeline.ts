@@ -1,42 +1,77 @@
 import { randomBytes } from 'node:crypto';
+import { and, count, inArray } from 'drizzle-orm';
+import { DriverRegistry, TERMINAL_STATES } from '@fiscus/core';
 import { MemChainDriver, ed25519Signer, startMemChain } from '@fiscus/devnet';
+import { createDb, schema, type Database, type Db } from '@fiscus/ledger';
 import { testBackends } from '@fiscus/ledger/testing';
-import { deployedFund, requestMint, settle, testWorker } from '@fiscus/engine/testing';
+import { Worker } from '@fiscus/engine';
+import { deployedFund, requestMint } from '@fiscus/engine/testing';
+import { loadNote } from './load.ts';
 import type { BenchRow } from './table.ts';
 
 const OPS = Number(process.env.BENCH_PIPELINE_OPS ?? 300);
+const CONCURRENCY = 32;
+/** BENCH_PIPELINE_BACKENDS=postgres runs only the Postgres rows (PGlite runs in this process and takes its CPU). */
+const BACKENDS = process.env.BENCH_PIPELINE_BACKENDS?.split(',');
 
 /**
- * Engine throughput: OPS mints requested at once and driven to `posted` by one in-process
- * worker (sign, persist, broadcast, confirm, post) on memchain, per database backend.
+ * Engine throughput: OPS mints requested while the workers are stopped, then driven to `posted`
+ * (sign, persist, broadcast, confirm, post) by started workers — the production scheduler, no
+ * claim rounds, LISTEN/NOTIFY wake-ups — on memchain. PGlite with one worker; Postgres with one
+ * worker and with two, each with its own connection pool as two processes would have.
  */
 export async function benchPipeline(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  for (const backend of testBackends()) {
-    const server = await startMemChain({ chain: 'memory:bench', blockMs: 0 });
-    const driver = new MemChainDriver({ chain: 'memory:bench', url: server.url, signer: ed25519Signer(randomBytes(32)) });
-    const created = await backend.create();
-    const database = await created.open();
-    try {
-      const harness = { chain: driver.chain, driver, newAddress: () => `0x${randomBytes(20).toString('hex')}` };
-      const f = await deployedFund(database, { ...harness, childDriverModule: '', childDriverEnv: {}, close: async () => {} });
-      const worker = testWorker(database.db, driver, { concurrency: 32 });
-      const ids: string[] = [];
-      for (let i = 0; i < OPS; i++) ids.push((await requestMint(database.db, { ...f, chain: driver.chain, to: f.address, units: 1n })).id);
-      const started = performance.now();
-      await settle(worker, database.db, ids, 600_000);
-      const seconds = (performance.now() - started) / 1000;
-      rows.push({
-        bench: `pipeline (${backend.name})`,
-        metric: `${OPS} mints requested → posted`,
-        value: `${seconds.toFixed(2)} s`,
-        note: `${(OPS / seconds).toFixed(0)} ops/s, one worker`,
-      });
-    } finally {
-      await database.close();
-      await created.drop();
-      await server.close();
+  for (const backend of testBackends().filter((b) => !BACKENDS || BACKENDS.includes(b.name))) {
+    for (const workers of backend.name === 'postgres' ? [1, 2] : [1]) {
+      const server = await startMemChain({ chain: 'memory:bench', blockMs: 0 });
+      const driver = new MemChainDriver({ chain: 'memory:bench', url: server.url, signer: ed25519Signer(randomBytes(32)) });
+      const created = await backend.create();
+      const database = await created.open();
+      const extra: Database[] = [];
+      const running: Worker[] = [];
+      try {
+        const harness = { chain: driver.chain, driver, newAddress: () => `0x${randomBytes(20).toString('hex')}` };
+        const f = await deployedFund(database, { ...harness, childDriverModule: '', childDriverEnv: {}, close: async () => {} });
+        const ids: string[] = [];
+        for (let i = 0; i < OPS; i++) ids.push((await requestMint(database.db, { ...f, chain: driver.chain, to: f.address, units: 1n })).id);
+        for (let w = 0; w < workers; w++) {
+          // PGlite is one in-process instance; on Postgres every worker has its own pool.
+          const db = w === 0 || backend.name === 'pglite' ? database.db : extra[extra.push(await createDb({ ...created.options, migrate: false })) - 1]!.db;
+          running.push(new Worker({ db, drivers: new DriverRegistry().register(driver), concurrency: CONCURRENCY, tasks: [] }));
+        }
+        const started = performance.now();
+        for (const w of running) w.start();
+        await allTerminal(database.db, ids, 600_000);
+        const seconds = (performance.now() - started) / 1000;
+        rows.push({
+          bench: `pipeline (${backend.name})`,
+          metric: `${OPS} mints requested → posted, ${workers} worker${workers > 1 ? 's' : ''}`,
+          value: `${(OPS / seconds).toFixed(0)} ops/s`,
+          note: `${seconds.toFixed(2)} s; concurrency ${CONCURRENCY} each, production poll defaults; memchain mines on submit; ${loadNote()}`,
+        });
+      } finally {
+        await Promise.all(running.map((w) => w.stop()));
+        for (const d of extra) await d.close();
+        await database.close();
+        await created.drop();
+        await server.close();
+      }
     }
   }
   return rows;
+}
+
+/** Waits (reading every 20 ms) until every operation is terminal. */
+export async function allTerminal(db: Db, ids: string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await db
+      .select({ n: count() })
+      .from(schema.operations)
+      .where(and(inArray(schema.operations.id, ids), inArray(schema.operations.state, [...TERMINAL_STATES])));
+    if ((row?.n ?? 0) === ids.length) return;
+    if (Date.now() > deadline) throw new Error(`operations not terminal after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

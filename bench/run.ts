@@ -10,9 +10,11 @@ import { benchPipeline } from './pipeline.ts';
 import { benchStellar } from './stellar.ts';
 import { benchYield } from './yield.ts';
 import { benchReconcile } from './reconcile.ts';
+import { benchReads } from './reads.ts';
 import { benchMoves } from './moves.ts';
 import { benchConsole } from './console.ts';
 import { benchSigners } from './signers.ts';
+import { benchHttp } from './http.ts';
 import { printTable, type BenchRow } from './table.ts';
 
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
@@ -22,10 +24,12 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   api: benchApi,
   yield: benchYield,
   reconcile: benchReconcile,
+  reads: benchReads,
   avalanche: benchAvalanche,
   moves: benchMoves,
   console: benchConsole,
   signers: benchSigners,
+  http: benchHttp,
 };
 
 const selected = process.env.BENCH ? process.env.BENCH.split(',') : Object.keys(BENCHES);

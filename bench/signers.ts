@@ -2,13 +2,15 @@
  * Sign latency of the PKCS#11 signer (SoftHSM2, keys generated in the token) against the in-process
  * signer (a key unlocked from a keystore file), per curve, as the ratio of the medians.
  * `BENCH=signers npm run bench`. SoftHSM2 is software in this process: a network HSM adds its
- * round trip, so read the ratio as the interface's cost, not a hardware module's.
+ * round trip, so read the ratio as the interface's cost, not a hardware module's. Then the API
+ * mint end to end with each signer as the minting key (signers-api.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { Wallet } from 'ethers';
 import type { Signer } from '@fiscus/core';
 import { Pkcs11Token, memoryEd25519Signer, memorySecp256k1Signer, pkcs11Signer } from '@fiscus/signers';
 import { tempToken } from '../packages/signers/test/support/softhsm.ts';
+import { benchApiMintBySigner } from './signers-api.ts';
 import type { BenchRow } from './table.ts';
 
 const SIGNS = Number(process.env.BENCH_SIGNERS_N ?? 500);
@@ -58,6 +60,7 @@ export async function benchSigners(): Promise<BenchRow[]> {
         note: `median of ${SIGNS} signs of a ${p.what}: SoftHSM2 ${Math.round(inHsm)} µs vs in-process ${Math.round(mem)} µs${p.curve === 'secp256k1' ? ' (PKCS#11 includes low-s + recovery-id derivation)' : ''}`,
       });
     }
+    rows.push(...(await benchApiMintBySigner(token)));
     return rows;
   } finally {
     await token.close();

@@ -83,6 +83,7 @@ export async function createTestApp(p: {
   chainEndpoints?: AppDeps['chainEndpoints'];
   webhookKey?: Uint8Array;
   publicApi?: AppDeps['publicApi'];
+  faucets?: AppDeps['faucets'];
 }): Promise<TestApp> {
   const { token } = await createApiKey(p.db, { role: 'issuer-admin', label: 'test', actor: 'test' });
   return { app: createApp({ ...p, logger: silentLogger() }), adminKey: token };

@@ -1,3 +1,4 @@
+import { survivePostgresWriteAfterClose } from '@fiscus/ledger';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 
 /**
@@ -12,6 +13,10 @@ export function runEntrypoint(what: string, main: (config: Config) => Promise<vo
     process.stderr.write(`${e instanceof ConfigError ? e.message : String(e)}\n`);
     process.exit(1);
   }
+  // A database restart must not kill the process (packages/ledger/src/postgres-write-race.ts).
+  survivePostgresWriteAfterClose((err) => {
+    process.stderr.write(`${JSON.stringify({ level: 'warn', msg: 'postgres.js wrote to a closed connection; the driver reconnects', err: err.message })}\n`);
+  });
   main(config).catch((err: unknown) => {
     process.stderr.write(`${what} failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);

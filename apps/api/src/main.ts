@@ -45,6 +45,7 @@ async function main(config: Config): Promise<void> {
     attestationKey: attestationKeyFor(config),
     l1Provisioner,
     chainEndpoints: chains.endpoints,
+    faucets: chains.faucets,
     webhookKey,
     publicApi: { ratePerMinute: config.FISCUS_PUBLIC_RATE_LIMIT, trustProxy: config.FISCUS_TRUST_PROXY },
   });

@@ -29,6 +29,19 @@ export const SIGNER_CONFIG = {
   EVM_OPERATOR_SIGNER: spec.optional(),
   EVM_ADMIN_SIGNER: spec.optional(),
   EVM_CLAIM_SIGNER: spec.optional(),
+  /**
+   * Least privilege (issue 13): the keys holding each role on the chain's agent gate — minting
+   * (mint, burn), compliance (freeze, forced transfer, recovery, pause, onboarding), oracle (NAV and
+   * attestations). Unset: the operator key holds that role. `*_NEXT_SIGNER`: the key a
+   * rotateKey operation (POST /v1/keys/rotations) moves the role to; configure it, rotate, then make
+   * it the role's `*_SIGNER` and drop the old one.
+   */
+  EVM_MINTER_SIGNER: spec.optional(),
+  EVM_COMPLIANCE_SIGNER: spec.optional(),
+  EVM_ORACLE_SIGNER: spec.optional(),
+  EVM_MINTER_NEXT_SIGNER: spec.optional(),
+  EVM_COMPLIANCE_NEXT_SIGNER: spec.optional(),
+  EVM_ORACLE_NEXT_SIGNER: spec.optional(),
   /** AVALANCHE_NETWORK=rpc: secp256k1 keys per role; P-Chain: the fee payer and subnet owner for POST /v1/avalanche/l1s. */
   AVALANCHE_OPERATOR_SIGNER: spec.optional(),
   AVALANCHE_ADMIN_SIGNER: spec.optional(),
@@ -84,6 +97,12 @@ export const SIGNER_ROLES: Role[] = [
   },
   { signer: 'EVM_ADMIN_SIGNER', plaintext: 'EVM_ADMIN_KEY', real: ethereum, required: always('the key that owns the fund suites and sets policy') },
   { signer: 'EVM_CLAIM_SIGNER', plaintext: 'EVM_CLAIM_KEY', real: ethereum },
+  { signer: 'EVM_MINTER_SIGNER', plaintext: 'EVM_MINTER_KEY', real: ethereum },
+  { signer: 'EVM_COMPLIANCE_SIGNER', plaintext: 'EVM_COMPLIANCE_KEY', real: ethereum },
+  { signer: 'EVM_ORACLE_SIGNER', plaintext: 'EVM_ORACLE_KEY', real: ethereum },
+  { signer: 'EVM_MINTER_NEXT_SIGNER', plaintext: 'EVM_MINTER_NEXT_KEY', real: ethereum },
+  { signer: 'EVM_COMPLIANCE_NEXT_SIGNER', plaintext: 'EVM_COMPLIANCE_NEXT_KEY', real: ethereum },
+  { signer: 'EVM_ORACLE_NEXT_SIGNER', plaintext: 'EVM_ORACLE_NEXT_KEY', real: ethereum },
   { signer: 'AVALANCHE_OPERATOR_SIGNER', plaintext: 'AVALANCHE_OPERATOR_KEY', real: avalanche, required: always('the key that signs engine operations') },
   { signer: 'AVALANCHE_ADMIN_SIGNER', plaintext: 'AVALANCHE_ADMIN_KEY', real: avalanche, required: always('the platform deployer key (owns the fund suites)') },
   { signer: 'AVALANCHE_ALLOWLIST_ADMIN_SIGNER', plaintext: 'AVALANCHE_ALLOWLIST_ADMIN_KEY', real: avalanche },
@@ -108,6 +127,12 @@ export const SIGNER_ROLES: Role[] = [
 /** Pairs whose keys must differ: each operator's nonces belong to the engine alone. */
 const DISTINCT: [SignerKey, SignerKey][] = [
   ['EVM_OPERATOR_SIGNER', 'EVM_ADMIN_SIGNER'],
+  // The admin's nonces are shared with its deployments; a role key never signs as the admin.
+  ['EVM_ADMIN_SIGNER', 'EVM_MINTER_SIGNER'],
+  ['EVM_ADMIN_SIGNER', 'EVM_COMPLIANCE_SIGNER'],
+  ['EVM_ADMIN_SIGNER', 'EVM_ORACLE_SIGNER'],
+  ['EVM_MINTER_SIGNER', 'EVM_COMPLIANCE_SIGNER'],
+  ['EVM_MINTER_SIGNER', 'EVM_ORACLE_SIGNER'],
   ['AVALANCHE_OPERATOR_SIGNER', 'AVALANCHE_ADMIN_SIGNER'],
 ];
 

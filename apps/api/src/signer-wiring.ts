@@ -51,7 +51,18 @@ export async function evmSigners(config: Config, source: SignerSource): Promise<
     operator: await required(source, config, 'EVM_OPERATOR_SIGNER', 'secp256k1'),
     admin: await required(source, config, 'EVM_ADMIN_SIGNER', 'secp256k1'),
     claimSigner: await resolve(source, config, 'EVM_CLAIM_SIGNER', 'secp256k1'),
+    roleKeys: {
+      minter: await roleList(source, config, 'EVM_MINTER_SIGNER', 'EVM_MINTER_NEXT_SIGNER'),
+      compliance: await roleList(source, config, 'EVM_COMPLIANCE_SIGNER', 'EVM_COMPLIANCE_NEXT_SIGNER'),
+      oracle: await roleList(source, config, 'EVM_ORACLE_SIGNER', 'EVM_ORACLE_NEXT_SIGNER'),
+    },
   };
+}
+
+/** A role's current key, then its rotation target; empty = the operator holds the role. */
+async function roleList(source: SignerSource, config: Config, current: SignerName & keyof Config, next: SignerName & keyof Config): Promise<Signer[]> {
+  const keys = [await resolve(source, config, current, 'secp256k1'), await resolve(source, config, next, 'secp256k1')];
+  return keys.filter((k): k is Signer => k !== undefined);
 }
 
 export async function avalancheSigners(config: Config, source: SignerSource): Promise<AvalancheSigners> {

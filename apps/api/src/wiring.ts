@@ -19,7 +19,7 @@ import { buildStellar, type StellarInfo } from './chains/stellar/wiring.ts';
 import { buildEvm } from './chains/ethereum/wiring.ts';
 import { buildAvalanche } from './chains/avalanche/wiring.ts';
 import type { LocalPChain } from './chains/avalanche/pchain.ts';
-import type { ChainEndpoint } from './lib/types.ts';
+import type { ChainEndpoint, StablecoinFaucet } from './lib/types.ts';
 
 /** config → db → drivers → worker: the wiring shared by main.ts and worker-main.ts. */
 
@@ -39,6 +39,8 @@ export interface Chains {
   avalanchePChain?: LocalPChain;
   /** Where clients reach each chain (GET /v1/chains). */
   endpoints: Record<string, ChainEndpoint>;
+  /** Dev-only stablecoin faucets of the local networks started here (POST /v1/dev/faucet). */
+  faucets: Record<string, StablecoinFaucet>;
   close(): Promise<void>;
 }
 
@@ -182,9 +184,21 @@ export async function buildChains(config: Config, logger: Logger): Promise<Chain
       config.AVALANCHE_NETWORK === 'local',
       avalanche.pchain?.url,
     );
+  const faucets: Record<string, StablecoinFaucet> = {};
+  // Only chains whose stablecoin is ours: the in-process memchain, the local Stellar ledger's USDC.
+  const memchain = devnet;
+  if (memchain)
+    faucets[DEVNET_CHAIN] = {
+      pay: async (address, usd) => {
+        memchain.usdc.mint(address, usd); // memchain's USDC has 6 decimals: base units are micro-dollars
+        return { txHash: null };
+      },
+    };
+  if (stellar?.faucet) faucets[stellar.info.chain] = stellar.faucet;
   return {
     drivers,
     devnet,
+    faucets,
     stellar: stellar?.info,
     avalanchePChain: avalanche?.pchain,
     endpoints,

@@ -37,6 +37,7 @@ const TABLE: { method: string; path: (x: Ids) => string; allowed: Role[]; body?:
   { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/unfreezes`, allowed: [A, C], body: {} },
   { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/forced-transfers`, allowed: [A, C], body: {} },
   { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/recoveries`, allowed: [A, C], body: {} },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/key-rotations`, allowed: [A, T], body: {} },
   { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/stellar/trustline-transactions`, allowed: [A, C, I], body: {} },
   { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/stellar/fee-bumps`, allowed: [A, C, I], body: {} },
   { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/custody/lots`, allowed: [A, T], body: {} },

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { InterfaceAbi } from 'ethers';
 import type { Signer } from '@fiscus/core';
 import { AdminSender, createEvmProvider, deployInfrastructure, signerAddress, type EvmInfrastructure } from '@fiscus/chain-evm';
@@ -30,6 +30,7 @@ export async function ensureAvalancheInfrastructure(p: {
   const provider = createEvmProvider(p.url, p.chainId);
   try {
     let infra: AvalancheInfrastructure | undefined;
+    let reused = false;
     if (p.recordPath && existsSync(p.recordPath)) {
       const recorded = JSON.parse(readFileSync(p.recordPath, 'utf8')) as AvalancheInfrastructure;
       const addresses = [
@@ -41,6 +42,7 @@ export async function ensureAvalancheInfrastructure(p: {
         ...Object.values(recorded.modules),
       ];
       if ((await Promise.all(addresses.map((a) => provider.getCode(a)))).every((c) => c !== '0x')) infra = recorded;
+      reused = infra !== undefined;
     }
     if (!infra) {
       const admin = new AdminSender(provider, p.admin, p.chainId);
@@ -56,9 +58,18 @@ export async function ensureAvalancheInfrastructure(p: {
     if ((await readRole(provider, 'contractNativeMinter', infra.gatekeeper)) === ROLE.None) {
       await listAdmin.call(PRECOMPILES.contractNativeMinter, allowListAbi.encodeFunctionData('setEnabled', [infra.gatekeeper]));
     }
-    if (p.recordPath) writeFileSync(p.recordPath, `${JSON.stringify(infra, null, 2)}\n`);
+    // Only a new deployment is written, and by rename: API and worker processes sharing the data dir
+    // start together and read this file, and a rewrite in place let one read it empty (found by the soak).
+    if (p.recordPath && !reused) writeRecordAtomically(p.recordPath, infra);
     return infra;
   } finally {
     provider.destroy();
   }
+}
+
+/** Writes beside the record, then renames: a reader sees the old file or the new one, never a half-written one. */
+function writeRecordAtomically(path: string, infra: AvalancheInfrastructure): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(infra, null, 2)}\n`);
+  renameSync(tmp, path);
 }

@@ -1,4 +1,4 @@
-import { normalizeAddress, singleOperations, isOracleOperation, type ChainId, type ChainOperation } from '@fiscus/core';
+import { normalizeAddress, singleOperations, isOracleOperation, isPayoutOperation, type ChainId, type ChainOperation } from '@fiscus/core';
 
 /** What an operation changes on the TxAllowList, besides its ERC-3643 effect. */
 export interface AllowListEffect {
@@ -15,7 +15,8 @@ export interface AllowListEffect {
  * freezes and token-only operations leave the list alone. null = no allow-list effect.
  */
 export function allowListEffect(op: ChainOperation, chain: ChainId, identityRegistry: string | undefined): AllowListEffect | null {
-  if (isOracleOperation(op)) return null;
+  // A stablecoin payout moves no units and changes no permission (a recipient needs no role to receive).
+  if (isOracleOperation(op) || isPayoutOperation(op)) return null;
   const a = (x: string) => normalizeAddress(chain, x);
   const e: AllowListEffect = { grant: [], revoke: [] };
   for (const item of singleOperations(op)) {
@@ -49,4 +50,6 @@ export function allowListEffect(op: ChainOperation, chain: ChainId, identityRegi
 
 /** Onboarder calls (authorize, deauthorize, recover) must go through the gatekeeper, which owns it. */
 export const needsGatekeeper = (op: ChainOperation) =>
-  !isOracleOperation(op) && singleOperations(op).some((i) => i.kind === 'authorize' || i.kind === 'deauthorize' || i.kind === 'recover');
+  !isOracleOperation(op) &&
+  !isPayoutOperation(op) &&
+  singleOperations(op).some((i) => i.kind === 'authorize' || i.kind === 'deauthorize' || i.kind === 'recover');

@@ -122,6 +122,17 @@ describe('AvalancheDriver: chain-level permissions', () => {
       expect(await driver.allowListRole('contractDeployerAllowList', signerAddress(devSecp256k1Signer(k)))).toBe(ALLOW_LIST_ROLE.Enabled);
     }
   });
+
+  it('the day-to-day operator key is not the allow-list admin: its own role changes are refused by the chain', async () => {
+    const operator = new Wallet(devnet.keys.operator, driver.provider);
+    const stranger = Wallet.createRandom().address;
+    for (const data of [allowListAbi.encodeFunctionData('setAdmin', [operator.address]), allowListAbi.encodeFunctionData('setEnabled', [stranger])]) {
+      const tx = await operator.sendTransaction({ to: PRECOMPILES.txAllowList, data, gasLimit: 100_000n });
+      expect((await driver.provider.waitForTransaction(tx.hash))!.status).toBe(0);
+    }
+    expect(await role(operator.address)).not.toBe(ALLOW_LIST_ROLE.Admin);
+    expect(await role(stranger)).toBe(ALLOW_LIST_ROLE.None);
+  });
 });
 
 // A refusal inside the gatekeeper (a precompile, or CanCreateContract under ONCHAINID's factory)

@@ -1,7 +1,11 @@
 import { FiscusError, isFiscusError, type ErrorCode } from '@fiscus/core';
+import { parseSettlementRevert } from './settlement/errors.ts';
 
 /** Revert reasons of T-REX v4.1.6 / ONCHAINID / our contracts, mapped to core codes. */
 const REVERTS: [RegExp, ErrorCode, string][] = [
+  // Circle FiatToken (and our devnet FiscusUSDC, which reverts with the same messages).
+  [/Blacklistable: account is blacklisted/i, 'STABLECOIN_BLACKLISTED', "an address of the transfer is blacklisted by the stablecoin's issuer"],
+  [/ERC20: transfer amount exceeds (balance|allowance)/i, 'INSUFFICIENT_BALANCE', 'not enough stablecoin (balance or allowance)'],
   [/Transfer not possible/i, 'POLICY_DENIED', 'the token refused the transfer: receiver not verified or a compliance module said no'],
   [/Compliance not followed/i, 'POLICY_DENIED', 'a compliance module refused the mint'],
   [/Identity is not verified/i, 'NOT_AUTHORIZED_ON_CHAIN', 'the receiver is not a verified identity on this token'],
@@ -38,6 +42,8 @@ export function errorText(e: unknown): string {
 /** Maps anything an EVM call can throw to a FiscusError with a stable code. */
 export function parseEvmError(e: unknown): FiscusError {
   if (isFiscusError(e)) return e;
+  const settlement = parseSettlementRevert(e);
+  if (settlement) return settlement;
   const text = errorText(e);
   for (const [re, code, why] of REVERTS) {
     if (re.test(text)) return new FiscusError(code, why, { details: text, meta: { revert: re.exec(text)?.[0] }, cause: e });

@@ -9,7 +9,8 @@ export { createEvmProvider } from './rpc/provider.ts';
 export { parseEvmError } from './errors.ts';
 export { MAX_BATCH as EVM_MAX_BATCH, MAX_AUTHORIZE_BATCH as EVM_MAX_AUTHORIZE_BATCH } from './ops/encode.ts';
 export { ensureInfrastructure } from './devnet.ts';
-export { evmDriverFromEnv, type EvmSigners } from './config.ts';
+export { evmDriverFromEnv, roleKeysFromEnv, type EvmSigners } from './config.ts';
+export { GATE_ROLE_IDS, roleOfOperation } from './roles/gate.ts';
 export { parseEvmFinality, finalBlockNumber, type EvmFinality } from './driver/finality.ts';
 export type { EvmOperation } from './ops/encode.ts';
 export { ensureTrexSuite, deployFundSuite, fundSalt, type SuiteSpec } from './deploy/suite.ts';
@@ -24,3 +25,17 @@ export { signTransaction } from './signer/ethereum.ts';
 export { DEFAULT_FEE_POLICY, eip1559Fees, feePolicyFromGwei, withMargin, type FeePolicy } from './rpc/fees.ts';
 export { kycClaimFor } from './kyc/claim-for.ts';
 export { ensureNavFeed, navFeedKey, NAV_FEED_DECIMALS } from './deploy/nav-feed.ts';
+// Settlement in a stablecoin (issue 12): subscription / redemption contracts, the devnet USDC.
+export {
+  DEFAULT_SETTLEMENT_LIMITS,
+  SETTLEMENT_DETAILS,
+  settlementAssetOf,
+  type EvmSettlementToken,
+  type SettlementLimits,
+} from './settlement/config.ts';
+export { ensureLocalSettlement } from './settlement/local.ts';
+export { deployLocalUsdc, mintLocalUsdc, setLocalUsdcFlag } from './deploy/local-usdc.ts';
+export { ensureSettlementContracts } from './deploy/settlement.ts';
+export { encodePayout, checkPayout } from './settlement/payout.ts';
+export { SettlementLogs } from './settlement/events.ts';
+export * from './safe/index.ts';

@@ -19,10 +19,11 @@ describe('EvmDriver beyond the conformance suite (anvil)', () => {
   });
   afterAll(() => devnet.close());
 
-  it('deploys the token with the fund decimals, unpaused, with the operator as agent', async () => {
+  it('deploys the token with the fund decimals, unpaused, with the agent gate (not a key) as agent', async () => {
     expect(await readContract<bigint>(driver.provider, evmAbi.token, d.details.token!, 'decimals')).toBe(2n);
     expect(await readContract<boolean>(driver.provider, evmAbi.token, d.details.token!, 'paused')).toBe(false);
-    expect(await readContract<boolean>(driver.provider, evmAbi.token, d.details.token!, 'isAgent', [driver.operatorAddress])).toBe(true);
+    expect(await readContract<boolean>(driver.provider, evmAbi.token, d.details.token!, 'isAgent', [devnet.infra.agentGate!])).toBe(true);
+    expect(await readContract<boolean>(driver.provider, evmAbi.token, d.details.token!, 'isAgent', [driver.operatorAddress])).toBe(false);
   });
 
   it('a confirmation whose block leaves the chain is no longer reported; the same bytes land again', async () => {

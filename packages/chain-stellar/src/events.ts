@@ -2,6 +2,8 @@ import type { ChainEvent, Page } from '@fiscus/core';
 import { amountToUnits } from './amounts.ts';
 import type { StellarDeployment } from './deployment.ts';
 import type { StellarNetwork } from './network.ts';
+import { foldDvpSubscriptions } from './settlement/dvp-events.ts';
+import type { StellarStablecoin } from './settlement/usdc.ts';
 
 /** The fields of Horizon operation records this driver reads. */
 export interface OpRecord {
@@ -54,7 +56,7 @@ const MAX_SCAN_PAGES = 50;
  * involve neither account and are not reported, except on a SEP-8 deployment, where each one
  * sits in a transaction with the issuer's authorization sandwich (addSandwichedPayments).
  */
-export async function assetEvents(net: StellarNetwork, d: StellarDeployment, fromCursor?: string): Promise<Page<ChainEvent>> {
+export async function assetEvents(net: StellarNetwork, d: StellarDeployment, fromCursor?: string, stablecoin?: StellarStablecoin): Promise<Page<ChainEvent>> {
   let cursor = fromCursor;
   for (let i = 0; i < MAX_SCAN_PAGES; i++) {
     const { records, done } = await mergedPage(net, d, cursor);
@@ -65,7 +67,7 @@ export async function assetEvents(net: StellarNetwork, d: StellarDeployment, fro
       if (e) items.push(e);
     }
     cursor = records[records.length - 1]!.paging_token;
-    if (items.length > 0 || done) return { items, next: cursor };
+    if (items.length > 0 || done) return { items: stablecoin ? await foldDvpSubscriptions(net, d, stablecoin, items) : items, next: cursor };
   }
   return { items: [], next: cursor };
 }

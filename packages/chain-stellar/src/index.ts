@@ -20,3 +20,7 @@ export {
   type Sep8Review,
 } from './sep8/index.ts';
 export type { LineState } from './ops.ts';
+export { applyIssuerApprovers, type StellarApprovals } from './multisig.ts';
+export { LocalStablecoin } from './settlement/local.ts';
+export { settlementAssetOf, type StellarStablecoin } from './settlement/usdc.ts';
+export type { DvpSubscription } from './settlement/dvp.ts';

@@ -1,5 +1,6 @@
 import type { ChainId } from './chain-id.ts';
 import type { FiscusError } from './errors.ts';
+import type { CollectedApproval } from './multisig.ts';
 import type { ChainOperation } from './operation.ts';
 import type { Policy } from './policy/types.ts';
 
@@ -28,6 +29,16 @@ export interface Capabilities {
    * compliance modules): `PolicySync`.
    */
   policySync?: boolean;
+  /**
+   * Large operations need M of N approvers' signatures on chain (Stellar: the issuing account's
+   * thresholds; EVM: a Safe holding the agent role): `MultisigApprovals` (multisig.ts).
+   */
+  multisigApprovals?: boolean;
+  /**
+   * Each role's key holds only that role on chain and can be rotated by a `rotateKey` operation
+   * (EVM: the FiscusAgentGate between the keys and the token).
+   */
+  keyRotation?: boolean;
   /** A holder must opt in to the asset (a Stellar trustline) before it can be authorized: `Trustlines`. */
   trustlines?: boolean;
   /** The platform can pay the reserve of an investor's trustline (Stellar sponsorship): `SponsoredReserves`. */
@@ -39,6 +50,11 @@ export interface Capabilities {
    * the chain package exports the extension's interface (chain-stellar `Sep8Approvals`).
    */
   transferApproval?: boolean;
+  /**
+   * The fund settles in a stablecoin on this chain (issue 12): the driver signs `payout`
+   * operations and reads the treasury's stablecoin balance: `StablecoinSettlement` (extensions.ts).
+   */
+  settlement?: boolean;
   /** Most single operations one transaction may carry (1 = no batching). */
   maxBatch: number;
   /**
@@ -75,6 +91,8 @@ export interface PrepareContext {
   deployment: Deployment;
   /** Nonce / sequence number allocated to this transaction by the engine under a database lock. */
   sequence: bigint;
+  /** A multisig operation: the proposal approvers signed and their signatures (multisig.ts). */
+  approval?: CollectedApproval;
 }
 
 /** What `fill` needs: the sequence to consume, of which signer, for which deployment. */
@@ -132,7 +150,47 @@ export type ChainEvent =
    * Stellar path payment through the order book: the counterparties are unknown). Ingest records
    * it as unmatched so a drift names its cause: never skipped silently. `units` may be 0 when unknown.
    */
-  | { kind: 'unmatched'; reason: string; from: string | null; to: string | null; units: bigint; txHash: string; block: bigint; index: number };
+  | { kind: 'unmatched'; reason: string; from: string | null; to: string | null; units: bigint; txHash: string; block: bigint; index: number }
+  /**
+   * A subscription paid on chain in the settlement stablecoin (EVM: FiscusSubscription): `amount`
+   * stablecoin base units (`usd` micro-dollars, STABLECOIN_RECEIPT_ROUND_DOWN) moved from the
+   * investor into the fund's treasury and `units` were minted to the investor at NAV round
+   * `navRound` (`nav` at the feed's scale), in one transaction. The token's mint Transfer of the
+   * same transaction is folded into this event (never reported as a separate transfer).
+   */
+  | {
+      kind: 'cashSubscription';
+      investor: string;
+      amount: bigint;
+      usd: bigint;
+      units: bigint;
+      navRound: bigint;
+      nav: bigint;
+      txHash: string;
+      block: bigint;
+      index: number;
+    }
+  /**
+   * A redemption on chain against the settlement stablecoin (EVM: FiscusRedemption): `units`
+   * burned from the investor, priced at NAV round `navRound` to `amount` stablecoin base units
+   * (`usd` micro-dollars, REDEMPTION_USD_ROUND_DOWN). `instant`: paid from the fund's treasury in
+   * the same transaction; `requested`: owed, for the platform to pay later (FIFO), `requestId`
+   * numbering the requests of that contract. The burn Transfer of the same transaction is folded in.
+   */
+  | {
+      kind: 'cashRedemption';
+      investor: string;
+      units: bigint;
+      amount: bigint;
+      usd: bigint;
+      mode: 'instant' | 'requested';
+      requestId?: bigint;
+      navRound: bigint;
+      nav: bigint;
+      txHash: string;
+      block: bigint;
+      index: number;
+    };
 
 export interface Page<T> {
   items: T[];
@@ -172,7 +230,20 @@ export interface ChainDriver {
   totalSupply(deployment: Deployment): Promise<bigint>;
   balanceOf(deployment: Deployment, address: string): Promise<bigint>;
   isAuthorized(deployment: Deployment, address: string): Promise<boolean>;
+  /**
+   * Holders with a positive balance, one page per call, in address order. Cost: paging through
+   * every holder is linear in holders and chain history — one request (or a few) per page; no
+   * page re-reads what an earlier one read (EVM: the driver indexes Transfer recipients from the
+   * logs of blocks finalized since its last call and reads a page's balances in one batch;
+   * Stellar: Horizon /accounts?asset= pages of 200; memchain: one sorted read per page).
+   */
   holders(deployment: Deployment, cursor?: string): Promise<Page<Holder>>;
+  /**
+   * Balances of many addresses in few requests (EVM: Multicall3, else JSON-RPC batches), in the
+   * order given. Optional: callers fall back to `balanceOf` per address.
+   */
+  balancesOf?(deployment: Deployment, addresses: string[]): Promise<bigint[]>;
+  /** Events after the cursor, one page; paging from a cursor reads each event once. */
   events(deployment: Deployment, fromCursor?: string): Promise<Page<ChainEvent>>;
 
   /** Maps chain-native failures to stable core error codes. */

@@ -50,6 +50,10 @@ export const ErrorCodes = [
   'RATE_LIMITED',
   /** Why a move waits in its queue: an older move of the same route goes first (FIFO). */
   'QUEUED_BEHIND',
+  /** The stablecoin's issuer blacklisted the address (FiatToken): it can neither send nor receive it. */
+  'STABLECOIN_BLACKLISTED',
+  /** The stablecoin's issuer paused every transfer of it (FiatToken `pause`). */
+  'STABLECOIN_PAUSED',
   // Answers of the HTTP layer itself (apps/api), not of the domain.
   'METHOD_NOT_ALLOWED',
   'UNSUPPORTED_MEDIA_TYPE',

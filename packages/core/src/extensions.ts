@@ -1,5 +1,6 @@
 import type { ChainDriver, Deployment, PreparedTx } from './driver.ts';
 import type { Policy } from './policy/types.ts';
+import type { SettlementAsset } from './settlement.ts';
 
 // Driver extensions: a feature only some chains have is an interface here, tied to a capability
 // flag. The driver implements the interface and declares the flag; callers get it through the
@@ -113,4 +114,22 @@ export function feeSponsorshipOf(driver: ChainDriver): FeeSponsorship | undefine
  */
 export function transferApprovalOf<T extends object>(driver: ChainDriver): (ChainDriver & T) | undefined {
   return driver.capabilities.transferApproval ? (driver as ChainDriver & T) : undefined;
+}
+
+/**
+ * The fund's stablecoin on this chain (capability `settlement`, issue 12): which asset, where the
+ * platform holds it, and balances read from the chain, so the reconciler can compare the
+ * treasury with the ledger's stablecoin:<chain> and the API can show liquidity and test wallets.
+ */
+export interface StablecoinSettlement {
+  settlementAsset(deployment: Deployment): SettlementAsset;
+  /** The account or contract whose balance is the platform's stablecoin cash on this chain. */
+  treasuryAddress(deployment: Deployment): string;
+  /** `address`'s stablecoin balance in the asset's base units (0 when it cannot hold it). */
+  stablecoinBalance(deployment: Deployment, address: string): Promise<bigint>;
+}
+
+export function stablecoinSettlementOf(driver: ChainDriver): StablecoinSettlement | undefined {
+  const d = driver as ChainDriver & Partial<StablecoinSettlement>;
+  return driver.capabilities.settlement && d.settlementAsset && d.treasuryAddress && d.stablecoinBalance ? (d as StablecoinSettlement) : undefined;
 }

@@ -4,6 +4,7 @@ export * from './operation.ts';
 export * from './signer.ts';
 export * from './driver.ts';
 export * from './extensions.ts';
+export * from './multisig.ts';
 export * from './ids.ts';
 export * from './units.ts';
 export * from './usd.ts';

@@ -39,7 +39,19 @@ export const isOracleOperation = (op: { kind: string }): op is OracleOperation =
 export type PayoutOperation = { kind: 'payout'; to: string; usd: bigint };
 export const isPayoutOperation = (op: { kind: string }): op is PayoutOperation => op.kind === 'payout';
 
-export type ChainOperation = SingleOperation | BatchOperation | OracleOperation | PayoutOperation;
+/**
+ * Key rotation (least privilege, issue 13): `newAddress` takes over `role` on the operation's
+ * chain and the key holding it now loses it, in one transaction signed by the chain's admin
+ * (deployer) key. The role is the chain's, not the fund's: every fund on the chain signs its
+ * `role` operations with the new key once this is posted. It touches no balance.
+ */
+export const KEY_ROLES = ['minter', 'compliance', 'oracle'] as const;
+export type KeyRole = (typeof KEY_ROLES)[number];
+/** `oldAddress`: the key losing the role; absent = the one the driver signs `role` with now. */
+export type KeyRotationOperation = { kind: 'rotateKey'; role: KeyRole; newAddress: string; oldAddress?: string };
+export const isKeyRotationOperation = (op: { kind: string }): op is KeyRotationOperation => op.kind === 'rotateKey';
+
+export type ChainOperation = SingleOperation | BatchOperation | OracleOperation | PayoutOperation | KeyRotationOperation;
 /**
  * Consumes a nonce / sequence the engine allocated and can no longer use (its operation failed
  * before landing), so that no later transaction of the signer waits behind a gap. The row
@@ -66,6 +78,7 @@ export const OPERATION_KINDS = [
   'publishAttestation',
   'fillSequence',
   'payout',
+  'rotateKey',
 ] as const satisfies readonly OperationKind[];
 
 /**
@@ -100,6 +113,9 @@ export function singleOperations(op: ChainOperation): SingleOperation[] {
   }
   if (isPayoutOperation(op)) {
     throw new FiscusError('CAPABILITY_UNSUPPORTED', 'payout needs a chain with a settlement asset', { meta: { kind: op.kind } });
+  }
+  if (isKeyRotationOperation(op)) {
+    throw new FiscusError('CAPABILITY_UNSUPPORTED', 'rotateKey needs a chain whose keys hold separate roles', { meta: { kind: op.kind } });
   }
   return op.kind === 'batch' ? op.items : [op];
 }

@@ -5,7 +5,17 @@ export type { TxRecord } from './memchain/chain.ts';
 export { MemChainDriver, type MemChainDriverOptions } from './memchain/driver/memchain-driver.ts';
 export { canonicalMemAddress, isMemAddress, newMemAddress } from './memchain/codec.ts';
 export { MAX_BATCH as MEMCHAIN_MAX_BATCH } from './memchain/token.ts';
-export { startAnvil, anvilBinary, anvilRpc, anvilCheats, AnvilRpcError, ANVIL_DEV_ACCOUNTS, ANVIL_DEV_CHAIN_ID } from './anvil/index.ts';
+export {
+  startAnvil,
+  anvilBinary,
+  anvilRpc,
+  anvilCheats,
+  AnvilRpcError,
+  ANVIL_DEV_ACCOUNTS,
+  ANVIL_DEV_CHAIN_ID,
+  MULTICALL3_ADDRESS,
+  installMulticall3,
+} from './anvil/index.ts';
 export type { AnvilNode, AnvilOptions, AnvilCheats } from './anvil/index.ts';
 export {
   startLocalHorizon,

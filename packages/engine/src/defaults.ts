@@ -11,8 +11,15 @@ export interface BackoffPolicy {
 export const WORKER_DEFAULTS = {
   /** How long a claim protects an operation from other workers. */
   leaseMs: 30_000,
-  /** Idle sleep between claim rounds; also the status poll of submitted transactions. */
-  pollMs: 200,
+  /**
+   * Fallback claim while idle. New work wakes a worker at once (LISTEN/NOTIFY, wakeup.ts) and an
+   * operation it released for later wakes it at its `nextAttemptAt`; the poll only catches what
+   * nobody signalled (a lease expired in a dead worker, a signal lost with a connection).
+   */
+  pollMs: 1_000,
+  /** Status poll of a submitted transaction (and the retry of a transient step). */
+  statusPollMs: 200,
+  /** Operations one worker has in progress at once; a free slot is filled at once, no rounds. */
   concurrency: 16,
   /** Retries of a step before the operation fails (only before anything was signed). */
   maxAttempts: 10,
@@ -42,6 +49,14 @@ export const RECONCILE_POLL_MAX_MS = 1_000;
 
 /** Reads are not one snapshot across the database and the chain, so a drift must be seen twice. */
 export const DRIFT_RECHECK_MS = 250;
+
+/**
+ * Holder-level reconciliation: a full check (every holder on chain against the cap table) at
+ * most this far apart; the scheduled runs between check only the holders touched since the
+ * previous check. Changes committed up to the overlap before a check's start are looked at again.
+ */
+export const POSITIONS_FULL_EVERY_MS = 60 * 60_000;
+export const POSITIONS_INCREMENTAL_OVERLAP_MS = 30_000;
 
 /** Event pages read per deployment by one ingest run, and by the catch-up before a reconciliation. */
 export const INGEST_MAX_PAGES = 20;

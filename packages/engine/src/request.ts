@@ -3,6 +3,7 @@ import { FiscusError, newId, operationToJson, type ChainId, type OperationBody }
 import { appendAudit, schema, type Db } from '@fiscus/ledger';
 import type { OperationRow } from './rows.ts';
 import { transition } from './transition.ts';
+import { signalWork } from './wakeup.ts';
 
 const { operations, operationEvents } = schema;
 
@@ -43,6 +44,7 @@ export async function requestOperation(db: Db, p: RequestOperationParams): Promi
       subject: row.id,
       data: { fundId: p.fundId, chain: p.chain, kind: p.body.kind, body: row.body as Record<string, unknown>, state },
     });
+    if (state === 'approved') await signalWork(tx, p.chain);
     return row;
   });
 }
@@ -54,6 +56,15 @@ export async function approveOperation(db: Db, p: { id: string; approvedBy: stri
     if (op.state !== 'requested') {
       throw new FiscusError('CONFLICT', `operation ${p.id} is ${op.state}, not awaiting approval`);
     }
+    const [proposal] = await tx
+      .select({ hash: schema.operationApprovals.hash })
+      .from(schema.operationApprovals)
+      .where(eq(schema.operationApprovals.operationId, op.id));
+    if (proposal) {
+      throw new FiscusError('CONFLICT', `operation ${p.id} is approved by its approvers' signatures on chain, not by an API principal`, {
+        details: 'POST the signatures to /v1/operations/{id}/signatures.',
+      });
+    }
     if (op.requestedBy === p.approvedBy) {
       throw new FiscusError('FORBIDDEN', 'the requester cannot approve their own operation', {
         details: 'Maker-checker: a second principal must approve operations above the fund threshold.',
@@ -62,6 +73,7 @@ export async function approveOperation(db: Db, p: { id: string; approvedBy: stri
     const row = await transition(tx, { op, to: 'approved', patch: { approvedBy: p.approvedBy }, detail: { by: p.approvedBy } });
     if (!row) throw new FiscusError('CONFLICT', `operation ${p.id} changed while approving`);
     await appendAudit(tx, { actor: p.approvedBy, action: 'operation.approved', subject: row.id, data: {} });
+    await signalWork(tx, row.chain);
     return row;
   });
 }

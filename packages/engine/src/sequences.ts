@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { newId } from '@fiscus/core';
 import { appendAudit, schema, type Db } from '@fiscus/ledger';
+import { signalWork } from './wakeup.ts';
 
 const { signerSequences, operations, operationEvents } = schema;
 
@@ -76,6 +77,7 @@ export async function queueFiller(tx: Db, p: { fundId: string; chain: string; si
   await tx
     .insert(operationEvents)
     .values({ operationId: fillerId, fromState: null, toState: 'approved', detail: { fills: p.operationId, sequence: p.sequence.toString() } });
+  await signalWork(tx, p.chain);
   await appendAudit(tx, {
     actor: 'engine',
     action: 'operation.requested',

@@ -3,6 +3,7 @@ import { settleRedemptions } from './redemptions/settle.ts';
 import { advanceDistributions } from './distributions/saga.ts';
 import { reconcileDue } from './reconcile/schedule.ts';
 import { movesTask } from './moves/task.ts';
+import { reconcileAllStablecoins } from './settlement/reconcile.ts';
 import { webhookTask } from './webhooks/task.ts';
 import { WEBHOOK_TASK_MS, type WebhookOptions } from './webhooks/types.ts';
 import type { PeriodicTask } from './task.ts';
@@ -35,6 +36,13 @@ export const redemptionTask = (everyMs: number): PeriodicTask => ({
   run: ({ db }) => settleRedemptions(db),
 });
 
+/** Stablecoin cash per settlement chain against the ledger (packages/engine/src/settlement/reconcile.ts). */
+export const stablecoinReconcileTask = (everyMs: number): PeriodicTask => ({
+  name: 'stablecoin-reconcile',
+  everyMs,
+  run: ({ db, drivers, logger }) => reconcileAllStablecoins(db, drivers, { logger }),
+});
+
 /**
  * The tasks every worker runs unless told otherwise. Sagas add themselves here (one line each),
  * so `npm start`, worker-main and tests all run the same set.
@@ -63,6 +71,7 @@ export function defaultTasks(
   if (ms.distributions > 0) tasks.push(distributionTask(ms.distributions));
   if (ms.reconcile > 0) tasks.push(reconcileTask(ms.reconcile));
   if (ms.moves > 0) tasks.push(movesTask(ms.moves));
+  if (ms.reconcile > 0) tasks.push(stablecoinReconcileTask(ms.reconcile));
   if (o.webhooks && (o.webhooks.everyMs ?? WEBHOOK_TASK_MS) > 0)
     tasks.push(webhookTask({ key: o.webhooks.key, everyMs: o.webhooks.everyMs ?? WEBHOOK_TASK_MS, options: o.webhooks.options }));
   return tasks;

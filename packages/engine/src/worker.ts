@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { DriverRegistry } from '@fiscus/core';
-import type { Db } from '@fiscus/ledger';
+import { TERMINAL_STATES, type DriverRegistry } from '@fiscus/core';
+import type { Db, Unlisten } from '@fiscus/ledger';
 import type { BackoffPolicy } from './backoff.ts';
 import { DEFAULT_BACKOFF, WORKER_DEFAULTS } from './defaults.ts';
 import { claimOperations, releaseLease, renewLease } from './claim.ts';
 import { ingestAll, type IngestResult } from './ingest/index.ts';
 import { defaultTasks } from './tasks.ts';
 import type { PeriodicTask } from './task.ts';
-import type { EngineLogger, StepContext } from './steps/context.ts';
+import type { EngineLogger, StepContext, StepResult } from './steps/context.ts';
 import { processOperation } from './steps/process.ts';
+import type { OperationRow } from './rows.ts';
+import { DueTimer } from './due-timer.ts';
+import { listenForWork } from './wakeup.ts';
 
 export interface WorkerOptions {
   db: Db;
@@ -17,12 +20,14 @@ export interface WorkerOptions {
   logger?: EngineLogger;
   /** How long a claim protects an operation from other workers (default 30 s). */
   leaseMs?: number;
-  /** Idle sleep between claim rounds (default 200 ms). */
+  /** Fallback claim while idle, for work no signal announced (default 1 s; see WORKER_DEFAULTS). */
   pollMs?: number;
-  /** Status poll interval of submitted transactions (default pollMs). */
+  /** Status poll interval of submitted transactions (default `pollMs` when given, else 200 ms). */
   statusPollMs?: number;
   /** Operations worked concurrently by this worker (default 16). */
   concurrency?: number;
+  /** LISTEN for work signals (default true); without it the worker claims on its poll only. */
+  listen?: boolean;
   backoff?: BackoffPolicy;
   maxAttempts?: number;
   /**
@@ -33,7 +38,7 @@ export interface WorkerOptions {
   onTransition?: StepContext['onTransition'];
   /**
    * Interval of on-chain event ingestion for every active deployment (default 2000 ms; 0 disables).
-   * It runs in its own loop, never inside a claim round. Ignored when `tasks` is given.
+   * It runs in its own loop, never inside a claim. Ignored when `tasks` is given.
    */
   ingestMs?: number;
   /** Periodic tasks (default: `defaultTasks({ ingestMs })`), each in its own loop. */
@@ -42,7 +47,16 @@ export interface WorkerOptions {
 
 const silent: EngineLogger = { info() {}, warn() {}, error() {} };
 
-/** Claims due operations and drives them through the pipeline until stopped. */
+/**
+ * Claims due operations and drives them through the pipeline until stopped.
+ *
+ * No rounds: the worker keeps up to `concurrency` operations in progress and claims again as soon
+ * as a slot frees or work is signalled, so an operation on a slow chain (a 5 s Stellar ledger, a
+ * hung node) holds one slot and never the others, and a signer's next transaction is claimed the
+ * moment its predecessor lets it go. It sleeps only when nothing it may claim is due: until a
+ * work signal (NOTIFY, wakeup.ts), the `nextAttemptAt` of an operation it released, a free slot,
+ * or the fallback poll.
+ */
 export class Worker {
   readonly id: string;
   readonly #ctx: StepContext;
@@ -50,10 +64,24 @@ export class Worker {
   readonly #pollMs: number;
   readonly #concurrency: number;
   readonly #tasks: PeriodicTask[];
+  readonly #listen: boolean;
   #running = false;
   #loop?: Promise<void>;
   #taskLoops: Promise<void>[] = [];
   readonly #wakers = new Set<() => void>();
+  /** Operations in progress, by id. */
+  readonly #inFlight = new Map<string, Promise<void>>();
+  /** Something may be due: claim before sleeping again. */
+  #dirty = true;
+  /** Wakes the claim loop out of its current wait. */
+  #wakeLoop?: () => void;
+  /** Fires at the `nextAttemptAt` of operations this worker released for later (a status poll, a backoff). */
+  readonly #due = new DueTimer(() => {
+    this.#dirty = true;
+    this.#signal();
+  });
+  #unlisten?: Unlisten;
+  #listening: Promise<void> = Promise.resolve();
 
   constructor(o: WorkerOptions) {
     this.id = o.id ?? `worker-${randomUUID().slice(0, 8)}`;
@@ -61,13 +89,14 @@ export class Worker {
     this.#pollMs = o.pollMs ?? WORKER_DEFAULTS.pollMs;
     this.#concurrency = o.concurrency ?? WORKER_DEFAULTS.concurrency;
     this.#tasks = o.tasks ?? defaultTasks({ ingestMs: o.ingestMs });
+    this.#listen = o.listen ?? true;
     this.#ctx = {
       db: o.db,
       drivers: o.drivers,
       owner: this.id,
       logger: o.logger ?? silent,
       backoff: o.backoff ?? DEFAULT_BACKOFF,
-      pollMs: o.statusPollMs ?? this.#pollMs,
+      pollMs: o.statusPollMs ?? o.pollMs ?? WORKER_DEFAULTS.statusPollMs,
       maxAttempts: o.maxAttempts ?? WORKER_DEFAULTS.maxAttempts,
       replaceAfterMs: o.replaceAfterMs ?? WORKER_DEFAULTS.replaceAfterMs,
       onTransition: o.onTransition,
@@ -77,14 +106,26 @@ export class Worker {
   start(): void {
     if (this.#running) return;
     this.#running = true;
+    this.#dirty = true;
+    this.#listening = this.#listen ? this.#startListening() : Promise.resolve();
     this.#loop = this.#run();
     this.#taskLoops = this.#tasks.map((task) => this.#runTask(task));
   }
 
+  /** Resolves once the worker hears work signals (its LISTEN is active), or gave up on them. */
+  listening(): Promise<void> {
+    return this.#listening;
+  }
+
   async stop(): Promise<void> {
     this.#running = false;
+    this.#due.clear();
+    this.#signal();
     for (const wake of this.#wakers) wake();
     await Promise.all([this.#loop, ...this.#taskLoops]);
+    await this.#listening;
+    await this.#unlisten?.();
+    this.#unlisten = undefined;
   }
 
   /** One ingestion round over every active deployment of the registered chains. */
@@ -92,46 +133,108 @@ export class Worker {
     return ingestAll(this.#ctx.db, this.#ctx.drivers, { logger: this.#ctx.logger });
   }
 
-  /** Works one claim round; returns how many operations it claimed. */
+  /**
+   * Claims what is due now (up to the free slots) and works it to a stop; returns how many
+   * operations it claimed. For tests and benches that drive a worker by hand; a started worker
+   * claims continuously on its own.
+   */
   async tick(): Promise<number> {
-    const claimed = await claimOperations(this.#ctx.db, {
-      owner: this.id,
-      leaseMs: this.#leaseMs,
-      limit: this.#concurrency,
-      chains: this.#ctx.drivers.chains(),
-    });
-    await Promise.all(
-      claimed.map(async (op) => {
-        const heartbeat = setInterval(
-          () => {
-            renewLease(this.#ctx.db, { id: op.id, owner: this.id, leaseMs: this.#leaseMs })
-              .then((held) => held || this.#ctx.logger.warn({ operationId: op.id }, 'lease lost while working'))
-              .catch(() => {});
-          },
-          Math.max(50, Math.floor(this.#leaseMs / 3)),
-        );
-        try {
-          await processOperation(this.#ctx, op);
-        } catch (e) {
-          this.#ctx.logger.error({ operationId: op.id, err: String(e) }, 'worker step crashed');
-        } finally {
-          clearInterval(heartbeat);
-          await releaseLease(this.#ctx.db, { id: op.id, owner: this.id }).catch(() => {});
-        }
-      }),
-    );
+    const claimed = await this.#claim(this.#concurrency - this.#inFlight.size);
+    await Promise.all(claimed.map((op) => this.#work(op)));
     return claimed.length;
+  }
+
+  #claim(limit: number): Promise<OperationRow[]> {
+    if (limit <= 0) return Promise.resolve([]);
+    return claimOperations(this.#ctx.db, { owner: this.id, leaseMs: this.#leaseMs, limit, chains: this.#ctx.drivers.chains() });
   }
 
   async #run(): Promise<void> {
     while (this.#running) {
-      let claimed = 0;
-      try {
-        claimed = await this.tick();
-      } catch (e) {
-        this.#ctx.logger.error({ err: String(e) }, 'claim round failed');
+      const free = this.#concurrency - this.#inFlight.size;
+      if (free > 0 && this.#dirty) {
+        this.#dirty = false; // a signal while the claim runs sets it again: nothing is lost
+        try {
+          const claimed = await this.#claim(free);
+          for (const op of claimed) this.#start(op);
+          // Every slot filled: more may be due, claim again when one frees.
+          if (claimed.length === free) this.#dirty = true;
+        } catch (e) {
+          this.#ctx.logger.error({ err: String(e) }, 'claim failed');
+        }
+        continue;
       }
-      if (claimed === 0 && this.#running) await this.#sleep(this.#pollMs);
+      // Full: only a free slot matters (signals meanwhile leave #dirty set). Idle: the fallback poll.
+      const timedOut = await this.#wait(free > 0 ? this.#pollMs : undefined);
+      if (timedOut) this.#dirty = true;
+    }
+    await Promise.all(this.#inFlight.values());
+  }
+
+  /** Works one claimed operation in its own slot; the slot frees when it stops. */
+  #start(op: OperationRow): void {
+    const done = this.#work(op).finally(() => {
+      this.#inFlight.delete(op.id);
+      this.#signal();
+    });
+    this.#inFlight.set(op.id, done);
+  }
+
+  async #work(op: OperationRow): Promise<void> {
+    const heartbeat = setInterval(
+      () => {
+        renewLease(this.#ctx.db, { id: op.id, owner: this.id, leaseMs: this.#leaseMs })
+          .then((held) => held || this.#ctx.logger.warn({ operationId: op.id }, 'lease lost while working'))
+          .catch(() => {});
+      },
+      Math.max(50, Math.floor(this.#leaseMs / 3)),
+    );
+    let last: StepResult;
+    try {
+      last = await processOperation(this.#ctx, op);
+    } catch (e) {
+      this.#ctx.logger.error({ operationId: op.id, err: String(e) }, 'worker step crashed');
+    } finally {
+      clearInterval(heartbeat);
+      await releaseLease(this.#ctx.db, { id: op.id, owner: this.id }).catch(() => {});
+    }
+    if (this.#running) this.#dueAgain(last);
+  }
+
+  /** After the lease is released: when the operation left can be worked again, come back for it. */
+  #dueAgain(row: StepResult): void {
+    if (!row || TERMINAL_STATES.includes(row.state) || row.state === 'requested') return;
+    const at = row.nextAttemptAt.getTime();
+    if (at <= Date.now()) this.#dirty = true;
+    else this.#due.at(at);
+  }
+
+  #signal(): void {
+    this.#wakeLoop?.();
+  }
+
+  /** Waits for a signal, a free slot or `timeoutMs`; true when it timed out. */
+  #wait(timeoutMs: number | undefined): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = timeoutMs === undefined ? undefined : setTimeout(() => finish(true), timeoutMs);
+      const finish = (timedOut: boolean) => {
+        clearTimeout(timer);
+        this.#wakeLoop = undefined;
+        resolve(timedOut);
+      };
+      this.#wakeLoop = () => finish(false);
+    });
+  }
+
+  async #startListening(): Promise<void> {
+    try {
+      this.#unlisten = await listenForWork(this.#ctx.db, (chain) => {
+        if (!this.#ctx.drivers.get(chain)) return; // another worker's chain
+        this.#dirty = true;
+        this.#signal();
+      });
+    } catch (e) {
+      this.#ctx.logger.warn({ err: String(e) }, 'cannot listen for work signals: claiming on the poll only');
     }
   }
 

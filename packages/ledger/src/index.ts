@@ -1,4 +1,6 @@
 export * from './db.ts';
+export * from './notify.ts';
+export * from './postgres-write-race.ts';
 export * as schema from './schema/index.ts';
 export * from './journal/index.ts';
 export * from './audit/index.ts';

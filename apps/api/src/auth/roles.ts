@@ -51,6 +51,8 @@ import type { Principal, Role } from './principal.ts';
  * | chains.read           | ✓            | ✓          | ✓         | ✓             | ✓       |  (GET /v1/chains)
  * | webhooks.manage       | ✓            |            |           |               |         |  (endpoints, replays)
  * | webhooks.read         | ✓            |            |           |               | ✓       |  (endpoints, delivery log)
+ * | dev.faucet            | ✓            |            | ✓         | ✓             |         |  (local stablecoin for test wallets; local networks only)
+ * | keys.rotate           | ✓            |            | ✓         |               |         |  (rotateKey: a role's signing key on a chain)
  *
  * "own only": an investor key is bound to one investor; reading or acting for another investor
  * is 403 FORBIDDEN. An investor sees the operations whose context names it (authorize, mint,
@@ -99,6 +101,8 @@ export const PERMISSIONS = {
   'chains.read': ['issuer-admin', 'compliance', 'treasurer', 'investor', 'auditor'],
   'webhooks.manage': ['issuer-admin'],
   'webhooks.read': ['issuer-admin', 'auditor'],
+  'dev.faucet': ['issuer-admin', 'treasurer', 'investor'],
+  'keys.rotate': ['issuer-admin', 'treasurer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

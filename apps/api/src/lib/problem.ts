@@ -53,6 +53,8 @@ const STATUS: Record<ErrorCode, number> = {
   // Why a move waits (shown on the move, not normally an answer); if one is, it is the move's state.
   RATE_LIMITED: 409,
   QUEUED_BEHIND: 409,
+  STABLECOIN_BLACKLISTED: 422,
+  STABLECOIN_PAUSED: 409,
   METHOD_NOT_ALLOWED: 405,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,

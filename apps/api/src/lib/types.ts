@@ -32,6 +32,14 @@ export interface AppDeps {
   webhookKey?: Uint8Array;
   /** The operator console's build (default apps/console/dist); null serves no console. */
   consoleDir?: string | null;
+  /** Dev-only stablecoin faucets of LOCAL networks, per chain (POST /v1/dev/faucet); never set for a real network. */
+  faucets?: Record<string, StablecoinFaucet>;
+}
+
+/** Gives a test wallet local stablecoin (issue 12): a local USDC's issuer or minter, held by the platform. */
+export interface StablecoinFaucet {
+  /** Pays `usd` micro-dollars of the chain's local stablecoin to `address`; the transaction hash when there is one. */
+  pay(address: string, usd: bigint): Promise<{ txHash: string | null }>;
 }
 
 export interface ChainEndpoint {

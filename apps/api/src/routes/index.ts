@@ -25,8 +25,12 @@ import { movesRouter } from './moves/moves.index.ts';
 import { sessionRouter } from './session/session.index.ts';
 import { chainsRouter } from './chains/chains.index.ts';
 import { payoutsRouter } from './payouts/payouts.index.ts';
+import { liquidityRouter } from './liquidity/liquidity.index.ts';
+import { devRouter } from './dev/dev.index.ts';
+import { dvpRouter } from './dvp/dvp.index.ts';
 import { publicReservesRouter } from './public-reserves/public-reserves.index.ts';
 import { webhooksRouter } from './webhooks/webhooks.index.ts';
+import { keyRotationsRouter } from './key-rotations/key-rotations.index.ts';
 
 export const routers = [
   healthRouter,
@@ -56,6 +60,10 @@ export const routers = [
   sessionRouter,
   chainsRouter,
   payoutsRouter,
+  liquidityRouter,
+  devRouter,
+  dvpRouter,
   publicReservesRouter,
   webhooksRouter,
+  keyRotationsRouter,
 ];

@@ -32,13 +32,26 @@ export interface Harness {
 }
 
 /** A migrated throwaway database, a memchain, a worker (ticked by hand) and the app. */
-export async function startHarness(backend: TestBackend, opts: { bodyLimit?: number; publicApi?: { ratePerMinute?: number } } = {}): Promise<Harness> {
+export async function startHarness(
+  backend: TestBackend,
+  opts: { bodyLimit?: number; publicApi?: { ratePerMinute?: number }; devFaucet?: boolean } = {},
+): Promise<Harness> {
   const handle: TestDbHandle = await createTestDb(backend);
   const devnet = await startMemChain({ chain: CHAIN });
   const drivers = new DriverRegistry().register(new MemChainDriver({ chain: CHAIN, url: devnet.url, signer: ed25519Signer() }));
   const webhookKey = randomBytes(32);
   const chainEndpoints = { [CHAIN]: { kind: 'memchain' as const, url: devnet.url, probeUrl: devnet.url, local: true } };
-  const { app, adminKey } = await createTestApp({ db: handle.db, drivers, bodyLimit: opts.bodyLimit, webhookKey, chainEndpoints, publicApi: opts.publicApi });
+  // The dev faucet of the local memchain's USDC, as wiring.ts gives it to `npm start`.
+  const faucets = opts.devFaucet ? { [CHAIN]: { pay: async (address: string, usd: bigint) => (devnet.usdc.mint(address, usd), { txHash: null }) } } : undefined;
+  const { app, adminKey } = await createTestApp({
+    db: handle.db,
+    drivers,
+    bodyLimit: opts.bodyLimit,
+    webhookKey,
+    chainEndpoints,
+    publicApi: opts.publicApi,
+    faucets,
+  });
   const worker = new Worker({ db: handle.db, drivers, pollMs: 10, statusPollMs: 5 });
   const h: Harness = {
     app,

@@ -31,9 +31,9 @@ export interface StellarHarness {
  * The API wired as main.ts wires it (buildStellar + stellarTomlDeps from config) on a fresh
  * database: the local ledger closing every 100 ms behind real HTTP, and a running Worker.
  */
-export async function startStellarHarness(backend: TestBackend): Promise<StellarHarness> {
+export async function startStellarHarness(backend: TestBackend, env: Record<string, string> = {}): Promise<StellarHarness> {
   const handle = await createTestDb(backend);
-  const config = loadConfig({ STELLAR_LEDGER_CLOSE_MS: '100', FISCUS_PUBLIC_URL: PUBLIC_URL, FISCUS_ORG_NAME: 'Example Treasury Issuer' });
+  const config = loadConfig({ STELLAR_LEDGER_CLOSE_MS: '100', FISCUS_PUBLIC_URL: PUBLIC_URL, FISCUS_ORG_NAME: 'Example Treasury Issuer', ...env });
   const seed = randomBytes(32);
   const stellar = (await buildStellar(config, silentLogger(), { seed: () => seed }))!;
   const drivers = new DriverRegistry().register(stellar.driver);

@@ -1,28 +1,10 @@
 import { useState } from 'react';
 import { txLink, useConsole } from '../context.ts';
 import { qs } from '../api.ts';
+import { queryEnum, type OpenApiDocument } from '../openapi-enums.ts';
 import type { Operation, Page } from '../types.ts';
 import { Field, Loading, ProblemView, Section, short, State, useApi, when } from '../ui.tsx';
 import { ChainSelect, PageLink } from './common.tsx';
-
-const KINDS = [
-  'deploy',
-  'authorize',
-  'deauthorize',
-  'freeze',
-  'unfreeze',
-  'mint',
-  'burn',
-  'forceTransfer',
-  'recover',
-  'pause',
-  'unpause',
-  'batch',
-  'publishNav',
-  'publishAttestation',
-  'fillSequence',
-];
-const STATES = ['requested', 'approved', 'prepared', 'submitted', 'confirmed', 'posted', 'failed', 'compensated'];
 
 export function Operations({ params }: { params: URLSearchParams }) {
   const id = params.get('id');
@@ -33,6 +15,9 @@ function OperationList() {
   const { fund } = useConsole();
   const [f, setF] = useState({ chain: '', kind: '', state: '' });
   const [cursor, setCursor] = useState<string | undefined>();
+  const doc = useApi<OpenApiDocument>('/openapi.json');
+  const kinds = queryEnum(doc.data, '/v1/operations', 'kind');
+  const states = queryEnum(doc.data, '/v1/operations', 'state');
   // Polled every 2 s: the live list.
   const ops = useApi<Page<Operation>>(`/v1/operations${qs({ fundId: fund?.id, chain: f.chain, kind: f.kind, state: f.state, limit: 50, cursor })}`, 2_000);
   const set = (k: keyof typeof f) => (v: string) => (setF({ ...f, [k]: v }), setCursor(undefined));
@@ -43,7 +28,7 @@ function OperationList() {
         <Field label="Kind">
           <select value={f.kind} onChange={(e) => set('kind')(e.target.value)}>
             <option value="">all kinds</option>
-            {KINDS.map((k) => (
+            {kinds.map((k) => (
               <option key={k}>{k}</option>
             ))}
           </select>
@@ -51,7 +36,7 @@ function OperationList() {
         <Field label="State">
           <select value={f.state} onChange={(e) => set('state')(e.target.value)}>
             <option value="">all states</option>
-            {STATES.map((k) => (
+            {states.map((k) => (
               <option key={k}>{k}</option>
             ))}
           </select>

@@ -17,7 +17,9 @@ import {
   type Policy,
   type PreparedTx,
   type PrepareContext,
+  type SettlementAsset,
   type Signer,
+  type StablecoinSettlement,
   type SubmitResult,
   type TxStatus,
 } from '@fiscus/core';
@@ -36,6 +38,7 @@ import {
   type EncodedCall,
   type EvmFinality,
   type FeePolicy,
+  type SettlementLimits,
 } from '@fiscus/chain-evm';
 import { allowListAbi, gatekeeperAbi } from '../contracts.ts';
 import { parseAvalancheError } from '../errors.ts';
@@ -75,6 +78,8 @@ export interface AvalancheDriverOptions {
   confirmations?: number;
   pageSize?: number;
   logRange?: bigint;
+  /** EvmDriver's settlement contract caps, liquidity and NAV guards (issue 12). */
+  settlementLimits?: Partial<SettlementLimits>;
 }
 
 // The gatekeeper's own work on top of the wrapped call: role reads/writes, a mint, events.
@@ -86,7 +91,7 @@ const GATEKEEPER_GAS = 250_000n;
  * deauthorize, full freeze/unfreeze, recover) are ONE transaction to the FiscusL1Gatekeeper, which
  * makes the T-REX call and the TxAllowList / NativeMinter calls atomically (see README).
  */
-export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync {
+export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync, StablecoinSettlement {
   readonly chain: ChainId;
   readonly capabilities: Capabilities;
   readonly evm: EvmDriver;
@@ -111,6 +116,7 @@ export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync 
       confirmations: o.confirmations,
       pageSize: o.pageSize,
       logRange: o.logRange,
+      settlementLimits: o.settlementLimits,
     });
     this.chain = this.evm.chain;
     this.capabilities = this.evm.capabilities;
@@ -135,6 +141,27 @@ export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync 
       throw await explainSubmitRefusal(this.provider, signerAddress(this.#o.admin), parseAvalancheError(e));
     }
     return { chain: this.chain, details: { ...d.details, gatekeeper: this.gatekeeper } };
+  }
+
+  settlementAsset(d: Deployment): SettlementAsset {
+    return this.evm.settlementAsset(d);
+  }
+
+  treasuryAddress(d: Deployment): string {
+    return this.evm.treasuryAddress(d);
+  }
+
+  stablecoinBalance(d: Deployment, address: string): Promise<bigint> {
+    return this.evm.stablecoinBalance(d, address);
+  }
+
+  /** Devnet faucet of the L1's local stablecoin (no allow-list role is needed to receive it). */
+  faucetStablecoin(to: string, amount: bigint): Promise<string> {
+    return this.evm.faucetStablecoin(to, amount);
+  }
+
+  setLocalStablecoin(p: { blacklist?: { address: string; on: boolean }; paused?: boolean }): Promise<void> {
+    return this.evm.setLocalStablecoin(p);
   }
 
   applyPolicy(deployment: Deployment, policy: Policy): Promise<number> {
@@ -267,6 +294,10 @@ export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync 
 
   holders(d: Deployment, cursor?: string): Promise<Page<Holder>> {
     return this.evm.holders(d, cursor);
+  }
+
+  balancesOf(d: Deployment, addresses: string[]): Promise<bigint[]> {
+    return this.evm.balancesOf(d, addresses);
   }
 
   events(d: Deployment, fromCursor?: string): Promise<Page<ChainEvent>> {

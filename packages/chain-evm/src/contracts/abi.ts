@@ -15,6 +15,10 @@ export const abi = {
   holdings: new Interface(fiscusArtifact('HoldingsModule').abi),
   lockup: new Interface(fiscusArtifact('LockupModule').abi),
   navFeed: new Interface(fiscusArtifact('FiscusNavFeed').abi),
+  agentGate: new Interface(fiscusArtifact('FiscusAgentGate').abi),
+  usdc: new Interface(fiscusArtifact('FiscusUSDC').abi),
+  subscription: new Interface(fiscusArtifact('FiscusSubscription').abi),
+  redemption: new Interface(fiscusArtifact('FiscusRedemption').abi),
 } as const;
 
 /** A coder for any artifact's ABI (tools and benches; the driver uses the prebuilt ones above). */

@@ -14,7 +14,7 @@ describe('committed contract artifacts', () => {
     const fresh = compileContracts();
     expect(fresh.map((a) => a.contractName).sort()).toEqual([...DEPLOYABLE].sort());
     for (const a of fresh) expect(readFileSync(artifactPath(a.contractName), 'utf8'), a.contractName).toBe(artifactJson(a));
-  }, 60_000);
+  }, 300_000);
 
   it('every module exposes the T-REX module interface', () => {
     const selectors = [

@@ -10,7 +10,17 @@ export const CONTRACTS_DIR = path.join(PACKAGE_DIR, 'contracts');
 export const ARTIFACTS_DIR = path.join(PACKAGE_DIR, 'artifacts');
 
 /** The contracts we deploy; abstract bases and interfaces produce no artifact. */
-export const DEPLOYABLE = ['FiscusOnboarder', 'JurisdictionModule', 'HoldingsModule', 'LockupModule', 'FiscusNavFeed'] as const;
+export const DEPLOYABLE = [
+  'FiscusOnboarder',
+  'JurisdictionModule',
+  'HoldingsModule',
+  'LockupModule',
+  'FiscusNavFeed',
+  'FiscusAgentGate',
+  'FiscusUSDC',
+  'FiscusSubscription',
+  'FiscusRedemption',
+] as const;
 export type DeployableName = (typeof DEPLOYABLE)[number];
 
 export interface ContractArtifact {

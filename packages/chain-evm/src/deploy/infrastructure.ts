@@ -1,7 +1,10 @@
 import { AbiCoder, ZeroAddress, keccak256 } from 'ethers';
 import { abi, interfaceOf } from '../contracts/abi.ts';
 import { fiscusArtifact, onchainIdArtifact, trexArtifact, type Artifact } from '../contracts/artifacts.ts';
+import type { KeyRole } from '@fiscus/core';
+import { GATE_ROLE_IDS, gateSelectorTable } from '../roles/gate.ts';
 import type { AdminSender } from './admin-tx.ts';
+import type { EvmSettlementToken } from '../settlement/config.ts';
 
 /** Contracts shared by every fund on one chain; deployed once per chain, then passed as configuration. */
 export interface EvmInfrastructure {
@@ -11,7 +14,20 @@ export interface EvmInfrastructure {
   identityAuthority: string;
   claimIssuer: string;
   onboarder: string;
+  /**
+   * FiscusAgentGate: the agent of every fund's token and IdentityRegistry, the onboarder's owner
+   * and the NAV feeds' updater, forwarding per role (src/roles/gate.ts). Absent on an infrastructure
+   * whose onboarder a chain-specific contract owns (the Avalanche L1's gatekeeper): the operator
+   * key is then the agent.
+   */
+  agentGate?: string;
   modules: { jurisdiction: string; holdings: string; lockup: string };
+  /**
+   * The stablecoin funds on this chain settle in (issue 12): the real USDC's address on a real
+   * network (set in the record), our FiscusUSDC on a devnet (ensureInfrastructure `localSettlement`).
+   * Absent: no fund settles on chain here (no subscription / redemption contracts are deployed).
+   */
+  settlement?: EvmSettlementToken;
 }
 
 const PURPOSE_CLAIM = 3n;
@@ -23,7 +39,10 @@ const keyOf = (address: string) => keccak256(AbiCoder.defaultAbiCoder().encode([
  * implementation, authority, factory), the platform's ClaimIssuer, our onboarder and our three
  * compliance modules behind T-REX ModuleProxy. Sequential: one admin key, one nonce stream.
  */
-export async function deployInfrastructure(admin: AdminSender, roles: { operator: string; claimSigner: string }): Promise<EvmInfrastructure> {
+export async function deployInfrastructure(
+  admin: AdminSender,
+  roles: { operator: string; claimSigner: string; gateRoles?: Record<KeyRole, string> },
+): Promise<EvmInfrastructure> {
   const impl: Record<string, string> = {};
   for (const name of ['Token', 'ClaimTopicsRegistry', 'TrustedIssuersRegistry', 'IdentityRegistryStorage', 'IdentityRegistry', 'ModularCompliance'] as const) {
     impl[name] = await admin.deploy(trexArtifact(name));
@@ -58,19 +77,31 @@ export async function deployInfrastructure(admin: AdminSender, roles: { operator
   // The onboarder creates every investor identity, so it must own the identity factory.
   const onboarder = await admin.deploy(fiscusArtifact('FiscusOnboarder'), idFactory);
   await admin.call(idFactory, abi.idFactory.encodeFunctionData('transferOwnership', [onboarder]));
-  // Authorize operations are signed by the operator key through the engine.
-  await admin.call(onboarder, abi.onboarder.encodeFunctionData('transferOwnership', [roles.operator]));
+  // Authorize operations are signed through the engine: by the compliance key through the gate,
+  // or (no gate) by the operator key.
+  const agentGate = roles.gateRoles ? await deployAgentGate(admin, roles.gateRoles) : undefined;
+  await admin.call(onboarder, abi.onboarder.encodeFunctionData('transferOwnership', [agentGate ?? roles.operator]));
 
   const modules = {
     jurisdiction: await deployModule(admin, fiscusArtifact('JurisdictionModule')),
     holdings: await deployModule(admin, fiscusArtifact('HoldingsModule')),
     lockup: await deployModule(admin, fiscusArtifact('LockupModule')),
   };
-  return { trexFactory, idFactory, identityAuthority, claimIssuer, onboarder, modules };
+  return { trexFactory, idFactory, identityAuthority, claimIssuer, onboarder, modules, ...(agentGate ? { agentGate } : {}) };
 }
 
 /** Implementation + ModuleProxy(impl, initialize()), as T-REX deploys its upgradeable modules. */
 async function deployModule(admin: AdminSender, artifact: Artifact): Promise<string> {
   const implementation = await admin.deploy(artifact);
   return admin.deploy(trexArtifact('ModuleProxy'), implementation, interfaceOf(artifact).encodeFunctionData('initialize'));
+}
+
+/** The gate with its fixed selector table, admin = the deployer, and each role's first key. */
+async function deployAgentGate(admin: AdminSender, holders: Record<KeyRole, string>): Promise<string> {
+  const { selectors, roles } = gateSelectorTable();
+  const gate = await admin.deploy(fiscusArtifact('FiscusAgentGate'), admin.address, selectors, roles);
+  for (const [role, account] of Object.entries(holders) as [KeyRole, string][]) {
+    await admin.call(gate, abi.agentGate.encodeFunctionData('grantRole', [GATE_ROLE_IDS[role], account]));
+  }
+  return gate;
 }

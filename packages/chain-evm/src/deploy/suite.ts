@@ -62,7 +62,9 @@ export async function ensureTrexSuite(
   if (token === ZeroAddress) {
     // deployTREXSuite pairs settings[i] with modules[i]: modules that have a setting come first.
     const ordered = [...spec.modules.filter((x) => x.setting), ...spec.modules.filter((x) => !x.setting)];
-    const agents = [roles.operator, infra.onboarder, admin.address];
+    // With a gate, no platform key is an agent itself: the gate forwards each key's calls per role
+    // (the admin stays one: as the token's owner it could add itself anyway, and it unpauses below).
+    const agents = [infra.agentGate ?? roles.operator, infra.onboarder, admin.address];
     const data = abi.trexFactory.encodeFunctionData('deployTREXSuite', [
       spec.salt,
       {

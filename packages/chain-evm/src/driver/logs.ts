@@ -1,6 +1,7 @@
-import { getAddress, ZeroAddress, type JsonRpcProvider, type Log } from 'ethers';
+import { getAddress, ZeroAddress } from 'ethers';
 import type { ChainEvent } from '@fiscus/core';
 import { abi } from '../contracts/abi.ts';
+import type { RawLog } from '../rpc/get-logs.ts';
 
 const topic = (iface: typeof abi.token, name: string) => iface.getEvent(name)!.topicHash;
 
@@ -13,32 +14,52 @@ export const TOPICS = {
   removed: topic(abi.identityRegistry, 'IdentityRemoved'),
 };
 
-/**
- * Logs of `addresses` with any of `topics0`, fetched in block ranges real nodes accept.
- * `scannedTo`: the last block whose logs are all in `logs` (short of `toBlock` when `enough`
- * stopped early; later ranges are fetched by the next page).
- */
-export async function fetchLogs(
-  provider: JsonRpcProvider,
-  p: { addresses: string[]; topics0: string[]; fromBlock: bigint; toBlock: bigint; range: bigint; enough?: (logs: Log[]) => boolean },
-): Promise<{ logs: Log[]; scannedTo: bigint }> {
-  const out: Log[] = [];
-  let scannedTo = p.fromBlock - 1n;
-  for (let from = p.fromBlock; from <= p.toBlock; from += p.range) {
-    const to = from + p.range - 1n < p.toBlock ? from + p.range - 1n : p.toBlock;
-    out.push(...(await provider.getLogs({ address: p.addresses, topics: [p.topics0], fromBlock: from, toBlock: to })));
-    scannedTo = to;
-    if (p.enough?.(out)) break;
-  }
-  return { logs: out.sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index), scannedTo };
+/** A log reduced to what decoding needs, positions as numbers (from a raw eth_getLogs answer). */
+export interface EvmLog {
+  topics: string[];
+  data: string;
+  block: bigint;
+  index: number;
+  txHash: string;
 }
 
-const account = (a: string) => (a === ZeroAddress ? null : getAddress(a));
+export const fromRawLog = (l: RawLog): EvmLog => ({
+  topics: l.topics,
+  data: l.data,
+  block: BigInt(l.blockNumber),
+  index: Number(l.logIndex),
+  txHash: l.transactionHash,
+});
+
+// Checksumming hashes the address (keccak): 100,000 transfers name far fewer distinct holders.
+const checksums = new Map<string, string>();
+export function checksummed(lower: string): string {
+  let c = checksums.get(lower);
+  if (c === undefined) {
+    if (checksums.size > 1_000_000) checksums.clear();
+    c = getAddress(lower);
+    checksums.set(lower, c);
+  }
+  return c;
+}
+
+/** The address in an indexed topic (last 20 bytes), lower-cased. */
+export const topicAddress = (topic: string) => `0x${topic.slice(26).toLowerCase()}`;
+
+const ZERO = ZeroAddress.toLowerCase();
+const account = (a: string) => {
+  const lower = a.toLowerCase();
+  return lower === ZERO ? null : checksummed(lower);
+};
 
 /** Token and IdentityRegistry logs as core ChainEvents; other logs yield undefined. */
-export function toChainEvent(log: Log): ChainEvent | undefined {
-  const at = { txHash: log.transactionHash, block: BigInt(log.blockNumber), index: log.index };
+export function toChainEvent(log: EvmLog): ChainEvent | undefined {
+  const at = { txHash: log.txHash, block: log.block, index: log.index };
   const t0 = log.topics[0];
+  if (t0 === TOPICS.transfer && log.topics.length === 3) {
+    // The bulk of every read: decoded without the ABI coder (two indexed addresses, one uint256).
+    return { kind: 'transfer', from: account(topicAddress(log.topics[1]!)), to: account(topicAddress(log.topics[2]!)), units: BigInt(log.data), ...at };
+  }
   if (t0 === TOPICS.registered || t0 === TOPICS.removed) {
     const e = abi.identityRegistry.parseLog(log)!;
     return { kind: 'authorization', address: getAddress(e.args[0]), authorized: t0 === TOPICS.registered, ...at };

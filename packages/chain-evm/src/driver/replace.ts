@@ -9,24 +9,24 @@ const TRANSFER_GAS = 21_000n;
 export interface ReplaceContext {
   provider: JsonRpcProvider;
   chainId: bigint;
-  operator: Signer;
-  operatorAddress: string;
+  /** The driver's key for an address it signs as (operator, role keys, admin); throws for others. */
+  signerOf: (address: string) => Signer;
   fees: FeePolicy;
 }
 
 /** A zero-value self-transfer at `nonce`: consumes it, changes nothing. */
-export async function signFiller(c: ReplaceContext, nonce: bigint, fees: Eip1559Fees, what: string): Promise<PreparedTx> {
-  const { raw, hash } = await signTransaction(c.operator, {
+export async function signFiller(c: ReplaceContext, signer: string, nonce: bigint, fees: Eip1559Fees, what: string): Promise<PreparedTx> {
+  const { raw, hash } = await signTransaction(c.signerOf(signer), {
     type: 2,
     chainId: c.chainId,
     nonce: Number(nonce),
-    to: c.operatorAddress,
+    to: signer,
     value: 0n,
     data: '0x',
     gasLimit: TRANSFER_GAS,
     ...fees,
   });
-  return toPrepared(raw, hash, c.operatorAddress, nonce, `eip155:${c.chainId} ${what} (nonce ${nonce})`);
+  return toPrepared(raw, hash, signer, nonce, `eip155:${c.chainId} ${what} (nonce ${nonce})`);
 }
 
 /** The same call at the same nonce with higher fees; null when the policy's cap leaves no room. */
@@ -34,7 +34,7 @@ export async function signFeeBump(c: ReplaceContext, previous: PreparedTx): Prom
   const old = Transaction.from(hexlify(previous.raw));
   const fees = bumpedFees(feesOf(old), await eip1559Fees(c.provider, c.fees), c.fees);
   if (!fees) return null;
-  const { raw, hash } = await signTransaction(c.operator, {
+  const { raw, hash } = await signTransaction(c.signerOf(previous.signer), {
     type: 2,
     chainId: c.chainId,
     nonce: old.nonce,
@@ -51,7 +51,7 @@ export async function signFeeBump(c: ReplaceContext, previous: PreparedTx): Prom
 export async function signReplacingFiller(c: ReplaceContext, previous: PreparedTx): Promise<PreparedTx> {
   const old = Transaction.from(hexlify(previous.raw));
   const fees = bumpedFees(feesOf(old), await eip1559Fees(c.provider, c.fees, true), c.fees, true)!;
-  return signFiller(c, previous.sequence, fees, 'sequence filler replacing an abandoned transaction');
+  return signFiller(c, previous.signer, previous.sequence, fees, 'sequence filler replacing an abandoned transaction');
 }
 
 const feesOf = (t: Transaction): Eip1559Fees => ({ maxFeePerGas: t.maxFeePerGas ?? 0n, maxPriorityFeePerGas: t.maxPriorityFeePerGas ?? 0n });

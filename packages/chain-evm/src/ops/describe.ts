@@ -29,6 +29,7 @@ function one(op: SingleOperation): string {
 export function describeOperation(op: EvmOperation): string {
   if (isOracleOperation(op)) return describeOracle(op);
   if (op.kind === 'payout') return `payout ${op.usd} micro-USD → ${op.to}`;
+  if (op.kind === 'rotateKey') return `rotateKey ${op.role} → ${op.newAddress}`;
   const items = singleOperations(op);
   return op.kind === 'batch' ? `batch of ${items.length}: ${items.slice(0, 3).map(one).join('; ')}${items.length > 3 ? '; …' : ''}` : one(op);
 }

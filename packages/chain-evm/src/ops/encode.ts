@@ -1,6 +1,16 @@
-import { FiscusError, isOracleOperation, normalizeAddress, singleOperations, type ChainId, type ChainOperation, type SingleOperation } from '@fiscus/core';
+import {
+  FiscusError,
+  isOracleOperation,
+  isPayoutOperation,
+  normalizeAddress,
+  singleOperations,
+  type ChainId,
+  type ChainOperation,
+  type SingleOperation,
+} from '@fiscus/core';
 import { abi } from '../contracts/abi.ts';
 import { encodeOracle } from './oracle.ts';
+import { encodePayout } from '../settlement/payout.ts';
 
 /** Kept as a name for callers; `recover` is now a core operation kind. */
 export type EvmOperation = ChainOperation;
@@ -36,6 +46,7 @@ export const MAX_AUTHORIZE_BATCH = 20;
 /** Maps an operation (or a homogeneous batch) to one call on the token or the onboarder. */
 export async function encodeOperation(op: EvmOperation, ctx: EncodeContext): Promise<EncodedCall> {
   if (isOracleOperation(op)) return encodeOracle(op, ctx.details);
+  if (isPayoutOperation(op)) return encodePayout(op, ctx.chain, ctx.details);
   const items = singleOperations(op);
   if (items.length === 0 || items.length > MAX_BATCH) {
     throw new FiscusError('VALIDATION_FAILED', `an EVM transaction carries 1..${MAX_BATCH} operations, got ${items.length}`);

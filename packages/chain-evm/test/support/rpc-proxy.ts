@@ -19,6 +19,15 @@ export class RpcProxy {
   readonly lagging = new Set<string>();
   /** Every request forwarded or answered, in order. */
   readonly calls: { method: string; params: unknown[] }[] = [];
+  /**
+   * Caps real providers put on eth_getLogs, refused with their error (Infura's -32005):
+   * a block range wider than `maxLogRange`, an answer with more than `maxLogs` logs.
+   */
+  readonly logLimits: { maxLogRange?: bigint; maxLogs?: number } = {};
+  /** eth_getLogs calls refused under `logLimits`. */
+  refusedLogCalls = 0;
+  /** Logs returned by every eth_getLogs answered so far. */
+  logsReturned = 0;
   readonly #server: Server;
   readonly #upstream: string;
 
@@ -69,8 +78,24 @@ export class RpcProxy {
   async #one(r: RpcRequest): Promise<unknown> {
     this.calls.push({ method: r.method, params: r.params ?? [] });
     if (this.lagging.has(r.method)) return { jsonrpc: '2.0', id: r.id, result: null };
+    const refuse = (message: string) => {
+      this.refusedLogCalls++;
+      return { jsonrpc: '2.0', id: r.id, error: { code: -32_005, message } };
+    };
+    if (r.method === 'eth_getLogs' && this.logLimits.maxLogRange !== undefined) {
+      const f = (r.params as { fromBlock: string; toBlock: string }[])[0]!;
+      const span = BigInt(f.toBlock) - BigInt(f.fromBlock) + 1n;
+      if (span > this.logLimits.maxLogRange) return refuse(`block range is too wide (${span} > ${this.logLimits.maxLogRange})`);
+    }
     const res = await fetch(this.#upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) });
-    return res.json();
+    const answer = (await res.json()) as { result?: unknown };
+    if (r.method === 'eth_getLogs' && Array.isArray(answer.result)) {
+      if (this.logLimits.maxLogs !== undefined && answer.result.length > this.logLimits.maxLogs) {
+        return refuse(`query returned more than ${this.logLimits.maxLogs} results`);
+      }
+      this.logsReturned += answer.result.length;
+    }
+    return answer;
   }
 
   close(): Promise<void> {

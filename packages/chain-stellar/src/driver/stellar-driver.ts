@@ -2,6 +2,11 @@ import { Operation } from '@stellar/stellar-sdk';
 import {
   FiscusError,
   isOracleOperation,
+  isPayoutOperation,
+  normalizeAddress,
+  type PayoutOperation,
+  type SettlementAsset,
+  type StablecoinSettlement,
   singleOperations,
   type Capabilities,
   type ChainDriver,
@@ -21,8 +26,15 @@ import {
   type Signer,
   type SubmitResult,
   type TxStatus,
+  type ApprovalPolicy,
+  type ApprovalProposal,
+  type ApprovalSignature,
+  type MultisigApprovals,
+  type ProposalSequence,
 } from '@fiscus/core';
 import { assetCodeFor, fromDeployment, toDetails, type StellarDeployment } from '../deployment.ts';
+import { assertCanReceive, ensureTreasuryLine, payoutPayment, settlementAssetOf, stablecoinBalance, type StellarStablecoin } from '../settlement/usdc.ts';
+import { buildDvpSubscription, type DvpSubscription } from '../settlement/dvp.ts';
 import { deployAsset } from '../deploy.ts';
 import { parseStellarError } from '../errors.ts';
 import { feeBumpAndSubmit, parseInvestorTransaction, type FeeBumpResult } from '../fee-bump.ts';
@@ -35,6 +47,17 @@ import { describeOracle, oracleOpsFor, readOracleEntries, type OracleEntries } f
 import * as reads from '../reads.ts';
 import { sponsoredTrustline, type InvestorTransaction } from '../sponsorship.ts';
 import { buildSigned, statusOf, submitSigned } from '../transactions.ts';
+import {
+  applyIssuerApprovers,
+  approvalDetails,
+  checkApprovals,
+  DEFAULT_APPROVAL_TIMEOUT_SEC,
+  policyOf,
+  proposeTransaction,
+  signApprovedTransaction,
+  verifyStellarApproval,
+  type StellarApprovals,
+} from '../multisig.ts';
 import { reviewSep8, signApproved, type Sep8Approved, type Sep8Request, type Sep8Review } from '../sep8/index.ts';
 
 export interface StellarDriverOptions {
@@ -48,15 +71,23 @@ export interface StellarDriverOptions {
   homeDomain: string;
   maxFeePerOp?: bigint;
   txTimeoutSec?: number;
+  /** Records per Horizon page (holders, events); default 200, Horizon's largest. */
   pageSize?: number;
   /** Pays investors' trustline reserves (sponsorship); default: each fund's issuer. */
   sponsor?: Signer;
   /** Pays the fee of investors' fee-bumped transactions; default: each fund's distribution account. */
   feeAccount?: Signer;
+  /** M-of-N approvers of large operations, set on each fund's issuing account at deploy (multisig.ts). */
+  approvals?: StellarApprovals;
+  /**
+   * The fund's stablecoin (USDC) on this network (issue 12): each fund's distribution account is
+   * its treasury (trusts it from deploy, receives subscriptions, signs payouts).
+   */
+  stablecoin?: StellarStablecoin;
 }
 
 /** ChainDriver for a regulated Stellar classic asset, over Horizon through @stellar/stellar-sdk. */
-export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves, FeeSponsorship {
+export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves, FeeSponsorship, MultisigApprovals, StablecoinSettlement {
   readonly chain: ChainId;
   readonly capabilities: Capabilities = {
     authorize: true,
@@ -75,17 +106,25 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
     sponsoredReserves: true,
     feeSponsorship: true,
     transferApproval: true,
+    // Per fund: only deployments recording approvers use it (approvalPolicy).
+    multisigApprovals: true,
   };
   readonly #net: StellarNetwork;
   readonly #keys: StellarKeyring;
   readonly #homeDomain: string;
   readonly #sponsor?: Signer;
   readonly #feeAccount?: Signer;
+  readonly #approvals?: StellarApprovals;
+  readonly #stablecoin?: StellarStablecoin;
 
   constructor(o: StellarDriverOptions) {
     this.chain = o.chain;
+    this.#stablecoin = o.stablecoin;
+    if (o.stablecoin) this.capabilities.settlement = true;
     this.#sponsor = o.sponsor;
     this.#feeAccount = o.feeAccount;
+    if (o.approvals) checkApprovals(o.approvals);
+    this.#approvals = o.approvals;
     this.#keys = o.keys;
     this.#homeDomain = o.homeDomain;
     this.#net = {
@@ -94,7 +133,8 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
       funding: o.funding,
       maxFeePerOp: o.maxFeePerOp ?? 1000n,
       txTimeoutSec: o.txTimeoutSec ?? 300,
-      pageSize: o.pageSize ?? 100,
+      // Horizon's largest page: a holder or event scan costs one request per 200 records.
+      pageSize: o.pageSize ?? 200,
     };
   }
 
@@ -110,10 +150,15 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
       sep8: fund.sep8 === true,
     };
     await this.#wrap(deployAsset(this.#net, d, issuer, distribution));
-    return { chain: this.chain, details: toDetails(d) };
+    if (this.#stablecoin) await this.#wrap(ensureTreasuryLine(this.#net, this.#stablecoin, distribution));
+    if (!this.#approvals) return { chain: this.chain, details: toDetails(d) };
+    await this.#wrap(applyIssuerApprovers(this.#net, d, issuer, this.#approvals));
+    return { chain: this.chain, details: { ...toDetails(d), ...approvalDetails(this.#approvals) } };
   }
 
-  signerFor(_op: ChainOperation, deployment: Deployment): string {
+  signerFor(op: ChainOperation, deployment: Deployment): string {
+    // Payouts move the treasury's stablecoin: the distribution account signs them (its own sequence).
+    if (isPayoutOperation(op)) return fromDeployment(deployment).distribution;
     return fromDeployment(deployment).issuer; // every agent operation is the issuer's
   }
 
@@ -125,18 +170,18 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
   async prepare(op: ChainOperation, ctx: PrepareContext): Promise<PreparedTx> {
     if (ctx.deployment.chain !== this.chain) throw new FiscusError('INVALID_CHAIN', `deployment is on ${ctx.deployment.chain}, driver is ${this.chain}`);
     const d = fromDeployment(ctx.deployment);
-    const items = isOracleOperation(op) ? [] : singleOperations(op);
-    const lines = new Map(
-      await Promise.all(linesToRead(this.chain, items, d).map(async (a) => [a, await this.#wrap(reads.lineState(this.#net, d, a))] as const)),
-    );
-    const ops = isOracleOperation(op) ? await this.#wrap(oracleOpsFor(this.#net, d, op)) : items.flatMap((i) => toStellarOps(this.chain, d, i, lines));
-    if (ops.length === 0 || ops.length > MAX_OPS) {
-      throw new FiscusError('VALIDATION_FAILED', `a Stellar transaction carries 1..${MAX_OPS} operations, this one needs ${ops.length}`);
-    }
+    if (isPayoutOperation(op)) return this.#preparePayout(op, d, ctx.sequence);
     const signer = await this.#keys.signer(d.fundId, 'issuer');
     if (accountIdOf(signer) !== d.issuer) throw new FiscusError('CONFLICT', `the keyring's issuer key for ${d.fundId} is not ${d.issuer}`);
+    if (ctx.approval) {
+      // The transaction the approvers signed, as proposed: never rebuilt from the operation.
+      const { tx, validUntil } = await signApprovedTransaction(this.#net, ctx.approval, signer);
+      const hash = Buffer.from(tx.hash()).toString('hex');
+      const description = `${this.chain} ${d.assetCode} ${String(ctx.approval.proposal.payload.description)} with ${ctx.approval.signatures.length} approvals (seq ${ctx.sequence})`;
+      return { hash, raw: tx.toEnvelope().toXDR('raw'), signer: d.issuer, sequence: ctx.sequence, validUntil, description };
+    }
+    const { ops, what } = await this.#operations(op, d);
     const built = await buildSigned(this.#net, d.issuer, ctx.sequence, ops, signer);
-    const what = isOracleOperation(op) ? describeOracle(op) : op.kind === 'batch' ? `batch of ${items.length}` : describe(items[0]!);
     return {
       hash: built.hash,
       raw: built.raw,
@@ -147,16 +192,106 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
     };
   }
 
-  /** BUMP_SEQUENCE to 0 bumps nowhere: the transaction consumes its sequence, nothing else. */
-  async fill(p: FillContext): Promise<PreparedTx> {
-    const d = fromDeployment(p.deployment);
-    if (p.signer !== d.issuer) throw new FiscusError('CONFLICT', `fillers are signed by the issuer ${d.issuer}, not ${p.signer}`);
-    const signer = await this.#keys.signer(d.fundId, 'issuer');
-    const built = await buildSigned(this.#net, d.issuer, p.sequence, [Operation.bumpSequence({ bumpTo: '0' })], signer);
+  /**
+   * A stablecoin payment from the treasury (distribution account), refused before signing when
+   * the payee cannot receive it (NOT_AUTHORIZED_ON_CHAIN, meta.reason NO_TRUSTLINE / NOT_AUTHORIZED /
+   * ACCOUNT_MISSING): the engine then holds the payout with that reason.
+   */
+  async #preparePayout(op: PayoutOperation, d: StellarDeployment, sequence: bigint): Promise<PreparedTx> {
+    const s = this.#stablecoinOrThrow();
+    const signer = await this.#keys.signer(d.fundId, 'distribution');
+    if (accountIdOf(signer) !== d.distribution) throw new FiscusError('CONFLICT', `the keyring's distribution key for ${d.fundId} is not ${d.distribution}`);
+    const to = normalizeAddress(this.chain, op.to);
+    await this.#wrap(assertCanReceive(this.#net, s, to));
+    const built = await buildSigned(this.#net, d.distribution, sequence, [payoutPayment(s, to, op.usd)], signer);
     return {
       hash: built.hash,
       raw: built.raw,
-      signer: d.issuer,
+      signer: d.distribution,
+      sequence,
+      validUntil: built.validUntil,
+      description: `${this.chain} ${s.code} payout ${op.usd} µUSD → ${to} (seq ${sequence})`,
+    };
+  }
+
+  #stablecoinOrThrow(): StellarStablecoin {
+    if (!this.#stablecoin) throw new FiscusError('CAPABILITY_UNSUPPORTED', `no stablecoin is configured on ${this.chain}`);
+    return this.#stablecoin;
+  }
+
+  settlementAsset(_d: Deployment): SettlementAsset {
+    return settlementAssetOf(this.#stablecoinOrThrow());
+  }
+
+  /** Each fund's distribution account is its stablecoin treasury on Stellar. */
+  treasuryAddress(d: Deployment): string {
+    return fromDeployment(d).distribution;
+  }
+
+  stablecoinBalance(_d: Deployment, address: string): Promise<bigint> {
+    return this.#wrap(stablecoinBalance(this.#net, this.#stablecoinOrThrow(), address));
+  }
+
+  /**
+   * Stellar-only (issue 12): the delivery-versus-payment subscription transaction of a quote,
+   * issuer-signed, for the investor to co-sign and submit (settlement/dvp.ts).
+   */
+  async dvpSubscription(d: Deployment, p: DvpSubscription): Promise<InvestorTransaction> {
+    const sd = fromDeployment(d);
+    const issuer = await this.#keys.signer(sd.fundId, 'issuer');
+    return this.#wrap(buildDvpSubscription(this.#net, sd, this.#stablecoinOrThrow(), issuer, p));
+  }
+
+  /** The Stellar operations of one engine operation, read against the holders' lines now. */
+  async #operations(op: ChainOperation, d: StellarDeployment) {
+    const items = isOracleOperation(op) ? [] : singleOperations(op);
+    const lines = new Map(
+      await Promise.all(linesToRead(this.chain, items, d).map(async (a) => [a, await this.#wrap(reads.lineState(this.#net, d, a))] as const)),
+    );
+    const ops = isOracleOperation(op) ? await this.#wrap(oracleOpsFor(this.#net, d, op)) : items.flatMap((i) => toStellarOps(this.chain, d, i, lines));
+    if (ops.length === 0 || ops.length > MAX_OPS) {
+      throw new FiscusError('VALIDATION_FAILED', `a Stellar transaction carries 1..${MAX_OPS} operations, this one needs ${ops.length}`);
+    }
+    const what = isOracleOperation(op) ? describeOracle(op) : op.kind === 'batch' ? `batch of ${items.length}` : describe(items[0]!);
+    return { ops, what };
+  }
+
+  approvalPolicy(d: Deployment): ApprovalPolicy | undefined {
+    return policyOf(d);
+  }
+
+  /** Approvers sign the whole transaction: it takes the issuer's sequence when proposed. */
+  proposalSequence(_op: ChainOperation, d: Deployment): ProposalSequence {
+    const { issuer } = fromDeployment(d);
+    return { key: issuer, txSequence: true, chainNext: () => this.nextSequence(issuer) };
+  }
+
+  async propose(op: ChainOperation, ctx: { deployment: Deployment; sequence: bigint }): Promise<ApprovalProposal> {
+    const policy = policyOf(ctx.deployment);
+    if (!policy) throw new FiscusError('CAPABILITY_UNSUPPORTED', 'this deployment has no approvers');
+    const d = fromDeployment(ctx.deployment);
+    const { ops, what } = await this.#operations(op, d);
+    const timeoutSec = this.#approvals?.approvalTimeoutSec ?? DEFAULT_APPROVAL_TIMEOUT_SEC;
+    return proposeTransaction(this.#net, d, { sequence: ctx.sequence, ops, policy, timeoutSec, description: what });
+  }
+
+  verifyApproval(proposal: ApprovalProposal, signature: ApprovalSignature): boolean {
+    return verifyStellarApproval(proposal, signature);
+  }
+
+  /** BUMP_SEQUENCE to 0 bumps nowhere: the transaction consumes its sequence, nothing else. */
+  async fill(p: FillContext): Promise<PreparedTx> {
+    const d = fromDeployment(p.deployment);
+    // The distribution account signs payouts: a payout that failed before landing leaves its number.
+    if (p.signer !== d.issuer && p.signer !== d.distribution) {
+      throw new FiscusError('CONFLICT', `fillers are signed by the issuer ${d.issuer} or the treasury ${d.distribution}, not ${p.signer}`);
+    }
+    const signer = await this.#keys.signer(d.fundId, p.signer === d.issuer ? 'issuer' : 'distribution');
+    const built = await buildSigned(this.#net, p.signer, p.sequence, [Operation.bumpSequence({ bumpTo: '0' })], signer);
+    return {
+      hash: built.hash,
+      raw: built.raw,
+      signer: p.signer,
       sequence: p.sequence,
       validUntil: built.validUntil,
       description: `${this.chain} ${d.assetCode} sequence filler (seq ${p.sequence})`,
@@ -202,7 +337,7 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
   }
 
   events(d: Deployment, fromCursor?: string): Promise<Page<ChainEvent>> {
-    return this.#wrap(assetEvents(this.#net, fromDeployment(d), fromCursor));
+    return this.#wrap(assetEvents(this.#net, fromDeployment(d), fromCursor, this.#stablecoin));
   }
 
   /**

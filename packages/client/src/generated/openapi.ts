@@ -1320,7 +1320,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["HolderAmount"];
+                    "application/json": components["schemas"]["RedemptionRequest"];
                 };
             };
             responses: {
@@ -3021,7 +3021,7 @@ export interface paths {
                     state?: "requested" | "approved" | "prepared" | "submitted" | "confirmed" | "posted" | "failed" | "compensated";
                     /** @description CAIP-2 chain id of a configured chain (422 CHAIN_NOT_CONFIGURED names the configured ones) */
                     chain?: string;
-                    kind?: "deploy" | "authorize" | "deauthorize" | "freeze" | "unfreeze" | "mint" | "burn" | "forceTransfer" | "recover" | "pause" | "unpause" | "batch" | "publishNav" | "publishAttestation" | "fillSequence";
+                    kind?: "deploy" | "authorize" | "deauthorize" | "freeze" | "unfreeze" | "mint" | "burn" | "forceTransfer" | "recover" | "pause" | "unpause" | "batch" | "publishNav" | "publishAttestation" | "fillSequence" | "payout" | "rotateKey";
                     limit?: number;
                     cursor?: string;
                 };
@@ -3234,6 +3234,205 @@ export interface paths {
                 };
                 /** @description PAYLOAD_TOO_LARGE: body larger than the configured limit (default 64 KiB) */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operations/{operationId}/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the approvers of a multisig operation sign, and the signatures collected so far
+         * @description For an operation above the approval threshold on a chain where the fund has approvers: the first call proposes the transaction (Stellar: the transaction envelope, its hash signed with ed25519; EVM: the Safe transaction as EIP-712 typed data, its hash signed with secp256k1) and every later call returns the same proposal. 422 when the fund has no approvers on the chain.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    operationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The proposal and its signatures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Invalid input: VALIDATION_FAILED (schema, malformed JSON), INVALID_AMOUNT, TOO_MANY_DECIMALS, AMOUNT_OUT_OF_RANGE, INVALID_ADDRESS, INVALID_CHAIN, INVALID_JURISDICTION, IDEMPOTENCY_KEY_REQUIRED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN: the key’s role may not do this, or the investor is not the key’s own */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND: unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state, or IDEMPOTENCY_MISMATCH: an Idempotency-Key reused for another request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Well-formed but refused (policy, unconfigured chain, capability, balance) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add one approver's signature; the one that meets the threshold approves the operation
+         * @description The signer must be one of the approvers (403), the signature must verify over the proposal hash (400), and each approver signs once (409). The operation moves to `approved` with the signature that meets the threshold; the worker then sends the transaction.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Required on every mutation; scoped per API key: a retry with the same API key and key replays the first 2xx response, the same key for another request is 409 IDEMPOTENCY_MISMATCH. */
+                    "idempotency-key": string;
+                };
+                path: {
+                    operationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApprovalSignatureIn"];
+                };
+            };
+            responses: {
+                /** @description The proposal and its signatures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Invalid input: VALIDATION_FAILED (schema, malformed JSON), INVALID_AMOUNT, TOO_MANY_DECIMALS, AMOUNT_OUT_OF_RANGE, INVALID_ADDRESS, INVALID_CHAIN, INVALID_JURISDICTION, IDEMPOTENCY_KEY_REQUIRED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN: the key’s role may not do this, or the investor is not the key’s own */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND: unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state, or IDEMPOTENCY_MISMATCH: an Idempotency-Key reused for another request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: body larger than the configured limit (default 64 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Well-formed but refused (policy, unconfigured chain, capability, balance) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6883,7 +7082,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "instructed" | "confirmed";
+                    status?: "instructed" | "confirmed" | "sending" | "paid" | "held";
                     limit?: number;
                     cursor?: string;
                 };
@@ -6947,6 +7146,858 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/funds/{fundId}/payouts/{payoutId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a held stablecoin payout again, or redirect it to another wallet of the same investor (walletId)
+         * @description Only a held payout (undeliverable: no trustline, blacklisted, stablecoin paused) can be retried; nothing was booked for the failed attempt. A redirect may name a wallet on another settlement chain with enough liquidity.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Required on every mutation; scoped per API key: a retry with the same API key and key replays the first 2xx response, the same key for another request is 409 IDEMPOTENCY_MISMATCH. */
+                    "idempotency-key": string;
+                };
+                path: {
+                    fundId: string;
+                    payoutId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PayoutRetry"];
+                };
+            };
+            responses: {
+                /** @description The payout, sending again */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayoutListItem"];
+                    };
+                };
+                /** @description Invalid input: VALIDATION_FAILED (schema, malformed JSON), INVALID_AMOUNT, TOO_MANY_DECIMALS, AMOUNT_OUT_OF_RANGE, INVALID_ADDRESS, INVALID_CHAIN, INVALID_JURISDICTION, IDEMPOTENCY_KEY_REQUIRED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN: the key’s role may not do this, or the investor is not the key’s own */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND: unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state, or IDEMPOTENCY_MISMATCH: an Idempotency-Key reused for another request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: body larger than the configured limit (default 64 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Well-formed but refused (policy, unconfigured chain, capability, balance) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/funds/{fundId}/liquidity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stablecoin liquidity per settlement chain: booked, reserved for payouts, available, queued redemptions, alert */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Liquidity per chain */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ChainLiquidity"][];
+                        };
+                    };
+                };
+                /** @description Invalid input: VALIDATION_FAILED (schema, malformed JSON), INVALID_AMOUNT, TOO_MANY_DECIMALS, AMOUNT_OUT_OF_RANGE, INVALID_ADDRESS, INVALID_CHAIN, INVALID_JURISDICTION, IDEMPOTENCY_KEY_REQUIRED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN: the key’s role may not do this, or the investor is not the key’s own */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND: unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/funds/{fundId}/liquidity/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Latest stablecoin reconciliations of the fund, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reconciliations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StablecoinReconciliation"][];
+                        };
+                    };
+                };
+                /** @description Invalid input: VALIDATION_FAILED (schema, malformed JSON), INVALID_AMOUNT, TOO_MANY_DECIMALS, AMOUNT_OUT_OF_RANGE, INVALID_ADDRESS, INVALID_CHAIN, INVALID_JURISDICTION, IDEMPOTENCY_KEY_REQUIRED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN: the key’s role may not do this, or the investor is not the key’s own */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND: unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/funds/{fundId}/liquidity/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book stablecoin liquidity moved to a chain’s treasury (from bank cash or another chain’s treasury)
+         * @description The movement itself (a wire minted into USDC, a cross-chain transfer) happens outside; the stablecoin reconciliation compares this booking with the chain.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Required on every mutation; scoped per API key: a retry with the same API key and key replays the first 2xx response, the same key for another request is 409 IDEMPOTENCY_MISMATCH. */
+                    "idempotency-key": string;
+                };
+                path: {
+                    fundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LiquidityMove"];
+                };
+            };
+            responses: {
+                /** @description Booked */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entryId: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: VALIDATION_FAILED (schema, malformed JSON), INVALID_AMOUNT, TOO_MANY_DECIMALS, AMOUNT_OUT_OF_RANGE, INVALID_ADDRESS, INVALID_CHAIN, INVALID_JURISDICTION, IDEMPOTENCY_KEY_REQUIRED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN: the key’s role may not do this, or the investor is not the key’s own */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND: unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state, or IDEMPOTENCY_MISMATCH: an Idempotency-Key reused for another request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: body larger than the configured limit (default 64 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Well-formed but refused (policy, unconfigured chain, capability, balance) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/funds/{fundId}/liquidity/{chain}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Settle in stablecoin on a chain: redemptions there are paid in its stablecoin from the treasury
+         * @description The treasury address defaults to the driver’s (Stellar: the fund’s distribution account). The chain needs a deployment and a driver with a settlement asset.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Required on every mutation; scoped per API key: a retry with the same API key and key replays the first 2xx response, the same key for another request is 409 IDEMPOTENCY_MISMATCH. */
+                    "idempotency-key": string;
+                };
+                path: {
+                    fundId: string;
+                    /** @description CAIP-2 chain id of a configured chain (422 CHAIN_NOT_CONFIGURED names the configured ones) */
+                    chain: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SettlementChainInput"];
+                };
+            };
+            responses: {
+                /** @description The chain’s liquidity */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChainLiquidity"];
+                    };
+                };
+                /** @description Invalid input: VALIDATION_FAILED (schema, malformed JSON), INVALID_AMOUNT, TOO_MANY_DECIMALS, AMOUNT_OUT_OF_RANGE, INVALID_ADDRESS, INVALID_CHAIN, INVALID_JURISDICTION, IDEMPOTENCY_KEY_REQUIRED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN: the key’s role may not do this, or the investor is not the key’s own */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND: unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state, or IDEMPOTENCY_MISMATCH: an Idempotency-Key reused for another request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: body larger than the configured limit (default 64 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Well-formed but refused (policy, unconfigured chain, capability, balance) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/funds/{fundId}/liquidity/{chain}/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reconcile the treasury’s stablecoin on a chain with the ledger now (a drift blocks payouts there) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Required on every mutation; scoped per API key: a retry with the same API key and key replays the first 2xx response, the same key for another request is 409 IDEMPOTENCY_MISMATCH. */
+                    "idempotency-key": string;
+                };
+                path: {
+                    fundId: string;
+                    /** @description CAIP-2 chain id of a configured chain (422 CHAIN_NOT_CONFIGURED names the configured ones) */
+                    chain: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The reconciliation */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StablecoinReconciliation"];
+                    };
+                };
+                /** @description Invalid input: VALIDATION_FAILED (schema, malformed JSON), INVALID_AMOUNT, TOO_MANY_DECIMALS, AMOUNT_OUT_OF_RANGE, INVALID_ADDRESS, INVALID_CHAIN, INVALID_JURISDICTION, IDEMPOTENCY_KEY_REQUIRED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN: the key’s role may not do this, or the investor is not the key’s own */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND: unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state, or IDEMPOTENCY_MISMATCH: an Idempotency-Key reused for another request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: body larger than the configured limit (default 64 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Well-formed but refused (policy, unconfigured chain, capability, balance) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dev/faucet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dev only: give a test wallet local stablecoin (USDC) on a local network
+         * @description Only chains whose stablecoin the platform issues locally (memory:devnet, stellar:local, local EVM devnets) have a faucet; on any other network the call is refused (403 FORBIDDEN). A Stellar account must trust the local USDC first.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Required on every mutation; scoped per API key: a retry with the same API key and key replays the first 2xx response, the same key for another request is 409 IDEMPOTENCY_MISMATCH. */
+                    "idempotency-key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FaucetRequest"];
+                };
+            };
+            responses: {
+                /** @description Paid */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FaucetPayment"];
+                    };
+                };
+                /** @description Invalid input: VALIDATION_FAILED (schema, malformed JSON), INVALID_AMOUNT, TOO_MANY_DECIMALS, AMOUNT_OUT_OF_RANGE, INVALID_ADDRESS, INVALID_CHAIN, INVALID_JURISDICTION, IDEMPOTENCY_KEY_REQUIRED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN: the key’s role may not do this, or the investor is not the key’s own */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state, or IDEMPOTENCY_MISMATCH: an Idempotency-Key reused for another request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: body larger than the configured limit (default 64 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Well-formed but refused (policy, unconfigured chain, capability, balance) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/funds/{fundId}/subscriptions/stellar-dvp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote a Stellar subscription paid in USDC: ONE transaction (investor pays USDC to the treasury, the issuer delivers the units), pre-signed by the platform
+         * @description Priced at the current NAV (`units`: cost SUBSCRIPTION_COST_ROUND_UP; `usd`: units SUBSCRIPTION_UNITS_ROUND_DOWN, the investor pays only the units’ cost). The investor signs the returned XDR and submits it to Horizon; both legs land or neither. The transaction expires with the quote (tx_too_late) and any change voids the platform’s signature (tx_bad_auth). Ingest books cash, supply and position once when it lands.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Required on every mutation; scoped per API key: a retry with the same API key and key replays the first 2xx response, the same key for another request is 409 IDEMPOTENCY_MISMATCH. */
+                    "idempotency-key": string;
+                };
+                path: {
+                    fundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DvpQuoteRequest"];
+                };
+            };
+            responses: {
+                /** @description The quote and its pre-signed transaction */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DvpQuote"];
+                    };
+                };
+                /** @description Invalid input: VALIDATION_FAILED (schema, malformed JSON), INVALID_AMOUNT, TOO_MANY_DECIMALS, AMOUNT_OUT_OF_RANGE, INVALID_ADDRESS, INVALID_CHAIN, INVALID_JURISDICTION, IDEMPOTENCY_KEY_REQUIRED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN: the key’s role may not do this, or the investor is not the key’s own */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND: unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state, or IDEMPOTENCY_MISMATCH: an Idempotency-Key reused for another request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: body larger than the configured limit (default 64 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Well-formed but refused (policy, unconfigured chain, capability, balance) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7826,6 +8877,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/funds/{fundId}/key-rotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a role's signing key on a chain
+         * @description Requests a rotateKey operation: signed by the chain’s admin key, it gives the new key the role and takes it from the old one in one transaction. After it is posted the platform signs the role’s operations with the new key and the chain refuses the old one. The role is the chain’s: every fund on it moves to the new key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Required on every mutation; scoped per API key: a retry with the same API key and key replays the first 2xx response, the same key for another request is 409 IDEMPOTENCY_MISMATCH. */
+                    "idempotency-key": string;
+                };
+                path: {
+                    fundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KeyRotation"];
+                };
+            };
+            responses: {
+                /** @description Rotation requested */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            operation: components["schemas"]["Operation"];
+                        };
+                    };
+                };
+                /** @description Invalid input: VALIDATION_FAILED (schema, malformed JSON), INVALID_AMOUNT, TOO_MANY_DECIMALS, AMOUNT_OUT_OF_RANGE, INVALID_ADDRESS, INVALID_CHAIN, INVALID_JURISDICTION, IDEMPOTENCY_KEY_REQUIRED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN: the key’s role may not do this, or the investor is not the key’s own */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND: unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state, or IDEMPOTENCY_MISMATCH: an Idempotency-Key reused for another request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: body larger than the configured limit (default 64 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Well-formed but refused (policy, unconfigured chain, capability, balance) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8209,6 +9382,9 @@ export interface components {
             /** @description 1-based FIFO position while pending */
             queuePosition: number | null;
             burnOperationId: string | null;
+            /** @description paid in stablecoin on this chain (null = bank wire) */
+            payoutChain: string | null;
+            payoutWalletId: string | null;
             payout: components["schemas"]["RedemptionPayout"];
             createdAt: string;
             burnedAt: string | null;
@@ -8221,12 +9397,43 @@ export interface components {
             cashAccount: string;
             /** @description UTC day whose liquidity it used */
             day: string;
-            /** @enum {string} */
-            status: "instructed" | "confirmed";
+            /**
+             * @description bank wire: instructed → confirmed; stablecoin: sending → paid, or held (undeliverable, see heldReason) until retried or redirected
+             * @enum {string}
+             */
+            status: "instructed" | "confirmed" | "sending" | "paid" | "held";
+            /** @description bank reference, or the stablecoin payment transaction hash */
             reference: string | null;
             confirmedAt: string | null;
             createdAt: string;
+            /** @description stablecoin payouts: the chain paid on (null = bank wire) */
+            chain: string | null;
+            address: string | null;
+            walletId: string | null;
+            /** @description the `payout` operation paying it (the latest attempt) */
+            operationId: string | null;
+            /** @description why a held payout could not be delivered (e.g. reason NO_TRUSTLINE, BLACKLISTED, STABLECOIN_PAUSED) */
+            heldReason: {
+                code: string;
+                message: string;
+                reason?: string;
+            } | null;
         } | null;
+        RedemptionRequest: (components["schemas"]["HolderAmount"] & {
+            /**
+             * @description Paid in stablecoin to this wallet of the same investor (a settlement chain). Default: the redeeming wallet when its chain settles in stablecoin, else bank wire.
+             * @example wal_0193…
+             */
+            payToWalletId?: string;
+        }) & ({
+            chain?: unknown;
+            address?: unknown;
+        } | {
+            chain?: unknown;
+            address?: unknown;
+        } | {
+            chain?: unknown;
+        });
         HolderAmount: {
             /** @example inv_0193… */
             investorId: string;
@@ -8437,6 +9644,36 @@ export interface components {
             from: string;
             /** @description A wallet of the SAME investor, registered with POST /v1/investors/{id}/wallets */
             to: string;
+        };
+        Approval: {
+            operationId: string;
+            /** @example requested */
+            state: string;
+            /** @enum {string} */
+            scheme: "stellar-tx" | "safe-tx";
+            /** @description What each approver signs */
+            hash: string;
+            approvers: string[];
+            threshold: number;
+            /** @description Stellar: envelope XDR and network passphrase; EVM: the SafeTx EIP-712 typed data */
+            payload: {
+                [key: string]: unknown;
+            };
+            signatures: {
+                signer: string;
+                signature: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-01-31T12:00:00.000Z
+                 */
+                at: string;
+            }[];
+        };
+        ApprovalSignatureIn: {
+            /** @description The approver's address (Stellar G… account, EVM Safe owner) */
+            signer: string;
+            /** @description Over the proposal hash: ed25519 (64 bytes) on Stellar, secp256k1 r‖s‖v (65 bytes, v 27/28) on EVM */
+            signature: string;
         };
         Supply: {
             fundId: string;
@@ -9096,7 +10333,7 @@ export interface components {
             /** @description Set for (and only for) investor keys */
             investorId: string | null;
             /** @description Every permission the key’s role holds (the role table in the README); a client offers only these */
-            permissions: ("funds.create" | "funds.read" | "funds.policy" | "deployments.create" | "investors.create" | "investors.read" | "investors.kyc" | "wallets.create" | "wallets.read" | "subscriptions.create" | "redemptions.create" | "enforcement.create" | "operations.read" | "operations.approve" | "supply.read" | "reconciliations.run" | "reconciliations.read" | "distributions.create" | "distributions.read" | "capTable.read" | "audit.read" | "apiKeys.manage" | "nav.publish" | "nav.read" | "attestations.create" | "attestations.read" | "custody.write" | "custody.read" | "redemptions.read" | "redemptions.manage" | "stellar.sponsor" | "avalanche.l1s.create" | "avalanche.l1s.read" | "moves.create" | "moves.read" | "moves.manage" | "moves.resolve" | "halts.clear" | "session.read" | "chains.read" | "webhooks.manage" | "webhooks.read")[];
+            permissions: ("funds.create" | "funds.read" | "funds.policy" | "deployments.create" | "investors.create" | "investors.read" | "investors.kyc" | "wallets.create" | "wallets.read" | "subscriptions.create" | "redemptions.create" | "enforcement.create" | "operations.read" | "operations.approve" | "supply.read" | "reconciliations.run" | "reconciliations.read" | "distributions.create" | "distributions.read" | "capTable.read" | "audit.read" | "apiKeys.manage" | "nav.publish" | "nav.read" | "attestations.create" | "attestations.read" | "custody.write" | "custody.read" | "redemptions.read" | "redemptions.manage" | "stellar.sponsor" | "avalanche.l1s.create" | "avalanche.l1s.read" | "moves.create" | "moves.read" | "moves.manage" | "moves.resolve" | "halts.clear" | "session.read" | "chains.read" | "webhooks.manage" | "webhooks.read" | "dev.faucet" | "keys.rotate")[];
         };
         Chain: {
             /**
@@ -9162,6 +10399,131 @@ export interface components {
             redemptionId: string;
             investorId: string | null;
         };
+        PayoutRetry: {
+            /** @example wal_0193… */
+            walletId?: string;
+        };
+        ChainLiquidity: {
+            chain: string;
+            /** @description where the platform holds the stablecoin on that chain */
+            treasuryAddress: string | null;
+            /** @description USD: the ledger’s stablecoin:<chain> */
+            booked: string;
+            /** @description USD promised to payouts being sent or held */
+            reserved: string;
+            /** @description USD new payouts may spend (booked − reserved) */
+            available: string;
+            /** @description USD of redemptions waiting to be paid on that chain */
+            queued: string;
+            queuedCount: number;
+            /** @description a stablecoin drift blocks payouts until a clean reconciliation */
+            payoutsBlocked: boolean;
+            blockedReason: string | null;
+            /** @description true when available liquidity is below the redemptions queued on that chain */
+            alert: boolean;
+        };
+        StablecoinReconciliation: {
+            id: number;
+            chain: string;
+            /** @enum {string} */
+            result: "clean" | "in_flight" | "drift";
+            onChainUsd: string;
+            ledgerUsd: string;
+            inFlightUsd: string;
+            detail: {
+                [key: string]: unknown;
+            } | null;
+            createdAt: string;
+        };
+        LiquidityMove: {
+            /**
+             * @description CAIP-2 chain id of a configured chain (422 CHAIN_NOT_CONFIGURED names the configured ones)
+             * @example memory:devnet
+             */
+            toChain: string;
+            /** @example operating */
+            fromCashAccount?: string;
+            /**
+             * @description CAIP-2 chain id of a configured chain (422 CHAIN_NOT_CONFIGURED names the configured ones)
+             * @example memory:devnet
+             */
+            fromChain?: string;
+            /**
+             * @description Positive USD as a decimal string, at most 6 decimals, at most 9223372036854.775807
+             * @example 99875.50
+             */
+            usd: string;
+            reference: string;
+        } & (unknown | unknown);
+        SettlementChainInput: {
+            /** @description Address in the chain’s own format (see the body’s oneOf: per chain family) */
+            treasuryAddress?: string;
+        };
+        FaucetPayment: {
+            chain: string;
+            address: string;
+            usd: string;
+            txHash: string | null;
+        };
+        FaucetRequest: {
+            /**
+             * @description CAIP-2 chain id of a configured chain (422 CHAIN_NOT_CONFIGURED names the configured ones)
+             * @example memory:devnet
+             */
+            chain: string;
+            /** @description the wallet to pay */
+            address?: string;
+            /**
+             * @description instead of an address: the fund’s treasury on that chain (to give it liquidity)
+             * @example fund_0193…
+             */
+            fundId?: string;
+            /**
+             * @description Positive USD as a decimal string, at most 6 decimals, at most 9223372036854.775807
+             * @example 99875.50
+             */
+            usd: string;
+        } & (unknown | unknown);
+        DvpQuote: {
+            quoteId: string;
+            units: string;
+            /** @description USD paid in USDC */
+            usd: string;
+            /** @description USDC paid, as a Stellar amount (7 decimals) */
+            stablecoinAmount: string;
+            nav: string;
+            rule: string;
+            expiresAt: string;
+            transaction: {
+                xdr: string;
+                hash: string;
+                networkPassphrase: string;
+                source: string;
+            };
+        };
+        DvpQuoteRequest: {
+            /** @example inv_0193… */
+            investorId: string;
+            /**
+             * @description CAIP-2 chain id of a configured chain (422 CHAIN_NOT_CONFIGURED names the configured ones)
+             * @example memory:devnet
+             */
+            chain: string;
+            /** @description Address in the chain’s own format (see the body’s oneOf: per chain family) */
+            address: string;
+            /**
+             * @description Positive decimal string in fund units, at most the fund's decimals (≤ 7), and at most the largest amount every chain holds at those decimals ((2^63−1) / 10^(7−decimals) base units)
+             * @example 1000.25
+             */
+            units?: string;
+            /**
+             * @description Positive USD as a decimal string, at most 6 decimals, at most 9223372036854.775807
+             * @example 99875.50
+             */
+            usd?: string;
+            /** @description default 300 */
+            expiresInSec?: number;
+        } & (unknown | unknown);
         WebhookEndpoint: {
             /** @example whe_0193… */
             id: string;
@@ -9263,6 +10625,28 @@ export interface components {
              */
             since?: string;
         };
+        KeyRotation: {
+            /**
+             * @description CAIP-2 chain id of a configured chain (422 CHAIN_NOT_CONFIGURED names the configured ones)
+             * @example memory:devnet
+             */
+            chain: string;
+            /**
+             * @description minter: mint and burn; compliance: freeze, forced transfer, recovery, pause, onboarding; oracle: NAV and attestations
+             * @enum {string}
+             */
+            role: "minter" | "compliance" | "oracle";
+            /** @description The key taking the role over; the platform must already be configured with it (e.g. EVM_MINTER_NEXT_SIGNER) */
+            newAddress: string;
+        } & ({
+            chain?: unknown;
+            newAddress?: unknown;
+        } | {
+            chain?: unknown;
+            newAddress?: unknown;
+        } | {
+            chain?: unknown;
+        });
     };
     responses: never;
     parameters: never;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { anvilBinary } from './binary.ts';
 import { ANVIL_DEV_CHAIN_ID } from './keys.ts';
+import { installMulticall3 } from './multicall3.ts';
 import { anvilCheats, anvilRpc, type AnvilCheats } from './rpc.ts';
 
 export interface AnvilOptions {
@@ -57,6 +58,8 @@ export async function startAnvil(opts: AnvilOptions = {}): Promise<AnvilNode> {
     const port = await listeningPort(proc, opts.startTimeoutMs ?? 15_000);
     const url = `http://127.0.0.1:${port}`;
     await anvilRpc(url, 'eth_chainId');
+    // Public chains have Multicall3 at its canonical address; the devnet too, so batched reads run the same path.
+    await installMulticall3(url);
     return { url, port, chainId, pid: proc.pid!, cheats: anvilCheats(url), stop: () => stopProcess(proc, killOnExit) };
   } catch (e) {
     await stopProcess(proc, killOnExit);

@@ -1,6 +1,7 @@
 import type { LedgerEvent, StoredOp, StoredTx } from './history.ts';
 import type { LocalLedger } from './ledger.ts';
-import { BadQuery } from './paging.ts';
+import { BadQuery, compareTokens, type PageQuery } from './paging.ts';
+import type { LedgerState } from './state.ts';
 import { accountJson, ledgerJson, opJson, txJson } from './records.ts';
 
 /** A Horizon collection: its records in paging order, and how a new ledger event extends it. */
@@ -8,6 +9,45 @@ export interface Collection {
   items(): { token: string; json: unknown }[];
   /** For streaming: the record an event adds to this collection, if any. */
   fromEvent(e: LedgerEvent): { token: string; json: unknown } | undefined;
+  /**
+   * One page without building every record: the collections that grow with the ledger (an
+   * issuer's operations, an asset's holders) find the cursor by binary search, so paging through
+   * N records costs O(N), not O(N²/page). Absent: `items()` is paged (small collections).
+   */
+  page?(q: PageQuery): { token: string; json: unknown }[];
+}
+
+/** Index of the first of `n` records (ascending by token) whose token is above `cursor`. */
+function firstAbove(n: number, token: (i: number) => string, cursor: string): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareTokens(token(mid), cursor) > 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Walks records (ascending by token) from the cursor in the page's order, keeping those `keep`
+ * accepts, until the page is full.
+ */
+function walk<T>(records: T[], token: (t: T) => string, q: PageQuery, keep: (t: T) => boolean): T[] {
+  if (q.cursor === 'now') return [];
+  const out: T[] = [];
+  const at = (i: number) => token(records[i]!);
+  if (q.order === 'asc') {
+    for (let i = q.cursor === undefined ? 0 : firstAbove(records.length, at, q.cursor); i < records.length && out.length < q.limit; i++) {
+      if (keep(records[i]!)) out.push(records[i]!);
+    }
+  } else {
+    // Records strictly below the cursor: those before the first one at or above it.
+    let i = q.cursor === undefined ? records.length - 1 : firstAbove(records.length, at, q.cursor) - 1;
+    if (q.cursor !== undefined && i >= 0 && compareTokens(at(i), q.cursor) === 0) i--;
+    for (; i >= 0 && out.length < q.limit; i--) if (keep(records[i]!)) out.push(records[i]!);
+  }
+  return out;
 }
 
 const PAYMENT_TYPES = new Set(['create_account', 'payment', 'path_payment_strict_receive', 'path_payment_strict_send', 'account_merge']);
@@ -32,6 +72,8 @@ export function operations(ledger: LocalLedger, base: string, f: OpFilter): Coll
   return {
     items: () => ledger.ops.filter(keep).map(row),
     fromEvent: (e) => (e.kind === 'op' && keep(e.op) ? row(e.op) : undefined),
+    // ledger.ops is appended in TOID order.
+    page: (q) => walk(ledger.ops, (o) => o.id.toString(), q, keep).map(row),
   };
 }
 
@@ -51,15 +93,43 @@ export function ledgers(ledger: LocalLedger, base: string): Collection {
   return { items: () => ledger.ledgers.map(row), fromEvent: (e) => (e.kind === 'ledger' ? row(e.ledger) : undefined) };
 }
 
+// Holder ids of each asset, sorted, per ledger state: applying a transaction yields a new state
+// object, so a state's index stays valid; paging an asset's holders sorts once, not per page.
+const holderIndex = new WeakMap<LedgerState, Map<string, { size: number; ids: string[] }>>();
+
+function sortedHolderIds(state: LedgerState, code: string, issuer: string): string[] {
+  let perAsset = holderIndex.get(state);
+  if (!perAsset) {
+    perAsset = new Map();
+    holderIndex.set(state, perAsset);
+  }
+  const key = `${code}:${issuer}`;
+  const cached = perAsset.get(key);
+  // The trustline count guards the rare in-place change of a state (genesis, friendbot).
+  if (cached && cached.size === state.trustlines.size) return cached.ids;
+  const ids = [...state.trustlines.values()]
+    .filter((t) => t.code === code && t.issuer === issuer)
+    .map((t) => t.account)
+    .sort((a, b) => (a < b ? -1 : 1));
+  perAsset.set(key, { size: state.trustlines.size, ids });
+  return ids;
+}
+
 /** GET /accounts?asset=CODE:ISSUER — the holders of an asset (one trustline each), by account id. */
 export function accountsForAsset(ledger: LocalLedger, base: string, asset: string | null): Collection {
   if (!asset) throw new BadQuery('this ledger supports /accounts only with ?asset=CODE:ISSUER');
   const [code, issuer] = asset.split(':');
-  const items = () =>
-    [...ledger.state.trustlines.values()]
-      .filter((t) => t.code === code && t.issuer === issuer)
-      .map((t) => ledger.state.account(t.account)!)
-      .sort((a, b) => (a.id < b.id ? -1 : 1))
-      .map((a) => ({ token: a.id, json: accountJson(base, ledger.state, a) }));
-  return { items, fromEvent: () => undefined };
+  const row = (id: string) => ({ token: id, json: accountJson(base, ledger.state, ledger.state.account(id)!) });
+  const ids = () => sortedHolderIds(ledger.state, code!, issuer!);
+  return {
+    items: () => ids().map(row),
+    fromEvent: () => undefined,
+    page: (q) =>
+      walk(
+        ids(),
+        (id) => id,
+        q,
+        () => true,
+      ).map(row),
+  };
 }

@@ -28,7 +28,7 @@ export function routeGet(ledger: LocalLedger, base: string, url: URL, req: Incom
   const list = (c: Collection): Reply => {
     const q = pageQuery(url);
     if (req.headers.accept?.includes('text/event-stream')) return (stream(req, res, ledger, c, q), 'streamed');
-    const records = selectPage(c.items(), (r) => r.token, q).map((r) => r.json as { paging_token: string });
+    const records = (c.page ? c.page(q) : selectPage(c.items(), (r) => r.token, q)).map((r) => r.json as { paging_token: string });
     return { status: 200, body: pageBody(url, q, records) };
   };
   let m: RegExpMatchArray | null;

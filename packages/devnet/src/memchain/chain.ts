@@ -1,8 +1,9 @@
-import { FiscusError, type ChainId, type SingleOperation } from '@fiscus/core';
+import { FiscusError, type ChainId, type PayoutOperation, type SingleOperation } from '@fiscus/core';
 import type { EventRecord, HolderTransferOp, TxRecord } from './records.ts';
 import { decodeTxBody } from './codec.ts';
 import { applyHolderTransfers, applyOps, MAX_BATCH, newToken, type ApplyResult, type TokenState } from './token.ts';
 import { bodyHash, openEnvelope, type DeployBody } from './wire.ts';
+import { applyPayouts, newUsdc, treasuryOf, type UsdcState } from './usdc.ts';
 
 export type { EventRecord, TxRecord } from './records.ts';
 
@@ -20,6 +21,8 @@ export class MemChain {
   readonly nonces = new Map<string, bigint>();
   /** Makes each holder transfer's hash unique; persisted so hashes never repeat after a restart. */
   holderSeq = 0;
+  /** The chain's stablecoin (usdc.ts): payouts, the devnet faucet, blacklist and pause. */
+  usdc: UsdcState = newUsdc();
   /** signer → nonce → pending tx. Never persisted: a restart drops the mempool, as a node's would. */
   readonly #mempool = new Map<string, Map<bigint, TxRecord>>();
   /** Runs after every block and every new deploy, before any answer is sent (the server saves state here). */
@@ -64,7 +67,7 @@ export class MemChain {
     if (tx.nonce < next) throw new FiscusError('NONCE_CONFLICT', 'nonce too low', { meta: { nonce: tx.nonce.toString(), next: next.toString() } });
     const pool = this.#mempool.get(tx.signer) ?? new Map<bigint, TxRecord>();
     if (pool.has(tx.nonce)) throw new FiscusError('NONCE_CONFLICT', 'a different transaction with this nonce is pending');
-    const rec: TxRecord = { hash, signer: tx.signer, nonce: tx.nonce, token: tx.token, ops: tx.ops, status: 'pending', raw };
+    const rec: TxRecord = { hash, signer: tx.signer, nonce: tx.nonce, token: tx.token, ops: tx.ops as TxRecord['ops'], status: 'pending', raw };
     pool.set(tx.nonce, rec);
     this.#mempool.set(tx.signer, pool);
     this.txs.set(hash, rec);
@@ -93,7 +96,9 @@ export class MemChain {
         pool.delete(n);
         this.nonces.set(signer, n + 1n); // an included tx consumes its nonce, failed or not
         const token = this.tokens.get(rec.token);
-        include(rec, token ? applyOps(token, rec.ops as SingleOperation[]) : notDeployed(rec.token));
+        if (!token) include(rec, notDeployed(rec.token));
+        else if (rec.ops[0]?.kind === 'payout') include(rec, this.#payouts(token, rec));
+        else include(rec, applyOps(token, rec.ops as SingleOperation[]));
       }
       if (pool.size === 0) this.#mempool.delete(signer);
     }
@@ -103,6 +108,14 @@ export class MemChain {
     }
     this.onCommit?.();
     return block;
+  }
+
+  /** Stablecoin payouts signed by the token admin, from the token's treasury: no token state or event changes. */
+  #payouts(token: TokenState, rec: TxRecord): ApplyResult {
+    const r = applyPayouts(this.usdc, treasuryOf(rec.token), rec.ops as PayoutOperation[]);
+    if (!r.ok) return r;
+    this.usdc = r.state;
+    return { ok: true, state: token, events: [] };
   }
 
   /** An investor's own transfer, mined at once in its own block; throws the failure code. */

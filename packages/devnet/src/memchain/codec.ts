@@ -9,6 +9,7 @@ import {
   type ChainEvent,
   type ChainId,
   type ChainOperation,
+  type PayoutOperation,
   type SingleOperation,
 } from '@fiscus/core';
 import type { TxBody } from './wire.ts';
@@ -43,8 +44,16 @@ function units(op: Record<string, unknown>, optional = false): bigint | undefine
   return BigInt(v);
 }
 
-export function decodeOp(op: Record<string, unknown>): SingleOperation {
+/** An op memchain applies: a token op, or a stablecoin payout (usdc.ts). */
+export type MemOp = SingleOperation | PayoutOperation;
+
+export function decodeOp(op: Record<string, unknown>): MemOp {
   switch (op.kind) {
+    case 'payout': {
+      const usd = op.usd;
+      if (typeof usd !== 'string' || !UNITS_RE.test(usd)) throw malformed('usd must be a decimal string of micro-dollars');
+      return { kind: 'payout', to: address(op, 'to'), usd: BigInt(usd) };
+    }
     case 'authorize': {
       const country = typeof op.country === 'number' ? op.country : 0;
       return { kind: 'authorize', address: address(op, 'address'), investorId: String(op.investorId ?? ''), country };
@@ -77,7 +86,7 @@ export interface DecodedTx {
   signer: string;
   nonce: bigint;
   token: string;
-  ops: SingleOperation[];
+  ops: MemOp[];
 }
 
 export function decodeTxBody(body: Record<string, unknown>): DecodedTx {
@@ -95,11 +104,13 @@ export function decodeTxBody(body: Record<string, unknown>): DecodedTx {
     if (!op || typeof op !== 'object') throw malformed('each op must be an object');
     return decodeOp(op);
   });
+  // A payout moves money, not units: never mixed with token ops in one transaction.
+  if (ops.some((o) => o.kind === 'payout') && !ops.every((o) => o.kind === 'payout')) throw malformed('payouts do not mix with token ops');
   return { chain: b.chain, signer: b.signer, nonce: BigInt(b.nonce), token: b.token, ops };
 }
 
 /** SingleOperation → wire JSON (bigints as decimal strings). */
-export function encodeOp(op: SingleOperation): Record<string, unknown> {
+export function encodeOp(op: MemOp | ChainOperation): Record<string, unknown> {
   return toJsonSafe(op) as Record<string, unknown>;
 }
 

@@ -52,7 +52,7 @@ export function statusFromWire(r: Record<string, any>, tx: PreparedTx, depth: nu
       return { kind: 'confirmed', block, final: BigInt(r.head) - block >= BigInt(depth) };
     }
     case 'failed':
-      return { kind: 'failed', error: fromWireError({ code: r.code, message: r.message }), block: BigInt(r.block) };
+      return { kind: 'failed', error: fromWireError({ code: r.code, message: r.message, meta: r.meta }), block: BigInt(r.block) };
     default:
       // Decided from one snapshot: hash unknown and its nonce already consumed, so it can never land.
       if (r.signerNext !== undefined && BigInt(r.signerNext) > tx.sequence) {

@@ -1,6 +1,7 @@
 import { FiscusError, toJsonSafe } from '@fiscus/core';
 import type { EventRecord, MemChain } from './chain.ts';
-import { canonicalMemAddress } from './codec.ts';
+import { canonicalMemAddress, isMemAddress } from './codec.ts';
+import { MEMCHAIN_USDC_DECIMALS, usdcBalance } from './usdc.ts';
 
 /** Read views over MemChain in their JSON (wire) form; bigints as decimal strings. */
 
@@ -31,19 +32,44 @@ export function accountView(chain: MemChain, id: string, raw: string) {
   };
 }
 
+// Sorted holder keys per balances map: a token's map is replaced (copy-on-write) by every
+// transaction that changes it, so the map itself keys the cache and paging sorts once, not per page.
+const sortedHolders = new WeakMap<Map<string, bigint>, { keys: string[]; addresses: string[] }>();
+
+function holdersSorted(balances: Map<string, bigint>) {
+  let s = sortedHolders.get(balances);
+  if (!s) {
+    const addresses = [...balances.keys()].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
+    s = { keys: addresses.map((a) => a.toLowerCase()), addresses };
+    sortedHolders.set(balances, s);
+  }
+  return s;
+}
+
+/** First index whose key is > `after` (binary search). */
+function firstAbove(keys: string[], after: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! > after) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /**
  * Holders sorted by address (case-insensitively, i.e. numerically: EIP-55 case is only a checksum);
  * the cursor is the last address returned, `next` only when more exist.
  */
 export function holdersPage(chain: MemChain, id: string, cursor: string | null, limit: number) {
   const t = chain.token(id);
-  const key = (a: string) => a.toLowerCase();
-  const after = cursor === null ? null : key(cursor);
-  const addresses = [...t.balances.keys()].filter((a) => after === null || key(a) > after).sort((a, b) => (key(a) < key(b) ? -1 : 1));
-  const page = addresses.slice(0, limit);
+  const { keys, addresses } = holdersSorted(t.balances);
+  const start = cursor === null ? 0 : firstAbove(keys, cursor.toLowerCase());
+  const page = addresses.slice(start, start + limit);
   return {
     items: page.map((address) => ({ address, units: t.balances.get(address)!.toString() })),
-    next: addresses.length > limit ? page[page.length - 1] : undefined,
+    next: start + limit < addresses.length ? page[page.length - 1] : undefined,
   };
 }
 
@@ -59,7 +85,17 @@ export function eventsPage(chain: MemChain, id: string, cursor: string | null, l
     after = [BigInt(m[1]!), Number(m[2]!)];
   }
   const isAfter = (e: EventRecord) => e.block > after[0] || (e.block === after[0] && e.index > after[1]);
-  const page = chain.events.filter((e) => e.token === id && isAfter(e)).slice(0, limit);
+  // Events are appended in (block, index) order: find the cursor by binary search, read forward.
+  const events = chain.events;
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (isAfter(events[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  const page: EventRecord[] = [];
+  for (let i = lo; i < events.length && page.length < limit; i++) if (events[i]!.token === id) page.push(events[i]!);
   const last = page[page.length - 1];
   return { items: page.map(eventJson), next: last ? `${last.block}:${last.index}` : undefined };
 }
@@ -76,5 +112,17 @@ export function txStatusView(chain: MemChain, hash: string, signer: string | nul
   if (!rec) return { status: 'unknown', ...base };
   if (rec.status === 'pending') return { status: 'pending', ...base };
   if (rec.status === 'confirmed') return { status: 'confirmed', block: rec.block!.toString(), ...base };
-  return { status: 'failed', block: rec.block!.toString(), code: rec.error!.code, message: rec.error!.shortMessage, ...base };
+  return { status: 'failed', block: rec.block!.toString(), code: rec.error!.code, message: rec.error!.shortMessage, meta: rec.error!.meta, ...base };
+}
+
+export function usdcView(chain: MemChain) {
+  return { decimals: MEMCHAIN_USDC_DECIMALS, paused: chain.usdc.paused, totalSupply: chain.usdc.totalSupply.toString() };
+}
+
+/** A memchain address (canonicalised) or a fund treasury (`treasury:<token>`, usdc.ts). */
+export const usdcHolder = (raw: string): string => (isMemAddress(raw) ? canonicalMemAddress(raw) : raw);
+
+export function usdcAccountView(chain: MemChain, raw: string) {
+  const address = usdcHolder(raw);
+  return { address, balance: usdcBalance(chain.usdc, address).toString(), blacklisted: chain.usdc.blacklisted.has(address) };
 }

@@ -1,4 +1,4 @@
-import type { FiscusError, SingleOperation } from '@fiscus/core';
+import type { FiscusError, PayoutOperation, SingleOperation } from '@fiscus/core';
 import type { TokenEvent } from './token-state.ts';
 
 /** What memchain keeps per transaction and per event (held by MemChain, persisted by state-file.ts). */
@@ -9,7 +9,7 @@ export interface TxRecord {
   /** null for holder transfers: investors hold no keys (and no nonces) on memchain. */
   nonce: bigint | null;
   token: string;
-  ops: SingleOperation[] | HolderTransferOp[];
+  ops: SingleOperation[] | HolderTransferOp[] | PayoutOperation[];
   status: 'pending' | 'confirmed' | 'failed';
   block?: bigint;
   error?: FiscusError;

@@ -1,7 +1,7 @@
 import { FiscusError, type ErrorCode } from '@fiscus/core';
 import type { MemChain } from './chain.ts';
 import type { FaultStep } from './faults.ts';
-import { accountView, eventsPage, holdersPage, pageLimit, tokenView, txStatusView } from './reads.ts';
+import { accountView, eventsPage, holdersPage, pageLimit, tokenView, txStatusView, usdcAccountView, usdcView } from './reads.ts';
 
 /**
  * memchain's HTTP API (JSON). The driver is its only production-like client:
@@ -14,6 +14,8 @@ import { accountView, eventsPage, holdersPage, pageLimit, tokenView, txStatusVie
  *   GET  /tokens/:id/accounts/:address      → { units, frozenUnits, frozen, authorized }
  *   GET  /tokens/:id/holders?cursor=&limit= → { items, next? }
  *   GET  /tokens/:id/events?cursor=&limit=  → { items, next? }
+ *   GET  /usdc                              → { decimals, paused, totalSupply }
+ *   GET  /usdc/accounts/:address            → { balance, blacklisted } (address: 0x… or a treasury:<token>)
  * Errors: { error: { code, message, details?, meta? } } with a 4xx status.
  */
 export interface Reply {
@@ -42,6 +44,8 @@ export function resolveRoute(chain: MemChain, confirmations: number, method: str
   if (get && seg.length === 3 && seg[0] === 'accounts' && seg[2] === 'nonce') {
     return { step: 'nonce', handle: () => ok({ next: chain.nextNonce(seg[1]!).toString() }) };
   }
+  if (get && seg[0] === 'usdc' && seg.length === 1) return { step: 'read', handle: () => ok(usdcView(chain)) };
+  if (get && seg[0] === 'usdc' && seg.length === 3 && seg[1] === 'accounts') return { step: 'read', handle: () => ok(usdcAccountView(chain, seg[2]!)) };
   if (!get || seg[0] !== 'tokens' || seg.length < 2) return undefined;
   const id = seg[1]!;
   if (seg.length === 2) return { step: 'read', handle: () => ok(tokenView(chain, id)) };

@@ -6,6 +6,8 @@ import { Faults, type FaultControl } from './faults.ts';
 import { errorReply, resolveRoute } from './routes.ts';
 import { listen, readBody, send } from './server-io.ts';
 import { loadStateFile, saveStateFile } from './state-file.ts';
+import { usdcHolder } from './reads.ts';
+import { mintUsdc, usdcBalance } from './usdc.ts';
 
 export interface MemChainOptions {
   /** `memory:<name>`; default `memory:devnet`. */
@@ -49,12 +51,41 @@ export interface MemChainServer {
   holderTransfer(from: string, to: string, units: bigint, token: string): Promise<string>;
   /** Several transfers from one holder in ONE tx (T-REX `batchTransfer`); mined at once; throws FiscusError on failure. */
   holderBatchTransfer(from: string, transfers: { to: string; units: bigint }[], token: string): Promise<string>;
+  /** The chain's stablecoin (usdc.ts), driven directly as a devnet: the faucet, FiatToken's blacklist and pause. */
+  readonly usdc: MemChainUsdc;
   /** Loses every pending tx, as a node restart would. Returns how many were dropped. */
   dropMempool(): number;
   /** "Node down": stops listening and cuts open connections; resume() listens again on the same port. */
   pause(): Promise<void>;
   resume(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface MemChainUsdc {
+  /** Faucet: `amount` base units (6 decimals = micro-dollars) to a memchain address or a fund treasury (`treasury:<token>`). */
+  mint(to: string, amount: bigint): void;
+  setBlacklisted(address: string, blacklisted: boolean): void;
+  setPaused(paused: boolean): void;
+  balanceOf(address: string): bigint;
+}
+
+function usdcControl(state: MemChain): MemChainUsdc {
+  return {
+    mint: (to, amount) => {
+      mintUsdc(state.usdc, usdcHolder(to), amount);
+      state.onCommit?.();
+    },
+    setBlacklisted: (address, on) => {
+      if (on) state.usdc.blacklisted.add(usdcHolder(address));
+      else state.usdc.blacklisted.delete(usdcHolder(address));
+      state.onCommit?.();
+    },
+    setPaused: (paused) => {
+      state.usdc.paused = paused;
+      state.onCommit?.();
+    },
+    balanceOf: (address) => usdcBalance(state.usdc, usdcHolder(address)),
+  };
 }
 
 export async function startMemChain(opts: MemChainOptions = {}): Promise<MemChainServer> {
@@ -135,6 +166,7 @@ export async function startMemChain(opts: MemChainOptions = {}): Promise<MemChai
     holderTransfer: async (from, to, units, token) => state.holderTransfer(from, to, units, token),
     holderBatchTransfer: async (from, transfers, token) => state.holderBatchTransfer(from, transfers, token),
     dropMempool: () => state.dropMempool(),
+    usdc: usdcControl(state),
     pause: stopListening,
     resume: async () => {
       if (listening || closed) return;

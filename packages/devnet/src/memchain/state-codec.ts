@@ -42,6 +42,7 @@ export function encodeState(c: MemChain): string {
     tokens,
     txs,
     events: c.events,
+    usdc: { balances: [...c.usdc.balances], blacklisted: [...c.usdc.blacklisted], paused: c.usdc.paused, totalSupply: c.usdc.totalSupply },
   };
   return JSON.stringify(doc, bigReplacer);
 }
@@ -142,6 +143,17 @@ export function decodeStateInto(c: MemChain, text: string): void {
   for (const t of txs) c.txs.set(t.hash, t);
   for (const [signer, next] of nonces) c.nonces.set(signer, next);
   c.events.push(...events);
+  // Files written before the stablecoin existed have none: an empty one.
+  if (doc.usdc !== undefined) {
+    const u = obj(doc.usdc, 'usdc');
+    if (typeof u.paused !== 'boolean') bad('usdc.paused is not a boolean');
+    c.usdc = {
+      balances: bigMap(u.balances, 'usdc.balances'),
+      blacklisted: new Set(strs(u.blacklisted, 'usdc.blacklisted')),
+      paused: u.paused,
+      totalSupply: big(u.totalSupply, 'usdc.totalSupply'),
+    };
+  }
 }
 
 function toBig(s: string): bigint {

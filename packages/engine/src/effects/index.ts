@@ -1,4 +1,4 @@
-import { isOracleOperation, isPayoutOperation, operationFromJson, type OperationBody, type SingleOperation } from '@fiscus/core';
+import { isKeyRotationOperation, isOracleOperation, isPayoutOperation, operationFromJson, type OperationBody, type SingleOperation } from '@fiscus/core';
 import type { Db } from '@fiscus/ledger';
 import type { OperationRow } from '../rows.ts';
 import { applyDeployed, applyDeployFailed } from './deployment.ts';
@@ -15,8 +15,9 @@ export async function applyEffects(tx: Db, op: OperationRow): Promise<void> {
   const body = operationFromJson(op.body);
   if (body.kind === 'deploy') return applyDeployed(tx, op);
   // NAV / attestation mirrors move no units: the publication rows are already the books; a
-  // sequence filler changes nothing at all.
-  if (isOracleOperation(body) || body.kind === 'fillSequence') return;
+  // sequence filler changes nothing at all; a key rotation changes who signs (its audit records
+  // are the books).
+  if (isOracleOperation(body) || isKeyRotationOperation(body) || body.kind === 'fillSequence') return;
   if (isPayoutOperation(body)) return applyPayoutPosted(tx, op, body);
   const items = itemsWithContext(body, op.context);
   await postSupply(
@@ -32,7 +33,7 @@ export async function applyEffects(tx: Db, op: OperationRow): Promise<void> {
 export async function applyFailure(tx: Db, op: OperationRow): Promise<void> {
   const body = operationFromJson(op.body);
   if (body.kind === 'deploy') return applyDeployFailed(tx, op);
-  if (isOracleOperation(body) || body.kind === 'fillSequence') return;
+  if (isOracleOperation(body) || isKeyRotationOperation(body) || body.kind === 'fillSequence') return;
   if (isPayoutOperation(body)) return applyPayoutFailed(tx, op, body);
   for (const { item, context } of itemsWithContext(body, op.context)) await applyWalletFailed(tx, op.fundId, item, context);
   await applyDealingFailure(tx, op);
@@ -45,7 +46,7 @@ export interface ItemWithContext {
 
 /** A batch carries one context per item under `context.items`, in the same order. */
 function itemsWithContext(
-  body: Exclude<OperationBody, { kind: 'deploy' | 'publishNav' | 'publishAttestation' | 'fillSequence' | 'payout' }>,
+  body: Exclude<OperationBody, { kind: 'deploy' | 'publishNav' | 'publishAttestation' | 'fillSequence' | 'payout' | 'rotateKey' }>,
   context: Record<string, unknown>,
 ): ItemWithContext[] {
   if (body.kind !== 'batch') return [{ item: body, context }];

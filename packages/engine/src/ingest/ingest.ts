@@ -6,6 +6,9 @@ import { recordUnmatchedEvent } from './unmatched.ts';
 import { INGEST_MAX_PAGES } from '../defaults.ts';
 import { priceHolderBurn } from '../redemptions/open.ts';
 import { applyRedemptionTransfer, isToRedemptionAddress } from './redemption-transfer.ts';
+import { applyCashEvent, type CashEvent } from './cash-events.ts';
+
+const isCashEvent = (e: ChainEvent): e is CashEvent => e.kind === 'cashSubscription' || e.kind === 'cashRedemption';
 
 const { chainCursors, deployments, fundWallets, operations, redemptions, wallets } = schema;
 
@@ -27,6 +30,8 @@ export interface IngestResult {
   transfers: number;
   /** On-chain redemptions (holder burns) recorded. */
   redemptions: number;
+  /** Stablecoin subscriptions and redemptions of the settlement contracts booked (issue 12). */
+  cash: number;
   /** Transfers of our own operations (already posted by the engine) passed over. */
   own: number;
   /** Transfers not recorded: unknown addresses, foreign mints, already applied. */
@@ -51,7 +56,7 @@ const silent: EngineLogger = { info() {}, warn() {}, error() {} };
  */
 export async function ingestEvents(db: Db, drivers: DriverRegistry, o: IngestEventsOptions): Promise<IngestResult> {
   const logger = o.logger ?? silent;
-  const result: IngestResult = { pages: 0, events: 0, transfers: 0, redemptions: 0, own: 0, ignored: 0, cursor: null };
+  const result: IngestResult = { pages: 0, events: 0, transfers: 0, redemptions: 0, cash: 0, own: 0, ignored: 0, cursor: null };
   const [dep] = await db.select().from(deployments).where(eq(deployments.id, o.deploymentId));
   const deployment = dep && deploymentOf(dep);
   if (!dep || !deployment) {
@@ -109,7 +114,7 @@ async function commitPage(
   total: IngestResult,
 ): Promise<boolean> {
   const chain = driver.chain;
-  const counts = { transfers: 0, redemptions: 0, own: 0, ignored: 0 };
+  const counts = { transfers: 0, redemptions: 0, cash: 0, own: 0, ignored: 0 };
   const applied = await db.transaction(async (tx) => {
     const [locked] = await tx.select({ cursor: chainCursors.cursor }).from(chainCursors).where(eq(chainCursors.deploymentId, t.deploymentId)).for('update');
     if (!locked || (locked.cursor ?? null) !== from) return false;
@@ -125,17 +130,21 @@ async function commitPage(
       counts.own++;
       return false;
     });
-    const holders = await knownHolders(
-      tx,
-      t.fundId,
-      chain,
-      foreign.flatMap((e) => [e.from, e.to]).filter((a): a is string => a !== null),
-    );
+    const holders = await knownHolders(tx, t.fundId, chain, [
+      ...foreign.flatMap((e) => [e.from, e.to]).filter((a): a is string => a !== null),
+      ...items.filter(isCashEvent).map((e) => e.investor),
+    ]);
     const holder = (a: string | null) => (a === null ? undefined : holders.get(a.toLowerCase()));
 
     // In chain order: transfers of other parties, and movements the driver could not express.
     const toApply = new Set<ChainEvent>(foreign);
     for (const e of items) {
+      if (isCashEvent(e)) {
+        // Stablecoin subscriptions / redemptions of the settlement contracts (cash-events.ts).
+        if (await applyCashEvent(tx, t, chain, e, holder(e.investor), logger)) counts.cash++;
+        else counts.ignored++;
+        continue;
+      }
       if (e.kind === 'unmatched') {
         // Booked nowhere; named when the chain drifts.
         counts.ignored++;
@@ -196,6 +205,7 @@ async function commitPage(
   total.events += items.length;
   total.transfers += counts.transfers;
   total.redemptions += counts.redemptions;
+  total.cash += counts.cash;
   total.own += counts.own;
   total.ignored += counts.ignored;
   return true;

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { FiscusError, formatUsd, requiredReserves, ROUNDING_RULES, type MicroUsd, type Nav } from '@fiscus/core';
-import { ISSUANCE, SUPPLY_PREFIX, TRANSIT, accountBalance, balances, getCurrentNav, getFund, schema, type Db } from '@fiscus/ledger';
+import { ISSUANCE, STABLECOIN_PREFIX, SUPPLY_PREFIX, TRANSIT, accountBalance, balances, getCurrentNav, getFund, schema, type Db } from '@fiscus/ledger';
 import { guardsFor } from './settings.ts';
 
 const { operations } = schema;
@@ -13,7 +13,7 @@ export interface ReserveFacts {
   /** supply:<chain> balances keyed by chain id, plus units in transit between chains. */
   supply: Record<string, bigint>;
   transit: bigint;
-  /** USD balances of every custody:* and cash:* account, and their sum (micro-dollars). */
+  /** USD balances of every custody:*, cash:* and stablecoin:* account, and their sum (micro-dollars). */
   reserveAccounts: Record<string, MicroUsd>;
   reserves: MicroUsd;
 }
@@ -25,7 +25,8 @@ export async function reserveFacts(db: Db, fundId: string): Promise<ReserveFacts
   for (const [code, units] of await balances(db, { fundId, commodity: 'units', prefix: SUPPLY_PREFIX })) supply[code.slice(SUPPLY_PREFIX.length)] = units;
   const reserveAccounts: Record<string, MicroUsd> = {};
   let reserves = 0n;
-  for (const prefix of ['custody:', 'cash:']) {
+  // Stablecoin held on each chain (stablecoin:<chain>, issue 12) is cash too: reconciled against the chains.
+  for (const prefix of ['custody:', 'cash:', STABLECOIN_PREFIX]) {
     for (const [code, usd] of await balances(db, { fundId, commodity: 'usd', prefix })) {
       reserveAccounts[code] = usd;
       reserves += usd;

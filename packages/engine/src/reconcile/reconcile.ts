@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
+  isKeyRotationOperation,
   isOracleOperation,
   newId,
   operationFromJson,
@@ -13,7 +14,7 @@ import {
 import { accountBalance, appendAudit, deploymentOf, schema, supplyAccount, type Db } from '@fiscus/ledger';
 import type { ReconciliationRow } from '../rows.ts';
 import { catchUpEvents, unmatchedSinceLastClean } from './unmatched.ts';
-import { positionsDetail } from './positions.ts';
+import { positionsDetail, type PositionsRequest } from './positions.ts';
 import { DRIFT_RECHECK_MS } from '../defaults.ts';
 
 const { deployments, operations, reconciliations } = schema;
@@ -27,7 +28,7 @@ const { deployments, operations, reconciliations } = schema;
 export async function runReconciliation(
   db: Db,
   drivers: DriverRegistry,
-  p: { fundId: string; chain?: string; positions?: boolean },
+  p: { fundId: string; chain?: string; positions?: boolean | PositionsRequest; fullPositionsEveryMs?: number },
 ): Promise<ReconciliationRow[]> {
   const rows = await db
     .select()
@@ -42,7 +43,14 @@ export async function runReconciliation(
     // kept as unmatched events — the cause shown with a drift.
     await catchUpEvents(db, drivers, d.id);
     results.push(
-      await reconcileDeployment(db, driver, { fundId: p.fundId, deploymentId: d.id, deployment, blockedReason: d.blockedReason, positions: p.positions }),
+      await reconcileDeployment(db, driver, {
+        fundId: p.fundId,
+        deploymentId: d.id,
+        deployment,
+        blockedReason: d.blockedReason,
+        positions: p.positions === true ? 'full' : p.positions || undefined,
+        fullPositionsEveryMs: p.fullPositionsEveryMs,
+      }),
     );
   }
   return results;
@@ -53,8 +61,12 @@ interface Target {
   deploymentId: string;
   deployment: Deployment;
   blockedReason: string | null;
-  /** Also compare every holder's on-chain balance with its cap-table position (reconcile/positions.ts). */
-  positions?: boolean;
+  /**
+   * Also compare holders' on-chain balances with their cap-table positions (reconcile/positions.ts):
+   * every holder (`full`), those touched since the last check (`incremental`), or full when one is due (`auto`).
+   */
+  positions?: PositionsRequest;
+  fullPositionsEveryMs?: number;
 }
 
 type Status = 'clean' | 'in_flight' | 'drift' | 'error';
@@ -94,7 +106,14 @@ async function reconcileDeployment(db: Db, driver: ChainDriver, t: Target): Prom
   const { ledgerSupply, chainSupply, status, detail } = m;
   const drift = chainSupply === null ? null : chainSupply - ledgerSupply;
   if (status === 'drift') detail.unmatchedEvents = await unmatchedSinceLastClean(db, { fundId: t.fundId, chain });
-  if (t.positions) detail.positions = await positionsDetail(db, driver, { fundId: t.fundId, deployment: t.deployment });
+  if (t.positions) {
+    detail.positions = await positionsDetail(db, driver, {
+      fundId: t.fundId,
+      deployment: t.deployment,
+      mode: t.positions,
+      fullEveryMs: t.fullPositionsEveryMs,
+    });
+  }
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(reconciliations)
@@ -122,7 +141,7 @@ async function inFlightUnits(db: Db, fundId: string, chain: string): Promise<{ m
   let burns = 0n;
   for (const { body } of rows) {
     const op = operationFromJson(body);
-    if (op.kind === 'deploy' || isOracleOperation(op)) continue;
+    if (op.kind === 'deploy' || isOracleOperation(op) || isKeyRotationOperation(op)) continue;
     for (const item of singleOperations(op as ChainOperation)) {
       if (item.kind === 'mint') mints += item.units;
       if (item.kind === 'burn') burns += item.units;

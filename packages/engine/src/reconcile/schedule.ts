@@ -2,6 +2,7 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import type { DriverRegistry } from '@fiscus/core';
 import { schema, type Db } from '@fiscus/ledger';
 import { runReconciliation } from './reconcile.ts';
+import type { PositionsRequest } from './positions.ts';
 import type { ReconciliationRow } from '../rows.ts';
 import type { EngineLogger } from '../steps/context.ts';
 
@@ -17,7 +18,14 @@ const { deployments, reconcileSchedule } = schema;
 export async function reconcileDue(
   db: Db,
   drivers: DriverRegistry,
-  o: { everyMs: number; positions?: boolean; logger?: EngineLogger; now?: Date },
+  o: {
+    everyMs: number;
+    /** Holder positions: default `auto` (a full check when one is due, else only holders touched since the last check). */
+    positions?: boolean | PositionsRequest;
+    fullPositionsEveryMs?: number;
+    logger?: EngineLogger;
+    now?: Date;
+  },
 ): Promise<ReconciliationRow[]> {
   const now = o.now ?? new Date();
   const active = await db
@@ -40,7 +48,14 @@ export async function reconcileDue(
       .returning({ id: reconcileSchedule.deploymentId });
     if (claimed.length === 0) continue;
     try {
-      results.push(...(await runReconciliation(db, drivers, { fundId: d.fundId, chain: d.chain, positions: o.positions ?? true })));
+      results.push(
+        ...(await runReconciliation(db, drivers, {
+          fundId: d.fundId,
+          chain: d.chain,
+          positions: o.positions ?? 'auto',
+          fullPositionsEveryMs: o.fullPositionsEveryMs,
+        })),
+      );
     } catch (e) {
       o.logger?.error({ deploymentId: d.id, err: String(e) }, 'scheduled reconciliation failed');
     }

@@ -5,3 +5,4 @@ export { settleRedemptions, utcDay, type SettleResult } from './settle.ts';
 export { confirmPayout, type PayoutRow } from './payouts.ts';
 export { getRedemption, listRedemptions, paidOnDay, type RedemptionView } from './queries.ts';
 export { acceptRedemption } from './accept.ts';
+export { enqueueCashRedemption, type CashRedemptionRequest } from './enqueue.ts';

@@ -6,6 +6,7 @@ import type { OperationRow } from '../rows.ts';
 import { priceRedemption, type PricedNav } from './pricing.ts';
 import { getRedemptionRules } from './settings.ts';
 import { postRedemptionOwed } from './postings.ts';
+import { payoutTargetFor } from '../settlement/chains.ts';
 
 const { funds, fundWallets, redemptions } = schema;
 export type RedemptionRow = typeof redemptions.$inferSelect;
@@ -63,6 +64,7 @@ export interface TransferRedemption {
  */
 export async function openTransferRedemption(tx: Db, r: TransferRedemption): Promise<RedemptionRow | undefined> {
   const priced = await priceNow(tx, r.fundId, r.units);
+  const target = await payoutTargetFor(tx, { fundId: r.fundId, investorId: r.investorId, chain: r.chain, walletId: r.walletId });
   const state = priced.belowMinimum ? 'rejected_min_size' : 'requested';
   const [row] = await tx
     .insert(redemptions)
@@ -80,6 +82,7 @@ export async function openTransferRedemption(tx: Db, r: TransferRedemption): Pro
       state,
       fromAddress: r.fromAddress,
       ...navColumns(priced),
+      ...(target ?? {}),
     })
     .onConflictDoNothing()
     .returning();
@@ -152,6 +155,8 @@ export interface ApiRedemption {
   walletId: string;
   requestedBy: string;
   nav: PricedNav;
+  /** Paid in stablecoin to this wallet of the investor (issue 12); default: its redeeming wallet on a settlement chain, else by wire. */
+  payToWalletId?: string;
 }
 
 /** Through the API: refused below the minimum; otherwise the row and its agent burn commit together. */
@@ -166,6 +171,13 @@ export async function requestRedemption(db: Db, r: ApiRedemption): Promise<{ red
       },
     );
   }
+  const target = await payoutTargetFor(db, {
+    fundId: r.fundId,
+    investorId: r.investorId,
+    chain: r.chain,
+    walletId: r.walletId,
+    payToWalletId: r.payToWalletId,
+  });
   return db.transaction(async (tx) => {
     const id = newId('red');
     const operation = await requestOperation(tx, {
@@ -190,6 +202,7 @@ export async function requestRedemption(db: Db, r: ApiRedemption): Promise<{ red
         fromAddress: r.address,
         burnOperationId: operation.id,
         ...navColumns(priced),
+        ...(target ?? {}),
       })
       .returning();
     await appendAudit(tx, {

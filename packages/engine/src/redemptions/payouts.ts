@@ -18,6 +18,12 @@ export async function confirmPayout(db: Db, p: { fundId: string; redemptionId: s
       .where(and(eq(redemptionPayouts.id, p.payoutId), eq(redemptionPayouts.redemptionId, p.redemptionId), eq(redemptionPayouts.fundId, p.fundId)))
       .for('update');
     if (!payout) throw new FiscusError('NOT_FOUND', `payout ${p.payoutId} of redemption ${p.redemptionId} not found`);
+    // A stablecoin payout is confirmed by its chain (effects/payout.ts), never by hand.
+    if (payout.chain !== null) {
+      throw new FiscusError('CONFLICT', `payout ${p.payoutId} is paid in stablecoin on ${payout.chain}; the chain confirms it`, {
+        meta: { status: payout.status },
+      });
+    }
     if (payout.status === 'confirmed') {
       if (payout.reference === p.reference) return payout;
       throw new FiscusError('CONFLICT', `payout ${p.payoutId} is already confirmed with another reference`, { meta: { reference: payout.reference } });

@@ -4,6 +4,7 @@ import { accountBalance, appendAudit, cashAccount, getCurrentNav, schema, type D
 import { postRedemptionOwed, postRedemptionPaid } from './postings.ts';
 import { priceRedemption } from './pricing.ts';
 import { getRedemptionRules } from './settings.ts';
+import { settleInStablecoin, StablecoinLanes } from './settle-stablecoin.ts';
 
 const { funds, redemptions, redemptionPayouts, redemptionSettings } = schema;
 type RedemptionRow = typeof redemptions.$inferSelect;
@@ -62,6 +63,9 @@ async function settleFund(db: Db, fundId: string, now: Date): Promise<SettleResu
       .where(and(eq(redemptions.fundId, fundId), eq(redemptions.state, 'pending')))
       .orderBy(asc(redemptions.createdAt), asc(redemptions.id));
     let settled = 0;
+    // Stablecoin payouts queue per chain: a chain short of liquidity (or blocked) holds back only
+    // its own lane, FIFO within it; the daily limit is the fund's and stops every lane.
+    const lanes = new StablecoinLanes(tx, fundId);
     for (const queued of queue) {
       // Received while the fund had no NAV: priced now, at the first NAV there is (else the queue waits).
       const r = queued.usd === null ? await priceLate(tx, queued) : queued;
@@ -69,7 +73,19 @@ async function settleFund(db: Db, fundId: string, now: Date): Promise<SettleResu
       const usd = r.usd ?? 0n;
       const limit = rules.dailyLiquidityUsd;
       const fitsLimit = limit === null || used + usd <= limit || (paidToday === 0 && usd > limit);
-      if (!fitsLimit || usd > cash) break;
+      if (!fitsLimit) break;
+      if (r.payoutChain) {
+        if (!(await lanes.take(r.payoutChain, usd))) continue;
+        await settleInStablecoin(tx, r, { day, now });
+        used += usd;
+        paidToday++;
+        settled++;
+        continue;
+      }
+      if (lanes.bankBlocked || usd > cash) {
+        lanes.bankBlocked = true;
+        continue;
+      }
       const payoutId = newId('pay');
       const entryId = await postRedemptionPaid(tx, { ...r, payoutId, account: rules.payoutAccount });
       await tx.insert(redemptionPayouts).values({

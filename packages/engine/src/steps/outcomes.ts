@@ -22,7 +22,11 @@ export async function advance(
 }
 
 /** The public form: an INTERNAL error's raw text stays in the worker's log (it may quote SQL). */
-export const errorJson = (e: FiscusError) => ({ ...toPublicError(e) });
+export const errorJson = (e: FiscusError) => {
+  const reason = e.code !== 'INTERNAL' && typeof e.meta?.reason === 'string' ? e.meta.reason : undefined;
+  // meta.reason is a code word drivers set for refusals a person acts on (a held payout's NO_TRUSTLINE).
+  return reason ? { ...toPublicError(e), reason } : { ...toPublicError(e) };
+};
 
 /** Try again later in the same state, with backoff. */
 export async function retryLater(ctx: StepContext, op: OperationRow, reason: FiscusError, delayMs?: number): Promise<StepResult> {
@@ -108,6 +112,9 @@ const PERMANENT = new Set([
   'INSUFFICIENT_BALANCE',
   'NOT_AUTHORIZED_ON_CHAIN',
   'FROZEN',
+  // A stablecoin payout the issuer refuses: held with its reason for a retry or a redirect.
+  'STABLECOIN_BLACKLISTED',
+  'STABLECOIN_PAUSED',
 ]);
 
 export const isPermanent = (e: FiscusError) => PERMANENT.has(e.code);

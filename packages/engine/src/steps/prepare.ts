@@ -3,12 +3,14 @@ import { checkCompliance } from '../compliance.ts';
 import { openHalt } from '../moves/halt.ts';
 import { advance, pollLater } from './outcomes.ts';
 import { loadDeployment } from '../deployments.ts';
+import { collectedApproval } from '../multisig/signatures.ts';
 import { checkRecovery } from '../recovery.ts';
 import type { OperationRow } from '../rows.ts';
 import { allocateSequence, giveUpSequence } from '../sequences.ts';
 import { touch } from '../transition.ts';
 import type { StepContext, StepResult } from './context.ts';
 import { MIN_HELD_POLL_MS } from '../defaults.ts';
+import { getSettlementChain } from '../settlement/chains.ts';
 
 /**
  * approved → prepared: checks the policy again (it may have changed since the request),
@@ -35,10 +37,27 @@ export async function prepareStep(ctx: StepContext, op: OperationRow, driver: Ch
     const halt = await openHalt(ctx.db, op.fundId);
     if (halt) return pollLater(ctx, op, Math.max(ctx.pollMs, MIN_HELD_POLL_MS), { lastError: { code: 'FUND_HALTED', message: halt.reason } });
   }
+  if (body.kind === 'payout') {
+    // A stablecoin drift on this chain blocks its payouts: the operation waits (never fails), so
+    // the payout is neither lost nor signed while the books and the chain disagree.
+    const chain = await getSettlementChain(ctx.db, op.fundId, op.chain);
+    if (chain?.payoutsBlocked) {
+      return pollLater(ctx, op, Math.max(ctx.pollMs, MIN_HELD_POLL_MS), {
+        lastError: { code: 'CONFLICT', message: `payouts blocked: ${chain.blockedReason ?? 'stablecoin drift'}` },
+      });
+    }
+  }
   await recheckPolicy(ctx, op, body);
   const held = await reserveSequence(ctx, op, driver, driver.signerFor(body, deployment.deployment));
   if (!held) return undefined;
-  const prepared = await driver.prepare(body, { deployment: deployment.deployment, sequence: held.sequence! });
+  // Approved by approvers' signatures (multisig/): the driver builds the transaction they signed.
+  const approval = op.requiresApproval ? await collectedApproval(ctx.db, op.id) : undefined;
+  const prepared = await driver.prepare(body, { deployment: deployment.deployment, sequence: held.sequence!, ...(approval ? { approval } : {}) });
+  // A driver whose signing key moved meanwhile (a key rotation landed) must not use another
+  // signer's sequence: nothing is persisted, and the retry allocates for the new signer.
+  if (prepared.signer !== held.signer) {
+    throw new FiscusError('CONFLICT', `operation ${op.id} was signed by ${prepared.signer}, its sequence belongs to ${held.signer}`);
+  }
   return persistSigned(ctx, held, prepared);
 }
 

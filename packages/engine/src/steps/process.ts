@@ -9,19 +9,24 @@ import { submitStep } from './submit.ts';
 import { trackStep } from './track.ts';
 import { MAX_STEPS_PER_CLAIM } from '../defaults.ts';
 
-/** Advances one leased operation as far as it can go now, one durable step at a time. */
-export async function processOperation(ctx: StepContext, claimed: OperationRow): Promise<void> {
+/**
+ * Advances one leased operation as far as it can go now, one durable step at a time. Returns
+ * the row as this worker left it (undefined when another worker moved it), so the worker knows
+ * when it is due again (`nextAttemptAt`) without asking the database.
+ */
+export async function processOperation(ctx: StepContext, claimed: OperationRow): Promise<StepResult> {
   let op: StepResult = claimed;
   for (let i = 0; op && i < MAX_STEPS_PER_CLAIM; i++) {
-    if (op.nextAttemptAt.getTime() > Date.now()) return;
+    if (op.nextAttemptAt.getTime() > Date.now()) return op;
     const before: OperationRow = op;
     try {
       op = await step(ctx, op);
     } catch (e) {
       op = await onError(ctx, before, e);
     }
-    if (op && op.state === before.state && op.nextAttemptAt.getTime() > Date.now()) return;
+    if (op && op.state === before.state && op.nextAttemptAt.getTime() > Date.now()) return op;
   }
+  return op;
 }
 
 async function step(ctx: StepContext, op: OperationRow): Promise<StepResult> {

@@ -6,6 +6,7 @@ import type { OperationRow } from '../rows.ts';
 import { queueFiller } from '../sequences.ts';
 import type { StepContext, StepResult } from './context.ts';
 import { errorJson, pollLater, retryLater } from './outcomes.ts';
+import { signalWork } from '../wakeup.ts';
 
 const { operations } = schema;
 
@@ -80,7 +81,7 @@ export async function awaitPredecessor(ctx: StepContext, op: OperationRow, drive
  */
 export async function wakeSuccessor(ctx: StepContext, op: OperationRow): Promise<void> {
   if (op.signer === null || op.sequence === null) return;
-  await ctx.db
+  const woken = await ctx.db
     .update(operations)
     .set({ nextAttemptAt: sql`now()` })
     .where(
@@ -92,5 +93,11 @@ export async function wakeSuccessor(ctx: StepContext, op: OperationRow): Promise
         gt(operations.nextAttemptAt, sql`now()`),
       ),
     )
-    .catch((e: unknown) => ctx.logger.warn({ operationId: op.id, err: String(e) }, 'could not wake the next sequence'));
+    .returning({ id: operations.id })
+    .catch((e: unknown) => {
+      ctx.logger.warn({ operationId: op.id, err: String(e) }, 'could not wake the next sequence');
+      return [];
+    });
+  // The waiter may sit in another worker, idle until its fallback: tell the workers it is due.
+  if (woken.length > 0) await signalWork(ctx.db, op.chain).catch(() => {});
 }

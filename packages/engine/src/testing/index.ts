@@ -7,3 +7,5 @@ export { seedFund, seedWallet, requestMint, getOperation, deploymentOf } from '.
 export { testWorker, settle, until } from './drive.ts';
 export { runTsChild, runWorkerChild, type ChildResult } from './spawn.ts';
 export { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from '../webhooks/testing/receiver.ts';
+export { describePayoutCrashSafety, type PayoutChainHarness } from './payout-crash-suite.ts';
+export { describeMultisigApprovals, type MultisigChainHarness } from './multisig-suite.ts';

@@ -31,6 +31,9 @@ worker.start();
 
 for (;;) {
   await new Promise((r) => setTimeout(r, 50));
+  // A test runner killed mid-test leaves this child re-parented to init: without this it would
+  // poll a dropped test database for ever, taking CPU from every later run on the machine.
+  if (process.ppid === 1) process.exit(1);
   if (!env.UNTIL) continue;
   const active = await database.db
     .select({ id: schema.operations.id })

@@ -54,6 +54,13 @@ export const redemptions = pgTable(
     burnOperationId: text('burn_operation_id'),
     burnedAt: timestamp('burned_at', { withTimezone: true }),
     settledAt: timestamp('settled_at', { withTimezone: true }),
+    /**
+     * Paid in the fund's stablecoin (issue 12) on this chain to this wallet of the investor; NULL =
+     * paid by bank wire. Defaults to the redemption's own chain when it is a settlement chain.
+     */
+    payoutChain: text('payout_chain'),
+    payoutAddress: text('payout_address'),
+    payoutWalletId: text('payout_wallet_id'),
   },
   (t) => [
     uniqueIndex('redemptions_chain_tx_event').on(t.chain, t.txHash, t.eventIndex),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, units, updatedAt } from './columns.ts';
 import { funds } from './funds.ts';
 import { investors, wallets } from './investors.ts';
@@ -136,6 +136,16 @@ export const redemptionPayouts = pgTable(
     confirmedBy: text('confirmed_by'),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     createdAt: createdAt(),
+    /**
+     * Stablecoin payouts (issue 12): the chain, wallet and address paid, and the `payout` operation
+     * doing it (status sending → paid, or held with `heldReason` when it cannot be delivered;
+     * a retry or redirect requests a new operation). NULL chain = a bank wire.
+     */
+    chain: text('chain'),
+    address: text('address'),
+    walletId: text('wallet_id'),
+    operationId: text('operation_id'),
+    heldReason: jsonb('held_reason').$type<Record<string, unknown>>(),
   },
   (t) => [uniqueIndex('redemption_payouts_redemption').on(t.redemptionId), index('redemption_payouts_day').on(t.fundId, t.day)],
 );

@@ -1,6 +1,7 @@
 export * from './funds.ts';
 export * from './investors.ts';
 export * from './operations.ts';
+export * from './approvals.ts';
 export * from './journal.ts';
 export * from './platform.ts';
 export * from './chain.ts';
@@ -11,3 +12,4 @@ export * from './moves.ts';
 export * from './avalanche.ts';
 export * from './sep8.ts';
 export * from './webhooks.ts';
+export * from './settlement.ts';

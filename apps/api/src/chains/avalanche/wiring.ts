@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { devSecp256k1Signer, feePolicyFromGwei, parseEvmFinality, signerAddress } from '@fiscus/chain-evm';
+import { devSecp256k1Signer, ensureLocalSettlement, feePolicyFromGwei, parseEvmFinality, signerAddress } from '@fiscus/chain-evm';
 import {
   AvalancheDriver,
   avalancheDriverFromEnv,
@@ -123,7 +123,7 @@ export async function buildAvalanche(config: Config, logger: Logger, o: Avalanch
   }
   try {
     const url = config.AVALANCHE_RPC_URL ?? node!.url;
-    const infrastructure = await ensureAvalancheInfrastructure({
+    const shared = await ensureAvalancheInfrastructure({
       url,
       chainId,
       admin: keys.admin,
@@ -132,6 +132,8 @@ export async function buildAvalanche(config: Config, logger: Logger, o: Avalanch
       allowListAdmin: keys.allowListAdmin,
       recordPath: o.infrastructureFile,
     });
+    // The L1 devnet's own USDC (FiscusUSDC), deployed by the admin key (Enabled on the deployer list).
+    const infrastructure = await ensureLocalSettlement({ url, chainId, admin: keys.admin, infrastructure: shared, recordPath: o.infrastructureFile });
     const driver = new AvalancheDriver({
       chainId,
       url,

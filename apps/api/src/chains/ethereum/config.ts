@@ -39,8 +39,40 @@ export const EVM_CONFIG = {
   EVM_ADMIN_KEY: hexKey.optional(),
   /** The KYC claim issuer's key; default: the admin key. */
   EVM_CLAIM_KEY: hexKey.optional(),
+  /**
+   * Role keys on the agent gate (local networks; signer-config.ts has the `*_SIGNER` forms): minting,
+   * compliance, oracle; `local` default: anvil dev accounts 3, 4, 5. `*_NEXT_KEY`: a rotation's target.
+   */
+  EVM_MINTER_KEY: hexKey.optional(),
+  EVM_COMPLIANCE_KEY: hexKey.optional(),
+  EVM_ORACLE_KEY: hexKey.optional(),
+  EVM_MINTER_NEXT_KEY: hexKey.optional(),
+  EVM_COMPLIANCE_NEXT_KEY: hexKey.optional(),
+  EVM_ORACLE_NEXT_KEY: hexKey.optional(),
   /** Every fund's redemption wallet (platform-controlled; investors send units there to redeem); default: the admin key's address. */
   EVM_REDEMPTION_ADDRESS: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x… EVM address')
+    .optional(),
+  /**
+   * Multi-signature approvals: the approvers' addresses (comma-separated). Each fund deployed with it
+   * gets a Safe they own with EVM_SAFE_THRESHOLD, holding the minting right; operations above the
+   * fund's approval threshold then need that many owners' signatures (POST /v1/operations/{id}/signatures).
+   */
+  EVM_SAFE_OWNERS: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}(,0x[0-9a-fA-F]{40})*$/, 'must be comma-separated 0x… EVM addresses')
+    .optional(),
+  EVM_SAFE_THRESHOLD: z
+    .string()
+    .regex(/^[1-9][0-9]?$/, 'must be a whole number (1-99)')
+    .optional(),
+  /** The Safe singleton and proxy factory (`rpc`: the chain's canonical Safe deployments; `local`: deployed at start). */
+  EVM_SAFE_SINGLETON: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x… EVM address')
+    .optional(),
+  EVM_SAFE_PROXY_FACTORY: z
     .string()
     .regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x… EVM address')
     .optional(),
@@ -54,6 +86,13 @@ export type EvmConfig = z.infer<typeof EvmConfigSchema>;
 
 /** Real networks never get a default key or contract set: each missing one is named. */
 export function checkEvmConfig(c: EvmConfig, need: (key: string, why: string) => void): void {
+  if (c.EVM_SAFE_OWNERS) {
+    const n = c.EVM_SAFE_OWNERS.split(',').length;
+    if (!c.EVM_SAFE_THRESHOLD || Number(c.EVM_SAFE_THRESHOLD) > n) need('EVM_SAFE_THRESHOLD', `required with EVM_SAFE_OWNERS: between 1 and its ${n} owners`);
+    if (c.ETHEREUM_NETWORK === 'rpc' && (!c.EVM_SAFE_SINGLETON || !c.EVM_SAFE_PROXY_FACTORY)) {
+      need('EVM_SAFE_SINGLETON', 'EVM_SAFE_SINGLETON and EVM_SAFE_PROXY_FACTORY are required with EVM_SAFE_OWNERS on ETHEREUM_NETWORK=rpc');
+    }
+  }
   if (c.ETHEREUM_NETWORK !== 'rpc') return;
   const rpc = 'required when ETHEREUM_NETWORK=rpc';
   if (!c.ETHEREUM_RPC_URL) need('ETHEREUM_RPC_URL', `${rpc}: the node's JSON-RPC URL`);

@@ -1,8 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { EvmDriver, devSecp256k1Signer, ensureInfrastructure, evmDriverFromEnv, feePolicyFromGwei, parseEvmFinality } from '@fiscus/chain-evm';
+import {
+  AdminSender,
+  createEvmProvider,
+  ensureSafeInfrastructure,
+  safeApprovalsFromEnv,
+  EvmDriver,
+  devSecp256k1Signer,
+  ensureInfrastructure,
+  ensureLocalSettlement,
+  signerAddress,
+  evmDriverFromEnv,
+  feePolicyFromGwei,
+  parseEvmFinality,
+} from '@fiscus/chain-evm';
 import { ANVIL_DEV_ACCOUNTS, ANVIL_DEV_CHAIN_ID, startAnvil, type AnvilNode } from '@fiscus/devnet';
-import type { Signer } from '@fiscus/core';
+import { KEY_ROLES, type KeyRole, type Signer } from '@fiscus/core';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import { evmSigners, signerSource } from '../../signer-wiring.ts';
@@ -64,17 +77,25 @@ export async function buildEvm(config: Config, logger: Logger, o: EvmWiringOptio
     const url = config.ETHEREUM_RPC_URL ?? anvil!.url;
     const [adminKey, operatorKey, claimKey] = ANVIL_DEV_ACCOUNTS;
     const [admin, operator, claimSigner] = [adminKey, operatorKey, claimKey].map((a) => devSecp256k1Signer(a.privateKey)) as [Signer, Signer, Signer];
-    const infrastructure = await ensureInfrastructure({ url, chainId, admin, operator, claimSigner, recordPath: o.infrastructureFile });
+    const roleKeys = localRoleKeys(config);
+    const roles = { minter: roleKeys.minter[0], compliance: roleKeys.compliance[0], oracle: roleKeys.oracle[0] };
+    // Role keys are not among anvil's funded dev accounts: an in-process anvil pays their gas.
+    for (const k of Object.values(roleKeys).flat()) await anvil?.cheats.setBalance(signerAddress(k), 10n ** 21n);
+    const shared = await ensureInfrastructure({ url, chainId, admin, operator, claimSigner, roles, recordPath: o.infrastructureFile });
+    // The devnet's own USDC (FiscusUSDC: blacklist, pause, permit, faucet minter = the admin key).
+    const infrastructure = await ensureLocalSettlement({ url, chainId, admin, infrastructure: shared, recordPath: o.infrastructureFile });
     const driver = new EvmDriver({
       chainId,
       url,
       admin,
       operator,
       claimSigner,
+      roleKeys,
       infrastructure,
       finality: parseEvmFinality(config.EVM_FINALITY ?? '0', 'EVM_FINALITY'),
       redemptionAddress: config.EVM_REDEMPTION_ADDRESS,
       fees: feePolicyFromGwei(config.EVM_MAX_FEE_GWEI),
+      ...(await localSafeApprovals(config, { url, chainId, admin, recordPath: o.infrastructureFile && `${o.infrastructureFile}.safe.json` })),
     });
     logger.warn(
       {
@@ -101,6 +122,35 @@ export async function buildEvm(config: Config, logger: Logger, o: EvmWiringOptio
   }
 }
 
+/**
+ * Local role keys: EVM_<ROLE>_KEY then EVM_<ROLE>_NEXT_KEY (a rotation's target); a role without
+ * either is held by the operator key (anvil's dev account 1).
+ */
+function localRoleKeys(c: Config): Record<KeyRole, Signer[]> {
+  const env = evmEnv(c);
+  return Object.fromEntries(
+    KEY_ROLES.map((role) => {
+      const keys = [env[`EVM_${role.toUpperCase()}_KEY`], env[`EVM_${role.toUpperCase()}_NEXT_KEY`]].filter((k): k is string => !!k);
+      return [role, keys.map((k) => devSecp256k1Signer(k))];
+    }),
+  ) as Record<KeyRole, Signer[]>;
+}
+
+/** `local` with EVM_SAFE_OWNERS: the Safe contracts are deployed on the devnet (or given), then as on `rpc`. */
+async function localSafeApprovals(c: Config, p: { url: string; chainId: bigint; admin: Signer; recordPath?: string }) {
+  if (!c.EVM_SAFE_OWNERS) return {};
+  const provider = createEvmProvider(p.url, p.chainId);
+  try {
+    const safe =
+      c.EVM_SAFE_SINGLETON && c.EVM_SAFE_PROXY_FACTORY
+        ? { singleton: c.EVM_SAFE_SINGLETON, proxyFactory: c.EVM_SAFE_PROXY_FACTORY }
+        : await ensureSafeInfrastructure(new AdminSender(provider, p.admin, p.chainId), p.recordPath);
+    return safeApprovalsFromEnv({ ...evmEnv(c), EVM_SAFE_SINGLETON: safe.singleton, EVM_SAFE_PROXY_FACTORY: safe.proxyFactory });
+  } finally {
+    provider.destroy();
+  }
+}
+
 /** What evmDriverFromEnv reads, taken from the validated config rather than raw process.env. */
 function evmEnv(c: Config): NodeJS.ProcessEnv {
   const env: Record<string, string | undefined> = {
@@ -113,7 +163,17 @@ function evmEnv(c: Config): NodeJS.ProcessEnv {
     EVM_OPERATOR_KEY: c.EVM_OPERATOR_KEY,
     EVM_ADMIN_KEY: c.EVM_ADMIN_KEY,
     EVM_CLAIM_KEY: c.EVM_CLAIM_KEY,
+    EVM_MINTER_KEY: c.EVM_MINTER_KEY,
+    EVM_COMPLIANCE_KEY: c.EVM_COMPLIANCE_KEY,
+    EVM_ORACLE_KEY: c.EVM_ORACLE_KEY,
+    EVM_MINTER_NEXT_KEY: c.EVM_MINTER_NEXT_KEY,
+    EVM_COMPLIANCE_NEXT_KEY: c.EVM_COMPLIANCE_NEXT_KEY,
+    EVM_ORACLE_NEXT_KEY: c.EVM_ORACLE_NEXT_KEY,
     EVM_REDEMPTION_ADDRESS: c.EVM_REDEMPTION_ADDRESS,
+    EVM_SAFE_OWNERS: c.EVM_SAFE_OWNERS,
+    EVM_SAFE_THRESHOLD: c.EVM_SAFE_THRESHOLD,
+    EVM_SAFE_SINGLETON: c.EVM_SAFE_SINGLETON,
+    EVM_SAFE_PROXY_FACTORY: c.EVM_SAFE_PROXY_FACTORY,
   };
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
 }

@@ -43,6 +43,18 @@ export const STELLAR_CONFIG = {
   STELLAR_SEP8_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
   /** SEP-8 action_required: where an unknown receiver onboards (KYC, trustline, wallet); default <FISCUS_PUBLIC_URL>/onboarding. */
   STELLAR_SEP8_ACTION_URL: z.url().optional(),
+  /**
+   * Multi-signature approvals: G… accounts of the approvers, comma-separated. Funds deployed with it
+   * set them as signers of their issuing account (weight 1 each, platform key 1, medium/high threshold
+   * 1 + STELLAR_APPROVAL_THRESHOLD): operations above the fund's approval threshold then land only with
+   * that many approvers' signatures (POST /v1/operations/{id}/signatures).
+   */
+  STELLAR_APPROVERS: z
+    .string()
+    .regex(/^G[A-Z2-7]{55}(,G[A-Z2-7]{55})*$/, 'must be comma-separated Stellar account ids (G…)')
+    .optional(),
+  /** How many of STELLAR_APPROVERS must sign (M of N). */
+  STELLAR_APPROVAL_THRESHOLD: z.coerce.number().int().min(1).max(20).optional(),
   /** Port of the in-process local ledger; 0 = any free port. */
   STELLAR_LOCAL_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   STELLAR_LEDGER_CLOSE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
@@ -55,7 +67,17 @@ export type StellarConfig = z.infer<typeof StellarConfigSchema>;
 
 /** Pubnet issuers must name the domain that serves their stellar.toml. */
 export function checkStellarConfig(c: StellarConfig, need: (key: string, why: string) => void): void {
+  if (c.STELLAR_APPROVERS && (c.STELLAR_APPROVAL_THRESHOLD ?? 0) > c.STELLAR_APPROVERS.split(',').length) {
+    need('STELLAR_APPROVAL_THRESHOLD', `between 1 and the ${c.STELLAR_APPROVERS.split(',').length} STELLAR_APPROVERS`);
+  }
+  if (c.STELLAR_APPROVERS && !c.STELLAR_APPROVAL_THRESHOLD) need('STELLAR_APPROVAL_THRESHOLD', 'required with STELLAR_APPROVERS: how many of them must sign');
   if (c.STELLAR_NETWORK === 'pubnet' && !c.STELLAR_HOME_DOMAIN) {
     need('STELLAR_HOME_DOMAIN', 'required when STELLAR_NETWORK=pubnet: the domain that serves /.well-known/stellar.toml');
   }
+}
+
+/** The approvers of large operations, when configured (multi-signature approvals). */
+export function stellarApprovals(c: StellarConfig): { approvals?: { approvers: string[]; threshold: number } } {
+  if (!c.STELLAR_APPROVERS || !c.STELLAR_APPROVAL_THRESHOLD) return {};
+  return { approvals: { approvers: c.STELLAR_APPROVERS.split(','), threshold: c.STELLAR_APPROVAL_THRESHOLD } };
 }

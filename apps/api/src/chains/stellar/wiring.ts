@@ -1,10 +1,11 @@
 import { Keypair, Networks } from '@stellar/stellar-sdk';
-import type { ChainId } from '@fiscus/core';
-import { StellarDriver, keypairSigner, localStellarKeyring, type Funding, type StellarDriverOptions } from '@fiscus/chain-stellar';
+import { microUsdToStablecoin, type ChainId } from '@fiscus/core';
+import { LocalStablecoin, StellarDriver, keypairSigner, localStellarKeyring, type Funding, type StellarDriverOptions } from '@fiscus/chain-stellar';
 import { LOCAL_PASSPHRASE, startLocalHorizon, type LocalHorizon } from '@fiscus/devnet';
 import type { Logger } from 'pino';
 import { publicUrl, type Config } from '../../config.ts';
-import type { StellarTomlDeps } from '../../lib/types.ts';
+import { stellarApprovals } from './config.ts';
+import type { StablecoinFaucet, StellarTomlDeps } from '../../lib/types.ts';
 import { signerSource, stellarSigners } from '../../signer-wiring.ts';
 
 /** What /.well-known/stellar.toml needs to know about the configured Stellar network. */
@@ -19,6 +20,8 @@ export interface StellarChain {
   info: StellarInfo;
   /** The in-process local ledger (STELLAR_NETWORK=local without STELLAR_HORIZON_URL). */
   local?: LocalHorizon;
+  /** stellar:local only: the local USDC's faucet (its issuer key is derived from the keyring seed). */
+  faucet?: StablecoinFaucet;
   close(): Promise<void>;
 }
 
@@ -62,14 +65,22 @@ export async function buildStellar(config: Config, logger: Logger, o: StellarWir
     const horizonUrl = config.STELLAR_HORIZON_URL ?? local!.url;
     const passphrase = config.STELLAR_NETWORK_PASSPHRASE ?? local?.ledger.passphrase ?? LOCAL_PASSPHRASE;
     const chain: ChainId = 'stellar:local';
+    const masterSeed = seed();
+    // A local USDC issued by a key derived from the keyring seed: the same asset across restarts.
+    const usdc = await LocalStablecoin.open({ horizonUrl, passphrase, issuer: await localStellarKeyring(masterSeed).signer('local-usdc', 'issuer') });
+    const faucet: StablecoinFaucet = {
+      pay: async (address, usd) => ({ txHash: await usdc.pay(address, microUsdToStablecoin(usd, 7).amount) }),
+    };
     const driver = new StellarDriver({
       chain,
       horizonUrl,
       networkPassphrase: passphrase,
-      keys: localStellarKeyring(seed()),
+      keys: localStellarKeyring(masterSeed),
       funding: { kind: 'friendbot', url: `${horizonUrl}/friendbot` },
       homeDomain,
+      stablecoin: usdc.asset,
       ...payers,
+      ...stellarApprovals(config),
     });
     const stateFile = local ? o.localStateFile : undefined;
     logger.warn(
@@ -80,7 +91,7 @@ export async function buildStellar(config: Config, logger: Logger, o: StellarWir
         : 'stellar:local is a LOCAL SIMULATED Stellar ledger (not a real network) held IN MEMORY only: its state is LOST when the ' +
             'process that runs it stops. Set STELLAR_NETWORK=none to disable, testnet/pubnet for a real network.',
     );
-    return { driver, local, info: { chain, networkPassphrase: passphrase, horizonUrl }, close: async () => local?.close() };
+    return { driver, local, faucet, info: { chain, networkPassphrase: passphrase, horizonUrl }, close: async () => local?.close() };
   }
   const net = PUBLIC_NETWORKS[network];
   const horizonUrl = config.STELLAR_HORIZON_URL ?? net.horizonUrl;
@@ -100,6 +111,7 @@ export async function buildStellar(config: Config, logger: Logger, o: StellarWir
       homeDomain,
       ...(s.sponsor ? { sponsor: s.sponsor } : {}),
       ...(s.feeAccount ? { feeAccount: s.feeAccount } : {}),
+      ...stellarApprovals(config),
     });
     logger.info({ chain, horizonUrl, homeDomain, funding: funding.kind }, 'stellar driver configured');
     return { driver, info: { chain, networkPassphrase: passphrase, horizonUrl }, close: () => source.close() };

@@ -32,6 +32,47 @@ export const OperationSchema = z
   .openapi('Operation');
 export type OperationOut = z.infer<typeof OperationSchema>;
 
+export const ApprovalSignatureIn = z
+  .object({
+    signer: z.string().min(1).max(100).openapi({ description: "The approver's address (Stellar G… account, EVM Safe owner)" }),
+    signature: z
+      .string()
+      .regex(/^(0x)?[0-9a-fA-F]{128,130}$/, 'hex: 64 bytes (ed25519) or 65 bytes r‖s‖v (secp256k1)')
+      .openapi({ description: 'Over the proposal hash: ed25519 (64 bytes) on Stellar, secp256k1 r‖s‖v (65 bytes, v 27/28) on EVM' }),
+  })
+  .openapi('ApprovalSignatureIn');
+
+export const ApprovalSchema = z
+  .object({
+    operationId: z.string(),
+    state: z.string().openapi({ example: 'requested' }),
+    scheme: z.enum(['stellar-tx', 'safe-tx']),
+    hash: z.string().openapi({ description: 'What each approver signs' }),
+    approvers: z.array(z.string()),
+    threshold: z.int(),
+    payload: z.record(z.string(), z.unknown()).openapi({ description: 'Stellar: envelope XDR and network passphrase; EVM: the SafeTx EIP-712 typed data' }),
+    signatures: z.array(z.object({ signer: z.string(), signature: z.string(), at: Timestamp })),
+  })
+  .openapi('Approval');
+export type ApprovalOut = z.infer<typeof ApprovalSchema>;
+
+export function presentApproval(a: {
+  operation: { id: string; state: string };
+  proposal: { scheme: 'stellar-tx' | 'safe-tx'; hash: string; approvers: string[]; threshold: number; payload: Record<string, unknown> };
+  signatures: { signer: string; signature: string; createdAt: Date }[];
+}): ApprovalOut {
+  return {
+    operationId: a.operation.id,
+    state: a.operation.state,
+    scheme: a.proposal.scheme,
+    hash: a.proposal.hash,
+    approvers: a.proposal.approvers,
+    threshold: a.proposal.threshold,
+    payload: a.proposal.payload,
+    signatures: a.signatures.map((s) => ({ signer: s.signer, signature: s.signature, at: iso(s.createdAt)! })),
+  };
+}
+
 /** Base-unit strings in a stored body (also inside batch items) → fund-unit decimal strings. */
 export function formatBodyUnits(value: unknown, decimals: number): unknown {
   if (Array.isArray(value)) return value.map((v) => formatBodyUnits(v, decimals));

@@ -2,7 +2,8 @@ import { listPayouts } from '@fiscus/ledger';
 import { requireFund } from '../../lib/lookups.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
 import { presentPayout } from '../redemptions/redemptions.schemas.ts';
-import type { ListRoute } from './payouts.routes.ts';
+import type { ListRoute, RetryRoute } from './payouts.routes.ts';
+import { retryHeldPayout } from '@fiscus/engine';
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const fund = await requireFund(c.var.db, c.req.valid('param').fundId);
@@ -23,4 +24,11 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     },
     200,
   );
+};
+
+export const retry: AppRouteHandler<RetryRoute> = async (c) => {
+  const { fundId, payoutId } = c.req.valid('param');
+  const fund = await requireFund(c.var.db, fundId);
+  const { payout } = await retryHeldPayout(c.var.db, { fundId: fund.id, payoutId, walletId: c.req.valid('json').walletId, by: c.var.principal.keyId });
+  return c.json({ ...presentPayout(payout), redemptionId: payout.redemptionId, investorId: payout.investorId }, 202);
 };

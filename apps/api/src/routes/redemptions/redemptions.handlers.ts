@@ -44,6 +44,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     walletId: wallet.id,
     requestedBy: c.var.principal.keyId,
     nav,
+    payToWalletId: body.payToWalletId,
   });
   return c.json(
     { operation: presentOperation(operation, fund.decimals), redemption: presentRedemption({ redemption, queuePosition: null, payout: null }, fund.decimals) },

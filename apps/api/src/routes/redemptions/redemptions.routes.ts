@@ -17,7 +17,18 @@ export const create = createRoute({
   description:
     'Priced at the current NAV (REDEMPTION_USD_ROUND_DOWN); refused below the fund minimum (422 BELOW_MINIMUM). Once burned it waits FIFO for daily liquidity, then a payout is instructed.',
   ...mutation('redemptions.create'),
-  request: { headers: IdempotencyHeaders, params: FundParams, body: jsonBody(HolderAmountSchema) },
+  request: {
+    headers: IdempotencyHeaders,
+    params: FundParams,
+    body: jsonBody(
+      HolderAmountSchema.extend({
+        payToWalletId: Id('wal_0193…').optional().openapi({
+          description:
+            'Paid in stablecoin to this wallet of the same investor (a settlement chain). Default: the redeeming wallet when its chain settles in stablecoin, else bank wire.',
+        }),
+      }).openapi('RedemptionRequest'),
+    ),
+  },
   responses: { 202: json(z.object({ operation: OperationSchema, redemption: RedemptionSchema }), 'Burn requested'), ...problems(413, 404, 409, 422) },
 });
 

@@ -4,6 +4,7 @@ import type { PayoutRow, RedemptionView } from '@fiscus/engine';
 import { iso } from '../../lib/schemas.ts';
 
 export const REDEMPTION_STATES = ['requested', 'pending', 'settled', 'rejected_min_size', 'unmatched', 'failed'] as const;
+export const PAYOUT_STATUSES = ['instructed', 'confirmed', 'sending', 'paid', 'held'] as const;
 
 export const PayoutSchema = z
   .object({
@@ -11,10 +12,20 @@ export const PayoutSchema = z
     amount: z.string().openapi({ description: 'USD' }),
     cashAccount: z.string(),
     day: z.string().openapi({ description: 'UTC day whose liquidity it used' }),
-    status: z.enum(['instructed', 'confirmed']),
-    reference: z.string().nullable(),
+    status: z.enum(PAYOUT_STATUSES).openapi({
+      description: 'bank wire: instructed → confirmed; stablecoin: sending → paid, or held (undeliverable, see heldReason) until retried or redirected',
+    }),
+    reference: z.string().nullable().openapi({ description: 'bank reference, or the stablecoin payment transaction hash' }),
     confirmedAt: z.string().nullable(),
     createdAt: z.string(),
+    chain: z.string().nullable().openapi({ description: 'stablecoin payouts: the chain paid on (null = bank wire)' }),
+    address: z.string().nullable(),
+    walletId: z.string().nullable(),
+    operationId: z.string().nullable().openapi({ description: 'the `payout` operation paying it (the latest attempt)' }),
+    heldReason: z
+      .object({ code: z.string(), message: z.string(), reason: z.string().optional() })
+      .nullable()
+      .openapi({ description: 'why a held payout could not be delivered (e.g. reason NO_TRUSTLINE, BLACKLISTED, STABLECOIN_PAUSED)' }),
   })
   .openapi('RedemptionPayout');
 
@@ -39,6 +50,8 @@ export const RedemptionSchema = z
     rounding: z.literal('REDEMPTION_USD_ROUND_DOWN'),
     queuePosition: z.int().nullable().openapi({ description: '1-based FIFO position while pending' }),
     burnOperationId: z.string().nullable(),
+    payoutChain: z.string().nullable().openapi({ description: 'paid in stablecoin on this chain (null = bank wire)' }),
+    payoutWalletId: z.string().nullable(),
     payout: PayoutSchema.nullable(),
     createdAt: z.string(),
     burnedAt: z.string().nullable(),
@@ -51,10 +64,15 @@ export const presentPayout = (p: PayoutRow) => ({
   amount: formatUsd(p.amount),
   cashAccount: p.cashAccount,
   day: p.day,
-  status: p.status as 'instructed' | 'confirmed',
+  status: p.status as (typeof PAYOUT_STATUSES)[number],
   reference: p.reference,
   confirmedAt: iso(p.confirmedAt),
   createdAt: iso(p.createdAt)!,
+  chain: p.chain,
+  address: p.address,
+  walletId: p.walletId,
+  operationId: p.operationId,
+  heldReason: (p.heldReason as { code: string; message: string; reason?: string } | null) ?? null,
 });
 
 export function presentRedemption(v: RedemptionView, decimals: number) {
@@ -77,6 +95,8 @@ export function presentRedemption(v: RedemptionView, decimals: number) {
     rounding: 'REDEMPTION_USD_ROUND_DOWN' as const,
     queuePosition: v.queuePosition,
     burnOperationId: r.burnOperationId,
+    payoutChain: r.payoutChain,
+    payoutWalletId: r.payoutWalletId,
     payout: v.payout ? presentPayout(v.payout) : null,
     createdAt: iso(r.createdAt)!,
     burnedAt: iso(r.burnedAt),

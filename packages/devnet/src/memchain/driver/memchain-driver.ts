@@ -1,6 +1,9 @@
 import {
   FiscusError,
+  isPayoutOperation,
   singleOperations,
+  type SettlementAsset,
+  type StablecoinSettlement,
   type Capabilities,
   type ChainDriver,
   type ChainEvent,
@@ -22,6 +25,7 @@ import { canonicalMemAddress, decodeOp, describeOp, encodeOp, eventFromWire } fr
 import { fromWireError, parseMemChainError, statusFromWire } from '../errors.ts';
 import { callMemChain } from '../rpc.ts';
 import { MAX_BATCH } from '../token-state.ts';
+import { MEMCHAIN_USDC_DECIMALS, treasuryOf } from '../usdc.ts';
 import { bodyHash, signEnvelope, signerId, type DeployBody, type TxBody } from '../wire.ts';
 
 export interface MemChainDriverOptions {
@@ -37,7 +41,7 @@ export interface MemChainDriverOptions {
 }
 
 /** ChainDriver for memchain: the same contract as the real drivers, over memchain's HTTP API. */
-export class MemChainDriver implements ChainDriver {
+export class MemChainDriver implements ChainDriver, StablecoinSettlement {
   readonly chain: ChainId;
   readonly capabilities: Capabilities;
   readonly #signer: Signer;
@@ -66,6 +70,7 @@ export class MemChainDriver implements ChainDriver {
       onchainCompliance: true,
       maxBatch: MAX_BATCH,
       finality: { kind: 'confirmations', depth: this.#depth },
+      settlement: true,
     };
   }
 
@@ -89,7 +94,8 @@ export class MemChainDriver implements ChainDriver {
     if (ctx.deployment.chain !== this.chain) throw new FiscusError('INVALID_CHAIN', `deployment is on ${ctx.deployment.chain}, driver is ${this.chain}`);
     const token = ctx.deployment.details.token;
     if (!token) throw new FiscusError('NOT_DEPLOYED', 'deployment has no memchain token id');
-    const ops = singleOperations(op);
+    // A payout moves the chain's stablecoin from the treasury (this signer): a tx of its own.
+    const ops = isPayoutOperation(op) ? [op] : singleOperations(op);
     if (ops.length === 0 || ops.length > MAX_BATCH) {
       throw new FiscusError('VALIDATION_FAILED', `a memchain tx carries 1..${MAX_BATCH} ops, got ${ops.length}`);
     }
@@ -162,6 +168,20 @@ export class MemChainDriver implements ChainDriver {
     const r = await this.#call('GET', `/tokens/${token(d)}/events?${query(this.#pageSize, fromCursor)}`);
     const items = (r.items as Record<string, unknown>[]).map(eventFromWire);
     return r.next ? { items, next: String(r.next) } : { items };
+  }
+
+  /** memchain's one stablecoin (usdc.ts): 6 decimals, so base units are micro-dollars. */
+  settlementAsset(_d: Deployment): SettlementAsset {
+    return { family: 'evm', address: `${this.chain}/usdc`, decimals: MEMCHAIN_USDC_DECIMALS, symbol: 'USDC' };
+  }
+
+  /** Each fund's token has its own treasury on memchain (usdc.ts `treasuryOf`). */
+  treasuryAddress(d: Deployment): string {
+    return treasuryOf(d.details.token ?? '');
+  }
+
+  async stablecoinBalance(_d: Deployment, address: string): Promise<bigint> {
+    return BigInt((await this.#call('GET', `/usdc/accounts/${encodeURIComponent(address)}`)).balance);
   }
 
   parseError(e: unknown): FiscusError {

@@ -1,0 +1,70 @@
+import { FiscusError, stablecoinSettlementOf, type ChainId } from '@fiscus/core';
+import {
+  chainLiquidity,
+  enableSettlementChain,
+  getSettlementChain,
+  latestStablecoinReconciliations,
+  listSettlementChains,
+  loadDeployment,
+  reconcileStablecoin,
+  recordLiquidityMove,
+} from '@fiscus/engine';
+import { requireActiveDeployment, requireFund } from '../../lib/lookups.ts';
+import type { AppRouteHandler } from '../../lib/types.ts';
+import { parseUsdField } from '../custody/custody.schemas.ts';
+import type { EnableRoute, ListReconciliationsRoute, ListRoute, MoveRoute, ReconcileRoute } from './liquidity.routes.ts';
+import { presentLiquidity, presentStablecoinReconciliation } from './liquidity.schemas.ts';
+
+export const list: AppRouteHandler<ListRoute> = async (c) => {
+  const fund = await requireFund(c.var.db, c.req.valid('param').fundId);
+  const chains = await listSettlementChains(c.var.db, fund.id);
+  const items = await Promise.all(chains.map(async (ch) => presentLiquidity(ch, await chainLiquidity(c.var.db, fund.id, ch.chain))));
+  return c.json({ items }, 200);
+};
+
+export const enable: AppRouteHandler<EnableRoute> = async (c) => {
+  const { fundId, chain } = c.req.valid('param');
+  const fund = await requireFund(c.var.db, fundId);
+  await requireActiveDeployment(c.var.db, fund.id, chain);
+  const driver = c.var.deps.drivers.get(chain as ChainId);
+  const settlement = driver && stablecoinSettlementOf(driver);
+  if (!settlement) throw new FiscusError('CAPABILITY_UNSUPPORTED', `no stablecoin is configured on ${chain}`, { meta: { chain } });
+  const { deployment } = await loadDeployment(c.var.db, fund.id, chain);
+  const treasuryAddress = c.req.valid('json').treasuryAddress ?? settlement.treasuryAddress(deployment);
+  const row = await enableSettlementChain(c.var.db, { fundId: fund.id, chain: chain as ChainId, treasuryAddress, by: c.var.principal.keyId });
+  return c.json(presentLiquidity(row, await chainLiquidity(c.var.db, fund.id, chain)), 200);
+};
+
+export const move: AppRouteHandler<MoveRoute> = async (c) => {
+  const fund = await requireFund(c.var.db, c.req.valid('param').fundId);
+  const body = c.req.valid('json');
+  if ((body.fromCashAccount === undefined) === (body.fromChain === undefined)) {
+    throw new FiscusError('VALIDATION_FAILED', 'name exactly one of fromCashAccount and fromChain');
+  }
+  const from = body.fromCashAccount !== undefined ? { cash: body.fromCashAccount } : { chain: body.fromChain! };
+  const { entryId } = await recordLiquidityMove(c.var.db, {
+    fundId: fund.id,
+    toChain: body.toChain,
+    from,
+    usd: parseUsdField('usd', body.usd),
+    reference: body.reference,
+    by: c.var.principal.keyId,
+  });
+  return c.json({ entryId: entryId.toString() }, 201);
+};
+
+export const reconcile: AppRouteHandler<ReconcileRoute> = async (c) => {
+  const { fundId, chain } = c.req.valid('param');
+  const fund = await requireFund(c.var.db, fundId);
+  if (!(await getSettlementChain(c.var.db, fund.id, chain))) {
+    throw new FiscusError('NOT_FOUND', `fund ${fund.id} does not settle in stablecoin on ${chain}`, { meta: { chain } });
+  }
+  const row = await reconcileStablecoin(c.var.db, c.var.deps.drivers, { fundId: fund.id, chain, by: c.var.principal.keyId });
+  return c.json(presentStablecoinReconciliation(row), 201);
+};
+
+export const listReconciliations: AppRouteHandler<ListReconciliationsRoute> = async (c) => {
+  const fund = await requireFund(c.var.db, c.req.valid('param').fundId);
+  const rows = await latestStablecoinReconciliations(c.var.db, fund.id);
+  return c.json({ items: rows.map(presentStablecoinReconciliation) }, 200);
+};

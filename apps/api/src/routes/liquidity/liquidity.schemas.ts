@@ -1,0 +1,56 @@
+import { z } from '@hono/zod-openapi';
+import { formatUsd } from '@fiscus/core';
+import type { ChainLiquidity, SettlementChainRow, StablecoinReconciliationRow } from '@fiscus/engine';
+import { iso } from '../../lib/schemas.ts';
+
+export const ChainLiquiditySchema = z
+  .object({
+    chain: z.string(),
+    treasuryAddress: z.string().nullable().openapi({ description: 'where the platform holds the stablecoin on that chain' }),
+    booked: z.string().openapi({ description: 'USD: the ledger’s stablecoin:<chain>' }),
+    reserved: z.string().openapi({ description: 'USD promised to payouts being sent or held' }),
+    available: z.string().openapi({ description: 'USD new payouts may spend (booked − reserved)' }),
+    queued: z.string().openapi({ description: 'USD of redemptions waiting to be paid on that chain' }),
+    queuedCount: z.int(),
+    payoutsBlocked: z.boolean().openapi({ description: 'a stablecoin drift blocks payouts until a clean reconciliation' }),
+    blockedReason: z.string().nullable(),
+    alert: z.boolean().openapi({ description: 'true when available liquidity is below the redemptions queued on that chain' }),
+  })
+  .openapi('ChainLiquidity');
+
+export const presentLiquidity = (c: SettlementChainRow, l: ChainLiquidity) => ({
+  chain: c.chain,
+  treasuryAddress: c.treasuryAddress,
+  booked: formatUsd(l.booked),
+  reserved: formatUsd(l.reserved),
+  available: formatUsd(l.available),
+  queued: formatUsd(l.queued),
+  queuedCount: l.queuedCount,
+  payoutsBlocked: c.payoutsBlocked,
+  blockedReason: c.blockedReason,
+  alert: l.available < l.queued,
+});
+
+export const StablecoinReconciliationSchema = z
+  .object({
+    id: z.int(),
+    chain: z.string(),
+    result: z.enum(['clean', 'in_flight', 'drift']),
+    onChainUsd: z.string(),
+    ledgerUsd: z.string(),
+    inFlightUsd: z.string(),
+    detail: z.record(z.string(), z.unknown()).nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('StablecoinReconciliation');
+
+export const presentStablecoinReconciliation = (r: StablecoinReconciliationRow) => ({
+  id: r.id,
+  chain: r.chain,
+  result: r.result as 'clean' | 'in_flight' | 'drift',
+  onChainUsd: formatUsd(r.onChainUsd),
+  ledgerUsd: formatUsd(r.ledgerUsd),
+  inFlightUsd: formatUsd(r.inFlightUsd),
+  detail: r.detail ?? null,
+  createdAt: iso(r.createdAt)!,
+});

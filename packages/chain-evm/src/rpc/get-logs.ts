@@ -1,0 +1,86 @@
+import { RpcError, type RawRpc } from './raw.ts';
+
+/** A log as eth_getLogs returns it (hex quantities), before any decoding. */
+export interface RawLog {
+  address: string;
+  topics: string[];
+  data: string;
+  blockNumber: string;
+  logIndex: string;
+  transactionHash: string;
+  removed?: boolean;
+}
+
+export interface LogFilter {
+  addresses: string[];
+  topics0: string[];
+}
+
+/**
+ * Real providers refuse eth_getLogs over too wide a block range or with too many results, each
+ * with its own error (Infura -32005 "query returned more than 10000 results", Alchemy "Log
+ * response size exceeded", QuickNode "limited to a 10,000 range", …; HTTP 413/503 on some).
+ * Any refusal of this kind halves the range and retries the same blocks; after a run of
+ * successes the range grows back toward the configured widest one.
+ */
+const REFUSAL = /range|too many|more than|limit|exceed|too large|response size|timeout|timed out|payload/i;
+
+export function isRangeRefusal(e: unknown): boolean {
+  if (!(e instanceof RpcError)) return false;
+  if (e.httpStatus === 413 || e.httpStatus === 503 || e.httpStatus === 504) return true;
+  return e.code === -32_005 || REFUSAL.test(e.message);
+}
+
+const hex = (n: bigint) => `0x${n.toString(16)}`;
+const GROW_AFTER = 4;
+
+/** The block range to ask for next, per endpoint: shrinks on refusal, grows back on success. */
+export class AdaptiveRange {
+  #current: bigint;
+  #streak = 0;
+  constructor(readonly widest: bigint) {
+    this.#current = widest;
+  }
+  get current(): bigint {
+    return this.#current;
+  }
+  refused(asked: bigint): void {
+    this.#streak = 0;
+    this.#current = asked > 1n ? asked / 2n : 1n;
+  }
+  succeeded(): void {
+    if (++this.#streak < GROW_AFTER || this.#current >= this.widest) return;
+    this.#streak = 0;
+    this.#current = this.#current * 2n > this.widest ? this.widest : this.#current * 2n;
+  }
+}
+
+/**
+ * Every log of `f` in [fromBlock, toBlock], each block range read once, in the widest range the
+ * endpoint accepts. `each` sees every range's logs as they arrive; returning true stops early.
+ * Returns the last block whose logs were all delivered.
+ */
+export async function scanLogs(
+  rpc: RawRpc,
+  range: AdaptiveRange,
+  f: LogFilter & { fromBlock: bigint; toBlock: bigint },
+  each: (logs: RawLog[], to: bigint) => boolean | undefined,
+): Promise<bigint> {
+  let from = f.fromBlock;
+  while (from <= f.toBlock) {
+    const span = range.current;
+    const to = from + span - 1n < f.toBlock ? from + span - 1n : f.toBlock;
+    let logs: RawLog[];
+    try {
+      logs = await rpc.call<RawLog[]>('eth_getLogs', [{ address: f.addresses, topics: [f.topics0], fromBlock: hex(from), toBlock: hex(to) }]);
+    } catch (e) {
+      if (!isRangeRefusal(e) || to === from) throw e;
+      range.refused(to - from + 1n);
+      continue;
+    }
+    range.succeeded();
+    from = to + 1n;
+    if (each(logs, to)) return to;
+  }
+  return f.toBlock;
+}

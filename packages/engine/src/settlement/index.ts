@@ -1,0 +1,16 @@
+export {
+  enableSettlementChain,
+  getSettlementChain,
+  listSettlementChains,
+  listSettlementChainsAll,
+  setPayoutsBlocked,
+  payoutTargetFor,
+  chosenWallet,
+  type SettlementChainRow,
+  type PayoutTarget,
+} from './chains.ts';
+export { chainLiquidity, RESERVED_PAYOUT_STATES, type ChainLiquidity } from './liquidity.ts';
+export { requestStablecoinPayout, retryHeldPayout, type StablecoinPayoutRow } from './payouts.ts';
+export { recordLiquidityMove, type LiquiditySource } from './treasury.ts';
+export { reconcileStablecoin, reconcileAllStablecoins, latestStablecoinReconciliations, type StablecoinReconciliationRow } from './reconcile.ts';
+export { recordDvpQuote, type SubscriptionQuoteRow } from './quotes.ts';

@@ -1,0 +1,29 @@
+/**
+ * postgres.js 3.4.x schedules a socket write with setImmediate; when Postgres restarts or drops
+ * the connection in between, `closed()` sets the socket to null and the pending write throws
+ * `TypeError: Cannot read properties of null (reading 'write')` from `nextWrite`, outside any
+ * promise (porsager/postgres#1154, #1208; not fixed in 3.4.10). Found by the chaos soak: it killed
+ * API and worker processes on every database restart.
+ *
+ * The write belonged to a connection that is already gone, and the driver has already failed the
+ * queries on it (CONNECTION_CLOSED) and reconnects for the next ones, so the process can go on.
+ * Only exactly that error is survived; any other uncaught exception still ends the process.
+ */
+export function isPostgresWriteAfterClose(err: unknown): boolean {
+  if (!(err instanceof TypeError) || !err.message.includes("reading 'write'")) return false;
+  const top = (err.stack ?? '').split('\n').find((line) => line.trimStart().startsWith('at '));
+  return top !== undefined && top.includes('nextWrite') && /postgres[\\/]src[\\/]connection\.js/.test(top);
+}
+
+/** Installs the process-wide handler; `report` is told of each survived error (log it). */
+export function survivePostgresWriteAfterClose(report: (err: Error) => void): void {
+  process.on('uncaughtException', (err) => {
+    if (isPostgresWriteAfterClose(err)) {
+      report(err);
+      return;
+    }
+    // What Node does without a handler: the stack on stderr, exit code 1.
+    process.stderr.write(`${err.stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}
