@@ -1,6 +1,6 @@
 import type { ChainId } from './chain-id.ts';
 import type { FiscusError } from './errors.ts';
-import type { CollectedApproval } from './multisig.ts';
+import type { CollectedApproval } from './approval.ts';
 import type { ChainOperation } from './operation.ts';
 import type { Policy } from './policy/types.ts';
 

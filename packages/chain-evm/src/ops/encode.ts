@@ -15,12 +15,8 @@ import { encodePayout } from '../settlement/payout.ts';
 /** Kept as a name for callers; `recover` is now a core operation kind. */
 export type EvmOperation = ChainOperation;
 
-/** One contract call an operation becomes; `fallbackGas` is used when estimation is impossible. */
-export interface EncodedCall {
-  to: string;
-  data: string;
-  fallbackGas: bigint;
-}
+import type { EncodedCall } from './encoded-call.ts';
+export type { EncodedCall } from './encoded-call.ts';
 
 /** Signed KYC claim for an authorize, produced by the driver (it needs chain reads and the claim key). */
 export type ClaimFor = (address: string, investorId: string) => Promise<{ signature: string; data: string }>;

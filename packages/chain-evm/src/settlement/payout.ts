@@ -1,7 +1,7 @@
 import type { JsonRpcProvider } from 'ethers';
 import { FiscusError, microUsdToStablecoin, normalizeAddress, type ChainId, type Deployment, type PayoutOperation } from '@fiscus/core';
 import { abi } from '../contracts/abi.ts';
-import type { EncodedCall } from '../ops/encode.ts';
+import type { EncodedCall } from '../ops/encoded-call.ts';
 import { readContract } from '../rpc/read.ts';
 import { requireSettlement } from './config.ts';
 

@@ -1,7 +1,7 @@
 import { stablecoinToMicroUsd, type ChainEvent } from '@fiscus/core';
 import { amountToStroops } from '../amounts.ts';
 import type { StellarDeployment } from '../deployment.ts';
-import type { OpRecord } from '../events.ts';
+import type { OpRecord } from '../op-record.ts';
 import type { StellarNetwork } from '../network.ts';
 import type { StellarStablecoin } from './usdc.ts';
 
