@@ -126,7 +126,8 @@ describe('AvalancheDriver: chain-level permissions', () => {
   it('the day-to-day operator key is not the allow-list admin: its own role changes are refused by the chain', async () => {
     const operator = new Wallet(devnet.keys.operator, driver.provider);
     const stranger = Wallet.createRandom().address;
-    for (const data of [allowListAbi.encodeFunctionData('setAdmin', [operator.address]), allowListAbi.encodeFunctionData('setEnabled', [stranger])]) {
+    // At most a Manager (it may enable investors): granting Admin or Manager is the Admin key's alone.
+    for (const data of [allowListAbi.encodeFunctionData('setAdmin', [operator.address]), allowListAbi.encodeFunctionData('setManager', [stranger])]) {
       const tx = await operator.sendTransaction({ to: PRECOMPILES.txAllowList, data, gasLimit: 100_000n });
       expect((await driver.provider.waitForTransaction(tx.hash))!.status).toBe(0);
     }

@@ -35,8 +35,10 @@ const key = (chain: string, a: string) => (caseInsensitive(chain) ? a.toLowerCas
 
 /** The database's clock: updated_at columns are set from it, so "touched since" compares like with like. */
 async function dbNow(db: Db): Promise<Date> {
-  const result = (await db.execute(sql`select floor(extract(epoch from now()) * 1000)::bigint::text as ms`)) as unknown as { rows: { ms: string }[] };
-  return new Date(Number(result.rows[0]!.ms));
+  const result = (await db.execute(sql`select floor(extract(epoch from now()) * 1000)::bigint::text as ms`)) as unknown;
+  // PGlite answers { rows }, postgres.js the row list itself.
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { ms: string }[];
+  return new Date(Number(rows[0]!.ms));
 }
 
 /** Cap-table units per wallet address of the fund on this chain: one query, summed per address. */
