@@ -4,7 +4,7 @@ import pino from 'pino';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DriverRegistry } from '@fiscus/core';
-import { evmAbi, GATE_ROLE_IDS, readContract } from '@fiscus/chain-evm';
+import { waitForReceipt, evmAbi, GATE_ROLE_IDS, readContract } from '@fiscus/chain-evm';
 import { startAnvil, type AnvilNode } from '@fiscus/devnet';
 import { Worker } from '@fiscus/engine';
 import { createTestDb, pgliteBackend } from '@fiscus/ledger/testing';
@@ -130,7 +130,7 @@ describe('key rotation through the API (anvil, PGlite, running worker)', () => {
     const thief = keys.minter.connect(evm.driver.provider);
     const data = evmAbi.agentGate.encodeFunctionData('execute', [token, evmAbi.token.encodeFunctionData('mint', [wallet, 1n])]);
     const sent = await thief.sendTransaction({ to: agentGate, data, gasLimit: 400_000n });
-    expect((await evm.driver.provider.waitForTransaction(sent.hash))!.status).toBe(0);
+    expect((await waitForReceipt(evm.driver.provider, sent.hash))!.status).toBe(0);
     expect(await readContract<boolean>(evm.driver.provider, evmAbi.agentGate, agentGate, 'hasRole', [GATE_ROLE_IDS.minter, keys.next.address])).toBe(true);
 
     // The platform moves to the new key by itself.

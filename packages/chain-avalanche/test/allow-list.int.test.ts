@@ -1,7 +1,7 @@
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from '@fiscus/core';
-import { signerAddress, devSecp256k1Signer } from '@fiscus/chain-evm';
+import { waitForReceipt, signerAddress, devSecp256k1Signer } from '@fiscus/chain-evm';
 import { ALLOW_LIST_ROLE, notAllowListed } from '@fiscus/devnet';
 import { AvalancheDriver, PRECOMPILES, allowListAbi, nativeMinterAbi } from '../src/index.ts';
 import { startAvalancheTestDevnet, type AvalancheTestDevnet } from './support/devnet.ts';
@@ -129,7 +129,7 @@ describe('AvalancheDriver: chain-level permissions', () => {
     // At most a Manager (it may enable investors): granting Admin or Manager is the Admin key's alone.
     for (const data of [allowListAbi.encodeFunctionData('setAdmin', [operator.address]), allowListAbi.encodeFunctionData('setManager', [stranger])]) {
       const tx = await operator.sendTransaction({ to: PRECOMPILES.txAllowList, data, gasLimit: 100_000n });
-      expect((await driver.provider.waitForTransaction(tx.hash))!.status).toBe(0);
+      expect((await waitForReceipt(driver.provider, tx.hash))!.status).toBe(0);
     }
     expect(await role(operator.address)).not.toBe(ALLOW_LIST_ROLE.Admin);
     expect(await role(stranger)).toBe(ALLOW_LIST_ROLE.None);

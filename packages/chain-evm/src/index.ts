@@ -39,3 +39,4 @@ export { ensureSettlementContracts } from './deploy/settlement.ts';
 export { encodePayout, checkPayout } from './settlement/payout.ts';
 export { SettlementLogs } from './settlement/events.ts';
 export * from './safe/index.ts';
+export { waitForReceipt } from './rpc/receipt.ts';

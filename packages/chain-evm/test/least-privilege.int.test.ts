@@ -2,7 +2,16 @@ import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainOperation, Deployment, TxStatus } from '@fiscus/core';
 import { startAnvil, type AnvilNode } from '@fiscus/devnet';
-import { EvmDriver, devSecp256k1Signer, ensureInfrastructure, evmAbi, readContract, signerAddress, type EvmInfrastructure } from '../src/index.ts';
+import {
+  waitForReceipt,
+  EvmDriver,
+  devSecp256k1Signer,
+  ensureInfrastructure,
+  evmAbi,
+  readContract,
+  signerAddress,
+  type EvmInfrastructure,
+} from '../src/index.ts';
 import { GATE_ROLE_IDS } from '../src/roles/gate.ts';
 
 const ETH = 10n ** 18n;
@@ -34,7 +43,7 @@ describe('EVM least privilege: each key holds its own role on the agent gate; th
   async function landsWith(key: string, to: string, data: string): Promise<boolean> {
     const wallet = new Wallet(keys[key]!, driver.provider);
     const tx = await wallet.sendTransaction({ to, data, gasLimit: 500_000n });
-    const receipt = await driver.provider.waitForTransaction(tx.hash);
+    const receipt = await waitForReceipt(driver.provider, tx.hash);
     return receipt!.status === 1;
   }
 

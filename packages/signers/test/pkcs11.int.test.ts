@@ -2,7 +2,7 @@ import { Horizon, Keypair, Operation, StrKey, TransactionBuilder } from '@stella
 import { JsonRpcProvider, Wallet, getBytes, hexlify, randomBytes, recoverAddress, Signature } from 'ethers';
 import pkcs11js from 'pkcs11js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signTransaction, signerAddress } from '@fiscus/chain-evm';
+import { waitForReceipt, signTransaction, signerAddress } from '@fiscus/chain-evm';
 import { accountIdOf } from '@fiscus/chain-stellar';
 import { startAnvil, startLocalHorizon } from '@fiscus/devnet';
 import { Pkcs11Token, pkcs11Ed25519Keyring, pkcs11Signer } from '../src/index.ts';
@@ -66,7 +66,7 @@ describe('PKCS#11 signer on SoftHSM2', () => {
           maxPriorityFeePerGas: 10n ** 9n,
         });
         expect(await provider.send('eth_sendRawTransaction', [raw])).toBe(hash);
-        const receipt = await provider.waitForTransaction(hash);
+        const receipt = await waitForReceipt(provider, hash);
         expect(receipt?.status).toBe(1);
         expect(receipt?.from).toBe(from);
         expect(await provider.getBalance(to)).toBe(12345n);

@@ -2,6 +2,7 @@ import { ContractFactory, type JsonRpcProvider, type TransactionReceipt } from '
 import { FiscusError, type Signer } from '@fiscus/core';
 import type { Artifact } from '../contracts/artifacts.ts';
 import { eip1559Fees, withMargin } from '../rpc/fees.ts';
+import { waitForReceipt } from '../rpc/receipt.ts';
 import { parseEvmError } from '../errors.ts';
 import { signTransaction, signerAddress } from '../signer/ethereum.ts';
 
@@ -62,22 +63,8 @@ export class AdminSender {
       ...fees,
     });
     await this.provider.broadcastTransaction(raw);
-    const receipt = await this.#receipt(hash);
+    const receipt = await waitForReceipt(this.provider, hash, this.timeoutMs);
     if (receipt.status !== 1) throw new FiscusError('TX_FAILED', `admin tx ${hash} reverted`);
     return receipt;
-  }
-
-  /**
-   * Polls for the receipt. Not provider.waitForTransaction: it waits for a NEW block event when
-   * its first block-number read lags, and on an automining devnet no further block may ever come.
-   */
-  async #receipt(hash: string): Promise<TransactionReceipt> {
-    const deadline = Date.now() + this.timeoutMs;
-    for (;;) {
-      const receipt = await this.provider.getTransactionReceipt(hash);
-      if (receipt) return receipt;
-      if (Date.now() > deadline) throw new FiscusError('CHAIN_UNAVAILABLE', `admin tx ${hash} not mined within ${this.timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
   }
 }
