@@ -4,6 +4,7 @@ import {
   isOracleOperation,
   newId,
   operationFromJson,
+  isPayoutOperation,
   singleOperations,
   toPublicError,
   type ChainDriver,
@@ -141,7 +142,8 @@ async function inFlightUnits(db: Db, fundId: string, chain: string): Promise<{ m
   let burns = 0n;
   for (const { body } of rows) {
     const op = operationFromJson(body);
-    if (op.kind === 'deploy' || isOracleOperation(op) || isKeyRotationOperation(op)) continue;
+    // Only token operations move units; a stablecoin payout in flight would throw in singleOperations.
+    if (op.kind === 'deploy' || isOracleOperation(op) || isKeyRotationOperation(op) || isPayoutOperation(op)) continue;
     for (const item of singleOperations(op as ChainOperation)) {
       if (item.kind === 'mint') mints += item.units;
       if (item.kind === 'burn') burns += item.units;
