@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { describeEachBackend } from '@fiscus/ledger/testing';
 import { CHAIN, startHarness, type Harness } from './support/harness.ts';
-import { loadContract, fillPath, type Contract, type Operation } from './support/openapi-contract.ts';
+import { acceptedWithin, loadContract, fillPath, type Contract, type Operation } from './support/openapi-contract.ts';
 import { arbitraryFor, invalidFrom, type GenContext, type JsonSchema } from './support/schema-arbitrary.ts';
 import { seedWorld, type World } from './support/seed.ts';
 
@@ -56,7 +56,7 @@ function requestArbitrary(o: Operation, ctx: GenContext, contract: Contract): fc
     : fc.constant({ q: {}, ok: true });
   const schema = o.op.requestBody?.content?.['application/json']?.schema as JsonSchema | undefined;
   // The generator knows the structure; the document's own validator decides what is valid.
-  const valid = schema ? arbitraryFor(schema, ctx).filter((v) => contract.acceptsBody(o, v)) : undefined;
+  const valid = schema ? arbitraryFor(schema, ctx).filter(acceptedWithin(o, contract)) : undefined;
   const body = valid
     ? fc.oneof(
         { weight: 4, arbitrary: valid.map((value) => ({ kind: 'json' as const, value, valid: true })) },

@@ -38,6 +38,7 @@ export interface Cluster {
 const API_SCRIPT = 'apps/api/src/main.ts';
 const WORKER_SCRIPT = 'apps/api/src/worker-main.ts';
 const CHAIN_SCRIPT = 'packages/soak/src/children/chain-node.ts';
+const SKEWED_CLOCK = 'packages/soak/src/children/skewed-clock.ts';
 
 const jsonMsg = (line: string, msg: string): Record<string, unknown> | undefined => {
   if (!line.startsWith('{')) return undefined;
@@ -134,6 +135,7 @@ export async function startCluster(rng: Rng, log: (m: string) => void): Promise<
           {
             name: `worker-${i}`,
             script: WORKER_SCRIPT,
+            preload: [SKEWED_CLOCK], // inert until a clock-skew fault sets SOAK_CLOCK_SKEW_MS
             env: { ...engineEnv, ...chainEnv('faultyUrl') },
             ready: (line) => (jsonMsg(line, 'worker running') ? true : undefined),
             readyTimeoutMs: 300_000,

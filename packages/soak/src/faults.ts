@@ -14,23 +14,25 @@ export const FAULT_WEIGHTS = {
   'chain-restart': 1,
   'rpc-slow': 4,
   'rpc-lost': 4,
+  'clock-skew': 2,
 } as const;
 export type FaultKind = keyof typeof FAULT_WEIGHTS;
 
-/**
- * Not injected: clock skew of a worker. The engine reads time from the process clock and from
- * Postgres now() and has no injectable clock (no env setting), so a skewed worker can only be
- * made with libfaketime-like tools this machine does not have. Reported as skipped.
- */
-export const SKIPPED_FAULTS = { 'clock-skew': 'the engine has no injectable clock (no env setting); not injected' };
+/** Faults the soak cannot inject on this machine, with why (printed in the report); none at present. */
+export const SKIPPED_FAULTS: Record<string, string> = {};
+
+/** How far a clock-skew fault moves a worker's clock: up to two minutes either way, never under a second. */
+export const CLOCK_SKEW_MS: readonly [number, number] = [1_000, 120_000];
 
 export interface ScheduledFault {
   atMs: number;
   kind: FaultKind;
   /** worker/api index, or chain kind. */
   target: string;
-  /** How long the fault lasts (down time, pause, proxy fault). */
+  /** How long the fault lasts (down time, pause, proxy fault, skewed clock). */
   holdMs: number;
+  /** clock-skew only: how far the worker's clock runs ahead (+) or behind (−). */
+  skewMs?: number;
 }
 
 /** The whole fault schedule, drawn from the seed before the run starts (so it is printed and reproduced). */
@@ -39,9 +41,22 @@ export function drawSchedule(rng: Rng, windowMs: [number, number], gapMs: [numbe
   let at = windowMs[0] + rng.int(0, gapMs[1]);
   while (at < windowMs[1]) {
     const kind = rng.weighted(FAULT_WEIGHTS);
-    const target = kind === 'kill-worker' || kind === 'kill-api' ? String(rng.int(0, 1)) : kind.startsWith('pg-') ? 'postgres' : rng.pick(CHAIN_KINDS);
-    const holdMs = kind === 'chain-pause' ? rng.int(2_000, 10_000) : kind.startsWith('rpc-') ? rng.int(4_000, 15_000) : rng.int(200, 3_000);
-    out.push({ atMs: at, kind, target, holdMs });
+    const target =
+      kind === 'kill-worker' || kind === 'kill-api' || kind === 'clock-skew'
+        ? String(rng.int(0, 1))
+        : kind.startsWith('pg-')
+          ? 'postgres'
+          : rng.pick(CHAIN_KINDS);
+    const holdMs =
+      kind === 'chain-pause'
+        ? rng.int(2_000, 10_000)
+        : kind.startsWith('rpc-')
+          ? rng.int(4_000, 15_000)
+          : kind === 'clock-skew'
+            ? rng.int(10_000, 40_000)
+            : rng.int(200, 3_000);
+    const skewMs = kind === 'clock-skew' ? (rng.int(0, 1) === 0 ? -1 : 1) * rng.int(...CLOCK_SKEW_MS) : undefined;
+    out.push({ atMs: at, kind, target, holdMs, ...(skewMs === undefined ? {} : { skewMs }) });
     at += rng.int(gapMs[0], gapMs[1]);
   }
   return out;
@@ -57,6 +72,10 @@ export interface FaultLogEntry extends ScheduledFault {
  * Runs the schedule against the cluster. Faults overlap (a worker dies while a chain is paused),
  * but two faults on the SAME target are serialised: a lock per target.
  */
+/** Faults on one process queue behind each other (a worker is not killed while its clock is being skewed). */
+const lockKey = (f: ScheduledFault): string =>
+  f.kind === 'kill-worker' || f.kind === 'clock-skew' ? `worker:${f.target}` : f.kind === 'kill-api' ? `api:${f.target}` : f.target;
+
 export class FaultInjector {
   readonly log: FaultLogEntry[] = [];
   private readonly locks = new Map<string, Promise<void>>();
@@ -73,7 +92,7 @@ export class FaultInjector {
       if (wait > 0) await sleep(wait);
       if (stopped()) break;
       // A fault queued behind a slow one on the same target is dropped once the load has stopped.
-      this.pending.push(this.locked(f.kind.startsWith('kill-') ? `${f.kind}:${f.target}` : f.target, () => (stopped() ? Promise.resolve() : this.inject(f))));
+      this.pending.push(this.locked(lockKey(f), () => (stopped() ? Promise.resolve() : this.inject(f))));
     }
     await Promise.all(this.pending);
   }
@@ -122,6 +141,16 @@ export class FaultInjector {
           const ready = await chain.node.restart('SIGTERM');
           chain.proxy.retarget(ready.url);
           entry.note = `now at ${ready.url}`;
+          break;
+        }
+        case 'clock-skew': {
+          // A worker restarted with its clock moved, run for a while, then restarted on true time.
+          const w = c.workers[Number(f.target)]!;
+          await w.stop('SIGTERM');
+          await w.start({ SOAK_CLOCK_SKEW_MS: String(f.skewMs ?? 0) });
+          entry.note = `clock ${f.skewMs! > 0 ? '+' : ''}${f.skewMs} ms`;
+          await sleep(f.holdMs);
+          await w.restart('SIGTERM');
           break;
         }
         case 'rpc-slow':

@@ -9,6 +9,8 @@ export interface ProcessSpec {
   name: string;
   /** Script path relative to the repository root, run with node + the tsx loader. */
   script: string;
+  /** Modules (paths relative to the repository root) imported before the script, e.g. a skewed clock. */
+  preload?: string[];
   env: Record<string, string>;
   /** Returns a value once a line of stdout shows the process is ready. */
   ready: (line: string) => unknown;
@@ -43,11 +45,13 @@ export class Managed<R = unknown> {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  async start(): Promise<R> {
+  /** Starts the process; `extraEnv` applies to this start only (a restart without it drops it). */
+  async start(extraEnv: Record<string, string> = {}): Promise<R> {
     if (this.child) this.restarts++;
-    const child = spawn(process.execPath, ['--import', 'tsx', this.spec.script], {
+    const preload = (this.spec.preload ?? []).flatMap((m) => ['--import', `./${m}`]);
+    const child = spawn(process.execPath, ['--import', 'tsx', ...preload, this.spec.script], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...this.spec.env },
+      env: { ...process.env, ...this.spec.env, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -35,6 +35,8 @@ export function renderReport(r: SoakResult): string {
     table(r.stats.attempted),
     '  workload (accepted):',
     table(r.stats.accepted),
+    "  investors' own settlement-contract calls (by outcome):",
+    table(r.stats.onChain),
     '  refused (4xx, by code):',
     table(r.stats.refused),
     '  operations by final state:',

@@ -61,7 +61,10 @@ export async function soakOn(cluster: Cluster, o: SoakOptions, say: (m: string) 
       cluster.adminKey,
       workloadRng.fork(7),
     );
-    const workload = new Workload(apis, cluster.chains.stellar.proxy.cleanUrl);
+    const workload = new Workload(apis, cluster.chains.stellar.proxy.cleanUrl, {
+      ethereum: cluster.chains.ethereum.proxy.cleanUrl,
+      avalanche: cluster.chains.avalanche.proxy.cleanUrl,
+    });
     const setup = await workload.prepare(3);
     say(`fund ${setup.fundId} deployed on 3 chains, ${setup.holders.length} investors onboarded`);
 

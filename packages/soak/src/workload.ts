@@ -4,6 +4,7 @@ import { LOCAL_PASSPHRASE } from '@fiscus/devnet';
 import { type Apis, type Outcome, sleep } from './api-calls.ts';
 import { CHAIN_IDS, CHAIN_KINDS, type ChainKind } from './cluster.ts';
 import type { Rng } from './rng.ts';
+import { OnChainInvestor, settlementContractsOf, type OnChainOutcome, type SettlementContracts } from './onchain.ts';
 
 /** What each kind of request needs, and how often an actor picks it. */
 export const ACTION_WEIGHTS = {
@@ -16,6 +17,10 @@ export const ACTION_WEIGHTS = {
   policy: 3,
   nav: 3,
   reconcile: 5,
+  /** An investor's own wallet on an EVM chain: faucet USDC, approve, subscribe at the contract. */
+  'subscribe-usdc': 8,
+  /** …and an instant redemption at the redemption contract, paid in USDC on the spot. */
+  'redeem-usdc': 4,
 } as const;
 export type ActionKind = keyof typeof ACTION_WEIGHTS;
 
@@ -35,17 +40,28 @@ export interface WorkloadStats {
   /** …of which still had no answer after the replay. */
   lost: number;
   rows: Accepted[];
+  /** Investors' own transactions at the settlement contracts, by action and outcome. */
+  onChain: Record<string, number>;
 }
 
 interface Holder {
   investorId: string;
   wallets: Partial<Record<ChainKind, string>>;
+  /** The private keys of its EVM wallets: the investor signs its own settlement-contract calls. */
+  keys: Partial<Record<EvmKind, string>>;
 }
+
+const EVM_KINDS = ['ethereum', 'avalanche'] as const;
+type EvmKind = (typeof EVM_KINDS)[number];
+/** Stablecoin the treasurer puts in each EVM treasury at set-up (faucet + booked liquidity move), so payouts are not held for want of it. */
+const TREASURY_SEED_USD = '1000000';
 
 export interface FundSetup {
   fundId: string;
   holders: Holder[];
   stellarAsset: Asset;
+  /** The fund's settlement contracts on each EVM chain that settles in USDC. */
+  settlement: Partial<Record<EvmKind, SettlementContracts>>;
 }
 
 const bump = <K extends string>(m: Partial<Record<K, number>>, k: K) => {
@@ -58,7 +74,7 @@ const bump = <K extends string>(m: Partial<Record<K, number>>, k: K) => {
  * any fault, so every run starts from the same books.
  */
 export class Workload {
-  readonly stats: WorkloadStats = { attempted: {}, accepted: {}, refused: {}, unanswered: 0, lost: 0, rows: [] };
+  readonly stats: WorkloadStats = { attempted: {}, accepted: {}, refused: {}, unanswered: 0, lost: 0, rows: [], onChain: {} };
   private readonly unanswered: { action: ActionKind; replay: () => Promise<Outcome<unknown>> }[] = [];
   private stopping = false;
   private frozen = new Set<string>();
@@ -68,6 +84,8 @@ export class Workload {
   constructor(
     private readonly apis: Apis,
     private readonly horizonUrl: string,
+    /** The EVM chains as an investor's wallet reaches them (not through the workers' faulty proxies). */
+    private readonly evmUrls: Record<EvmKind, string>,
   ) {}
 
   async prepare(investors: number): Promise<FundSetup> {
@@ -96,7 +114,14 @@ export class Workload {
     const deps = await a.must('deployments', (c) => c.GET('/v1/funds/{fundId}/deployments', { params: { path: { fundId } } }));
     const stellar = deps.items.find((d) => d.chain === CHAIN_IDS.stellar)!;
     const stellarAsset = new Asset(stellar.details!.assetCode!, stellar.details!.issuer!);
-    this.setup = { fundId, holders: [], stellarAsset };
+    const settlement: FundSetup['settlement'] = {};
+    for (const kind of EVM_KINDS) {
+      const c = settlementContractsOf(deps.items.find((d) => d.chain === CHAIN_IDS[kind])?.details);
+      if (!c) continue;
+      settlement[kind] = c;
+      await this.seedTreasury(fundId, kind);
+    }
+    this.setup = { fundId, holders: [], stellarAsset, settlement };
     // Investors and their wallets in parallel: the registrations' operations confirm together.
     const ops: Promise<void>[] = [];
     for (let i = 0; i < investors; i++) {
@@ -233,6 +258,34 @@ export class Workload {
         this.record(action, r, undefined);
         return;
       }
+      case 'subscribe-usdc':
+      case 'redeem-usdc': {
+        const settling = EVM_KINDS.filter((k) => holder.keys[k] && s.settlement[k]);
+        if (settling.length === 0) return;
+        const kind = rng.pick(settling);
+        const investor = new OnChainInvestor(this.evmUrls[kind], holder.keys[kind]!, s.settlement[kind]!);
+        try {
+          if (action === 'subscribe-usdc') {
+            const usd = rng.int(5, 60);
+            const paid = await this.apis.call((c, key) =>
+              c.POST('/v1/dev/faucet', {
+                params: { header: { 'idempotency-key': key } },
+                body: { chain: CHAIN_IDS[kind], address: holder.wallets[kind]!, usd: String(usd) },
+              }),
+            );
+            if (paid.kind !== 'ok') return this.record(action, paid, undefined);
+            await investor.fundGas();
+            return this.countOnChain(action, kind, await investor.subscribe(BigInt(usd) * 1_000_000n));
+          }
+          const held = await investor.units();
+          if (held === 0n) return;
+          const units = BigInt(rng.int(1, 4)) * 1_000_000n;
+          await investor.fundGas();
+          return this.countOnChain(action, kind, await investor.redeem(units < held ? units : held));
+        } finally {
+          investor.close();
+        }
+      }
       case 'reconcile': {
         const r = await this.apis.call((c, key) =>
           c.POST('/v1/funds/{fundId}/reconciliations', { params: { path: { fundId }, header: { 'idempotency-key': key } }, body: {} }),
@@ -241,6 +294,32 @@ export class Workload {
         return;
       }
     }
+  }
+
+  private countOnChain(action: ActionKind, kind: EvmKind, o: OnChainOutcome): void {
+    bump(this.stats.onChain, `${action} ${kind} ${o.kind}${o.kind === 'landed' ? '' : `: ${o.reason}`}`);
+    if (o.kind === 'landed') bump(this.stats.accepted, action);
+  }
+
+  /**
+   * The treasurer's set-up on an EVM chain: settle redemptions there in USDC, put stablecoin in
+   * the treasury (the devnet faucet stands for a wire minted into USDC) and book it as a liquidity
+   * move, as the runbook says; the stablecoin reconciliation at the end compares the two.
+   */
+  private async seedTreasury(fundId: string, kind: EvmKind): Promise<void> {
+    const chain = CHAIN_IDS[kind];
+    await this.apis.must(`settle in USDC on ${kind}`, (c, key) =>
+      c.PUT('/v1/funds/{fundId}/liquidity/{chain}', { params: { path: { fundId, chain }, header: { 'idempotency-key': key } }, body: {} }),
+    );
+    const paid = await this.apis.must(`USDC for the ${kind} treasury`, (c, key) =>
+      c.POST('/v1/dev/faucet', { params: { header: { 'idempotency-key': key } }, body: { chain, fundId, usd: TREASURY_SEED_USD } }),
+    );
+    await this.apis.must(`book the ${kind} treasury`, (c, key) =>
+      c.POST('/v1/funds/{fundId}/liquidity/moves', {
+        params: { path: { fundId }, header: { 'idempotency-key': key } },
+        body: { toChain: chain, fromCashAccount: 'subscriptions', usd: TREASURY_SEED_USD, reference: paid.txHash ?? 'devnet faucet' },
+      }),
+    );
   }
 
   /** Sends a request whose answer names a row to follow (an operation, move, redemption, distribution). */
@@ -289,14 +368,15 @@ export class Workload {
     );
     this.record('onboard', r, undefined);
     if (r.kind !== 'ok') return undefined;
-    const h: Holder = { investorId: r.data.id, wallets: {} };
+    const h: Holder = { investorId: r.data.id, wallets: {}, keys: {} };
     this.setup!.holders.push(h);
     return h;
   }
 
   /** A wallet on `kind` (a Stellar account with a trustline, or an EVM address); the registration's operation id. */
   private async newWallet(h: Holder, kind: ChainKind, must: boolean): Promise<string | undefined> {
-    const address = kind === 'stellar' ? await this.stellarAccount() : Wallet.createRandom().address;
+    const evm = kind === 'stellar' ? undefined : Wallet.createRandom();
+    const address = evm ? evm.address : await this.stellarAccount();
     const fundId = this.setup!.fundId;
     const fn: Parameters<Apis['call']>[0] = (c, key) =>
       c.POST('/v1/funds/{fundId}/wallets', {
@@ -307,6 +387,7 @@ export class Workload {
     this.record('onboard', r, 'operations');
     if (r.kind !== 'ok') return undefined;
     h.wallets[kind] = address;
+    if (evm) h.keys[kind as EvmKind] = evm.privateKey;
     return (r.data as { operation?: { id: string } }).operation?.id;
   }
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { json, jsonBody, mutation, problems, readOnly, IdempotencyHeaders } from '../../lib/route-kit.ts';
-import { Id, Limit } from '../../lib/schemas.ts';
+import { addressByChain, Id, Limit } from '../../lib/schemas.ts';
 import { OperationSchema } from '../operations/operations.schemas.ts';
 import { FundParams, HolderAmountSchema } from '../subscriptions/subscriptions.routes.ts';
 import { AccountName, PositiveUsd, UsdText } from '../custody/custody.schemas.ts';
@@ -21,12 +21,17 @@ export const create = createRoute({
     headers: IdempotencyHeaders,
     params: FundParams,
     body: jsonBody(
-      HolderAmountSchema.extend({
-        payToWalletId: Id('wal_0193…').optional().openapi({
-          description:
-            'Paid in stablecoin to this wallet of the same investor (a settlement chain). Default: the redeeming wallet when its chain settles in stablecoin, else bank wire.',
-        }),
-      }).openapi('RedemptionRequest'),
+      // One flat object in the document: `.extend` of a registered schema renders as allOf[$ref,
+      // {additionalProperties: false}], which no body satisfies (each half forbids the other's fields).
+      z
+        .strictObject({
+          ...HolderAmountSchema.shape,
+          payToWalletId: Id('wal_0193…').optional().openapi({
+            description:
+              'Paid in stablecoin to this wallet of the same investor (a settlement chain). Default: the redeeming wallet when its chain settles in stablecoin, else bank wire.',
+          }),
+        })
+        .openapi('RedemptionRequest', addressByChain('address')),
     ),
   },
   responses: { 202: json(z.object({ operation: OperationSchema, redemption: RedemptionSchema }), 'Burn requested'), ...problems(413, 404, 409, 422) },
