@@ -10,6 +10,7 @@ import {
   getSettlementChain,
   reconcileStablecoin,
   reserveFacts,
+  runReconciliation,
   recordLiquidityMove,
   recordCashMovement,
   retryHeldPayout,
@@ -112,6 +113,18 @@ describeEachBackend('stablecoin payouts on memchain', (backend) => {
     expect(entries).toHaveLength(1);
     const [red] = await db.select().from(schema.redemptions).where(eq(schema.redemptions.id, r.id));
     expect(red).toMatchObject({ state: 'settled', status: 'paid' });
+  });
+
+  it('a supply reconciliation while a payout is in flight counts no units for it (it threw in singleOperations before)', async () => {
+    const db = fresh.current.db;
+    const f = await stablecoinFund(db, h, 4_000_000n);
+    const r = await queue(db, { fundId: f.fundId, chain: h.chain, investorId: f.investorId, walletId: f.walletId, address: f.address, usd: 1_000_000n });
+    await settleRedemptions(db, { fundId: f.fundId });
+    const payout = await payoutOf(db, r.id);
+    // As a worker leaves it between signing and sending: the states whose units count as in flight.
+    await db.update(schema.operations).set({ state: 'prepared' }).where(eq(schema.operations.id, payout.operationId!));
+    const [row] = await runReconciliation(db, new DriverRegistry().register(h.driver), { fundId: f.fundId, chain: h.chain });
+    expect(row).toMatchObject({ chain: h.chain, status: 'clean' });
   });
 
   it('a payout to a blacklisted address is held with its reason, then redirected to another wallet of the same investor', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports.ts';
@@ -57,6 +57,7 @@ const jsonMsg = (line: string, msg: string): Record<string, unknown> | undefined
  */
 export async function startCluster(rng: Rng, log: (m: string) => void): Promise<Cluster> {
   const runDir = mkdtempSync(join(tmpdir(), 'fiscus-soak-'));
+  chmodSync(runDir, 0o711); // the postgres OS user (when we are root) reaches its data dir inside
   const logDir = join(runDir, 'logs');
   const dataDir = join(runDir, 'data', 'pglite'); // only its parent is used: devnet state, contract records, keys
   mkdirSync(logDir, { recursive: true });
@@ -76,8 +77,8 @@ export async function startCluster(rng: Rng, log: (m: string) => void): Promise<
     LOG_LEVEL: 'info',
   };
   try {
-    const pg = await SoakPostgres.create(await freePort());
-    started.push({ stop: () => pg.destroy() });
+    const pg = await SoakPostgres.create(await freePort(), runDir);
+    started.push({ stop: () => pg.shutdown() });
     log(`postgres ${pg.url} (data ${pg.dir})`);
 
     const chainEntries = await Promise.all(

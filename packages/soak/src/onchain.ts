@@ -3,8 +3,25 @@ import { sleep } from './api-calls.ts';
 
 /** What an investor's own wallet calls: the public ABI of USDC and of the fund's settlement contracts. */
 const USDC_ABI = ['function approve(address spender, uint256 amount) returns (bool)', 'function balanceOf(address) view returns (uint256)'];
-const SUBSCRIPTION_ABI = ['function subscribe(uint256 stablecoinAmount, uint256 minUnits) returns (uint256)'];
-const REDEMPTION_ABI = ['function redeem(uint256 units, uint256 minAmount) returns (uint256)'];
+/** The settlement contracts' custom errors, so a refusal is reported by name. */
+const SETTLEMENT_ERRORS = [
+  'error InstantLimitExceeded(uint256 requested, uint256 available)',
+  'error InsufficientLiquidity(uint256 requested, uint256 available)',
+  'error InsufficientUnits(uint256 requested, uint256 free)',
+  'error DailyCapExceeded(uint256 requested, uint256 available)',
+  'error InvestorCapExceeded(uint256 requested, uint256 available)',
+  'error ContractPaused()',
+  'error TokenPaused()',
+  'error NotVerified(address investor)',
+  'error WalletFrozen(address investor)',
+  'error ComplianceRefused(address investor, uint256 units)',
+  'error NavStale(uint80 round, uint256 updatedAt, uint256 maxNavAge)',
+  'error NavBelowMinimum(int256 answer, int256 minNav)',
+  'error ZeroAmount()',
+  'error Slippage(uint256 got, uint256 minimum)',
+];
+const SUBSCRIPTION_ABI = ['function subscribe(uint256 stablecoinAmount, uint256 minUnits) returns (uint256)', ...SETTLEMENT_ERRORS];
+const REDEMPTION_ABI = ['function redeem(uint256 units, uint256 minAmount) returns (uint256)', ...SETTLEMENT_ERRORS];
 const TOKEN_ABI = ['function balanceOf(address) view returns (uint256)'];
 
 /** A transaction the chain does not mine within this long (a paused node) is given up by the client, not by the chain. */
@@ -88,7 +105,9 @@ export class OnChainInvestor {
   }
 }
 
+/** The contract's own words: a custom error's name, a require's message, else the node's refusal. */
 function shortReason(e: unknown): string {
-  const err = e as { shortMessage?: string; reason?: string; revert?: { name?: string } };
-  return (err.revert?.name ?? err.reason ?? err.shortMessage ?? String(e)).slice(0, 60);
+  const err = e as { shortMessage?: string; reason?: string | null; revert?: { name?: string; args?: unknown[] }; info?: { error?: { message?: string } } };
+  const custom = err.revert?.name && err.revert.name !== 'Error' ? err.revert.name : undefined;
+  return (custom ?? err.reason ?? err.info?.error?.message ?? err.shortMessage ?? String(e)).slice(0, 80);
 }

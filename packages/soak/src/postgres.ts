@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chownSync, existsSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
@@ -37,10 +36,11 @@ export class SoakPostgres {
     this.url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   }
 
-  static async create(port: number): Promise<SoakPostgres> {
+  /** A new cluster under `parentDir` (the run directory: kept with the logs when an invariant breaks). */
+  static async create(port: number, parentDir: string): Promise<SoakPostgres> {
     const missing = postgresUnavailable();
     if (missing) throw new Error(missing);
-    const dir = mkdtempSync(join(tmpdir(), 'fiscus-soak-pg-'));
+    const dir = mkdtempSync(join(parentDir, 'postgres-'));
     if (asRoot) chownSync(dir, await idOf('-u'), await idOf('-g'));
     const pg = new SoakPostgres(port, dir);
     await pg.exec('initdb', ['-D', pg.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
@@ -87,9 +87,9 @@ export class SoakPostgres {
     }
   }
 
-  async destroy(): Promise<void> {
+  /** Stops the server; its data stays in the run directory, which the caller removes or keeps. */
+  async shutdown(): Promise<void> {
     await this.stop('immediate').catch(() => {});
-    rmSync(this.dir, { recursive: true, force: true });
   }
 
   private async exec(bin: string, args: string[]): Promise<void> {
