@@ -22,6 +22,13 @@ export async function runSoak(o: SoakOptions, sayLine: (m: string) => void = (m)
   const say = (m: string) => sayLine(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${m}`);
   const cluster = await startCluster(new Rng(o.seed).fork(3), say);
   let keep = o.keep;
+  // Interrupted (Ctrl-C, kill): stop what the cluster started, or its Postgres, chains and workers outlive us.
+  const interrupted = (sig: NodeJS.Signals) => {
+    say(`${sig}: stopping the cluster; run directory kept: ${cluster.runDir}`);
+    void cluster.close().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     const results: SoakResult[] = [];
     for (const seed of [o.seed, ...o.moreSeeds]) {
@@ -35,6 +42,8 @@ export async function runSoak(o: SoakOptions, sayLine: (m: string) => void = (m)
     keep = true;
     throw e;
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     await cluster.close();
     if (!keep) rmSync(cluster.runDir, { recursive: true, force: true });
     else say(`run directory kept: ${cluster.runDir}`);

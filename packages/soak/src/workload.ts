@@ -55,6 +55,8 @@ const EVM_KINDS = ['ethereum', 'avalanche'] as const;
 type EvmKind = (typeof EVM_KINDS)[number];
 /** Stablecoin the treasurer puts in each EVM treasury at set-up (faucet + booked liquidity move), so payouts are not held for want of it. */
 const TREASURY_SEED_USD = '1000000';
+/** The bank account the wire that bought that USDC came in on. */
+const TREASURY_SEED_ACCOUNT = 'usdc-mint';
 
 export interface FundSetup {
   fundId: string;
@@ -314,10 +316,18 @@ export class Workload {
     const paid = await this.apis.must(`USDC for the ${kind} treasury`, (c, key) =>
       c.POST('/v1/dev/faucet', { params: { header: { 'idempotency-key': key } }, body: { chain, fundId, usd: TREASURY_SEED_USD } }),
     );
+    // Its own cash account: taking it out of cash:subscriptions left the wire-paid redemptions
+    // waiting for cash that was never there (the soak found it: redemptions pending after the drain).
+    await this.apis.must(`wire for the ${kind} USDC`, (c, key) =>
+      c.POST('/v1/funds/{fundId}/cash/movements', {
+        params: { path: { fundId }, header: { 'idempotency-key': key } },
+        body: { account: TREASURY_SEED_ACCOUNT, direction: 'deposit', amount: TREASURY_SEED_USD, reference: `usdc-mint-${kind}` },
+      }),
+    );
     await this.apis.must(`book the ${kind} treasury`, (c, key) =>
       c.POST('/v1/funds/{fundId}/liquidity/moves', {
         params: { path: { fundId }, header: { 'idempotency-key': key } },
-        body: { toChain: chain, fromCashAccount: 'subscriptions', usd: TREASURY_SEED_USD, reference: paid.txHash ?? 'devnet faucet' },
+        body: { toChain: chain, fromCashAccount: TREASURY_SEED_ACCOUNT, usd: TREASURY_SEED_USD, reference: paid.txHash ?? 'devnet faucet' },
       }),
     );
   }
