@@ -15,6 +15,7 @@ import { benchMoves } from './moves.ts';
 import { benchConsole } from './console.ts';
 import { benchSigners } from './signers.ts';
 import { benchHttp } from './http.ts';
+import { benchSettlement } from './settlement.ts';
 import { printTable, type BenchRow } from './table.ts';
 
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
@@ -30,6 +31,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   console: benchConsole,
   signers: benchSigners,
   http: benchHttp,
+  settlement: benchSettlement,
 };
 
 const selected = process.env.BENCH ? process.env.BENCH.split(',') : Object.keys(BENCHES);

@@ -185,7 +185,8 @@ export async function buildChains(config: Config, logger: Logger): Promise<Chain
       avalanche.pchain?.url,
     );
   const faucets: Record<string, StablecoinFaucet> = {};
-  // Only chains whose stablecoin is ours: the in-process memchain, the local Stellar ledger's USDC.
+  // Only chains whose stablecoin is ours: the in-process memchain, the local Stellar ledger's USDC,
+  // the devnet FiscusUSDC of a local anvil and of the local L1.
   const memchain = devnet;
   if (memchain)
     faucets[DEVNET_CHAIN] = {
@@ -195,6 +196,8 @@ export async function buildChains(config: Config, logger: Logger): Promise<Chain
       },
     };
   if (stellar?.faucet) faucets[stellar.info.chain] = stellar.faucet;
+  if (evm?.faucet) faucets[evm.driver.chain] = evm.faucet;
+  if (avalanche?.faucet) faucets[avalanche.driver.chain] = avalanche.faucet;
   return {
     drivers,
     devnet,

@@ -21,6 +21,8 @@ describeEachBackend('API: stablecoin liquidity, dev faucet, redemptions paid in 
     const enabled = await h.call('PUT', `/v1/funds/${fundId}/liquidity/${CHAIN}`, { body: {} });
     expect(enabled.status, enabled.text).toBe(200);
     expect(enabled.body).toMatchObject({ chain: CHAIN, booked: '0', alert: false, payoutsBlocked: false });
+    // The stablecoin a wallet must hold (or trust) to pay and be paid there.
+    expect(enabled.body.asset).toEqual({ family: 'evm', id: `${CHAIN}/usdc`, decimals: 6, symbol: 'USDC' });
     expect(enabled.body.treasuryAddress).toMatch(/^treasury:/);
 
     // The faucet exists on local networks only.
@@ -52,7 +54,9 @@ describeEachBackend('API: stablecoin liquidity, dev faucet, redemptions paid in 
     expect(h.devnet.usdc.balanceOf(address)).toBe(10_000_000n);
 
     const liquidity = await h.call('GET', `/v1/funds/${fundId}/liquidity`);
-    expect(liquidity.body.items).toEqual([expect.objectContaining({ chain: CHAIN, booked: '40', available: '40', queued: '0', alert: false })]);
+    expect(liquidity.body.items).toEqual([
+      expect.objectContaining({ chain: CHAIN, asset: enabled.body.asset, booked: '40', available: '40', queued: '0', alert: false }),
+    ]);
     // A bank confirmation cannot touch a stablecoin payout.
     const confirm = await h.call('POST', `/v1/funds/${fundId}/redemptions/${red.body.redemption.id}/payouts/${paid.body.payout.id}/confirm`, {
       body: { reference: 'X' },

@@ -37,6 +37,10 @@ it('the local Ethereum devnet provides a local USDC, recorded and reused across 
   expect(s.settlementAsset(d)).toEqual({ family: 'evm', address: usdc.address, decimals: 6, symbol: 'USDC' });
   await first.driver.faucetStablecoin('0x000000000000000000000000000000000000dEaD', 25_000_000n);
   expect(await s.stablecoinBalance(d, '0x000000000000000000000000000000000000dEaD')).toBe(25_000_000n);
+  // What POST /v1/dev/faucet pays with on this chain (the local EVM chains had no faucet: 403): micro-dollars in.
+  const tap = await first.faucet!.pay('0x000000000000000000000000000000000000bEEF', 1_500_000n);
+  expect(tap.txHash).toMatch(/^0x[0-9a-f]{64}$/);
+  expect(await s.stablecoinBalance(d, '0x000000000000000000000000000000000000bEEF')).toBe(1_500_000n);
   await first.close();
 
   const again = (await buildEvm(config, silentLogger(), { infrastructureFile }))!;

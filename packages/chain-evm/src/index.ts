@@ -37,6 +37,7 @@ export { ensureLocalSettlement } from './settlement/local.ts';
 export { deployLocalUsdc, mintLocalUsdc, setLocalUsdcFlag } from './deploy/local-usdc.ts';
 export { ensureSettlementContracts } from './deploy/settlement.ts';
 export { encodePayout, checkPayout } from './settlement/payout.ts';
+export { signUsdcPermit } from './settlement/permit.ts';
 export { SettlementLogs } from './settlement/events.ts';
 export * from './safe/index.ts';
 export { waitForReceipt } from './rpc/receipt.ts';

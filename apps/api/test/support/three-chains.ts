@@ -5,7 +5,7 @@ import { DriverRegistry, type ChainId } from '@fiscus/core';
 import { AdminSender, devSecp256k1Signer, evmAbi, type EvmDriver } from '@fiscus/chain-evm';
 import type { AvalancheDriver } from '@fiscus/chain-avalanche';
 import type { StellarDriver } from '@fiscus/chain-stellar';
-import { Worker, defaultTasks } from '@fiscus/engine';
+import { Worker, defaultTasks, redemptionTask, settleRedemptions, type PeriodicTask } from '@fiscus/engine';
 import type { Db } from '@fiscus/ledger';
 import { createTestDb, type TestBackend } from '@fiscus/ledger/testing';
 import { createTestApp } from '../../src/app.ts';
@@ -43,7 +43,13 @@ export interface ThreeChainHarness extends StellarHarness {
  * redemptions, distributions) at test-friendly intervals. The reconcile scheduler is off: the
  * test reconciles on demand.
  */
-export async function startThreeChainHarness(backend: TestBackend): Promise<ThreeChainHarness> {
+export async function startThreeChainHarness(
+  backend: TestBackend,
+  o: {
+    /** The redemption queue's clock (its UTC day decides the daily liquidity limit); default: the real one. */
+    redemptionClock?: () => Date;
+  } = {},
+): Promise<ThreeChainHarness> {
   const handle = await createTestDb(backend);
   const config = loadConfig({
     STELLAR_NETWORK: 'local',
@@ -69,13 +75,26 @@ export async function startThreeChainHarness(backend: TestBackend): Promise<Thre
   }
   const [stellar, evm, l1] = built.map((b) => (b as PromiseFulfilledResult<unknown>).value) as [StellarChain, EvmChain, AvalancheChain];
   const drivers = new DriverRegistry().register(stellar.driver).register(evm.driver).register(l1.driver);
-  const { app, adminKey } = await createTestApp({ db: handle.db, drivers, stellar: stellarTomlDeps(config, stellar.info) });
+  // The dev faucets of the three local stablecoins, as wiring.ts gives them to `npm start`.
+  const faucets = Object.fromEntries(
+    [
+      [stellar.info.chain, stellar.faucet],
+      [evm.driver.chain, evm.faucet],
+      [l1.driver.chain, l1.faucet],
+    ].filter(([, f]) => f !== undefined),
+  );
+  const { app, adminKey } = await createTestApp({ db: handle.db, drivers, stellar: stellarTomlDeps(config, stellar.info), faucets });
+  const intervals = { ingestMs: 300, movesMs: 100, distributionMs: 100, redemptionMs: 500, reconcileMs: 0 };
+  const clock = o.redemptionClock;
+  const tasks: PeriodicTask[] = clock
+    ? [...defaultTasks({ ...intervals, redemptionMs: 0 }), { ...redemptionTask(200), run: ({ db }) => settleRedemptions(db, { now: clock() }) }]
+    : defaultTasks(intervals);
   const worker = new Worker({
     db: handle.db,
     drivers,
     pollMs: 10,
     statusPollMs: 20,
-    tasks: defaultTasks({ ingestMs: 300, movesMs: 100, distributionMs: 100, redemptionMs: 500, reconcileMs: 0 }),
+    tasks,
   });
   worker.start();
   const chainIds: Record<string, bigint> = { [ETH_CHAIN]: 31_337n, [L1_CHAIN]: LOCAL_L1_CHAIN_ID };

@@ -1,4 +1,4 @@
-import { Signature, type Wallet, type JsonRpcProvider } from 'ethers';
+import type { Wallet, JsonRpcProvider } from 'ethers';
 import { FiscusError, type Deployment } from '@fiscus/core';
 import {
   AdminSender,
@@ -11,6 +11,7 @@ import {
   readContract,
   settlementAssetOf,
   SETTLEMENT_DETAILS,
+  signUsdcPermit,
   type EvmInfrastructure,
   type EvmSettlementToken,
   type SettlementLimits,
@@ -81,21 +82,7 @@ export class InvestorWallet {
     const nonce = await readContract<bigint>(this.provider, evmAbi.usdc, usdc, 'nonces', [this.address]);
     const name = await readContract<string>(this.provider, evmAbi.usdc, usdc, 'name');
     const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);
-    const sig = Signature.from(
-      await this.wallet.signTypedData(
-        { name, version: '2', chainId: this.chainId, verifyingContract: usdc },
-        {
-          Permit: [
-            { name: 'owner', type: 'address' },
-            { name: 'spender', type: 'address' },
-            { name: 'value', type: 'uint256' },
-            { name: 'nonce', type: 'uint256' },
-            { name: 'deadline', type: 'uint256' },
-          ],
-        },
-        { owner: this.address, spender: this.#sub(), value: amount, nonce, deadline },
-      ),
-    );
+    const sig = await signUsdcPermit(this.wallet, { token: usdc, name, chainId: this.chainId, spender: this.#sub(), value: amount, nonce, deadline });
     const data = evmAbi.subscription.encodeFunctionData('subscribeWithPermit', [amount, minUnits, deadline, sig.v, sig.r, sig.s]);
     return this.#call(this.#sub(), data);
   }

@@ -9419,22 +9419,7 @@ export interface components {
                 reason?: string;
             } | null;
         } | null;
-        RedemptionRequest: (components["schemas"]["HolderAmount"] & {
-            /**
-             * @description Paid in stablecoin to this wallet of the same investor (a settlement chain). Default: the redeeming wallet when its chain settles in stablecoin, else bank wire.
-             * @example wal_0193…
-             */
-            payToWalletId?: string;
-        }) & ({
-            chain?: unknown;
-            address?: unknown;
-        } | {
-            chain?: unknown;
-            address?: unknown;
-        } | {
-            chain?: unknown;
-        });
-        HolderAmount: {
+        RedemptionRequest: {
             /** @example inv_0193… */
             investorId: string;
             /**
@@ -9449,6 +9434,11 @@ export interface components {
              * @example 1000.25
              */
             units: string;
+            /**
+             * @description Paid in stablecoin to this wallet of the same investor (a settlement chain). Default: the redeeming wallet when its chain settles in stablecoin, else bank wire.
+             * @example wal_0193…
+             */
+            payToWalletId?: string;
         } & ({
             chain?: unknown;
             address?: unknown;
@@ -10405,6 +10395,7 @@ export interface components {
         };
         ChainLiquidity: {
             chain: string;
+            asset: components["schemas"]["SettlementAsset"];
             /** @description where the platform holds the stablecoin on that chain */
             treasuryAddress: string | null;
             /** @description USD: the ledger’s stablecoin:<chain> */
@@ -10422,6 +10413,15 @@ export interface components {
             /** @description true when available liquidity is below the redemptions queued on that chain */
             alert: boolean;
         };
+        /** @description the stablecoin paid and taken on a chain (a liquidity entry shows null when this API has no driver for the chain) */
+        SettlementAsset: {
+            /** @enum {string} */
+            family: "stellar" | "evm";
+            /** @description Stellar: CODE:ISSUER (the trustline a wallet needs to pay or be paid); EVM: the token contract address */
+            id: string;
+            decimals: number;
+            symbol: string | null;
+        } | null;
         StablecoinReconciliation: {
             id: number;
             chain: string;

@@ -16,6 +16,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import { avalancheSigners, pchainPayer, signerSource } from '../../signer-wiring.ts';
 import { provisionLocalDevnetL1, startLocalPChain, type LocalPChain } from './pchain.ts';
+import type { StablecoinFaucet } from '../../lib/types.ts';
+import { localEvmFaucet } from '../evm-faucet.ts';
 
 export interface AvalancheChain {
   driver: AvalancheDriver;
@@ -24,6 +26,8 @@ export interface AvalancheChain {
   genesis?: SubnetEvmGenesis;
   /** The P-Chain the local L1 was provisioned on (AVALANCHE_NETWORK=local); POST /v1/avalanche/l1s uses it too. */
   pchain?: LocalPChain;
+  /** AVALANCHE_NETWORK=local: the L1 devnet FiscusUSDC's faucet (POST /v1/dev/faucet). */
+  faucet?: StablecoinFaucet;
   close(): Promise<void>;
 }
 
@@ -156,11 +160,13 @@ export async function buildAvalanche(config: Config, logger: Logger, o: Avalanch
       `${driver.chain} is a LOCAL Subnet-EVM stand-in (anvil + precompile stand-ins + allow-list gate) signing with PUBLIC dev keys. ` +
         'Set AVALANCHE_NETWORK=none to disable, rpc for a real L1.',
     );
+    const usdc = infrastructure.settlement;
     return {
       driver,
       node,
       genesis,
       pchain,
+      faucet: usdc?.local ? localEvmFaucet(driver, usdc.decimals) : undefined,
       close: async () => {
         driver.provider.destroy();
         await node?.stop();

@@ -19,11 +19,15 @@ import { KEY_ROLES, type KeyRole, type Signer } from '@fiscus/core';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import { evmSigners, signerSource } from '../../signer-wiring.ts';
+import type { StablecoinFaucet } from '../../lib/types.ts';
+import { localEvmFaucet } from '../evm-faucet.ts';
 
 export interface EvmChain {
   driver: EvmDriver;
   /** The in-process anvil (ETHEREUM_NETWORK=local without ETHEREUM_RPC_URL). */
   anvil?: AnvilNode;
+  /** ETHEREUM_NETWORK=local: the devnet FiscusUSDC's faucet (POST /v1/dev/faucet). */
+  faucet?: StablecoinFaucet;
   close(): Promise<void>;
 }
 
@@ -108,9 +112,11 @@ export async function buildEvm(config: Config, logger: Logger, o: EvmWiringOptio
       `${driver.chain} is a LOCAL anvil devnet signing with anvil's PUBLIC dev keys (never use them on a real network). ` +
         'Set ETHEREUM_NETWORK=none to disable, rpc for a real network.',
     );
+    const usdc = infrastructure.settlement;
     return {
       driver,
       anvil,
+      faucet: usdc?.local ? localEvmFaucet(driver, usdc.decimals) : undefined,
       close: async () => {
         driver.provider.destroy();
         await anvil?.stop();

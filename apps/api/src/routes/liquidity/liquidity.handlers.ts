@@ -1,4 +1,4 @@
-import { FiscusError, stablecoinSettlementOf, type ChainId } from '@fiscus/core';
+import { FiscusError, stablecoinSettlementOf, type ChainId, type SettlementAsset } from '@fiscus/core';
 import {
   chainLiquidity,
   enableSettlementChain,
@@ -10,7 +10,7 @@ import {
   recordLiquidityMove,
 } from '@fiscus/engine';
 import { requireActiveDeployment, requireFund } from '../../lib/lookups.ts';
-import type { AppRouteHandler } from '../../lib/types.ts';
+import type { AppBindings, AppRouteHandler } from '../../lib/types.ts';
 import { parseUsdField } from '../custody/custody.schemas.ts';
 import type { EnableRoute, ListReconciliationsRoute, ListRoute, MoveRoute, ReconcileRoute } from './liquidity.routes.ts';
 import { presentLiquidity, presentStablecoinReconciliation } from './liquidity.schemas.ts';
@@ -18,7 +18,9 @@ import { presentLiquidity, presentStablecoinReconciliation } from './liquidity.s
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const fund = await requireFund(c.var.db, c.req.valid('param').fundId);
   const chains = await listSettlementChains(c.var.db, fund.id);
-  const items = await Promise.all(chains.map(async (ch) => presentLiquidity(ch, await chainLiquidity(c.var.db, fund.id, ch.chain))));
+  const items = await Promise.all(
+    chains.map(async (ch) => presentLiquidity(ch, await chainLiquidity(c.var.db, fund.id, ch.chain), await assetOn(c.var, fund.id, ch.chain))),
+  );
   return c.json({ items }, 200);
 };
 
@@ -32,7 +34,7 @@ export const enable: AppRouteHandler<EnableRoute> = async (c) => {
   const { deployment } = await loadDeployment(c.var.db, fund.id, chain);
   const treasuryAddress = c.req.valid('json').treasuryAddress ?? settlement.treasuryAddress(deployment);
   const row = await enableSettlementChain(c.var.db, { fundId: fund.id, chain: chain as ChainId, treasuryAddress, by: c.var.principal.keyId });
-  return c.json(presentLiquidity(row, await chainLiquidity(c.var.db, fund.id, chain)), 200);
+  return c.json(presentLiquidity(row, await chainLiquidity(c.var.db, fund.id, chain), settlement.settlementAsset(deployment)), 200);
 };
 
 export const move: AppRouteHandler<MoveRoute> = async (c) => {
@@ -68,3 +70,11 @@ export const listReconciliations: AppRouteHandler<ListReconciliationsRoute> = as
   const rows = await latestStablecoinReconciliations(c.var.db, fund.id);
   return c.json({ items: rows.map(presentStablecoinReconciliation) }, 200);
 };
+
+/** The stablecoin of the fund on `chain`, as wallets name it (null when this process has no driver for the chain). */
+async function assetOn(v: AppBindings['Variables'], fundId: string, chain: string): Promise<SettlementAsset | null> {
+  const driver = v.deps.drivers.get(chain as ChainId);
+  const settlement = driver && stablecoinSettlementOf(driver);
+  if (!settlement) return null;
+  return settlement.settlementAsset((await loadDeployment(v.db, fundId, chain)).deployment);
+}

@@ -1,11 +1,30 @@
 import { z } from '@hono/zod-openapi';
-import { formatUsd } from '@fiscus/core';
+import { formatUsd, type SettlementAsset } from '@fiscus/core';
 import type { ChainLiquidity, SettlementChainRow, StablecoinReconciliationRow } from '@fiscus/engine';
 import { iso } from '../../lib/schemas.ts';
+
+const SettlementAssetSchema = z
+  .object({
+    family: z.enum(['stellar', 'evm']),
+    id: z.string().openapi({ description: 'Stellar: CODE:ISSUER (the trustline a wallet needs to pay or be paid); EVM: the token contract address' }),
+    decimals: z.int(),
+    symbol: z.string().nullable(),
+  })
+  .openapi('SettlementAsset', {
+    description: 'the stablecoin paid and taken on a chain (a liquidity entry shows null when this API has no driver for the chain)',
+  });
+
+const presentAsset = (a: SettlementAsset | null): z.infer<typeof SettlementAssetSchema> | null =>
+  a === null
+    ? null
+    : a.family === 'stellar'
+      ? { family: 'stellar', id: `${a.code}:${a.issuer}`, decimals: a.decimals, symbol: a.code }
+      : { family: 'evm', id: a.address, decimals: a.decimals, symbol: a.symbol ?? null };
 
 export const ChainLiquiditySchema = z
   .object({
     chain: z.string(),
+    asset: SettlementAssetSchema.nullable(),
     treasuryAddress: z.string().nullable().openapi({ description: 'where the platform holds the stablecoin on that chain' }),
     booked: z.string().openapi({ description: 'USD: the ledger’s stablecoin:<chain>' }),
     reserved: z.string().openapi({ description: 'USD promised to payouts being sent or held' }),
@@ -18,8 +37,9 @@ export const ChainLiquiditySchema = z
   })
   .openapi('ChainLiquidity');
 
-export const presentLiquidity = (c: SettlementChainRow, l: ChainLiquidity) => ({
+export const presentLiquidity = (c: SettlementChainRow, l: ChainLiquidity, asset: SettlementAsset | null) => ({
   chain: c.chain,
+  asset: presentAsset(asset),
   treasuryAddress: c.treasuryAddress,
   booked: formatUsd(l.booked),
   reserved: formatUsd(l.reserved),
