@@ -22,15 +22,18 @@ const invalid = (message: string, meta: Record<string, unknown> = {}) => new Fis
 /**
  * What the platform agrees to pay the fee for: an investor's own transaction (its source an
  * ordinary G… account, not one of ours) that only touches the fund's asset — changeTrust and
- * payments of that asset, and the reserve sponsorship our sponsor signed for that investor.
- * Anything else (another asset, setOptions, an op sourced from a third account) is refused, so
- * the fee account cannot be made to pay for unrelated activity.
+ * payments of that asset, and the reserve sponsorship our sponsor signed for that investor —
+ * or a delivery-versus-payment subscription as the platform quoted it: the investor pays the
+ * settlement stablecoin to the fund's treasury (the distribution account) and the issuer pays
+ * the units to the investor, both in the one transaction. Anything else (another asset,
+ * setOptions, an op sourced from a third account) is refused, so the fee account cannot be made
+ * to pay for unrelated activity.
  */
 export function parseInvestorTransaction(
   net: StellarNetwork,
   d: StellarDeployment,
   xdr: string,
-  platform: { sponsor: string; feeAccount: string },
+  platform: { sponsor: string; feeAccount: string; stablecoin?: Asset },
 ): Transaction {
   let parsed: Transaction | FeeBumpTransaction;
   try {
@@ -48,8 +51,21 @@ export function parseInvestorTransaction(
   if (tx.signatures.length === 0) throw invalid('the transaction carries no signature: the investor signs it first');
   if (BigInt(tx.fee) > net.maxFeePerOp * BigInt(tx.operations.length)) throw invalid(`the inner fee bids more than ${net.maxFeePerOp} stroops per operation`);
   const asset = assetOf(d);
-  tx.operations.forEach((op, index) => checkOperation(op, index, source, asset, platform.sponsor, d.sep8 === true ? d.issuer : undefined));
+  const coin = platform.stablecoin;
+  // The DvP's payment leg: the investor's stablecoin to the treasury. Only beside it may the issuer deliver units.
+  const paysTreasury = (op: Transaction['operations'][number]) =>
+    coin !== undefined && op.type === 'payment' && op.asset.equals(coin) && (op.source ?? source) === source && op.destination === d.distribution;
+  const dvp = coin !== undefined && tx.operations.some(paysTreasury);
+  tx.operations.forEach((op, index) => {
+    if (dvp && (paysTreasury(op) || isDelivery(op, d.issuer, source, asset))) return;
+    checkOperation(op, index, source, asset, platform.sponsor, d.sep8 === true ? d.issuer : undefined);
+  });
   return tx;
+}
+
+/** The DvP's delivery leg: the issuer pays the fund asset to the transaction's investor. */
+function isDelivery(op: Transaction['operations'][number], issuer: string, investor: string, asset: Asset): boolean {
+  return op.type === 'payment' && op.source === issuer && op.destination === investor && op.asset.equals(asset);
 }
 
 function checkOperation(op: Transaction['operations'][number], index: number, source: string, asset: Asset, sponsor: string, sep8Issuer?: string): void {

@@ -68,6 +68,38 @@ describeEachBackend('Stellar delivery-versus-payment subscription (local USDC)',
     expect(await h.driver.totalSupply(f.deployment)).toBe(2_000_000n);
   });
 
+  it('an investor with only USDC sends the signed quote through the fee-bump route: the fee account pays the fee, both legs land', async () => {
+    const db = fresh.current.db;
+    const f = await setUp(db);
+    await h.usdc.pay(f.address, 30_000_000n);
+    const quote = await stellar().dvpSubscription(f.deployment, {
+      investor: f.address,
+      units: 1_000_000n,
+      stroops: 10_500_000n,
+      validUntil: new Date(Date.now() + 60_000),
+    });
+    const signed = TransactionBuilder.fromXDR(quote.xdr, h.net.horizon.ledger.passphrase) as Transaction;
+    signed.sign(h.net.investors.get(f.address)!);
+    const bumped = await stellar().feeBump(f.deployment, signed.toEnvelope().toXdr('base64'));
+    expect(bumped.innerHash).toBe(quote.hash);
+    expect(bumped.feeAccount).not.toBe(f.address);
+    expect(await h.driver.balanceOf(f.deployment, f.address)).toBe(1_000_000n);
+    expect(await h.usdc.balance(f.address)).toBe(19_500_000n);
+
+    // Without the payment leg the issuer's delivery is not a DvP: the fee account will not pay for it.
+    const delivery = signed.operations[1] as { destination: string; amount: string; source?: string };
+    const account = new Account(f.address, (h.net.horizon.ledger.nextSequence(f.address) - 1n).toString());
+    const free = new TransactionBuilder(account, { fee: '200', networkPassphrase: h.net.horizon.ledger.passphrase })
+      .addOperation(Operation.payment({ destination: delivery.destination, asset: h.net.asset(), amount: delivery.amount, source: delivery.source }))
+      .setTimeout(60)
+      .build();
+    free.sign(h.net.investors.get(f.address)!);
+    await expect(stellar().feeBump(f.deployment, free.toEnvelope().toXdr('base64'))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/another source/),
+    });
+  });
+
   it('when the USDC leg fails (the investor cannot pay) no unit is delivered', async () => {
     const db = fresh.current.db;
     const f = await setUp(db);

@@ -33,7 +33,15 @@ import {
   type ProposalSequence,
 } from '@fiscus/core';
 import { assetCodeFor, fromDeployment, toDetails, type StellarDeployment } from '../deployment.ts';
-import { assertCanReceive, ensureTreasuryLine, payoutPayment, settlementAssetOf, stablecoinBalance, type StellarStablecoin } from '../settlement/usdc.ts';
+import {
+  assertCanReceive,
+  ensureTreasuryLine,
+  payoutPayment,
+  settlementAssetOf,
+  stablecoinAsset,
+  stablecoinBalance,
+  type StellarStablecoin,
+} from '../settlement/usdc.ts';
 import { buildDvpSubscription, type DvpSubscription } from '../settlement/dvp.ts';
 import { deployAsset } from '../deploy.ts';
 import { parseStellarError } from '../errors.ts';
@@ -360,7 +368,8 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
     const sd = fromDeployment(d);
     const sponsor = this.#sponsor ?? (await this.#keys.signer(sd.fundId, 'issuer'));
     const feeAccount = this.#feeAccount ?? (await this.#keys.signer(sd.fundId, 'distribution'));
-    const inner = parseInvestorTransaction(this.#net, sd, xdr, { sponsor: accountIdOf(sponsor), feeAccount: accountIdOf(feeAccount) });
+    const stablecoin = this.#stablecoin ? stablecoinAsset(this.#stablecoin) : undefined;
+    const inner = parseInvestorTransaction(this.#net, sd, xdr, { sponsor: accountIdOf(sponsor), feeAccount: accountIdOf(feeAccount), stablecoin });
     await o.approveSource?.(inner.source);
     return this.#wrap(feeBumpAndSubmit(this.#net, inner, feeAccount));
   }
