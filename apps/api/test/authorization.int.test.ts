@@ -38,7 +38,8 @@ const TABLE: { method: string; path: (x: Ids) => string; allowed: Role[]; body?:
   { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/forced-transfers`, allowed: [A, C], body: {} },
   { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/recoveries`, allowed: [A, C], body: {} },
   { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/key-rotations`, allowed: [A, T], body: {} },
-  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/subscriptions/stellar-dvp`, allowed: [A, T], body: {} },
+  { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/subscriptions/stellar-dvp`, allowed: [A, T, I], body: {} },
+  { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/subscriptions/stellar-dvp/quo_unknown`, allowed: [A, T, I] },
   { method: 'GET', path: (x) => `/v1/funds/${x.fundId}/liquidity`, allowed: [A, C, T, U] },
   { method: 'PUT', path: (x) => `/v1/funds/${x.fundId}/liquidity/chain_unknown`, allowed: [A, T], body: {} },
   { method: 'POST', path: (x) => `/v1/funds/${x.fundId}/liquidity/moves`, allowed: [A, T], body: {} },
@@ -144,6 +145,7 @@ describeEachBackend('authorization: every route × every role', (backend) => {
         .replace('lot_unknown', '{lotId}')
         .replace('red_unknown', '{redemptionId}')
         .replace('pay_unknown', '{payoutId}')
+        .replace('quo_unknown', '{quoteId}')
         .replace('rec_unknown', '{reconciliationId}')
         .replace('dist_unknown', '{distributionId}')
         .replace('l1_unknown', '{id}')

@@ -98,16 +98,20 @@ describeEachBackend('money on chain: subscribe and redeem in USDC on Stellar, Et
     expect((await xlm.line(usdcXlm))?.balance).toBe('100.0000000');
 
     const signAndSubmit = (q: any) => h.server.submitTransaction(TransactionBuilder.fromXDR(xlm.cosign(q.transaction.xdr), h.passphrase) as Transaction);
+    // The investor asks for the quote itself (its own key: an investor holding only USDC needs nobody else).
     const quote = await ok('POST', `/v1/funds/${fundId}/subscriptions/stellar-dvp`, {
       body: { investorId: alice, chain: STELLAR_CHAIN, address: xlm.address, units: '40' },
-      key: treasurerKey,
+      key: aliceKey,
       status: 201,
     });
     expect(quote).toMatchObject({ units: '40', usd: '50', stablecoinAmount: '50.0000000', nav: '1.25' });
+    const quotePath = `/v1/funds/${fundId}/subscriptions/stellar-dvp/${quote.quoteId}`;
+    expect(await ok('GET', quotePath, { key: aliceKey })).toMatchObject({ status: 'quoted', settledAt: null, txHash: quote.transaction.hash });
     await signAndSubmit(quote);
     expect((await xlm.line(fundAsset))?.balance).toBe('40.0000000');
     expect((await xlm.line(usdcXlm))?.balance).toBe('50.0000000');
     await booked(STELLAR_CHAIN, '50', '40');
+    expect(await ok('GET', quotePath, { key: aliceKey })).toMatchObject({ status: 'settled', units: '40', usd: '50' });
 
     // The USDC leg fails (80 units cost $100, she holds $50): the whole transaction fails, no unit is delivered.
     const tooBig = await ok('POST', `/v1/funds/${fundId}/subscriptions/stellar-dvp`, {

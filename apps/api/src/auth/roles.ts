@@ -19,6 +19,7 @@ import type { Principal, Role } from './principal.ts';
  * | wallets.create        | ✓            | ✓          |           |               |         |
  * | wallets.read          | ✓            | ✓          |           | own only      | ✓       |
  * | subscriptions.create  | ✓            |            | ✓         |               |         |
+ * | subscriptions.quote   | ✓            |            | ✓         | itself only   |         |  (Stellar DvP quotes: the investor pays on chain)
  * | redemptions.create    | ✓            |            | ✓         | itself only   |         |
  * | enforcement.create    | ✓            | ✓          |           |               |         |  (freeze, unfreeze, force-transfer)
  * | operations.read       | ✓            | ✓          | ✓         | own only      | ✓       |
@@ -69,6 +70,7 @@ export const PERMISSIONS = {
   'wallets.create': ['issuer-admin', 'compliance'],
   'wallets.read': ['issuer-admin', 'compliance', 'auditor', 'investor'],
   'subscriptions.create': ['issuer-admin', 'treasurer'],
+  'subscriptions.quote': ['issuer-admin', 'treasurer', 'investor'],
   'redemptions.create': ['issuer-admin', 'treasurer', 'investor'],
   'enforcement.create': ['issuer-admin', 'compliance'],
   'operations.read': ['issuer-admin', 'compliance', 'treasurer', 'auditor', 'investor'],

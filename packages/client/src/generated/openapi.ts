@@ -8004,6 +8004,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/funds/{fundId}/subscriptions/stellar-dvp/{quoteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A Stellar DvP quote and what became of it (quoted, settled, expired) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fundId: string;
+                    quoteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The quote */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DvpQuoteStatus"];
+                    };
+                };
+                /** @description Invalid input: VALIDATION_FAILED (schema, malformed JSON), INVALID_AMOUNT, TOO_MANY_DECIMALS, AMOUNT_OUT_OF_RANGE, INVALID_ADDRESS, INVALID_CHAIN, INVALID_JURISDICTION, IDEMPOTENCY_KEY_REQUIRED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN: the key’s role may not do this, or the investor is not the key’s own */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND: unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/funds/{fundId}/attestations/latest": {
         parameters: {
             query?: never;
@@ -10323,7 +10398,7 @@ export interface components {
             /** @description Set for (and only for) investor keys */
             investorId: string | null;
             /** @description Every permission the key’s role holds (the role table in the README); a client offers only these */
-            permissions: ("funds.create" | "funds.read" | "funds.policy" | "deployments.create" | "investors.create" | "investors.read" | "investors.kyc" | "wallets.create" | "wallets.read" | "subscriptions.create" | "redemptions.create" | "enforcement.create" | "operations.read" | "operations.approve" | "supply.read" | "reconciliations.run" | "reconciliations.read" | "distributions.create" | "distributions.read" | "capTable.read" | "audit.read" | "apiKeys.manage" | "nav.publish" | "nav.read" | "attestations.create" | "attestations.read" | "custody.write" | "custody.read" | "redemptions.read" | "redemptions.manage" | "stellar.sponsor" | "avalanche.l1s.create" | "avalanche.l1s.read" | "moves.create" | "moves.read" | "moves.manage" | "moves.resolve" | "halts.clear" | "session.read" | "chains.read" | "webhooks.manage" | "webhooks.read" | "dev.faucet" | "keys.rotate")[];
+            permissions: ("funds.create" | "funds.read" | "funds.policy" | "deployments.create" | "investors.create" | "investors.read" | "investors.kyc" | "wallets.create" | "wallets.read" | "subscriptions.create" | "subscriptions.quote" | "redemptions.create" | "enforcement.create" | "operations.read" | "operations.approve" | "supply.read" | "reconciliations.run" | "reconciliations.read" | "distributions.create" | "distributions.read" | "capTable.read" | "audit.read" | "apiKeys.manage" | "nav.publish" | "nav.read" | "attestations.create" | "attestations.read" | "custody.write" | "custody.read" | "redemptions.read" | "redemptions.manage" | "stellar.sponsor" | "avalanche.l1s.create" | "avalanche.l1s.read" | "moves.create" | "moves.read" | "moves.manage" | "moves.resolve" | "halts.clear" | "session.read" | "chains.read" | "webhooks.manage" | "webhooks.read" | "dev.faucet" | "keys.rotate")[];
         };
         Chain: {
             /**
@@ -10524,6 +10599,23 @@ export interface components {
             /** @description default 300 */
             expiresInSec?: number;
         } & (unknown | unknown);
+        DvpQuoteStatus: {
+            quoteId: string;
+            chain: string;
+            investorId: string;
+            address: string;
+            units: string;
+            usd: string;
+            nav: string;
+            txHash: string;
+            /**
+             * @description settled: the ingest booked its transaction; expired: its time bound passed unsettled (the ledger refuses it: tx_too_late)
+             * @enum {string}
+             */
+            status: "quoted" | "settled" | "expired";
+            expiresAt: string;
+            settledAt: string | null;
+        };
         WebhookEndpoint: {
             /** @example whe_0193… */
             id: string;

@@ -3,6 +3,7 @@ import { newId, ROUNDING_RULES, type ChainEvent } from '@fiscus/core';
 import { appendAudit, ISSUANCE, postEntry, schema, stablecoinAccount, supplyAccount, type Db } from '@fiscus/ledger';
 import { FUND_CAPITAL } from '../redemptions/pricing.ts';
 import { postRedemptionOwed } from '../redemptions/postings.ts';
+import { settleDvpQuote } from '../settlement/quotes.ts';
 import type { EngineLogger } from '../steps/context.ts';
 
 const { fundWallets, redemptions, subscriptions } = schema;
@@ -100,6 +101,7 @@ async function subscribed(tx: Db, t: Target, chain: string, e: Extract<CashEvent
     ],
   });
   await movePosition(tx, t.fundId, h.walletId, e.units);
+  await settleDvpQuote(tx, { fundId: t.fundId, chain, txHash: e.txHash });
   await appendAudit(tx, {
     actor: 'ingester',
     action: 'subscription.onchain',

@@ -13,4 +13,4 @@ export { chainLiquidity, RESERVED_PAYOUT_STATES, type ChainLiquidity } from './l
 export { requestStablecoinPayout, retryHeldPayout, type StablecoinPayoutRow } from './payouts.ts';
 export { recordLiquidityMove, type LiquiditySource } from './treasury.ts';
 export { reconcileStablecoin, reconcileAllStablecoins, latestStablecoinReconciliations, type StablecoinReconciliationRow } from './reconcile.ts';
-export { recordDvpQuote, type SubscriptionQuoteRow } from './quotes.ts';
+export { getDvpQuote, quoteStatus, recordDvpQuote, settleDvpQuote, type QuoteStatus, type SubscriptionQuoteRow } from './quotes.ts';

@@ -1,4 +1,5 @@
-import { newId, type Nav } from '@fiscus/core';
+import { and, eq } from 'drizzle-orm';
+import { FiscusError, newId, type Nav } from '@fiscus/core';
 import { appendAudit, schema, type Db } from '@fiscus/ledger';
 
 const { subscriptionQuotes } = schema;
@@ -50,4 +51,39 @@ export async function recordDvpQuote(
     data: { fundId: p.fundId, chain: p.chain, units: p.units.toString(), usd: p.usd.toString(), txHash: p.txHash, expiresAt: p.expiresAt.toISOString() },
   });
   return row!;
+}
+
+export type QuoteStatus = 'quoted' | 'settled' | 'expired';
+
+/**
+ * What became of a quote: `settled` once the ingest booked its transaction; `expired` once its
+ * time bound passed unsettled (the ledger refuses the transaction then: tx_too_late); else `quoted`.
+ */
+export function quoteStatus(row: Pick<SubscriptionQuoteRow, 'status' | 'expiresAt'>, now: Date): QuoteStatus {
+  if (row.status === 'settled') return 'settled';
+  return row.expiresAt.getTime() <= now.getTime() ? 'expired' : 'quoted';
+}
+
+export async function getDvpQuote(db: Db, fundId: string, quoteId: string): Promise<SubscriptionQuoteRow> {
+  const [row] = await db
+    .select()
+    .from(subscriptionQuotes)
+    .where(and(eq(subscriptionQuotes.id, quoteId), eq(subscriptionQuotes.fundId, fundId)));
+  if (!row) throw new FiscusError('NOT_FOUND', `quote ${quoteId} not found in fund ${fundId}`);
+  return row;
+}
+
+/** Called by the ingest in the transaction that books the subscription: the quote this transaction answered is settled. */
+export async function settleDvpQuote(tx: Db, p: { fundId: string; chain: string; txHash: string }): Promise<void> {
+  await tx
+    .update(subscriptionQuotes)
+    .set({ status: 'settled', settledAt: new Date(), updatedAt: new Date() })
+    .where(
+      and(
+        eq(subscriptionQuotes.fundId, p.fundId),
+        eq(subscriptionQuotes.chain, p.chain),
+        eq(subscriptionQuotes.txHash, p.txHash),
+        eq(subscriptionQuotes.status, 'quoted'),
+      ),
+    );
 }

@@ -1,13 +1,22 @@
 import { StellarDriver } from '@fiscus/chain-stellar';
 import { FiscusError, formatNav, formatUnits, formatUsd, microUsdToStablecoin } from '@fiscus/core';
-import { checkCompliance, getSettlementChain, loadDeployment, quoteSubscription, recordDvpQuote, requireFreshNav } from '@fiscus/engine';
+import {
+  checkCompliance,
+  getDvpQuote,
+  getSettlementChain,
+  loadDeployment,
+  quoteStatus,
+  quoteSubscription,
+  recordDvpQuote,
+  requireFreshNav,
+} from '@fiscus/engine';
 import { assertInvestorScope } from '../../auth/roles.ts';
 import { resolveHolderRequest } from '../../lib/holder-request.ts';
-import { parseFundUnits, requireActiveDeployment } from '../../lib/lookups.ts';
+import { parseFundUnits, requireActiveDeployment, requireFund } from '../../lib/lookups.ts';
 import { requireAuthorized, requireOwnedWallet } from '../../lib/positions.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
 import { parseUsdField } from '../custody/custody.schemas.ts';
-import type { QuoteRoute } from './dvp.routes.ts';
+import type { GetQuoteRoute, QuoteRoute } from './dvp.routes.ts';
 
 const DEFAULT_EXPIRY_SEC = 300;
 
@@ -64,5 +73,28 @@ export const quote: AppRouteHandler<QuoteRoute> = async (c) => {
       transaction: { xdr: tx.xdr, hash: tx.hash, networkPassphrase: tx.networkPassphrase, source: tx.source },
     },
     201,
+  );
+};
+
+export const getQuote: AppRouteHandler<GetQuoteRoute> = async (c) => {
+  const { fundId, quoteId } = c.req.valid('param');
+  const fund = await requireFund(c.var.db, fundId);
+  const q = await getDvpQuote(c.var.db, fund.id, quoteId);
+  assertInvestorScope(c.var.principal, q.investorId);
+  return c.json(
+    {
+      quoteId: q.id,
+      chain: q.chain,
+      investorId: q.investorId,
+      address: q.address,
+      units: formatUnits(q.units, fund.decimals),
+      usd: formatUsd(q.usd),
+      nav: formatNav({ value: q.navValue, scale: q.navScale }),
+      txHash: q.txHash,
+      status: quoteStatus(q, new Date()),
+      expiresAt: q.expiresAt.toISOString(),
+      settledAt: q.settledAt?.toISOString() ?? null,
+    },
+    200,
   );
 };
