@@ -33,6 +33,14 @@ describeEachBackend('NAV feed and attestation hash on an EVM chain through the A
   it('publishNav and publishAttestation land on the fund feed; latestRoundData reads them back', async () => {
     const { fundId, details } = await deployed(h, EVM_CHAIN, 'NAVE');
     expect(details.navFeed).toMatch(/^0x[0-9a-fA-F]{40}$/);
+    // The deployment carried the fund's NAV (round 1, at its own time) to the new feed: the
+    // settlement contracts price from it at once, before any POST /nav.
+    const mirrored = await h.call('GET', `/v1/operations?fundId=${fundId}&kind=publishNav`);
+    expect(mirrored.body.items).toHaveLength(1);
+    expect(mirrored.body.items[0]).toMatchObject({ chain: EVM_CHAIN, requestedBy: 'deployment' });
+    await h.posted(mirrored.body.items[0].id);
+    const [round1, answer1] = await readContract<bigint[]>(h.driver.provider, evmAbi.navFeed, details.navFeed!, 'latestRoundData');
+    expect([round1, answer1]).toEqual([1n, 1_000_000_000_000_000_000n]);
     const nav = await h.call('POST', `/v1/funds/${fundId}/nav`, { body: { nav: '1.000123' } });
     expect(nav.status, nav.text).toBe(201);
     expect(nav.body.operations.map((o: any) => [o.chain, o.kind])).toEqual([[EVM_CHAIN, 'publishNav']]);

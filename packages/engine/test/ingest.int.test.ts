@@ -86,6 +86,22 @@ describeEachBackend('on-chain event ingestion', (backend) => {
     expect(await position(db, f.fundId, b.walletId)).toBe(25n);
   });
 
+  it("a mint whose landed transaction is a fee-replaced operation's EARLIER candidate is ours, not a foreign mint", async () => {
+    const db = fresh.current.db;
+    const { f, mint } = await fundWithTwoHolders();
+    // As a worker leaves it between replacing the fee and seeing the receipt: the row names the
+    // replacement, and the transaction that landed is among its superseded candidates.
+    const landed = (await getOperation(db, mint.id)).txHash!;
+    await db
+      .update(schema.operations)
+      .set({ txHash: '0xreplacement', supersededTxs: [{ hash: landed, raw: '0x' }] })
+      .where(eq(schema.operations.id, mint.id));
+    const drivers = new DriverRegistry().register(harness.driver);
+    const r = await ingestEvents(db, drivers, { deploymentId: f.deploymentId });
+    expect(r.own).toBeGreaterThanOrEqual(1);
+    expect(await db.select().from(schema.unmatchedChainEvents).where(eq(schema.unmatchedChainEvents.fundId, f.fundId))).toEqual([]);
+  });
+
   it('the worker ingests on its own every ingestMs', async () => {
     const db = fresh.current.db;
     const { f, b, deployment } = await fundWithTwoHolders();

@@ -271,7 +271,25 @@ async function ownTxHashes(tx: Db, chain: string, hashes: string[]): Promise<Set
     .select({ txHash: operations.txHash })
     .from(operations)
     .where(and(eq(operations.chain, chain), inArray(sql`lower(${operations.txHash})`, lowered)));
-  return new Set(rows.map((r) => r.txHash!.toLowerCase()));
+  const own = new Set(rows.map((r) => r.txHash!.toLowerCase()));
+  // A fee-replaced operation whose EARLIER candidate landed still names the replacement until its
+  // worker sees the receipt: that mint is ours too (the soak found it booked as a foreign mint).
+  const wanted = sql.join(
+    lowered.map((h) => sql`${h}`),
+    sql`, `,
+  );
+  const replaced = await tx
+    .select({ superseded: operations.supersededTxs })
+    .from(operations)
+    .where(
+      and(
+        eq(operations.chain, chain),
+        sql`jsonb_array_length(${operations.supersededTxs}) > 0`,
+        sql`exists (select 1 from jsonb_array_elements(${operations.supersededTxs}) c where lower(c->>'hash') in (${wanted}))`,
+      ),
+    );
+  for (const r of replaced) for (const c of r.superseded as { hash?: string }[]) if (c.hash) own.add(c.hash.toLowerCase());
+  return own;
 }
 
 /** Wallets registered on this chain among `addresses` (matched case-insensitively), and whether they hold the fund. */

@@ -26,7 +26,8 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     fundId: fund.id,
     chain,
     body: { kind: 'deploy' },
-    context: { deploymentId: deployment.id },
+    // A chain with a NAV feed gets the fund's latest NAV as soon as the deployment posts.
+    context: { deploymentId: deployment.id, ...(driver.capabilities.navFeed === true ? { mirrorNav: true } : {}) },
     requestedBy: c.var.principal.keyId,
   });
   deployment = await setDeploymentOperation(db, { id: deployment.id, operationId: operation.id });
