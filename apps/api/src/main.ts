@@ -4,6 +4,7 @@ import { describeConfig, type Config } from './config.ts';
 import { runEntrypoint } from './entrypoint.ts';
 import { startServer } from './server.ts';
 import { createLogger } from './lib/logger.ts';
+import { retryWhileUnavailable } from './lib/startup-retry.ts';
 import { stellarTomlDeps } from './chains/stellar/wiring.ts';
 import { l1ProvisionerFor } from './chains/avalanche/pchain.ts';
 import { attestationKeyFor, buildChains, onShutdown, openDatabase, startWorker, webhookKeyFor } from './wiring.ts';
@@ -12,8 +13,9 @@ import { attestationKeyFor, buildChains, onShutdown, openDatabase, startWorker, 
 async function main(config: Config): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL });
   logger.info(describeConfig(config), 'starting fiscus api');
-  const database = await openDatabase(config);
-  const chains = await buildChains(config, logger);
+  // Started while the database restarts or a chain is down: wait for them rather than exit.
+  const database = await retryWhileUnavailable('database', () => openDatabase(config), { logger });
+  const chains = await retryWhileUnavailable('chains', () => buildChains(config, logger), { logger });
   const bootstrap = await ensureAdminKey(database.db, {
     envKey: config.FISCUS_ADMIN_KEY,
     // stdout, once, and never through the logger: log shippers must not see the secret.

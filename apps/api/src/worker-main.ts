@@ -1,6 +1,7 @@
 import { describeConfig, type Config } from './config.ts';
 import { runEntrypoint } from './entrypoint.ts';
 import { createLogger } from './lib/logger.ts';
+import { retryWhileUnavailable } from './lib/startup-retry.ts';
 import { buildChains, onShutdown, openDatabase, startWorker, webhookKeyFor } from './wiring.ts';
 
 /**
@@ -11,8 +12,9 @@ import { buildChains, onShutdown, openDatabase, startWorker, webhookKeyFor } fro
 async function main(config: Config): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, service: 'fiscus-worker' });
   logger.info(describeConfig(config), 'starting fiscus worker');
-  const database = await openDatabase(config);
-  const chains = await buildChains(config, logger);
+  // Started while the database restarts or a chain is down: wait for them rather than exit.
+  const database = await retryWhileUnavailable('database', () => openDatabase(config), { logger });
+  const chains = await retryWhileUnavailable('chains', () => buildChains(config, logger), { logger });
   const worker = startWorker(database.db, chains.drivers, logger, {
     reconcileMs: config.FISCUS_RECONCILE_MS,
     replaceAfterMs: config.FISCUS_REPLACE_AFTER_MS,

@@ -1,7 +1,7 @@
 import type { LedgerEvent, StoredOp, StoredTx } from './history.ts';
 import type { LocalLedger } from './ledger.ts';
 import { BadQuery, compareTokens, type PageQuery } from './paging.ts';
-import type { LedgerState } from './state.ts';
+import { accountText } from './account-text.ts';
 import { accountJson, ledgerJson, opJson, txJson } from './records.ts';
 
 /** A Horizon collection: its records in paging order, and how a new ledger event extends it. */
@@ -15,6 +15,8 @@ export interface Collection {
    * N records costs O(N), not O(N²/page). Absent: `items()` is paged (small collections).
    */
   page?(q: PageQuery): { token: string; json: unknown }[];
+  /** `page`, with each record already as JSON text (large records on long listings). */
+  pageText?(q: PageQuery): { token: string; text: string }[];
 }
 
 /** Index of the first of `n` records (ascending by token) whose token is above `cursor`. */
@@ -33,7 +35,7 @@ function firstAbove(n: number, token: (i: number) => string, cursor: string): nu
  * Walks records (ascending by token) from the cursor in the page's order, keeping those `keep`
  * accepts, until the page is full.
  */
-function walk<T>(records: T[], token: (t: T) => string, q: PageQuery, keep: (t: T) => boolean): T[] {
+function walk<T>(records: readonly T[], token: (t: T) => string, q: PageQuery, keep: (t: T) => boolean): T[] {
   if (q.cursor === 'now') return [];
   const out: T[] = [];
   const at = (i: number) => token(records[i]!);
@@ -93,34 +95,14 @@ export function ledgers(ledger: LocalLedger, base: string): Collection {
   return { items: () => ledger.ledgers.map(row), fromEvent: (e) => (e.kind === 'ledger' ? row(e.ledger) : undefined) };
 }
 
-// Holder ids of each asset, sorted, per ledger state: applying a transaction yields a new state
-// object, so a state's index stays valid; paging an asset's holders sorts once, not per page.
-const holderIndex = new WeakMap<LedgerState, Map<string, { size: number; ids: string[] }>>();
-
-function sortedHolderIds(state: LedgerState, code: string, issuer: string): string[] {
-  let perAsset = holderIndex.get(state);
-  if (!perAsset) {
-    perAsset = new Map();
-    holderIndex.set(state, perAsset);
-  }
-  const key = `${code}:${issuer}`;
-  const cached = perAsset.get(key);
-  // The trustline count guards the rare in-place change of a state (genesis, friendbot).
-  if (cached && cached.size === state.trustlines.size) return cached.ids;
-  const ids = [...state.trustlines.values()]
-    .filter((t) => t.code === code && t.issuer === issuer)
-    .map((t) => t.account)
-    .sort((a, b) => (a < b ? -1 : 1));
-  perAsset.set(key, { size: state.trustlines.size, ids });
-  return ids;
-}
-
 /** GET /accounts?asset=CODE:ISSUER — the holders of an asset (one trustline each), by account id. */
 export function accountsForAsset(ledger: LocalLedger, base: string, asset: string | null): Collection {
   if (!asset) throw new BadQuery('this ledger supports /accounts only with ?asset=CODE:ISSUER');
   const [code, issuer] = asset.split(':');
   const row = (id: string) => ({ token: id, json: accountJson(base, ledger.state, ledger.state.account(id)!) });
-  const ids = () => sortedHolderIds(ledger.state, code!, issuer!);
+  const text = (id: string) => ({ token: id, text: accountText(base, ledger.state, ledger.state.account(id)!) });
+  // The state's holder index: sorted, so a page is a binary search for the cursor plus the page.
+  const ids = () => ledger.state.holdersOf(code!, issuer!);
   return {
     items: () => ids().map(row),
     fromEvent: () => undefined,
@@ -131,5 +113,12 @@ export function accountsForAsset(ledger: LocalLedger, base: string, asset: strin
         q,
         () => true,
       ).map(row),
+    pageText: (q) =>
+      walk(
+        ids(),
+        (id) => id,
+        q,
+        () => true,
+      ).map(text),
   };
 }

@@ -3,7 +3,7 @@ import { applyTx } from './apply.ts';
 import { parseEnvelope, type ParsedTx } from './envelope.ts';
 import { opToid, txToid, type ClosedLedger, type LedgerEvent, type StoredOp, type StoredTx } from './history.ts';
 import { resultXdr, txFailedProblem, type TxOutcome } from './results.ts';
-import { AccountFlag, LedgerState, newAccount, TrustFlag, trustKey } from './state.ts';
+import { AccountFlag, LedgerState, newAccount, TrustFlag } from './state.ts';
 import { validate, type Rejection } from './validate.ts';
 import { JournalWriter, readJournal, type JournalLedger } from './journal.ts';
 
@@ -97,9 +97,11 @@ export class LocalLedger {
     const next = this.state.clone();
     for (const h of holders) {
       const a = next.account(h.account) ?? newAccount(h.account, 100_000_000n, sequence, closeTime);
-      a.subentries += 1;
+      if (!next.trustline(h.account, code, issuer)) a.subentries += 1;
       next.accounts.set(a.id, a);
-      next.trustlines.set(trustKey(h.account, code, issuer), {
+    }
+    next.putTrustlines(
+      holders.map((h) => ({
         account: h.account,
         code,
         issuer,
@@ -107,8 +109,8 @@ export class LocalLedger {
         limit: 9_223_372_036_854_775_807n,
         flags,
         lastModified: sequence,
-      });
-    }
+      })),
+    );
     this.state = next;
   }
 

@@ -61,3 +61,22 @@ export function pageBody(url: URL, q: PageQuery, records: { paging_token: string
     _embedded: { records },
   };
 }
+
+/**
+ * pageBody serialized, for records already in JSON text: the same bytes as
+ * JSON.stringify(pageBody(…)) of the parsed records. Each record is encoded on its own and the
+ * buffers concatenated: joining 200 records of ~2.4 KB into one string cost several times more.
+ */
+export function pageBytes(url: URL, q: PageQuery, records: { paging_token: string; text: string }[]): Buffer {
+  const { _links } = pageBody(url, q, records);
+  const parts = [Buffer.from(`{"_links":${JSON.stringify(_links)},"_embedded":{"records":[`)];
+  records.forEach((r, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(Buffer.from(r.text));
+  });
+  parts.push(END);
+  return Buffer.concat(parts);
+}
+
+const COMMA = Buffer.from(',');
+const END = Buffer.from(']}}');

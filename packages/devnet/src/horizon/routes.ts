@@ -3,12 +3,13 @@ import { assetRecords } from './assets.ts';
 import { accountsForAsset, ledgers, operations, transactions, type Collection } from './collections.ts';
 import { friendbot } from './friendbot.ts';
 import type { LocalLedger, SubmitAnswer } from './ledger.ts';
-import { pageBody, pageQuery, selectPage } from './paging.ts';
+import { pageBody, pageBytes, pageQuery, selectPage } from './paging.ts';
 import { accountJson, ledgerJson, opJson, txJson } from './records.ts';
 import { BASE_FEE } from './state.ts';
 import { stream } from './sse.ts';
 
-export type Reply = { status: number; body: unknown } | 'streamed';
+/** `raw`: the body already serialized as JSON (then `body` is not used). */
+export type Reply = { status: number; body: unknown; raw?: Buffer } | 'streamed';
 
 const ID = '([A-Z2-7]{56})';
 const notFound = (): Reply => ({
@@ -28,6 +29,10 @@ export function routeGet(ledger: LocalLedger, base: string, url: URL, req: Incom
   const list = (c: Collection): Reply => {
     const q = pageQuery(url);
     if (req.headers.accept?.includes('text/event-stream')) return (stream(req, res, ledger, c, q), 'streamed');
+    if (c.pageText) {
+      const rows = c.pageText(q).map((r) => ({ paging_token: r.token, text: r.text }));
+      return { status: 200, body: undefined, raw: pageBytes(url, q, rows) };
+    }
     const records = (c.page ? c.page(q) : selectPage(c.items(), (r) => r.token, q)).map((r) => r.json as { paging_token: string });
     return { status: 200, body: pageBody(url, q, records) };
   };
@@ -69,16 +74,9 @@ export function routeGet(ledger: LocalLedger, base: string, url: URL, req: Incom
     return o ? { status: 200, body: opJson(base, o) } : notFound();
   }
   if (p === '/assets') {
-    const all = assetRecords(ledger.state, url.searchParams.get('asset_code') ?? undefined, url.searchParams.get('asset_issuer') ?? undefined);
     const q = pageQuery(url);
-    return {
-      status: 200,
-      body: pageBody(
-        url,
-        q,
-        selectPage(all, (a) => a.paging_token, q),
-      ),
-    };
+    const records = assetRecords(ledger.state, url.searchParams.get('asset_code') ?? undefined, url.searchParams.get('asset_issuer') ?? undefined, q);
+    return { status: 200, body: pageBody(url, q, records) };
   }
   return notFound();
 }

@@ -30,7 +30,7 @@ export async function startLocalHorizon(opts: LocalHorizonOptions = {}): Promise
   const server: Server = createServer(async (req, res) => {
     const send = (r: Reply) => {
       if (r === 'streamed') return;
-      const json = JSON.stringify(r.body);
+      const json = r.raw ?? JSON.stringify(r.body);
       res.writeHead(r.status, {
         'content-type': r.status >= 400 ? 'application/problem+json; charset=utf-8' : 'application/hal+json; charset=utf-8',
         'access-control-allow-origin': '*',

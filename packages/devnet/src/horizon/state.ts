@@ -1,3 +1,5 @@
+import { TrustlineIndex } from './trustline-index.ts';
+
 /**
  * Ledger entries of the local ledger, shaped after Stellar-ledger-entries.x but kept as plain
  * data so a whole state can be cloned for all-or-nothing transaction application.
@@ -81,31 +83,80 @@ export interface ClaimableBalanceEntry {
 }
 
 export class LedgerState {
+  readonly #lines: Map<string, TrustlineEntry>;
+  readonly #index: TrustlineIndex;
+
+  /** Without an index, one is built from `trustlines` (O(T log T)); clones pass theirs on. */
   constructor(
     readonly accounts = new Map<string, AccountEntry>(),
-    readonly trustlines = new Map<string, TrustlineEntry>(),
+    trustlines = new Map<string, TrustlineEntry>(),
     readonly claimableBalances = new Map<string, ClaimableBalanceEntry>(),
-  ) {}
+    index?: TrustlineIndex,
+  ) {
+    this.#lines = trustlines;
+    this.#index = index ?? new TrustlineIndex();
+    if (!index) this.#index.addMany([...trustlines].map(([key, t]) => ({ key, account: t.account, code: t.code, issuer: t.issuer })));
+  }
+
+  /** Read-only: lines are added and removed through putTrustline / removeTrustline, which keep the index. */
+  get trustlines(): ReadonlyMap<string, TrustlineEntry> {
+    return this.#lines;
+  }
 
   account(id: string): AccountEntry | undefined {
     return this.accounts.get(id);
   }
 
   trustline(account: string, code: string, issuer: string): TrustlineEntry | undefined {
-    return this.trustlines.get(trustKey(account, code, issuer));
+    return this.#lines.get(trustKey(account, code, issuer));
+  }
+
+  /** Adds a line, or replaces the entry of an existing one. */
+  putTrustline(t: TrustlineEntry): void {
+    const key = trustKey(t.account, t.code, t.issuer);
+    if (!this.#lines.has(key)) this.#index.add(key, t.account, t.code, t.issuer);
+    this.#lines.set(key, t);
+  }
+
+  /** Many new lines at once (devnet bulk load): the holder index is sorted once per asset. */
+  putTrustlines(lines: TrustlineEntry[]): void {
+    const fresh: { key: string; account: string; code: string; issuer: string }[] = [];
+    for (const t of lines) {
+      const key = trustKey(t.account, t.code, t.issuer);
+      if (!this.#lines.has(key)) fresh.push({ key, account: t.account, code: t.code, issuer: t.issuer });
+      this.#lines.set(key, t);
+    }
+    this.#index.addMany(fresh);
+  }
+
+  removeTrustline(account: string, code: string, issuer: string): void {
+    const key = trustKey(account, code, issuer);
+    if (this.#lines.delete(key)) this.#index.remove(key, account, code, issuer);
   }
 
   /** A deep copy: failed transactions roll back to it, leaving fee and sequence charged. */
   clone(): LedgerState {
     return new LedgerState(
       new Map([...this.accounts].map(([k, a]) => [k, cloneAccount(a)])),
-      new Map([...this.trustlines].map(([k, t]) => [k, { ...t }])),
+      new Map([...this.#lines].map(([k, t]) => [k, { ...t }])),
       new Map(this.claimableBalances),
+      this.#index.clone(),
     );
   }
 
+  /** The account's lines, in creation order: O(its lines), not a scan of the ledger's. */
   trustlinesOf(account: string): TrustlineEntry[] {
-    return [...this.trustlines.values()].filter((t) => t.account === account);
+    return this.#index.keysOf(account).map((k) => this.#lines.get(k)!);
+  }
+
+  /** Accounts holding a line to CODE:ISSUER, ascending by account id (shared: do not modify). */
+  holdersOf(code: string, issuer: string): readonly string[] {
+    return this.#index.holders(code, issuer);
+  }
+
+  /** Every asset that has at least one trustline. */
+  assets(): { code: string; issuer: string }[] {
+    return this.#index.assets();
   }
 }
 

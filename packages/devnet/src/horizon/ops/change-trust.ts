@@ -1,7 +1,7 @@
 import { Asset, type Operation } from '@stellar/stellar-sdk';
 import { formatAmount, parseAmount } from '../amounts.ts';
 import { fail, OpFailure } from '../codes.ts';
-import { AccountFlag, TrustFlag, trustKey } from '../state.ts';
+import { AccountFlag, TrustFlag } from '../state.ts';
 import { assetFields, issuerOf, type OpHandler } from './context.ts';
 import { addSubentry, removeSubentry } from './sponsorship.ts';
 
@@ -28,7 +28,7 @@ export const changeTrust: OpHandler<Operation.ChangeTrust> = {
       if (limit < line.balance) fail('op_invalid_limit');
       if (limit === 0n) {
         removeSubentry(ctx, owner, line.sponsor);
-        ctx.state.trustlines.delete(trustKey(source, code, issuerId));
+        ctx.state.removeTrustline(source, code, issuerId);
       } else {
         if (!ctx.state.account(issuerId)) fail('op_no_issuer');
         line.limit = limit;
@@ -41,7 +41,7 @@ export const changeTrust: OpHandler<Operation.ChangeTrust> = {
       let flags = issuer!.flags & AccountFlag.AUTH_REQUIRED ? 0 : TrustFlag.AUTHORIZED;
       if (issuer!.flags & AccountFlag.AUTH_CLAWBACK_ENABLED) flags |= TrustFlag.CLAWBACK_ENABLED;
       const sponsor = addSubentry(ctx, owner, 'op_low_reserve');
-      ctx.state.trustlines.set(trustKey(source, code, issuerId), {
+      ctx.state.putTrustline({
         account: source,
         code,
         issuer: issuerId,
