@@ -175,6 +175,23 @@ describeEachBackend('money on chain: subscribe and redeem in USDC on Stellar, Et
     expect(first.payout).toMatchObject({ amount: '80', chain: ETH_CHAIN, walletId: ethWalletId });
     expect(await eth.usdcOf(eth.address)).toBe(330n * U);
 
+    // The contracts' own instant limit, set by the treasurer through the API: an instant redemption
+    // above it is refused on chain; the same values again send nothing.
+    const capsPath = `/v1/funds/${fundId}/liquidity/${ETH_CHAIN}/limits`;
+    expect(await ok('PUT', capsPath, { body: { instantRedemptionDailyUsd: '30' }, key: treasurerKey })).toMatchObject({
+      chain: ETH_CHAIN,
+      instantRedemptionDailyUsd: '30',
+      transactions: 1,
+    });
+    expect((await ok('PUT', capsPath, { body: { instantRedemptionDailyUsd: '30' }, key: treasurerKey })).transactions).toBe(0);
+    expect(await ok('GET', capsPath)).toMatchObject({ instantRedemptionDailyUsd: '30' });
+    const noCaps = await h.call('PUT', `/v1/funds/${fundId}/liquidity/${STELLAR_CHAIN}/limits`, { body: { subscriptionDailyUsd: '5' }, key: treasurerKey });
+    expect([noCaps.status, noCaps.body.code]).toEqual([422, 'CAPABILITY_UNSUPPORTED']);
+    const badCap = await h.call('PUT', capsPath, { body: { subscriptionDailyUsd: '-1' }, key: treasurerKey });
+    expect(badCap.status).toBe(400);
+    await expect(eth.redeem(40n * U)).rejects.toThrow(); // $50 > $30
+    expect(await ethUnits(eth.address)).toBe(136n * U);
+
     await eth.requestRedeem(40n * U); // the investor's own request on chain: burned now, $50 owed
     expect(await ethUnits(eth.address)).toBe(96n * U);
     const queued = await h.until(

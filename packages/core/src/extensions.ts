@@ -1,6 +1,7 @@
 import type { ChainDriver, Deployment, PreparedTx } from './driver.ts';
 import type { Policy } from './policy/types.ts';
 import type { SettlementAsset } from './settlement.ts';
+import type { MicroUsd } from './usd.ts';
 
 // Driver extensions: a feature only some chains have is an interface here, tied to a capability
 // flag. The driver implements the interface and declares the flag; callers get it through the
@@ -127,6 +128,28 @@ export interface StablecoinSettlement {
   treasuryAddress(deployment: Deployment): string;
   /** `address`'s stablecoin balance in the asset's base units (0 when it cannot hold it). */
   stablecoinBalance(deployment: Deployment, address: string): Promise<bigint>;
+}
+
+/**
+ * The on-chain limits of a chain's settlement contracts, in micro-dollars (`0` = no cap): stablecoin
+ * subscribed per UTC day in all and per investor, and paid by instant redemptions per UTC day.
+ */
+export interface SettlementCaps {
+  subscriptionDailyUsd: MicroUsd;
+  subscriptionInvestorDailyUsd: MicroUsd;
+  instantRedemptionDailyUsd: MicroUsd;
+}
+
+/** Chains whose settlement contracts hold their own limits (EVM): read them, and write them idempotently. */
+export interface SettlementCapsControl {
+  settlementCaps(deployment: Deployment): Promise<SettlementCaps>;
+  /** Sends only the setters whose values differ (signed by the admin key, outside the outbox); returns how many. */
+  applySettlementCaps(deployment: Deployment, caps: Partial<SettlementCaps>): Promise<number>;
+}
+
+export function settlementCapsOf(driver: ChainDriver): SettlementCapsControl | undefined {
+  const d = driver as ChainDriver & Partial<SettlementCapsControl>;
+  return stablecoinSettlementOf(driver) && d.settlementCaps && d.applySettlementCaps ? (d as SettlementCapsControl) : undefined;
 }
 
 export function stablecoinSettlementOf(driver: ChainDriver): StablecoinSettlement | undefined {

@@ -18,6 +18,7 @@ import {
   type Holder,
   type Page,
   type Policy,
+  type SettlementCaps,
   type PreparedTx,
   type PrepareContext,
   type SettlementAsset,
@@ -35,6 +36,7 @@ import { abi } from '../contracts/abi.ts';
 import { AdminSender } from '../deploy/admin-tx.ts';
 import type { EvmInfrastructure } from '../deploy/infrastructure.ts';
 import { applyPolicy } from '../deploy/policy-sync.ts';
+import { applySettlementCaps, readSettlementCaps } from '../settlement/caps.ts';
 import { deployFundSuite } from '../deploy/suite.ts';
 import { ensureNavFeed } from '../deploy/nav-feed.ts';
 import { kycClaimFor } from '../kyc/claim-for.ts';
@@ -300,6 +302,16 @@ export class EvmDriver implements ChainDriver, FeeReplacement, PolicySync, Stabl
   /** Mirrors a policy change onto the fund's modules (admin key); returns how many txs it sent. */
   applyPolicy(deployment: Deployment, policy: Policy): Promise<number> {
     return applyPolicy(this.#admin, deployment.details, policy);
+  }
+
+  /** The fund's settlement contracts' daily caps and instant-redemption limit (capability `settlement`). */
+  settlementCaps(deployment: Deployment): Promise<SettlementCaps> {
+    return readSettlementCaps(this.#admin, deployment);
+  }
+
+  /** Writes those limits with the admin key (the contracts' owner), only what differs. */
+  applySettlementCaps(deployment: Deployment, caps: Partial<SettlementCaps>): Promise<number> {
+    return applySettlementCaps(this.#admin, deployment, caps);
   }
 
   /** Without a gate the operator signs everything; with one, the key of the operation's role (rotations: the admin). */

@@ -7775,6 +7775,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/funds/{fundId}/liquidity/{chain}/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The on-chain limits of the fund’s settlement contracts on an EVM chain, read from the chain */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fundId: string;
+                    /** @description CAIP-2 chain id of a configured chain (422 CHAIN_NOT_CONFIGURED names the configured ones) */
+                    chain: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The limits */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettlementCaps"];
+                    };
+                };
+                /** @description Invalid input: VALIDATION_FAILED (schema, malformed JSON), INVALID_AMOUNT, TOO_MANY_DECIMALS, AMOUNT_OUT_OF_RANGE, INVALID_ADDRESS, INVALID_CHAIN, INVALID_JURISDICTION, IDEMPOTENCY_KEY_REQUIRED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN: the key’s role may not do this, or the investor is not the key’s own */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND: unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Well-formed but refused (policy, unconfigured chain, capability, balance) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Set the settlement contracts’ daily subscription caps and instant-redemption limit (only what differs is sent)
+         * @description Signed by the chain’s admin key (the contracts’ owner). Idempotent: a value the chain already holds sends nothing, so a retry after a failure converges. Limits left out stay as they are. Queued redemptions are governed by the redemption rules’ dailyLiquidityUsd, not by these.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Required on every mutation; scoped per API key: a retry with the same API key and key replays the first 2xx response, the same key for another request is 409 IDEMPOTENCY_MISMATCH. */
+                    "idempotency-key": string;
+                };
+                path: {
+                    fundId: string;
+                    /** @description CAIP-2 chain id of a configured chain (422 CHAIN_NOT_CONFIGURED names the configured ones) */
+                    chain: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SettlementCapsInput"];
+                };
+            };
+            responses: {
+                /** @description The limits now on chain */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettlementCaps"] & {
+                            transactions: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: VALIDATION_FAILED (schema, malformed JSON), INVALID_AMOUNT, TOO_MANY_DECIMALS, AMOUNT_OUT_OF_RANGE, INVALID_ADDRESS, INVALID_CHAIN, INVALID_JURISDICTION, IDEMPOTENCY_KEY_REQUIRED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN: the key’s role may not do this, or the investor is not the key’s own */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND: unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state, or IDEMPOTENCY_MISMATCH: an Idempotency-Key reused for another request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: body larger than the configured limit (default 64 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Well-formed but refused (policy, unconfigured chain, capability, balance) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dev/faucet": {
         parameters: {
             query?: never;
@@ -10533,6 +10726,32 @@ export interface components {
         SettlementChainInput: {
             /** @description Address in the chain’s own format (see the body’s oneOf: per chain family) */
             treasuryAddress?: string;
+        };
+        SettlementCaps: {
+            chain: string;
+            /** @description stablecoin subscribed per UTC day by all investors; "0" = no cap */
+            subscriptionDailyUsd: string;
+            /** @description per investor per UTC day; "0" = no cap */
+            subscriptionInvestorDailyUsd: string;
+            /** @description paid by instant on-chain redemptions per UTC day */
+            instantRedemptionDailyUsd: string;
+        };
+        SettlementCapsInput: {
+            /**
+             * @description USD per UTC day, at most 6 decimals; "0" = no cap
+             * @example 99875.50
+             */
+            subscriptionDailyUsd?: string;
+            /**
+             * @description USD per UTC day, at most 6 decimals; "0" = no cap
+             * @example 99875.50
+             */
+            subscriptionInvestorDailyUsd?: string;
+            /**
+             * @description USD per UTC day, at most 6 decimals; "0" = no cap
+             * @example 99875.50
+             */
+            instantRedemptionDailyUsd?: string;
         };
         FaucetPayment: {
             chain: string;

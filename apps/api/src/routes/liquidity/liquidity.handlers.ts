@@ -1,4 +1,4 @@
-import { FiscusError, stablecoinSettlementOf, type ChainId, type SettlementAsset } from '@fiscus/core';
+import { FiscusError, settlementCapsOf, stablecoinSettlementOf, type ChainId, type SettlementAsset, type SettlementCaps } from '@fiscus/core';
 import {
   chainLiquidity,
   enableSettlementChain,
@@ -9,11 +9,12 @@ import {
   reconcileStablecoin,
   recordLiquidityMove,
 } from '@fiscus/engine';
+import { appendAudit } from '@fiscus/ledger';
 import { requireActiveDeployment, requireFund } from '../../lib/lookups.ts';
 import type { AppBindings, AppRouteHandler } from '../../lib/types.ts';
 import { parseUsdField } from '../custody/custody.schemas.ts';
-import type { EnableRoute, ListReconciliationsRoute, ListRoute, MoveRoute, ReconcileRoute } from './liquidity.routes.ts';
-import { presentLiquidity, presentStablecoinReconciliation } from './liquidity.schemas.ts';
+import type { EnableRoute, GetCapsRoute, ListReconciliationsRoute, ListRoute, MoveRoute, ReconcileRoute, SetCapsRoute } from './liquidity.routes.ts';
+import { presentCaps, presentLiquidity, presentStablecoinReconciliation } from './liquidity.schemas.ts';
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const fund = await requireFund(c.var.db, c.req.valid('param').fundId);
@@ -78,3 +79,50 @@ async function assetOn(v: AppBindings['Variables'], fundId: string, chain: strin
   if (!settlement) return null;
   return settlement.settlementAsset((await loadDeployment(v.db, fundId, chain)).deployment);
 }
+
+/** The chain's caps control and the fund's deployment there, or the reason there is none. */
+async function capsTarget(v: AppBindings['Variables'], fundId: string, chain: string) {
+  const fund = await requireFund(v.db, fundId);
+  await requireActiveDeployment(v.db, fund.id, chain);
+  const driver = v.deps.drivers.get(chain as ChainId);
+  const control = driver && settlementCapsOf(driver);
+  if (!control) throw new FiscusError('CAPABILITY_UNSUPPORTED', `${chain} has no on-chain settlement contracts with limits`, { meta: { chain } });
+  const { deployment } = await loadDeployment(v.db, fund.id, chain);
+  return { fund, control, deployment };
+}
+
+export const getCaps: AppRouteHandler<GetCapsRoute> = async (c) => {
+  const { fundId, chain } = c.req.valid('param');
+  const { control, deployment } = await capsTarget(c.var, fundId, chain);
+  return c.json(presentCaps(chain, await control.settlementCaps(deployment)), 200);
+};
+
+export const setCaps: AppRouteHandler<SetCapsRoute> = async (c) => {
+  const { fundId, chain } = c.req.valid('param');
+  const body = c.req.valid('json');
+  const caps: Partial<SettlementCaps> = {};
+  if (body.subscriptionDailyUsd !== undefined)
+    caps.subscriptionDailyUsd = parseUsdField('subscriptionDailyUsd', body.subscriptionDailyUsd, { allowZero: true });
+  if (body.subscriptionInvestorDailyUsd !== undefined)
+    caps.subscriptionInvestorDailyUsd = parseUsdField('subscriptionInvestorDailyUsd', body.subscriptionInvestorDailyUsd, { allowZero: true });
+  if (body.instantRedemptionDailyUsd !== undefined)
+    caps.instantRedemptionDailyUsd = parseUsdField('instantRedemptionDailyUsd', body.instantRedemptionDailyUsd, { allowZero: true });
+  if (Object.keys(caps).length === 0) throw new FiscusError('VALIDATION_FAILED', 'name at least one limit');
+  const { fund, control, deployment } = await capsTarget(c.var, fundId, chain);
+  let transactions: number;
+  try {
+    transactions = await control.applySettlementCaps(deployment, caps);
+  } catch (e) {
+    const driver = c.var.deps.drivers.get(chain as ChainId)!;
+    const err = e instanceof FiscusError ? e : driver.parseError(e);
+    throw new FiscusError(err.code, `limits not applied on ${chain}: ${err.shortMessage}`, { cause: e, meta: { ...err.meta, chain } });
+  }
+  const now = await control.settlementCaps(deployment);
+  await appendAudit(c.var.db, {
+    actor: c.var.principal.keyId,
+    action: 'settlement.caps_set',
+    subject: fund.id,
+    data: { chain, transactions, ...Object.fromEntries(Object.entries(presentCaps(chain, now)).filter(([k]) => k !== 'chain')) },
+  });
+  return c.json({ ...presentCaps(chain, now), transactions }, 200);
+};

@@ -8,4 +8,6 @@ export const liquidityRouter = createRouter()
   .openapi(routes.listReconciliations, handlers.listReconciliations)
   .openapi(routes.move, handlers.move)
   .openapi(routes.enable, handlers.enable)
-  .openapi(routes.reconcile, handlers.reconcile);
+  .openapi(routes.reconcile, handlers.reconcile)
+  .openapi(routes.getCaps, handlers.getCaps)
+  .openapi(routes.setCaps, handlers.setCaps);

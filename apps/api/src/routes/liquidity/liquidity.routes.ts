@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { json, jsonBody, mutation, problems, readOnly, IdempotencyHeaders } from '../../lib/route-kit.ts';
 import { Address, ChainIdString } from '../../lib/schemas.ts';
-import { AccountName, PositiveUsd } from '../custody/custody.schemas.ts';
+import { AccountName, PositiveUsd, UsdText } from '../custody/custody.schemas.ts';
 import { FundParams } from '../subscriptions/subscriptions.routes.ts';
-import { ChainLiquiditySchema, StablecoinReconciliationSchema } from './liquidity.schemas.ts';
+import { ChainLiquiditySchema, SettlementCapsSchema, StablecoinReconciliationSchema } from './liquidity.schemas.ts';
 
 const tags = ['Treasury'];
 const ChainParams = FundParams.extend({ chain: ChainIdString });
@@ -80,7 +80,45 @@ export const listReconciliations = createRoute({
   responses: { 200: json(z.object({ items: z.array(StablecoinReconciliationSchema) }), 'Reconciliations'), ...problems(404) },
 });
 
+const CapUsd = UsdText.openapi({ description: 'USD per UTC day, at most 6 decimals; "0" = no cap' });
+
+export const getCaps = createRoute({
+  method: 'get',
+  path: '/v1/funds/{fundId}/liquidity/{chain}/limits',
+  tags,
+  summary: 'The on-chain limits of the fund’s settlement contracts on an EVM chain, read from the chain',
+  ...readOnly('custody.read'),
+  request: { params: ChainParams },
+  responses: { 200: json(SettlementCapsSchema, 'The limits'), ...problems(404, 422) },
+});
+
+export const setCaps = createRoute({
+  method: 'put',
+  path: '/v1/funds/{fundId}/liquidity/{chain}/limits',
+  tags,
+  summary: 'Set the settlement contracts’ daily subscription caps and instant-redemption limit (only what differs is sent)',
+  description:
+    'Signed by the chain’s admin key (the contracts’ owner). Idempotent: a value the chain already holds sends nothing, so a retry after a failure converges. Limits left out stay as they are. Queued redemptions are governed by the redemption rules’ dailyLiquidityUsd, not by these.',
+  ...mutation('custody.write'),
+  request: {
+    headers: IdempotencyHeaders,
+    params: ChainParams,
+    body: jsonBody(
+      z
+        .strictObject({
+          subscriptionDailyUsd: CapUsd.optional(),
+          subscriptionInvestorDailyUsd: CapUsd.optional(),
+          instantRedemptionDailyUsd: CapUsd.optional(),
+        })
+        .openapi('SettlementCapsInput', { minProperties: 1 }),
+    ),
+  },
+  responses: { 200: json(SettlementCapsSchema.extend({ transactions: z.int() }), 'The limits now on chain'), ...problems(413, 404, 409, 422) },
+});
+
 export type ListRoute = typeof list;
+export type GetCapsRoute = typeof getCaps;
+export type SetCapsRoute = typeof setCaps;
 export type EnableRoute = typeof enable;
 export type MoveRoute = typeof move;
 export type ReconcileRoute = typeof reconcile;

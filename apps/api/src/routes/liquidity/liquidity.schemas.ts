@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { formatUsd, type SettlementAsset } from '@fiscus/core';
+import { formatUsd, type SettlementAsset, type SettlementCaps } from '@fiscus/core';
 import type { ChainLiquidity, SettlementChainRow, StablecoinReconciliationRow } from '@fiscus/engine';
 import { iso } from '../../lib/schemas.ts';
 
@@ -73,4 +73,20 @@ export const presentStablecoinReconciliation = (r: StablecoinReconciliationRow) 
   inFlightUsd: formatUsd(r.inFlightUsd),
   detail: r.detail ?? null,
   createdAt: iso(r.createdAt)!,
+});
+
+export const SettlementCapsSchema = z
+  .object({
+    chain: z.string(),
+    subscriptionDailyUsd: z.string().openapi({ description: 'stablecoin subscribed per UTC day by all investors; "0" = no cap' }),
+    subscriptionInvestorDailyUsd: z.string().openapi({ description: 'per investor per UTC day; "0" = no cap' }),
+    instantRedemptionDailyUsd: z.string().openapi({ description: 'paid by instant on-chain redemptions per UTC day' }),
+  })
+  .openapi('SettlementCaps');
+
+export const presentCaps = (chain: string, c: SettlementCaps) => ({
+  chain,
+  subscriptionDailyUsd: formatUsd(c.subscriptionDailyUsd),
+  subscriptionInvestorDailyUsd: formatUsd(c.subscriptionInvestorDailyUsd),
+  instantRedemptionDailyUsd: formatUsd(c.instantRedemptionDailyUsd),
 });
