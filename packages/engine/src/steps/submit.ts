@@ -48,6 +48,13 @@ export async function onRejected(ctx: StepContext, op: OperationRow, driver: Cha
     const spent = op.attempts + 1 >= ctx.maxAttempts && !NOT_ABANDONED.has(error.code);
     return (spent ? await abandon(ctx, op, driver, error) : null) ?? retryLater(ctx, op, error);
   }
+  // Our nonce taken: first, by one of our own earlier candidates with a receipt? A receipt answers
+  // that directly, where proving the current bytes dropped needs the chain's history — which a
+  // node restarted from a state dump no longer has (the soak found a burn waiting for ever).
+  if (error.code === 'NONCE_CONFLICT' && op.supersededTxs.length > 0) {
+    const landed = await landedCandidate(op, driver).catch(() => undefined);
+    if (landed && landed.status.kind !== 'pending') return adopt(ctx, op, landed.candidate);
+  }
   const tx = preparedFromRow(op);
   const status = await driver.status(tx).catch(() => ({ kind: 'unknown' as const }));
   if (status.kind === 'pending' || status.kind === 'confirmed' || status.kind === 'failed') {
