@@ -125,7 +125,7 @@ export async function checkInvariants(p: {
 
   await check('every operation terminal or explained', async () => {
     const rows =
-      await sql`SELECT state, count(*)::int AS n, count(*) FILTER (WHERE last_error IS NULL AND state = 'failed')::int AS unexplained FROM operations GROUP BY state ORDER BY state`;
+      await sql`SELECT state, count(*)::int AS n, count(*) FILTER (WHERE last_error IS NULL AND state = 'failed')::int AS unexplained FROM operations WHERE fund_id = ${fundId} GROUP BY state ORDER BY state`;
     const open = rows.filter((r) => !TERMINAL.operations.includes(r.state as string));
     const unexplained = rows.reduce((s, r) => s + (r.unexplained as number), 0);
     const left = Object.entries(p.leftInFlight).filter(([, n]) => n > 0);
@@ -137,13 +137,13 @@ export async function checkInvariants(p: {
 
   await check('no effect applied twice (one on-chain transaction per operation)', async () => {
     const dupHashes =
-      await sql`SELECT chain, tx_hash, count(*)::int AS n FROM operations WHERE tx_hash IS NOT NULL AND state = 'posted' GROUP BY chain, tx_hash HAVING count(*) > 1`;
-    const unmatched = await sql`SELECT chain, count(*)::int AS n FROM unmatched_chain_events GROUP BY chain`;
+      await sql`SELECT chain, tx_hash, count(*)::int AS n FROM operations WHERE fund_id = ${fundId} AND tx_hash IS NOT NULL AND state = 'posted' GROUP BY chain, tx_hash HAVING count(*) > 1`;
+    const unmatched = await sql`SELECT chain, count(*)::int AS n FROM unmatched_chain_events WHERE fund_id = ${fundId} GROUP BY chain`;
     // EVM: of an operation's candidates (current + superseded, same nonce) at most one may have a receipt.
     const twice: string[] = [];
     const evmChains = [CHAIN_IDS.ethereum, CHAIN_IDS.avalanche];
     const withCandidates =
-      await sql`SELECT id, chain, tx_hash, superseded_txs FROM operations WHERE chain IN ${sql(evmChains)} AND jsonb_array_length(superseded_txs) > 0`;
+      await sql`SELECT id, chain, tx_hash, superseded_txs FROM operations WHERE fund_id = ${fundId} AND chain IN ${sql(evmChains)} AND jsonb_array_length(superseded_txs) > 0`;
     for (const op of withCandidates) {
       const provider = providerFor(p.cluster, op.chain as string);
       const hashes = [op.tx_hash as string, ...(op.superseded_txs as { hash: string }[]).map((t) => t.hash)].filter(Boolean);
