@@ -16,3 +16,4 @@ export * from './fund.ts';
 export * from './policy/index.ts';
 export * from './public-error.ts';
 export * from './json.ts';
+export * from './sorted.ts';

@@ -1,3 +1,4 @@
+import { mergeSorted } from '@fiscus/core';
 import { ZeroAddress } from 'ethers';
 
 const ZERO = ZeroAddress.toLowerCase();
@@ -37,7 +38,7 @@ export class HolderIndex {
   add(recipients: string[], to: bigint): void {
     const fresh = [...new Set(recipients)].filter((a) => a !== ZERO && !this.#known.has(a)).sort();
     for (const a of fresh) this.#known.add(a);
-    if (fresh.length > 0) this.#sorted = merge(this.#sorted, fresh);
+    if (fresh.length > 0) this.#sorted = mergeSorted(this.#sorted, fresh);
     this.scannedTo = to;
   }
 
@@ -46,19 +47,8 @@ export class HolderIndex {
     const start = firstAbove(this.#sorted, after);
     const indexed = this.#sorted.slice(start, start + size + 1);
     const others = [...new Set(extra)].filter((a) => a !== ZERO && !this.#known.has(a) && (after === undefined || a > after)).sort();
-    const all = others.length ? merge(indexed, others) : indexed;
+    const all = others.length ? mergeSorted(indexed, others) : indexed;
     const remaining = this.#sorted.length - start + others.length;
     return { page: all.slice(0, size), more: remaining > size };
   }
-}
-
-function merge(a: string[], b: string[]): string[] {
-  const out: string[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
-  return out;
 }

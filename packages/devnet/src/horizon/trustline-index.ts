@@ -1,3 +1,5 @@
+import { mergeSorted } from '@fiscus/core';
+
 /**
  * The trustlines of each account and the holders of each asset, kept beside the trustline map
  * so that an account record costs O(its lines) and a page of an asset's holders O(page + log N):
@@ -73,7 +75,7 @@ export class TrustlineIndex {
     for (const [asset, ids] of added) {
       ids.sort(byId);
       const old = this.#holders.get(asset);
-      this.#holders.set(asset, old?.length ? merge(old, ids) : ids);
+      this.#holders.set(asset, old?.length ? mergeSorted(old, ids) : ids);
       this.#owned.add(asset);
     }
   }
@@ -112,15 +114,4 @@ function lowerBound(ids: readonly string[], id: string): number {
     else hi = mid;
   }
   return lo;
-}
-
-function merge(a: readonly string[], b: readonly string[]): string[] {
-  const out: string[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
-  return out;
 }
