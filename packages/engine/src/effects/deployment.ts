@@ -24,6 +24,8 @@ export async function applyDeployed(tx: Db, op: OperationRow): Promise<void> {
 }
 
 async function mirrorLatestNav(tx: Db, op: OperationRow): Promise<void> {
+  // The publishers' lock (nav/publish.ts): a round being published now is the one mirrored, not the one before it.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`fiscus:nav:${op.fundId}`}))`);
   const latest = await getLatestNavPublication(tx, { fundId: op.fundId });
   if (!latest) return;
   await requestOperation(tx, {
