@@ -191,7 +191,8 @@ export async function checkInvariants(p: {
       open.length === 0 && missing.length === 0 && p.stats.lost === 0,
       `${p.stats.rows.length} accepted rows; visibly failed: ${JSON.stringify(failed)}` +
         `${open.length ? `; NOT DONE: ${open.slice(0, 10).join(', ')}` : ''}${missing.length ? `; MISSING: ${missing.slice(0, 10).join(', ')}` : ''}` +
-        `; ${p.stats.unanswered} unanswered during faults, ${p.stats.lost} still unanswered after replay`,
+        `; ${p.stats.unanswered} unanswered during faults, ${p.stats.lost} still unanswered after replay` +
+        (p.stats.lostDetail.length ? ` (${p.stats.lostDetail.join('; ')})` : ''),
     ];
   });
 

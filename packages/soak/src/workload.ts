@@ -39,6 +39,8 @@ export interface WorkloadStats {
   unanswered: number;
   /** …of which still had no answer after the replay. */
   lost: number;
+  /** Each request still unanswered after its replay: the action and the last reason (a 5xx, a timeout). */
+  lostDetail: string[];
   rows: Accepted[];
   /** Investors' own transactions at the settlement contracts, by action and outcome. */
   onChain: Record<string, number>;
@@ -76,7 +78,7 @@ const bump = <K extends string>(m: Partial<Record<K, number>>, k: K) => {
  * any fault, so every run starts from the same books.
  */
 export class Workload {
-  readonly stats: WorkloadStats = { attempted: {}, accepted: {}, refused: {}, unanswered: 0, lost: 0, rows: [], onChain: {} };
+  readonly stats: WorkloadStats = { attempted: {}, accepted: {}, refused: {}, unanswered: 0, lost: 0, lostDetail: [], rows: [], onChain: {} };
   private readonly unanswered: { action: ActionKind; replay: () => Promise<Outcome<unknown>> }[] = [];
   private stopping = false;
   private frozen = new Set<string>();
@@ -163,8 +165,10 @@ export class Workload {
   async replayUnanswered(): Promise<void> {
     for (const u of this.unanswered) {
       const r = await u.replay();
-      if (r.kind === 'unavailable') this.stats.lost++;
-      else this.record(u.action, r, undefined);
+      if (r.kind === 'unavailable') {
+        this.stats.lost++;
+        this.stats.lostDetail.push(`${u.action} (key ${r.key}): ${r.reason}`);
+      } else this.record(u.action, r, undefined);
     }
   }
 
