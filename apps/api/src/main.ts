@@ -16,14 +16,19 @@ async function main(config: Config): Promise<void> {
   // Started while the database restarts or a chain is down: wait for them rather than exit.
   const database = await retryWhileUnavailable('database', () => openDatabase(config), { logger });
   const chains = await retryWhileUnavailable('chains', () => buildChains(config, logger), { logger });
-  const bootstrap = await ensureAdminKey(database.db, {
-    envKey: config.FISCUS_ADMIN_KEY,
-    // stdout, once, and never through the logger: log shippers must not see the secret.
-    print: (token) =>
-      process.stdout.write(
-        `\nFirst issuer-admin API key (shown once, store it now):\n\n  ${token}\n\nUse it as: Authorization: Bearer ${token.slice(0, 8)}…\n\n`,
-      ),
-  });
+  const bootstrap = await retryWhileUnavailable(
+    'admin key',
+    () =>
+      ensureAdminKey(database.db, {
+        envKey: config.FISCUS_ADMIN_KEY,
+        // stdout, once, and never through the logger: log shippers must not see the secret.
+        print: (token) =>
+          process.stdout.write(
+            `\nFirst issuer-admin API key (shown once, store it now):\n\n  ${token}\n\nUse it as: Authorization: Bearer ${token.slice(0, 8)}…\n\n`,
+          ),
+      }),
+    { logger },
+  );
   if (bootstrap.outcome === 'env-mismatch') {
     logger.warn(
       { keyId: bootstrap.keyId },
