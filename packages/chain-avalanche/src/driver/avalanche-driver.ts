@@ -19,6 +19,8 @@ import {
   type PrepareContext,
   type SettlementAsset,
   type Signer,
+  type SettlementCaps,
+  type SettlementCapsControl,
   type StablecoinSettlement,
   type SubmitResult,
   type TxStatus,
@@ -91,7 +93,7 @@ const GATEKEEPER_GAS = 250_000n;
  * deauthorize, full freeze/unfreeze, recover) are ONE transaction to the FiscusL1Gatekeeper, which
  * makes the T-REX call and the TxAllowList / NativeMinter calls atomically (see README).
  */
-export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync, StablecoinSettlement {
+export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync, StablecoinSettlement, SettlementCapsControl {
   readonly chain: ChainId;
   readonly capabilities: Capabilities;
   readonly evm: EvmDriver;
@@ -162,6 +164,14 @@ export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync,
 
   setLocalStablecoin(p: { blacklist?: { address: string; on: boolean }; paused?: boolean }): Promise<void> {
     return this.evm.setLocalStablecoin(p);
+  }
+
+  settlementCaps(deployment: Deployment): Promise<SettlementCaps> {
+    return this.evm.settlementCaps(deployment);
+  }
+
+  applySettlementCaps(deployment: Deployment, caps: Partial<SettlementCaps>): Promise<number> {
+    return this.evm.applySettlementCaps(deployment, caps);
   }
 
   applyPolicy(deployment: Deployment, policy: Policy): Promise<number> {

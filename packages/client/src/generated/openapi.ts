@@ -7841,6 +7841,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflicts with the current state, or IDEMPOTENCY_MISMATCH: an Idempotency-Key reused for another request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Well-formed but refused (policy, unconfigured chain, capability, balance) */
                 422: {
                     headers: {

@@ -1,4 +1,4 @@
-import { FiscusError, newId, type ChainId } from '@fiscus/core';
+import { FiscusError, newId, settlementCapsOf, type ChainId } from '@fiscus/core';
 import { requestOperation } from '@fiscus/engine';
 import { getDeployment, insertPendingDeployment, listDeployments, setDeploymentOperation } from '@fiscus/ledger';
 import { requireDriver, requireFund } from '../../lib/lookups.ts';
@@ -26,8 +26,10 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     fundId: fund.id,
     chain,
     body: { kind: 'deploy' },
-    // A chain with a NAV feed gets the fund's latest NAV as soon as the deployment posts.
-    context: { deploymentId: deployment.id, ...(driver.capabilities.navFeed === true ? { mirrorNav: true } : {}) },
+    // Settlement contracts that price from the chain's NAV feed (EVM) get the fund's latest NAV as
+    // soon as the deployment posts. Not Stellar: its DvP is priced by the API, and on a fund whose
+    // issuer needs M-of-N signatures the NAV entry would wait for approvers ahead of every issuer operation.
+    context: { deploymentId: deployment.id, ...(driver.capabilities.navFeed === true && settlementCapsOf(driver) ? { mirrorNav: true } : {}) },
     requestedBy: c.var.principal.keyId,
   });
   deployment = await setDeploymentOperation(db, { id: deployment.id, operationId: operation.id });

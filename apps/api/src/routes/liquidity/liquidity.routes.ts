@@ -89,7 +89,7 @@ export const getCaps = createRoute({
   summary: 'The on-chain limits of the fund’s settlement contracts on an EVM chain, read from the chain',
   ...readOnly('custody.read'),
   request: { params: ChainParams },
-  responses: { 200: json(SettlementCapsSchema, 'The limits'), ...problems(404, 422) },
+  responses: { 200: json(SettlementCapsSchema, 'The limits'), ...problems(404, 409, 422) },
 });
 
 export const setCaps = createRoute({
