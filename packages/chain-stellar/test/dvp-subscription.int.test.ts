@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import { Account, Asset, Operation, TransactionBuilder, type Transaction } from '@stellar/stellar-sdk';
-import { DriverRegistry } from '@fiscus/core';
+import { DriverRegistry, type Deployment } from '@fiscus/core';
 import { accountBalance, schema, stablecoinAccount, supplyAccount, type Db } from '@fiscus/ledger';
 import { describeEachBackend, useFreshDatabase } from '@fiscus/ledger/testing';
 import { enableSettlementChain, ingestEvents } from '@fiscus/engine';
@@ -23,6 +23,9 @@ describeEachBackend('Stellar delivery-versus-payment subscription (local USDC)',
     tx.sign(h.net.investors.get(investor)!);
     return h.net.horizon.ledger.submit(tx.toEnvelope().toXdr('base64'));
   };
+  /** The platform's DvP quote for `units` against `stroops` of USDC, valid `validForMs` from now (negative: expired). */
+  const quoteFor = (f: { deployment: Deployment; address: string }, units: bigint, stroops: bigint, validForMs = 60_000) =>
+    stellar().dvpSubscription(f.deployment, { investor: f.address, units, stroops, validUntil: new Date(Date.now() + validForMs) });
   const codes = (answer: { body?: unknown }) => (answer.body as { extras?: { result_codes?: unknown } } | undefined)?.extras?.result_codes;
 
   async function setUp(db: Db) {
@@ -37,12 +40,7 @@ describeEachBackend('Stellar delivery-versus-payment subscription (local USDC)',
     const db = fresh.current.db;
     const f = await setUp(db);
     await h.usdc.pay(f.address, 50_000_000n); // 5 USDC
-    const quote = await stellar().dvpSubscription(f.deployment, {
-      investor: f.address,
-      units: 2_000_000n,
-      stroops: 21_000_000n,
-      validUntil: new Date(Date.now() + 60_000),
-    });
+    const quote = await quoteFor(f, 2_000_000n, 21_000_000n);
     const answer = await signAndSubmit(quote.xdr, f.address);
     expect(answer.status, JSON.stringify(codes(answer))).toBe(200);
     expect(await h.driver.balanceOf(f.deployment, f.address)).toBe(2_000_000n);
@@ -72,12 +70,7 @@ describeEachBackend('Stellar delivery-versus-payment subscription (local USDC)',
     const db = fresh.current.db;
     const f = await setUp(db);
     await h.usdc.pay(f.address, 30_000_000n);
-    const quote = await stellar().dvpSubscription(f.deployment, {
-      investor: f.address,
-      units: 1_000_000n,
-      stroops: 10_500_000n,
-      validUntil: new Date(Date.now() + 60_000),
-    });
+    const quote = await quoteFor(f, 1_000_000n, 10_500_000n);
     const signed = TransactionBuilder.fromXDR(quote.xdr, h.net.horizon.ledger.passphrase) as Transaction;
     signed.sign(h.net.investors.get(f.address)!);
     const bumped = await stellar().feeBump(f.deployment, signed.toEnvelope().toXdr('base64'));
@@ -104,12 +97,7 @@ describeEachBackend('Stellar delivery-versus-payment subscription (local USDC)',
     const db = fresh.current.db;
     const f = await setUp(db);
     await h.usdc.pay(f.address, 1_000_000n); // 0.10 USDC, the quote asks 2.10
-    const quote = await stellar().dvpSubscription(f.deployment, {
-      investor: f.address,
-      units: 2_000_000n,
-      stroops: 21_000_000n,
-      validUntil: new Date(Date.now() + 60_000),
-    });
+    const quote = await quoteFor(f, 2_000_000n, 21_000_000n);
     const answer = await signAndSubmit(quote.xdr, f.address);
     expect(answer.status).toBe(400);
     expect(codes(answer)).toMatchObject({ transaction: 'tx_failed', operations: ['op_underfunded', 'op_success'] });
@@ -122,21 +110,11 @@ describeEachBackend('Stellar delivery-versus-payment subscription (local USDC)',
     const db = fresh.current.db;
     const f = await setUp(db);
     await h.usdc.pay(f.address, 50_000_000n);
-    const expired = await stellar().dvpSubscription(f.deployment, {
-      investor: f.address,
-      units: 1_000_000n,
-      stroops: 10_000_000n,
-      validUntil: new Date(Date.now() - 1_000),
-    });
+    const expired = await quoteFor(f, 1_000_000n, 10_000_000n, -1_000);
     expect(codes(await signAndSubmit(expired.xdr, f.address))).toMatchObject({ transaction: 'tx_too_late' });
 
     // The investor pays less than quoted, keeping the platform's signature: it no longer matches.
-    const quote = await stellar().dvpSubscription(f.deployment, {
-      investor: f.address,
-      units: 1_000_000n,
-      stroops: 10_000_000n,
-      validUntil: new Date(Date.now() + 60_000),
-    });
+    const quote = await quoteFor(f, 1_000_000n, 10_000_000n);
     const original = TransactionBuilder.fromXDR(quote.xdr, h.net.horizon.ledger.passphrase) as Transaction;
     const ops = original.operations;
     const account = new Account(f.address, (h.net.horizon.ledger.nextSequence(f.address) - 1n).toString());
