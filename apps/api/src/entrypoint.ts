@@ -15,7 +15,9 @@ export function runEntrypoint(what: string, main: (config: Config) => Promise<vo
   }
   // A database restart must not kill the process (packages/ledger/src/postgres-write-race.ts).
   survivePostgresWriteAfterClose((err) => {
-    process.stderr.write(`${JSON.stringify({ level: 'warn', msg: 'postgres.js wrote to a closed connection; the driver reconnects', err: err.message })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: 'warn', msg: 'a postgres.js connection closed under the process (database restart); the driver reconnects', err: err.message })}\n`,
+    );
   });
   main(config).catch((err: unknown) => {
     process.stderr.write(`${what} failed to start: ${err instanceof Error ? err.message : String(err)}\n`);

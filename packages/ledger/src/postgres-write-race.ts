@@ -15,10 +15,25 @@ export function isPostgresWriteAfterClose(err: unknown): boolean {
   return top !== undefined && top.includes('nextWrite') && /postgres[\\/]src[\\/]connection\.js/.test(top);
 }
 
+const CONNECTION_LOSS = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED']);
+
+/**
+ * A query of a connection that closed under it, rejected by postgres.js where nothing awaited it
+ * (Node then raises the unhandled rejection as an uncaught exception). Found by the chaos soak: a
+ * worker starting during a database restart exited on `write CONNECTION_CLOSED` (seed 53), though
+ * every step of its start-up awaits its queries and retries; the rejected query is the driver's own.
+ * Whatever did await a query on that connection got its own rejection, so the process can go on.
+ */
+export function isPostgresConnectionLoss(err: unknown): boolean {
+  if (!(err instanceof Error) || !CONNECTION_LOSS.has(String((err as { code?: unknown }).code))) return false;
+  const top = (err.stack ?? '').split('\n').find((line) => line.trimStart().startsWith('at '));
+  return top !== undefined && /postgres[\\/]src[\\/]connection\.js/.test(top);
+}
+
 /** Installs the process-wide handler; `report` is told of each survived error (log it). */
 export function survivePostgresWriteAfterClose(report: (err: Error) => void): void {
   process.on('uncaughtException', (err) => {
-    if (isPostgresWriteAfterClose(err)) {
+    if (isPostgresWriteAfterClose(err) || isPostgresConnectionLoss(err)) {
       report(err);
       return;
     }

@@ -15,6 +15,14 @@ export type Outcome<T> =
 export type Call<T> = (client: FiscusClient, key: string) => Promise<{ data?: T; error?: Problem; response: Response }>;
 
 /**
+ * A 409 the API marks `meta.retryable` (a concurrent request won a database race) is retried with
+ * the same key; any other 4xx is the answer. Retrying every 409 CONFLICT was wrong: a state conflict
+ * ("the wallet is frozen") answers the same for ever, and was reported as a lost request.
+ */
+export const isRetryable = (status: number, problem: Problem | undefined): boolean =>
+  status === 409 && problem?.code === 'CONFLICT' && (problem.meta as { retryable?: unknown } | undefined)?.retryable === true;
+
+/**
  * The soak's clients: one typed client per API process. A call picks an API at random, and on
  * a lost connection or a 5xx retries on the other with the SAME Idempotency-Key, as a careful
  * client would: a replay returns the first answer, so nothing is done twice.
@@ -39,9 +47,8 @@ export class Apis {
       try {
         const r = await fn(client, key);
         if (r.response.status < 400) return { kind: 'ok', data: r.data as T, status: r.response.status, key };
-        // 409 CONFLICT means "a concurrent request changed the same data; retry": the API asks for the retry.
-        const retryable = r.response.status === 409 && (r.error as Problem | undefined)?.code === 'CONFLICT';
-        if (r.response.status < 500 && !retryable) return { kind: 'refused', problem: r.error as Problem, status: r.response.status, key };
+        if (r.response.status < 500 && !isRetryable(r.response.status, r.error as Problem | undefined))
+          return { kind: 'refused', problem: r.error as Problem, status: r.response.status, key };
         reason = `${r.response.status} ${(r.error as Problem | undefined)?.code ?? ''}`;
       } catch (e) {
         reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);

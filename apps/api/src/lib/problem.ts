@@ -120,9 +120,10 @@ export function toProblem(err: unknown, c: Context): Problem {
   if (err instanceof HTTPException) return fromHttp(err, base);
   if (err instanceof ProblemError) return build(err.status, err.code, err.detail, base);
   const db = dbError(err);
-  // A concurrent request won a uniqueness race or a lock: the client may retry as is.
+  // A concurrent request won a uniqueness race or a lock: the client may retry as is. Marked, as
+  // other CONFLICTs (a wallet already frozen, an operation in another state) do not change on retry.
   if (db && ['23505', '40001', '40P01'].includes(db.code)) {
-    return build(409, 'CONFLICT', 'a concurrent request changed the same data; retry', base);
+    return { ...build(409, 'CONFLICT', 'a concurrent request changed the same data; retry', base), meta: { retryable: true } };
   }
   // Data exceptions (out of range, bad datetime…) come from values a client sent.
   if (db?.code.startsWith('22')) return build(400, 'VALIDATION_FAILED', 'a value is out of the range the database accepts', base);
