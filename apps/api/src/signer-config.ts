@@ -49,6 +49,18 @@ export const SIGNER_CONFIG = {
   AVALANCHE_CLAIM_SIGNER: spec.optional(),
   AVALANCHE_PCHAIN_SIGNER: spec.optional(),
   /**
+   * Least privilege on the Avalanche L1 (issue 13), as EVM_<ROLE>_SIGNER: the keys holding each role
+   * on the L1's agent gate (compliance also onboards, so it drives the allow-list gatekeeper).
+   * Unset: the operator key holds that role. `*_NEXT_SIGNER`: a rotateKey target. Each configured key
+   * is allow-listed (TxAllowList Enabled; compliance also a deployer) and funded by the allow-list admin.
+   */
+  AVALANCHE_MINTER_SIGNER: spec.optional(),
+  AVALANCHE_COMPLIANCE_SIGNER: spec.optional(),
+  AVALANCHE_ORACLE_SIGNER: spec.optional(),
+  AVALANCHE_MINTER_NEXT_SIGNER: spec.optional(),
+  AVALANCHE_COMPLIANCE_NEXT_SIGNER: spec.optional(),
+  AVALANCHE_ORACLE_NEXT_SIGNER: spec.optional(),
+  /**
    * STELLAR_NETWORK=testnet|pubnet: the funds' issuing and distribution keys. `pkcs11:<prefix>`:
    * one Ed25519 key per fund and role generated in the token as `<prefix>/<role>/<fundId>`;
    * `keystore:<path>`: the keyring's 32-byte master seed, encrypted.
@@ -108,6 +120,12 @@ export const SIGNER_ROLES: Role[] = [
   { signer: 'AVALANCHE_ALLOWLIST_ADMIN_SIGNER', plaintext: 'AVALANCHE_ALLOWLIST_ADMIN_KEY', real: avalanche },
   { signer: 'AVALANCHE_CLAIM_SIGNER', plaintext: 'AVALANCHE_CLAIM_KEY', real: avalanche },
   { signer: 'AVALANCHE_PCHAIN_SIGNER', plaintext: 'AVALANCHE_PCHAIN_KEY', real: avalanche },
+  { signer: 'AVALANCHE_MINTER_SIGNER', plaintext: 'AVALANCHE_MINTER_KEY', real: avalanche },
+  { signer: 'AVALANCHE_COMPLIANCE_SIGNER', plaintext: 'AVALANCHE_COMPLIANCE_KEY', real: avalanche },
+  { signer: 'AVALANCHE_ORACLE_SIGNER', plaintext: 'AVALANCHE_ORACLE_KEY', real: avalanche },
+  { signer: 'AVALANCHE_MINTER_NEXT_SIGNER', plaintext: 'AVALANCHE_MINTER_NEXT_KEY', real: avalanche },
+  { signer: 'AVALANCHE_COMPLIANCE_NEXT_SIGNER', plaintext: 'AVALANCHE_COMPLIANCE_NEXT_KEY', real: avalanche },
+  { signer: 'AVALANCHE_ORACLE_NEXT_SIGNER', plaintext: 'AVALANCHE_ORACLE_NEXT_KEY', real: avalanche },
   {
     signer: 'STELLAR_KEYRING_SIGNER',
     plaintext: 'STELLAR_KEYRING_SEED',
@@ -134,6 +152,11 @@ const DISTINCT: [SignerKey, SignerKey][] = [
   ['EVM_MINTER_SIGNER', 'EVM_COMPLIANCE_SIGNER'],
   ['EVM_MINTER_SIGNER', 'EVM_ORACLE_SIGNER'],
   ['AVALANCHE_OPERATOR_SIGNER', 'AVALANCHE_ADMIN_SIGNER'],
+  ['AVALANCHE_ADMIN_SIGNER', 'AVALANCHE_MINTER_SIGNER'],
+  ['AVALANCHE_ADMIN_SIGNER', 'AVALANCHE_COMPLIANCE_SIGNER'],
+  ['AVALANCHE_ADMIN_SIGNER', 'AVALANCHE_ORACLE_SIGNER'],
+  ['AVALANCHE_MINTER_SIGNER', 'AVALANCHE_COMPLIANCE_SIGNER'],
+  ['AVALANCHE_MINTER_SIGNER', 'AVALANCHE_ORACLE_SIGNER'],
 ];
 
 /**

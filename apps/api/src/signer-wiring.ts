@@ -71,6 +71,11 @@ export async function avalancheSigners(config: Config, source: SignerSource): Pr
     admin: await required(source, config, 'AVALANCHE_ADMIN_SIGNER', 'secp256k1'),
     allowListAdmin: await resolve(source, config, 'AVALANCHE_ALLOWLIST_ADMIN_SIGNER', 'secp256k1'),
     claimSigner: await resolve(source, config, 'AVALANCHE_CLAIM_SIGNER', 'secp256k1'),
+    roleKeys: {
+      minter: await roleList(source, config, 'AVALANCHE_MINTER_SIGNER', 'AVALANCHE_MINTER_NEXT_SIGNER'),
+      compliance: await roleList(source, config, 'AVALANCHE_COMPLIANCE_SIGNER', 'AVALANCHE_COMPLIANCE_NEXT_SIGNER'),
+      oracle: await roleList(source, config, 'AVALANCHE_ORACLE_SIGNER', 'AVALANCHE_ORACLE_NEXT_SIGNER'),
+    },
   };
 }
 

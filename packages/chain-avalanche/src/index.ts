@@ -1,10 +1,10 @@
 export * from './genesis.ts';
 export { AvalancheDriver, type AvalancheDriverOptions, type GasTopUp } from './driver/avalanche-driver.ts';
-export { ensureAvalancheInfrastructure, type AvalancheInfrastructure } from './infrastructure.ts';
+export { ensureAvalancheInfrastructure, ROLE_KEY_FUNDING, type AvalancheInfrastructure } from './infrastructure.ts';
 export { ROLE, ALLOW_LISTS, roleName, readRole, listAdmins, assertKeepsAnAdmin, type AllowListName, type RoleName } from './precompiles.ts';
 export { parseAvalancheError } from './errors.ts';
 export { allowListAbi, nativeMinterAbi, gatekeeperAbi, gatekeeperArtifact } from './contracts.ts';
 export { allowListEffect } from './ops.ts';
 export { platformL1Config } from './devnet.ts';
-export { avalancheDriverFromEnv, DEFAULT_TOP_UP, type AvalancheSigners } from './config.ts';
+export { avalancheDriverFromEnv, avalancheRoleKeysFromEnv, avalancheSafeApprovalsFromEnv, DEFAULT_TOP_UP, type AvalancheSigners } from './config.ts';
 export * from './pchain/index.ts';

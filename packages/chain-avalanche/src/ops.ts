@@ -1,4 +1,12 @@
-import { normalizeAddress, singleOperations, isOracleOperation, isPayoutOperation, type ChainId, type ChainOperation } from '@fiscus/core';
+import {
+  normalizeAddress,
+  singleOperations,
+  isKeyRotationOperation,
+  isOracleOperation,
+  isPayoutOperation,
+  type ChainId,
+  type ChainOperation,
+} from '@fiscus/core';
 
 /** What an operation changes on the TxAllowList, besides its ERC-3643 effect. */
 export interface AllowListEffect {
@@ -15,8 +23,9 @@ export interface AllowListEffect {
  * freezes and token-only operations leave the list alone. null = no allow-list effect.
  */
 export function allowListEffect(op: ChainOperation, chain: ChainId, identityRegistry: string | undefined): AllowListEffect | null {
-  // A stablecoin payout moves no units and changes no permission (a recipient needs no role to receive).
-  if (isOracleOperation(op) || isPayoutOperation(op)) return null;
+  // A stablecoin payout moves no units and changes no permission (a recipient needs no role to receive);
+  // a key rotation is the agent gate's (token level), signed by the admin.
+  if (isOracleOperation(op) || isPayoutOperation(op) || isKeyRotationOperation(op)) return null;
   const a = (x: string) => normalizeAddress(chain, x);
   const e: AllowListEffect = { grant: [], revoke: [] };
   for (const item of singleOperations(op)) {
@@ -52,4 +61,5 @@ export function allowListEffect(op: ChainOperation, chain: ChainId, identityRegi
 export const needsGatekeeper = (op: ChainOperation) =>
   !isOracleOperation(op) &&
   !isPayoutOperation(op) &&
+  !isKeyRotationOperation(op) &&
   singleOperations(op).some((i) => i.kind === 'authorize' || i.kind === 'deauthorize' || i.kind === 'recover');

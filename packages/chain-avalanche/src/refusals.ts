@@ -1,5 +1,6 @@
 import { Transaction, hexlify, type JsonRpcProvider } from 'ethers';
 import { FiscusError } from '@fiscus/core';
+import { evmAbi } from '@fiscus/chain-evm';
 import { gatekeeperAbi } from './contracts.ts';
 import { PRECOMPILES } from './genesis.ts';
 import { ROLE, readRole, type AllowListName } from './precompiles.ts';
@@ -36,7 +37,10 @@ export async function explainSubmitRefusal(provider: JsonRpcProvider, signer: st
 }
 
 export interface GatekeeperNeeds {
+  /** The transaction's signer: the operator (no agent gate) or the compliance key. */
   operator: string;
+  /** How errors name the signer; default `operator`. */
+  signerLabel?: string;
   gatekeeper: string;
   /** The transaction enables or disables wallets (TxAllowList Manager needed). */
   changesRoles: boolean;
@@ -52,8 +56,8 @@ export async function missingRoles(provider: JsonRpcProvider, n: GatekeeperNeeds
     new FiscusError('FORBIDDEN', what, { details, meta: { list, address } });
   if (n.createsIdentity && (await roleOf(provider, 'contractDeployerAllowList', n.operator)) === ROLE.None) {
     return lacks(
-      `the operator ${n.operator} is not on the L1's contract deployer allow list`,
-      "Onboarding creates the investor's ONCHAINID identity (CREATE2) inside the operator's transaction, and Subnet-EVM refuses any creation whose tx.origin has no ContractDeployerAllowList role (params/hooks_libevm.go). An allow-list admin must set the operator Enabled on 0x0200…0000.",
+      `the ${n.signerLabel ?? 'operator'} ${n.operator} is not on the L1's contract deployer allow list`,
+      "Onboarding creates the investor's ONCHAINID identity (CREATE2) inside the signer's transaction (the operator's, or the compliance key's through the agent gate), and Subnet-EVM refuses any creation whose tx.origin has no ContractDeployerAllowList role (params/hooks_libevm.go). An allow-list admin must set it Enabled on 0x0200…0000.",
       'contractDeployerAllowList',
       n.operator,
     );
@@ -80,15 +84,32 @@ export async function missingRoles(provider: JsonRpcProvider, n: GatekeeperNeeds
   return null;
 }
 
-/** What a signed gatekeeper transaction needs, read from its calldata (for status() after the fact). */
-export function needsOf(raw: Uint8Array, operator: string, gatekeeper: string): GatekeeperNeeds | null {
+/**
+ * What a signed gatekeeper transaction needs, read from its calldata (for status() after the fact):
+ * a call of the gatekeeper by the operator (a record without a gate), or of the agent gate
+ * forwarding to the gatekeeper (the compliance key, with one). The signer is the transaction's
+ * (named `operator` when it is the operator key, the default holder of every role).
+ */
+export function needsOf(raw: Uint8Array, gatekeeper: string, agentGate: string | undefined, operator: string): GatekeeperNeeds | null {
   const tx = Transaction.from(hexlify(raw));
-  if (tx.to?.toLowerCase() !== gatekeeper.toLowerCase()) return null;
-  const args = gatekeeperAbi().decodeFunctionData('execute', tx.data);
+  const to = tx.to?.toLowerCase();
+  let data = tx.data;
+  const viaGate = !!agentGate && to === agentGate.toLowerCase();
+  if (viaGate) {
+    const [target, forwarded] = evmAbi.agentGate.decodeFunctionData('execute', tx.data) as unknown as [string, string];
+    if (target.toLowerCase() !== gatekeeper.toLowerCase()) return null;
+    data = forwarded;
+  } else if (to !== gatekeeper.toLowerCase()) {
+    return null;
+  }
+  const args = gatekeeperAbi().decodeFunctionData('execute', data);
+  const { from } = tx;
+  if (!from) return null;
   const grant = args[3] as string[];
   const revoke = args[4] as string[];
   return {
-    operator,
+    operator: from,
+    signerLabel: viaGate && from !== operator ? 'compliance key' : 'operator',
     gatekeeper,
     changesRoles: grant.length + revoke.length > 0,
     mints: grant.length > 0 && (args[6] as bigint) > 0n,

@@ -10,7 +10,7 @@ export { parseEvmError } from './errors.ts';
 export { MAX_BATCH as EVM_MAX_BATCH, MAX_AUTHORIZE_BATCH as EVM_MAX_AUTHORIZE_BATCH } from './ops/encode.ts';
 export { ensureInfrastructure } from './devnet.ts';
 export { evmDriverFromEnv, roleKeysFromEnv, type EvmSigners } from './config.ts';
-export { GATE_ROLE_IDS, roleOfOperation } from './roles/gate.ts';
+export { GATE_ROLE_IDS, roleOfOperation, throughGate } from './roles/gate.ts';
 export { parseEvmFinality, finalBlockNumber, type EvmFinality } from './driver/finality.ts';
 export type { EvmOperation } from './ops/encode.ts';
 export { ensureTrexSuite, deployFundSuite, fundSalt, type SuiteSpec } from './deploy/suite.ts';

@@ -63,7 +63,7 @@ async function hasTrustlines(server: Horizon.Server, d: StellarDeployment): Prom
 }
 
 /** Creates the account if missing: friendbot on devnets/testnet, a funding account on pubnet. */
-async function ensureAccount(net: StellarNetwork, id: string): Promise<void> {
+export async function ensureAccount(net: StellarNetwork, id: string): Promise<void> {
   if (await orMissing(net.server.loadAccount(id))) return;
   const f = net.funding;
   if (f.kind === 'friendbot') {

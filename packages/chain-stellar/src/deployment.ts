@@ -15,6 +15,26 @@ export interface StellarDeployment {
    * the platform's own operations and, through the approval server, for investors' transfers.
    */
   sep8?: boolean;
+  /** Least privilege (roles.ts): the role accounts that source each role's transactions. */
+  roles?: RoleAccounts;
+}
+
+/** The accounts that source each role's transactions when a fund has role keys (roles.ts). */
+export interface RoleAccounts {
+  minter: string;
+  compliance: string;
+  oracle: string;
+}
+
+const roleDetails = (r: RoleAccounts): Record<string, string> => ({
+  minterAccount: r.minter,
+  complianceAccount: r.compliance,
+  oracleAccount: r.oracle,
+});
+
+function rolesFromDetails(x: Record<string, string>): RoleAccounts | undefined {
+  if (!x.minterAccount || !x.complianceAccount || !x.oracleAccount) return undefined;
+  return { minter: x.minterAccount, compliance: x.complianceAccount, oracle: x.oracleAccount };
 }
 
 /** Stellar asset codes are 1–12 characters of [A-Za-z0-9]; the fund symbol is used as is. */
@@ -31,9 +51,15 @@ export function assetCodeFor(fund: FundSpec): string {
  * transfers to it and `burn { from: redemptionAddress }` claws them back.
  */
 export function toDetails(d: StellarDeployment): Record<string, string> {
-  const { sep8, ...rest } = d;
-  // Recorded only when on, so deployments made before the option read exactly as before.
-  return { ...rest, decimals: String(d.decimals), redemptionAddress: d.distribution, ...(sep8 ? { sep8: 'true' } : {}) };
+  const { sep8, roles, ...rest } = d;
+  // Recorded only when on, so deployments made before the options read exactly as before.
+  return {
+    ...rest,
+    decimals: String(d.decimals),
+    redemptionAddress: d.distribution,
+    ...(sep8 ? { sep8: 'true' } : {}),
+    ...(roles ? roleDetails(roles) : {}),
+  };
 }
 
 export function fromDeployment(d: Deployment): StellarDeployment {
@@ -47,6 +73,7 @@ export function fromDeployment(d: Deployment): StellarDeployment {
     decimals: Number(x.decimals),
     homeDomain: x.homeDomain ?? '',
     sep8: x.sep8 === 'true',
+    roles: rolesFromDetails(x),
   };
 }
 

@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { Keypair, StrKey } from '@stellar/stellar-sdk';
-import type { Signer } from '@fiscus/core';
+import type { KeyRole, Signer } from '@fiscus/core';
 
-export type StellarRole = 'issuer' | 'distribution';
+/** A fund's accounts, its role keys (roles.ts) and their later generations (`minter@2`, …). */
+export type StellarRole = 'issuer' | 'distribution' | KeyRole | `${KeyRole}@${number}`;
 
 /**
  * Where the driver gets its keys. Stellar issues one asset per issuing account (the account's

@@ -90,10 +90,11 @@ export async function applyIssuerApprovers(net: StellarNetwork, d: StellarDeploy
 export function proposeTransaction(
   net: StellarNetwork,
   d: StellarDeployment,
-  p: { sequence: bigint; ops: xdr.Operation[]; policy: ApprovalPolicy; timeoutSec: number; description: string },
+  p: { source: string; sequence: bigint; ops: xdr.Operation[]; policy: ApprovalPolicy; timeoutSec: number; description: string },
 ): ApprovalProposal {
   const maxTime = Math.floor(Date.now() / 1000) + p.timeoutSec;
-  const b = new TransactionBuilder(new Account(d.issuer, (p.sequence - 1n).toString()), {
+  // The source is the issuer, or with role keys the role's account (its sequence; ops act on the issuer).
+  const b = new TransactionBuilder(new Account(p.source, (p.sequence - 1n).toString()), {
     fee: String(net.maxFeePerOp),
     networkPassphrase: net.passphrase,
     timebounds: { minTime: 0, maxTime },
@@ -107,7 +108,7 @@ export function proposeTransaction(
     payload: {
       envelopeXdr: tx.toEnvelope().toXDR('base64'),
       networkPassphrase: net.passphrase,
-      source: d.issuer,
+      source: p.source,
       sequence: p.sequence.toString(),
       validUntil: new Date(maxTime * 1000).toISOString(),
       description: p.description,

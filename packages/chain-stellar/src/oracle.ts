@@ -6,7 +6,8 @@ import type { StellarNetwork } from './network.ts';
 /**
  * The fund's NAV and latest attestation hash live as data entries on the ISSUING account (the
  * account wallets already trust for the asset), written by the issuer through the same sequence
- * stream as every other operation:
+ * stream as every other operation — or, for a fund deployed with role keys, on its ORACLE account
+ * (`oracleAccount` in the deployment), written by the oracle key alone (roles.ts):
  *   nav = "<round>:<value>:<scale>:<unix seconds>"  (NAV = value / 10^scale USD per unit)
  *   por = sha-256 (hex) of the latest signed attestation;  por_at = its unix seconds
  * Values are ASCII and at most 64 bytes, Stellar's DataValue limit.
@@ -45,9 +46,12 @@ export interface OracleEntries {
   por?: { hash: string; at: number };
 }
 
-/** Reads the entries back from the issuer account (what a wallet or auditor would do). */
+/** The account holding the fund's NAV entries. */
+export const oracleAccountOf = (d: StellarDeployment): string => d.roles?.oracle ?? d.issuer;
+
+/** Reads the entries back from the oracle account (what a wallet or auditor would do). */
 export async function readOracleEntries(net: StellarNetwork, d: StellarDeployment): Promise<OracleEntries> {
-  const account = await net.server.loadAccount(d.issuer);
+  const account = await net.server.loadAccount(oracleAccountOf(d));
   const data = (account as unknown as { data_attr?: Record<string, string> }).data_attr ?? {};
   const text = (k: string) => (data[k] === undefined ? undefined : Buffer.from(data[k]!, 'base64').toString('utf8'));
   const out: OracleEntries = {};

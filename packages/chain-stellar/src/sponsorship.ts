@@ -2,7 +2,6 @@ import { Operation, StrKey, TransactionBuilder } from '@stellar/stellar-sdk';
 import { FiscusError, type Signer } from '@fiscus/core';
 import { assetOf, type StellarDeployment } from './deployment.ts';
 import { orMissing } from './horizon.ts';
-import { accountIdOf } from './keys.ts';
 import type { StellarNetwork } from './network.ts';
 import { signWith } from './sign.ts';
 
@@ -27,9 +26,15 @@ export interface InvestorTransaction {
  * the issuer's sequence stays the engine's alone. The sponsor signs here; the investor co-signs,
  * and the platform's fee bump makes the fee its own, so the investor spends no XLM at all.
  */
-export async function sponsoredTrustline(net: StellarNetwork, d: StellarDeployment, investor: string, sponsor: Signer): Promise<InvestorTransaction> {
+export async function sponsoredTrustline(
+  net: StellarNetwork,
+  d: StellarDeployment,
+  investor: string,
+  sponsor: { account: string; signer: Signer },
+): Promise<InvestorTransaction> {
   if (!StrKey.isValidEd25519PublicKey(investor)) throw new FiscusError('INVALID_ADDRESS', `${investor} is not a Stellar account id (G…)`);
-  const sponsorId = accountIdOf(sponsor);
+  // The account pays the reserve; with role keys its signer is a key of weight on it, not its master.
+  const sponsorId = sponsor.account;
   if (investor === d.issuer || investor === d.distribution || investor === sponsorId) {
     throw new FiscusError('VALIDATION_FAILED', `${investor} is one of the platform's own accounts`);
   }
@@ -49,7 +54,7 @@ export async function sponsoredTrustline(net: StellarNetwork, d: StellarDeployme
     .addOperation(Operation.changeTrust({ asset: assetOf(d) }))
     .addOperation(Operation.endSponsoringFutureReserves({}))
     .build();
-  await signWith(tx, sponsor);
+  await signWith(tx, sponsor.signer);
   return {
     xdr: tx.toEnvelope().toXdr('base64'),
     hash: Buffer.from(tx.hash()).toString('hex'),

@@ -36,10 +36,10 @@ export interface AvalancheHarness {
   close(): Promise<void>;
 }
 
-/** The API wired as main.ts wires it (buildAvalanche, AVALANCHE_NETWORK=local: the stand-in in this process). */
-export async function startAvalancheHarness(backend: TestBackend): Promise<AvalancheHarness> {
+/** The API wired as main.ts wires it (buildAvalanche, AVALANCHE_NETWORK=local: the stand-in in this process); `env`: more settings. */
+export async function startAvalancheHarness(backend: TestBackend, env: Record<string, string> = {}): Promise<AvalancheHarness> {
   const handle = await createTestDb(backend);
-  const config = loadConfig({ AVALANCHE_NETWORK: 'local', ETHEREUM_NETWORK: 'none', STELLAR_NETWORK: 'none', FISCUS_DEVNET: 'none' });
+  const config = loadConfig({ AVALANCHE_NETWORK: 'local', ETHEREUM_NETWORK: 'none', STELLAR_NETWORK: 'none', FISCUS_DEVNET: 'none', ...env });
   const l1 = (await buildAvalanche(config, silentLogger()))!;
   const drivers = new DriverRegistry().register(l1.driver);
   const { app, adminKey } = await createTestApp({ db: handle.db, drivers });

@@ -24,6 +24,12 @@ import {
   type StablecoinSettlement,
   type SubmitResult,
   type TxStatus,
+  type KeyRole,
+  type ApprovalPolicy,
+  type ApprovalProposal,
+  type ApprovalSignature,
+  type MultisigApprovals,
+  type ProposalSequence,
 } from '@fiscus/core';
 import {
   AdminSender,
@@ -36,8 +42,10 @@ import {
   readContract,
   signTransaction,
   signerAddress,
+  throughGate,
   withMargin,
   type EncodedCall,
+  type EvmApprovals,
   type EvmFinality,
   type FeePolicy,
   type SettlementLimits,
@@ -63,6 +71,12 @@ export interface AvalancheDriverOptions {
   url: string;
   operator: Signer;
   admin: Signer;
+  /**
+   * With an infrastructure that has an agentGate: each gate role's keys, as chain-evm's EvmDriver
+   * (minter: mint/burn; compliance: freezes, forced transfers, recovery, pause, onboarding — and the
+   * gatekeeper's allow-list work; oracle: NAV). Several while a role is rotated. Default: the operator.
+   */
+  roleKeys?: Partial<Record<KeyRole, Signer[]>>;
   claimSigner?: Signer;
   /** Admin of the three allow lists; signs role changes (never an engine operation). */
   allowListAdmin?: Signer;
@@ -82,10 +96,18 @@ export interface AvalancheDriverOptions {
   logRange?: bigint;
   /** EvmDriver's settlement contract caps, liquidity and NAV guards (issue 12). */
   settlementLimits?: Partial<SettlementLimits>;
+  /**
+   * M-of-N approvers (chain-evm's Safe approvals): each fund deployed gets a Safe they own holding the
+   * minting right (the agent gate's MINTER role; a token agent on a record without a gate). Supply
+   * changes only: an operation that moves the allow list is not approved through the Safe.
+   */
+  approvals?: EvmApprovals;
 }
 
 // The gatekeeper's own work on top of the wrapped call: role reads/writes, a mint, events.
 const GATEKEEPER_GAS = 250_000n;
+// Each pass through the agent gate (role lookup, call frame, event); chain-evm's GATE_GAS.
+const GATE_GAS = 30_000n;
 
 /**
  * ERC-3643 on an Avalanche L1: the EvmDriver does the token work (composed, not forked); this
@@ -93,7 +115,7 @@ const GATEKEEPER_GAS = 250_000n;
  * deauthorize, full freeze/unfreeze, recover) are ONE transaction to the FiscusL1Gatekeeper, which
  * makes the T-REX call and the TxAllowList / NativeMinter calls atomically (see README).
  */
-export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync, StablecoinSettlement, SettlementCapsControl {
+export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync, StablecoinSettlement, SettlementCapsControl, MultisigApprovals {
   readonly chain: ChainId;
   readonly capabilities: Capabilities;
   readonly evm: EvmDriver;
@@ -110,6 +132,7 @@ export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync,
       url: o.url,
       operator: o.operator,
       admin: o.admin,
+      roleKeys: o.roleKeys,
       claimSigner: o.claimSigner,
       infrastructure: o.infrastructure,
       ...(o.redemptionAddress ? { redemptionAddress: o.redemptionAddress } : {}),
@@ -119,6 +142,7 @@ export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync,
       pageSize: o.pageSize,
       logRange: o.logRange,
       settlementLimits: o.settlementLimits,
+      approvals: o.approvals,
     });
     this.chain = this.evm.chain;
     this.capabilities = this.evm.capabilities;
@@ -131,10 +155,20 @@ export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync,
     return this.#o.infrastructure.gatekeeper;
   }
 
-  /** The T-REX suite, then the gatekeeper made a token agent (it freezes / unfreezes). Idempotent. */
+  /** The FiscusAgentGate of the infrastructure (records since issue 13); undefined on an older record. */
+  get agentGate(): string | undefined {
+    return this.#o.infrastructure.agentGate;
+  }
+
+  /**
+   * The T-REX suite (with a gate: the gate is its agent, as on Ethereum, and the gatekeeper reaches
+   * it through the gate); without a gate, the gatekeeper is made a token agent (it freezes /
+   * unfreezes). Idempotent.
+   */
   async deploy(fund: FundSpec): Promise<Deployment> {
     const d = await this.evm.deploy(fund);
     const token = d.details.token!;
+    if (this.agentGate) return { chain: this.chain, details: { ...d.details, gatekeeper: this.gatekeeper } };
     try {
       if (!(await readContract<boolean>(this.provider, evmAbi.token, token, 'isAgent', [this.gatekeeper]))) {
         await this.#admin.call(token, evmAbi.token.encodeFunctionData('addAgent', [this.gatekeeper]));
@@ -178,24 +212,60 @@ export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync,
     return this.evm.applyPolicy(deployment, policy);
   }
 
-  signerFor(): string {
-    return this.operatorAddress;
+  /** Without a gate the operator signs everything; with one, the key of the operation's role (chain-evm's rule). */
+  signerFor(op: ChainOperation, deployment?: Deployment): string {
+    return this.agentGate ? this.evm.signerFor(op as never, deployment) : this.operatorAddress;
+  }
+
+  /** The key signing `role` operations now (undefined without a gate). */
+  roleKey(role: KeyRole): string | undefined {
+    return this.evm.roleKey(role);
   }
 
   nextSequence(signer: string): Promise<bigint> {
     return this.evm.nextSequence(signer);
   }
 
+  approvalPolicy(d: Deployment): ApprovalPolicy | undefined {
+    return this.evm.approvalPolicy(d);
+  }
+
+  proposalSequence(op: ChainOperation, d: Deployment): ProposalSequence {
+    return this.evm.proposalSequence(op, d);
+  }
+
+  /**
+   * The SafeTx the owners sign (chain-evm's): the call through the agent gate, which the Safe may make
+   * as a MINTER. The executor of the signed SafeTx is the operation's key (the minter's), which the L1
+   * allow-lists: the TxAllowList checks the transaction's sender, never the Safe that calls on.
+   */
+  async propose(op: ChainOperation, ctx: { deployment: Deployment; sequence: bigint }): Promise<ApprovalProposal> {
+    if (allowListEffect(op, this.chain, ctx.deployment.details.identityRegistry) || needsGatekeeper(op)) {
+      throw new FiscusError('CAPABILITY_UNSUPPORTED', `${op.kind} changes the L1's allow list: it is not approved through the fund's Safe`);
+    }
+    return this.evm.propose(op as never, ctx);
+  }
+
+  verifyApproval(proposal: ApprovalProposal, signature: ApprovalSignature): boolean {
+    return this.evm.verifyApproval(proposal, signature);
+  }
+
   async prepare(op: ChainOperation, ctx: PrepareContext): Promise<PreparedTx> {
     const effect = allowListEffect(op, this.chain, ctx.deployment.details.identityRegistry);
-    if (!effect && !needsGatekeeper(op)) return this.evm.prepare(op, ctx);
+    // An approved operation is the Safe's execTransaction (propose refused any allow-list operation).
+    if (ctx.approval || (!effect && !needsGatekeeper(op))) return this.evm.prepare(op as never, ctx);
     if (ctx.deployment.chain !== this.chain) throw new FiscusError('INVALID_CHAIN', `deployment is on ${ctx.deployment.chain}, driver is ${this.chain}`);
     const o = this.#o;
     const details = ctx.deployment.details;
     const claimFor = (_wallet: string, investorId: string) =>
       kycClaimFor({ provider: this.provider, chainId: o.chainId, infra: o.infrastructure, details, claimSigner: o.claimSigner ?? o.admin, investorId });
-    const inner = await encodeOperation(op, { chain: this.chain, details, claimFor });
-    const call: EncodedCall = {
+    // With a gate the compliance key signs (a retryable CONFLICT if its role moved on chain).
+    const key = this.agentGate ? await this.evm.roleSigner(op as never) : undefined;
+    const encoded = await encodeOperation(op, { chain: this.chain, details, claimFor });
+    // With a gate, the gatekeeper's T-REX call goes through it too: gatekeeper → gate.execute(token or
+    // onboarder) needs the gatekeeper's COMPLIANCE role, so the gatekeeper forwards compliance calls only.
+    const inner = key ? { ...throughGate(key.gate, encoded), fallbackGas: encoded.fallbackGas + GATE_GAS } : encoded;
+    const gatekeeperCall: EncodedCall = {
       to: this.gatekeeper,
       data: gatekeeperAbi().encodeFunctionData('execute', [
         inner.to,
@@ -208,20 +278,24 @@ export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync,
       ]),
       fallbackGas: inner.fallbackGas + GATEKEEPER_GAS,
     };
+    // …and the compliance key reaches the gatekeeper (owner = the gate) through the gate.
+    const call = key ? { ...throughGate(key.gate, gatekeeperCall), fallbackGas: gatekeeperCall.fallbackGas + GATE_GAS } : gatekeeperCall;
+    const signer = key ?? { address: this.operatorAddress, signer: o.operator };
     const needs: GatekeeperNeeds = {
-      operator: this.operatorAddress,
+      operator: signer.address,
+      signerLabel: key && key.address !== this.operatorAddress ? 'compliance key' : 'operator',
       gatekeeper: this.gatekeeper,
       changesRoles: !!effect,
       mints: !!effect?.grant.length && o.topUp.amount > 0n,
       createsIdentity: singleOperations(op).some((i) => i.kind === 'authorize'),
     };
-    return this.#sign(call, ctx, `${describeOperation(op)} + allow list`, needs);
+    return this.#sign(call, ctx, `${describeOperation(op)} + allow list`, needs, signer);
   }
 
-  async #sign(call: EncodedCall, ctx: PrepareContext, what: string, needs: GatekeeperNeeds): Promise<PreparedTx> {
+  async #sign(call: EncodedCall, ctx: PrepareContext, what: string, needs: GatekeeperNeeds, key: { address: string; signer: Signer }): Promise<PreparedTx> {
     let gasLimit: bigint;
     try {
-      gasLimit = withMargin(await this.provider.estimateGas({ from: this.operatorAddress, to: call.to, data: call.data }));
+      gasLimit = withMargin(await this.provider.estimateGas({ from: key.address, to: call.to, data: call.data }));
     } catch (e) {
       // The simulation failed. A refusal by a precompile or by the deployer list is a bare revert
       // here: if a role the transaction needs is missing, say which, before anything is signed.
@@ -230,7 +304,7 @@ export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync,
       gasLimit = call.fallbackGas; // as EvmDriver: the chain decides, status() reports a revert
     }
     const fees = await eip1559Fees(this.provider, this.evm.feePolicy);
-    const { raw, hash } = await signTransaction(this.#o.operator, {
+    const { raw, hash } = await signTransaction(key.signer, {
       type: 2,
       chainId: this.#o.chainId,
       nonce: Number(ctx.sequence),
@@ -242,13 +316,13 @@ export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync,
     return {
       hash,
       raw: new Uint8Array(Buffer.from(raw.slice(2), 'hex')),
-      signer: this.operatorAddress,
+      signer: key.address,
       sequence: ctx.sequence,
       description: `${this.chain} ${ctx.deployment.details.token} ${what} (nonce ${ctx.sequence})`,
     };
   }
 
-  /** Fillers and replacements are plain operator transactions: the operator is allow-listed. */
+  /** Fillers and replacements are plain transactions of the same key (operator or role key: all are allow-listed). */
   fill(p: FillContext): Promise<PreparedTx> {
     return this.evm.fill(p);
   }
@@ -273,7 +347,7 @@ export class AvalancheDriver implements ChainDriver, FeeReplacement, PolicySync,
     const error = parseAvalancheError(s.error);
     // A gatekeeper transaction that failed without a reason of its own: name the missing role.
     if (error.code === 'TX_FAILED') {
-      const needs = needsOf(tx.raw, this.operatorAddress, this.gatekeeper);
+      const needs = needsOf(tx.raw, this.gatekeeper, this.agentGate, this.operatorAddress);
       const missing = needs ? await missingRoles(this.provider, needs).catch(() => null) : null;
       if (missing)
         return {

@@ -1,4 +1,5 @@
 import { Wallet } from 'ethers';
+import type { KeyRole, Signer } from '@fiscus/core';
 import { startSubnetEvm, type SubnetEvmNode } from '@fiscus/devnet';
 import { AdminSender, devSecp256k1Signer, evmAbi, signerAddress } from '@fiscus/chain-evm';
 import {
@@ -18,7 +19,7 @@ export interface AvalancheTestDevnet {
   infra: AvalancheInfrastructure;
   keys: { admin: string; operator: string; claim: string; allowListAdmin: string };
   topUp: { amount: bigint; threshold: bigint };
-  driver(opts?: Partial<Pick<AvalancheDriverOptions, 'confirmations' | 'pageSize' | 'topUp'>>): AvalancheDriver;
+  driver(opts?: Partial<Pick<AvalancheDriverOptions, 'confirmations' | 'pageSize' | 'topUp' | 'approvals'>>): AvalancheDriver;
   investor(): Wallet;
   /** An investor's own token transfer, signed by its key, through the gate; rejects on refusal. */
   holderTransfer(driver: AvalancheDriver, token: string, wallet: Wallet, to: string, units: bigint): Promise<void>;
@@ -28,8 +29,12 @@ export interface AvalancheTestDevnet {
 export const TEST_CHAIN_ID = 43_199n;
 const E18 = 10n ** 18n;
 
-/** A Subnet-EVM stand-in from the platform's genesis, with the L1 infrastructure deployed. */
-export async function startAvalancheTestDevnet(): Promise<AvalancheTestDevnet> {
+/**
+ * A Subnet-EVM stand-in from the platform's genesis, with the L1 infrastructure deployed.
+ * `roleKeys` (hex keys per gate role, the first holding the role): allow-listed, funded and given
+ * to every driver; default none (the operator holds every role).
+ */
+export async function startAvalancheTestDevnet(o: { roleKeys?: Partial<Record<KeyRole, string[]>> } = {}): Promise<AvalancheTestDevnet> {
   const keys = {
     admin: Wallet.createRandom().privateKey,
     operator: Wallet.createRandom().privateKey,
@@ -51,7 +56,10 @@ export async function startAvalancheTestDevnet(): Promise<AvalancheTestDevnet> {
     }),
   );
   const node = await startSubnetEvm({ genesis });
-  const infra = await ensureAvalancheInfrastructure({ url: node.url, chainId: TEST_CHAIN_ID, ...signers });
+  const roleKeys = Object.fromEntries(Object.entries(o.roleKeys ?? {}).map(([r, ks]) => [r, ks.map((k) => devSecp256k1Signer(k))])) as Partial<
+    Record<KeyRole, Signer[]>
+  >;
+  const infra = await ensureAvalancheInfrastructure({ url: node.url, chainId: TEST_CHAIN_ID, ...signers, roleKeys });
   const topUp = { amount: E18, threshold: E18 / 10n };
   const drivers: AvalancheDriver[] = [];
   return {
@@ -62,7 +70,7 @@ export async function startAvalancheTestDevnet(): Promise<AvalancheTestDevnet> {
     keys,
     topUp,
     driver: (opts = {}) => {
-      const d = new AvalancheDriver({ chainId: TEST_CHAIN_ID, url: node.url, ...signers, infrastructure: infra, topUp, ...opts });
+      const d = new AvalancheDriver({ chainId: TEST_CHAIN_ID, url: node.url, ...signers, roleKeys, infrastructure: infra, topUp, ...opts });
       drivers.push(d);
       return d;
     },

@@ -3,7 +3,7 @@ import type { AvalancheDriver } from '../../src/index.ts';
 
 /** prepare → submit → settled, nonces read from the chain (tests run one op at a time). */
 export async function mustSend(driver: AvalancheDriver, deployment: Deployment, op: ChainOperation): Promise<TxStatus> {
-  const sequence = await driver.nextSequence(driver.operatorAddress);
+  const sequence = await driver.nextSequence(driver.signerFor(op, deployment));
   const tx = await driver.prepare(op, { deployment, sequence });
   const r = await driver.submit(tx);
   if (r.kind !== 'accepted' && r.kind !== 'duplicate') throw new Error(`submit ${tx.description}: ${JSON.stringify(r)}`);

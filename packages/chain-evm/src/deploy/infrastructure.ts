@@ -16,9 +16,9 @@ export interface EvmInfrastructure {
   onboarder: string;
   /**
    * FiscusAgentGate: the agent of every fund's token and IdentityRegistry, the onboarder's owner
-   * and the NAV feeds' updater, forwarding per role (src/roles/gate.ts). Absent on an infrastructure
-   * whose onboarder a chain-specific contract owns (the Avalanche L1's gatekeeper): the operator
-   * key is then the agent.
+   * and the NAV feeds' updater, forwarding per role (src/roles/gate.ts). Absent on a record from
+   * before the gate (e.g. an older Avalanche L1 record, whose gatekeeper owns the onboarder): the
+   * operator key is then the agent.
    */
   agentGate?: string;
   modules: { jurisdiction: string; holdings: string; lockup: string };
@@ -41,7 +41,16 @@ const keyOf = (address: string) => keccak256(AbiCoder.defaultAbiCoder().encode([
  */
 export async function deployInfrastructure(
   admin: AdminSender,
-  roles: { operator: string; claimSigner: string; gateRoles?: Record<KeyRole, string> },
+  roles: {
+    operator: string;
+    claimSigner: string;
+    gateRoles?: Record<KeyRole, string>;
+    /**
+     * More selectors for the gate's table (a chain's own contract the gate is to reach, e.g. the
+     * Avalanche L1 gatekeeper's `execute`, reachable by the compliance role only).
+     */
+    gateExtraSelectors?: { selector: string; role: KeyRole }[];
+  },
 ): Promise<EvmInfrastructure> {
   const impl: Record<string, string> = {};
   for (const name of ['Token', 'ClaimTopicsRegistry', 'TrustedIssuersRegistry', 'IdentityRegistryStorage', 'IdentityRegistry', 'ModularCompliance'] as const) {
@@ -79,7 +88,7 @@ export async function deployInfrastructure(
   await admin.call(idFactory, abi.idFactory.encodeFunctionData('transferOwnership', [onboarder]));
   // Authorize operations are signed through the engine: by the compliance key through the gate,
   // or (no gate) by the operator key.
-  const agentGate = roles.gateRoles ? await deployAgentGate(admin, roles.gateRoles) : undefined;
+  const agentGate = roles.gateRoles ? await deployAgentGate(admin, roles.gateRoles, roles.gateExtraSelectors) : undefined;
   await admin.call(onboarder, abi.onboarder.encodeFunctionData('transferOwnership', [agentGate ?? roles.operator]));
 
   const modules = {
@@ -96,9 +105,11 @@ async function deployModule(admin: AdminSender, artifact: Artifact): Promise<str
   return admin.deploy(trexArtifact('ModuleProxy'), implementation, interfaceOf(artifact).encodeFunctionData('initialize'));
 }
 
-/** The gate with its fixed selector table, admin = the deployer, and each role's first key. */
-async function deployAgentGate(admin: AdminSender, holders: Record<KeyRole, string>): Promise<string> {
-  const { selectors, roles } = gateSelectorTable();
+/** The gate with its fixed selector table (plus `extra`), admin = the deployer, and each role's first key. */
+async function deployAgentGate(admin: AdminSender, holders: Record<KeyRole, string>, extra: { selector: string; role: KeyRole }[] = []): Promise<string> {
+  const table = gateSelectorTable();
+  const selectors = [...table.selectors, ...extra.map((x) => x.selector)];
+  const roles = [...table.roles, ...extra.map((x) => GATE_ROLE_IDS[x.role])];
   const gate = await admin.deploy(fiscusArtifact('FiscusAgentGate'), admin.address, selectors, roles);
   for (const [role, account] of Object.entries(holders) as [KeyRole, string][]) {
     await admin.call(gate, abi.agentGate.encodeFunctionData('grantRole', [GATE_ROLE_IDS[role], account]));

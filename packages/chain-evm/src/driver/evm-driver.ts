@@ -327,6 +327,19 @@ export class EvmDriver implements ChainDriver, FeeReplacement, PolicySync, Stabl
     return this.#roles?.active(role);
   }
 
+  /**
+   * With a gate: the key that signs `op`'s role work now, checked against the chain as `prepare` does
+   * (a rotation seen on chain answers a retryable CONFLICT). Without a gate: undefined (the operator signs).
+   * For a chain driver composing this one that signs its own calls through the gate (the Avalanche L1).
+   */
+  async roleSigner(op: ChainOperation): Promise<{ address: string; signer: Signer; gate: string } | undefined> {
+    if (!this.#roles || isPayoutOperation(op) || isKeyRotationOperation(op)) return undefined;
+    const role = roleOfOperation(op) as KeyRole;
+    const address = this.#roles.active(role);
+    await this.#roles.confirm(role, address);
+    return { address, signer: this.#signerAt(address), gate: this.#roles.gate };
+  }
+
   /** The key this driver signs as `address` with (the operator, a role key, or the admin for rotations). */
   #signerAt(address: string): Signer {
     if (address === this.operatorAddress) return this.#o.operator;

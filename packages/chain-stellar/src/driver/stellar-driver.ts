@@ -1,6 +1,7 @@
-import { Operation } from '@stellar/stellar-sdk';
+import { Keypair, Operation, type xdr } from '@stellar/stellar-sdk';
 import {
   FiscusError,
+  isKeyRotationOperation,
   isOracleOperation,
   isPayoutOperation,
   normalizeAddress,
@@ -18,6 +19,8 @@ import {
   type ChainOperation,
   type Deployment,
   type FillContext,
+  type KeyRole,
+  type KeyRotationOperation,
   type FundSpec,
   type Holder,
   type Page,
@@ -43,7 +46,7 @@ import {
   type StellarStablecoin,
 } from '../settlement/usdc.ts';
 import { buildDvpSubscription, type DvpSubscription } from '../settlement/dvp.ts';
-import { deployAsset } from '../deploy.ts';
+import { deployAsset, ensureAccount } from '../deploy.ts';
 import { parseStellarError } from '../errors.ts';
 import { feeBumpAndSubmit, parseInvestorTransaction, type FeeBumpResult } from '../fee-bump.ts';
 import { assetEvents } from '../events.ts';
@@ -53,6 +56,7 @@ import type { Funding, StellarNetwork } from '../network.ts';
 import { describe, linesToRead, MAX_BATCH, MAX_OPS, toStellarOps, type LineState } from '../ops.ts';
 import { describeOracle, oracleOpsFor, readOracleEntries, type OracleEntries } from '../oracle.ts';
 import * as reads from '../reads.ts';
+import { applyRoles, requireRoles, roleFor, rotationOps, StellarRoleKeys } from '../roles.ts';
 import { sponsoredTrustline, type InvestorTransaction } from '../sponsorship.ts';
 import { buildSigned, statusOf, submitSigned } from '../transactions.ts';
 import {
@@ -87,6 +91,13 @@ export interface StellarDriverOptions {
   feeAccount?: Signer;
   /** M-of-N approvers of large operations, set on each fund's issuing account at deploy (multisig.ts). */
   approvals?: StellarApprovals;
+  /**
+   * Least privilege (roles.ts, issue 13): each new fund gets a minting, a compliance and an oracle
+   * key (keyring roles `minter`, `compliance`, `oracle`), each the only signer of its own role
+   * account, weighted on the issuer so that each can do only its job; the issuer key becomes the
+   * admin (deployment, rotations). Funds deployed without it keep one issuer key.
+   */
+  leastPrivilege?: boolean;
   /**
    * The fund's stablecoin (USDC) on this network (issue 12): each fund's distribution account is
    * its treasury (trusts it from deploy, receives subscriptions, signs payouts).
@@ -124,9 +135,13 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
   readonly #feeAccount?: Signer;
   readonly #approvals?: StellarApprovals;
   readonly #stablecoin?: StellarStablecoin;
+  readonly #leastPrivilege: boolean;
+  readonly #roleKeys: StellarRoleKeys;
 
   constructor(o: StellarDriverOptions) {
     this.chain = o.chain;
+    this.#leastPrivilege = o.leastPrivilege === true;
+    if (this.#leastPrivilege) this.capabilities.keyRotation = true;
     this.#stablecoin = o.stablecoin;
     if (o.stablecoin) this.capabilities.settlement = true;
     this.#sponsor = o.sponsor;
@@ -144,6 +159,7 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
       // Horizon's largest page: a holder or event scan costs one request per 200 records.
       pageSize: o.pageSize ?? 200,
     };
+    this.#roleKeys = new StellarRoleKeys(this.#net, o.keys);
   }
 
   async deploy(fund: FundSpec): Promise<Deployment> {
@@ -159,15 +175,32 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
     };
     await this.#wrap(deployAsset(this.#net, d, issuer, distribution));
     if (this.#stablecoin) await this.#wrap(ensureTreasuryLine(this.#net, this.#stablecoin, distribution));
+    const approvals = this.#approvals ? approvalDetails(this.#approvals) : {};
+    if (this.#leastPrivilege) {
+      const [minter, compliance, oracle] = await Promise.all((['minter', 'compliance', 'oracle'] as const).map((r) => this.#keys.signer(fund.id, r)));
+      d.roles = await this.#wrap(
+        applyRoles(this.#net, d, {
+          admin: issuer,
+          keys: { minter: minter!, compliance: compliance!, oracle: oracle! },
+          approvals: this.#approvals,
+          ensureAccount: (id) => ensureAccount(this.#net, id),
+        }),
+      );
+      return { chain: this.chain, details: { ...toDetails(d), ...approvals } };
+    }
     if (!this.#approvals) return { chain: this.chain, details: toDetails(d) };
     await this.#wrap(applyIssuerApprovers(this.#net, d, issuer, this.#approvals));
-    return { chain: this.chain, details: { ...toDetails(d), ...approvalDetails(this.#approvals) } };
+    return { chain: this.chain, details: { ...toDetails(d), ...approvals } };
   }
 
   signerFor(op: ChainOperation, deployment: Deployment): string {
+    const d = fromDeployment(deployment);
     // Payouts move the treasury's stablecoin: the distribution account signs them (its own sequence).
-    if (isPayoutOperation(op)) return fromDeployment(deployment).distribution;
-    return fromDeployment(deployment).issuer; // every agent operation is the issuer's
+    if (isPayoutOperation(op)) return d.distribution;
+    if (!d.roles) return d.issuer; // every agent operation is the issuer's
+    // Each role's transactions come from its own account: its sequence stream survives a rotation.
+    const role = roleFor(op, d);
+    return role === 'admin' ? d.issuer : d.roles[role];
   }
 
   async nextSequence(signer: string): Promise<bigint> {
@@ -179,24 +212,82 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
     if (ctx.deployment.chain !== this.chain) throw new FiscusError('INVALID_CHAIN', `deployment is on ${ctx.deployment.chain}, driver is ${this.chain}`);
     const d = fromDeployment(ctx.deployment);
     if (isPayoutOperation(op)) return this.#preparePayout(op, d, ctx.sequence);
-    const signer = await this.#keys.signer(d.fundId, 'issuer');
-    if (accountIdOf(signer) !== d.issuer) throw new FiscusError('CONFLICT', `the keyring's issuer key for ${d.fundId} is not ${d.issuer}`);
+    if (isKeyRotationOperation(op)) return this.#prepareRotation(op, d, ctx.sequence);
+    const role = d.roles ? roleFor(op, d) : 'admin';
+    const signer = role === 'admin' ? await this.#issuerKey(d) : await this.#roleKey(d, role);
+    const source = role === 'admin' ? d.issuer : requireRoles(d)[role];
     if (ctx.approval) {
       // The transaction the approvers signed, as proposed: never rebuilt from the operation.
       const { tx, validUntil } = await signApprovedTransaction(this.#net, ctx.approval, signer);
       const hash = Buffer.from(tx.hash()).toString('hex');
       const description = `${this.chain} ${d.assetCode} ${String(ctx.approval.proposal.payload.description)} with ${ctx.approval.signatures.length} approvals (seq ${ctx.sequence})`;
-      return { hash, raw: tx.toEnvelope().toXDR('raw'), signer: d.issuer, sequence: ctx.sequence, validUntil, description };
+      return { hash, raw: tx.toEnvelope().toXDR('raw'), signer: source, sequence: ctx.sequence, validUntil, description };
     }
     const { ops, what } = await this.#operations(op, d);
-    const built = await buildSigned(this.#net, d.issuer, ctx.sequence, ops, signer);
+    // A role account sources the transaction; the agent operations act on the issuer.
+    if (source !== d.issuer && role !== 'oracle') for (const o of ops) sourcedBy(o, d.issuer);
+    const built = await buildSigned(this.#net, source, ctx.sequence, ops, signer);
+    return {
+      hash: built.hash,
+      raw: built.raw,
+      signer: source,
+      sequence: ctx.sequence,
+      validUntil: built.validUntil,
+      description: `${this.chain} ${d.assetCode} ${what} (seq ${ctx.sequence})`,
+    };
+  }
+
+  async #issuerKey(d: StellarDeployment): Promise<Signer> {
+    const signer = await this.#keys.signer(d.fundId, 'issuer');
+    if (accountIdOf(signer) !== d.issuer) throw new FiscusError('CONFLICT', `the keyring's issuer key for ${d.fundId} is not ${d.issuer}`);
+    return signer;
+  }
+
+  /** The key signing for a role now (read from its role account); the issuer's for funds without roles. */
+  async #roleKey(d: StellarDeployment, role: KeyRole): Promise<Signer> {
+    if (!d.roles) return this.#issuerKey(d);
+    return (await this.#wrap(this.#roleKeys.active(d, role))).signer;
+  }
+
+  /** Stellar-only: the key a rotation of `role` moves to (the fund keyring's next generation). */
+  async nextRoleKey(deployment: Deployment, role: KeyRole): Promise<string> {
+    const d = fromDeployment(deployment);
+    requireRoles(d);
+    return accountIdOf((await this.#wrap(this.#roleKeys.next(d, role))).signer);
+  }
+
+  /**
+   * rotateKey: the admin (issuer key) moves the role from its current key to the keyring's next
+   * generation, in one transaction (roles.ts `rotationOps`). The new key's address must be that
+   * generation's: anything else could never sign, so it fails before signing, naming the key.
+   */
+  async #prepareRotation(op: KeyRotationOperation, d: StellarDeployment, sequence: bigint): Promise<PreparedTx> {
+    requireRoles(d);
+    const admin = await this.#issuerKey(d);
+    const next = await this.#wrap(this.#roleKeys.next(d, op.role));
+    const expected = accountIdOf(next.signer);
+    const current = accountIdOf(next.current);
+    if (op.newAddress !== expected) {
+      throw new FiscusError(
+        'VALIDATION_FAILED',
+        `the next ${op.role} key of ${d.fundId} is ${expected} (keyring generation ${next.generation}), not ${op.newAddress}`,
+        {
+          meta: { role: op.role, expected },
+        },
+      );
+    }
+    if (op.oldAddress !== undefined && op.oldAddress !== current) {
+      throw new FiscusError('CONFLICT', `the ${op.role} key of ${d.fundId} is ${current}, not ${op.oldAddress}`, { meta: { role: op.role, current } });
+    }
+    // A signer needs no account of its own: the role account keeps sourcing the role's transactions.
+    const built = await buildSigned(this.#net, d.issuer, sequence, rotationOps(d, op, current), admin);
     return {
       hash: built.hash,
       raw: built.raw,
       signer: d.issuer,
-      sequence: ctx.sequence,
+      sequence,
       validUntil: built.validUntil,
-      description: `${this.chain} ${d.assetCode} ${what} (seq ${ctx.sequence})`,
+      description: `${this.chain} ${d.assetCode} rotate ${op.role} key ${current} → ${expected} (seq ${sequence})`,
     };
   }
 
@@ -246,7 +337,8 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
    */
   async dvpSubscription(d: Deployment, p: DvpSubscription): Promise<InvestorTransaction> {
     const sd = fromDeployment(d);
-    const issuer = await this.#keys.signer(sd.fundId, 'issuer');
+    // The delivery is a mint (a SEP-8 asset's is sandwiched between authorizations).
+    const issuer = await this.#roleKey(sd, sd.sep8 ? 'compliance' : 'minter');
     return this.#wrap(buildDvpSubscription(this.#net, sd, this.#stablecoinOrThrow(), issuer, p));
   }
 
@@ -268,10 +360,10 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
     return policyOf(d);
   }
 
-  /** Approvers sign the whole transaction: it takes the issuer's sequence when proposed. */
-  proposalSequence(_op: ChainOperation, d: Deployment): ProposalSequence {
-    const { issuer } = fromDeployment(d);
-    return { key: issuer, txSequence: true, chainNext: () => this.nextSequence(issuer) };
+  /** Approvers sign the whole transaction: it takes its signer's sequence (the issuer's, or the role account's) when proposed. */
+  proposalSequence(op: ChainOperation, d: Deployment): ProposalSequence {
+    const key = this.signerFor(op, d);
+    return { key, txSequence: true, chainNext: () => this.nextSequence(key) };
   }
 
   async propose(op: ChainOperation, ctx: { deployment: Deployment; sequence: bigint }): Promise<ApprovalProposal> {
@@ -279,8 +371,10 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
     if (!policy) throw new FiscusError('CAPABILITY_UNSUPPORTED', 'this deployment has no approvers');
     const d = fromDeployment(ctx.deployment);
     const { ops, what } = await this.#operations(op, d);
+    const source = this.signerFor(op, ctx.deployment);
+    if (source !== d.issuer && !isOracleOperation(op)) for (const o of ops) sourcedBy(o, d.issuer);
     const timeoutSec = this.#approvals?.approvalTimeoutSec ?? DEFAULT_APPROVAL_TIMEOUT_SEC;
-    return proposeTransaction(this.#net, d, { sequence: ctx.sequence, ops, policy, timeoutSec, description: what });
+    return proposeTransaction(this.#net, d, { source, sequence: ctx.sequence, ops, policy, timeoutSec, description: what });
   }
 
   verifyApproval(proposal: ApprovalProposal, signature: ApprovalSignature): boolean {
@@ -291,10 +385,11 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
   async fill(p: FillContext): Promise<PreparedTx> {
     const d = fromDeployment(p.deployment);
     // The distribution account signs payouts: a payout that failed before landing leaves its number.
-    if (p.signer !== d.issuer && p.signer !== d.distribution) {
-      throw new FiscusError('CONFLICT', `fillers are signed by the issuer ${d.issuer} or the treasury ${d.distribution}, not ${p.signer}`);
+    const role = d.roles ? (Object.keys(d.roles) as KeyRole[]).find((r) => d.roles![r] === p.signer) : undefined;
+    if (p.signer !== d.issuer && p.signer !== d.distribution && !role) {
+      throw new FiscusError('CONFLICT', `fillers are signed by the issuer ${d.issuer}, the treasury ${d.distribution} or a role account, not ${p.signer}`);
     }
-    const signer = await this.#keys.signer(d.fundId, p.signer === d.issuer ? 'issuer' : 'distribution');
+    const signer = role ? await this.#roleKey(d, role) : await this.#keys.signer(d.fundId, p.signer === d.issuer ? 'issuer' : 'distribution');
     const built = await buildSigned(this.#net, p.signer, p.sequence, [Operation.bumpSequence({ bumpTo: '0' })], signer);
     return {
       hash: built.hash,
@@ -354,8 +449,10 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
    */
   async sponsoredTrustline(d: Deployment, investor: string): Promise<InvestorTransaction> {
     const sd = fromDeployment(d);
-    const sponsor = this.#sponsor ?? (await this.#keys.signer(sd.fundId, 'issuer'));
-    return this.#wrap(sponsoredTrustline(this.#net, sd, investor, sponsor));
+    if (this.#sponsor) return this.#wrap(sponsoredTrustline(this.#net, sd, investor, { account: accountIdOf(this.#sponsor), signer: this.#sponsor }));
+    // The issuer pays the reserve: with role keys, the compliance key signs for it (onboarding is its job).
+    const signer = await this.#roleKey(sd, 'compliance');
+    return this.#wrap(sponsoredTrustline(this.#net, sd, investor, { account: sd.issuer, signer }));
   }
 
   /**
@@ -366,10 +463,10 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
    */
   async feeBump(d: Deployment, xdr: string, o: { approveSource?: (source: string) => Promise<void> } = {}): Promise<FeeBumpResult> {
     const sd = fromDeployment(d);
-    const sponsor = this.#sponsor ?? (await this.#keys.signer(sd.fundId, 'issuer'));
+    const sponsor = this.#sponsor ? accountIdOf(this.#sponsor) : sd.issuer;
     const feeAccount = this.#feeAccount ?? (await this.#keys.signer(sd.fundId, 'distribution'));
     const stablecoin = this.#stablecoin ? stablecoinAsset(this.#stablecoin) : undefined;
-    const inner = parseInvestorTransaction(this.#net, sd, xdr, { sponsor: accountIdOf(sponsor), feeAccount: accountIdOf(feeAccount), stablecoin });
+    const inner = parseInvestorTransaction(this.#net, sd, xdr, { sponsor, feeAccount: accountIdOf(feeAccount), stablecoin });
     await o.approveSource?.(inner.source);
     return this.#wrap(feeBumpAndSubmit(this.#net, inner, feeAccount));
   }
@@ -403,7 +500,8 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
     o: { now?: Date } = {},
   ): Promise<Sep8Approved | { error: string }> {
     const sd = fromDeployment(d);
-    const issuer = await this.#keys.signer(sd.fundId, 'issuer');
+    // Authorizing the lines around a transfer is the compliance key's job (a LOW threshold).
+    const issuer = await this.#roleKey(sd, 'compliance');
     return signApproved(this.chain, sd, request, lines, {
       passphrase: this.#net.passphrase,
       issuer,
@@ -424,4 +522,10 @@ export class StellarDriver implements ChainDriver, Trustlines, SponsoredReserves
       throw parseStellarError(e);
     }
   }
+}
+
+/** Sets an operation's source when it has none (an operation without one acts on the transaction's source). */
+function sourcedBy(op: xdr.Operation, account: string): void {
+  // The SDK types the built operation as read-only; it is a plain object until the builder encodes it.
+  if (!op.sourceAccount) (op as { sourceAccount: xdr.MuxedAccount | null }).sourceAccount = Keypair.fromPublicKey(account).xdrMuxedAccount();
 }

@@ -3,7 +3,6 @@ import { FiscusError, type Signer } from '@fiscus/core';
 import { unitsToAmount } from '../amounts.ts';
 import { assetOf, type StellarDeployment } from '../deployment.ts';
 import { orMissing } from '../horizon.ts';
-import { accountIdOf } from '../keys.ts';
 import type { StellarNetwork } from '../network.ts';
 import { lineState } from '../reads.ts';
 import { signWith } from '../sign.ts';
@@ -73,7 +72,7 @@ export async function buildDvpSubscription(
     xdr: tx.toEnvelope().toXdr('base64'),
     hash: Buffer.from(tx.hash()).toString('hex'),
     source: p.investor,
-    sponsor: accountIdOf(issuer),
+    sponsor: d.issuer,
     networkPassphrase: net.passphrase,
     validUntil: new Date(maxTime * 1000),
   };

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { Account, Asset, Keypair, Operation, TransactionBuilder, type xdr } from '@stellar/stellar-sdk';
 import { startLocalHorizon, type LocalHorizon } from '@fiscus/devnet';
 import type { ChainId, Deployment } from '@fiscus/core';
-import { StellarDriver, localStellarKeyring, fromDeployment, type StellarDriverOptions } from '../../src/index.ts';
+import { StellarDriver, localStellarKeyring, fromDeployment, type StellarDriverOptions, type StellarRole } from '../../src/index.ts';
 
 export const LOCAL_CHAIN: ChainId = 'stellar:local';
 export const HOME_DOMAIN = 'fund.example.com';
@@ -122,8 +122,8 @@ export class LocalNetwork {
     return answer.tx!.hash;
   }
 
-  /** A fund's issuing or distribution key, derived as localStellarKeyring derives it (tests only). */
-  roleKey(fundId: string, role: 'issuer' | 'distribution'): Keypair {
+  /** A fund's key for a keyring role (issuer, distribution, minter, minter@2, …), derived as localStellarKeyring does (tests only). */
+  roleKey(fundId: string, role: StellarRole): Keypair {
     return Keypair.fromRawEd25519Seed(createHmac('sha256', this.seed).update(`${role}:${fundId}`).digest());
   }
 

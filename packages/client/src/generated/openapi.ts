@@ -9165,7 +9165,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate a role's signing key on a chain
-         * @description Requests a rotateKey operation: signed by the chain’s admin key, it gives the new key the role and takes it from the old one in one transaction. After it is posted the platform signs the role’s operations with the new key and the chain refuses the old one. The role is the chain’s: every fund on it moves to the new key.
+         * @description Requests a rotateKey operation: signed by the chain’s admin key, it gives the new key the role and takes it from the old one in one transaction. After it is posted the platform signs the role’s operations with the new key and the chain refuses the old one. On EVM chains the role is the chain’s: every fund on it moves to the new key; on Stellar each fund has its own role keys (funds deployed with STELLAR_ROLE_KEYS).
          */
         post: {
             parameters: {
@@ -10956,8 +10956,8 @@ export interface components {
              * @enum {string}
              */
             role: "minter" | "compliance" | "oracle";
-            /** @description The key taking the role over; the platform must already be configured with it (e.g. EVM_MINTER_NEXT_SIGNER) */
-            newAddress: string;
+            /** @description The key taking the role over. EVM chains: required, the platform must already be configured with it (e.g. EVM_MINTER_NEXT_SIGNER). Stellar: the fund’s role keys come from its keyring, so it may be omitted (the next generation is used); if given it must be that key. */
+            newAddress?: string;
         } & ({
             chain?: unknown;
             newAddress?: unknown;

@@ -114,7 +114,7 @@ export const lifecycleCases: CaseDef[] = [
       expect(s.kind).toBe('failed');
       if (s.kind === 'failed') expect(s.error.code).toBe('INSUFFICIENT_BALANCE');
       expect(await c.balance(from)).toBe(5n);
-      expect(await c.driver.nextSequence(c.signer)).toBeGreaterThan(tx.sequence);
+      expect(await c.driver.nextSequence(tx.signer)).toBeGreaterThan(tx.sequence);
       await c.send({ kind: 'burn', from, units: 5n }); // the next sequence lands normally
       expect(await c.balance(from)).toBe(0n);
     },

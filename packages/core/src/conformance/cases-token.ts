@@ -121,7 +121,7 @@ export const tokenCases: CaseDef[] = [
       const items: SingleOperation[] = Array.from({ length: n }, (_, i) => ({ kind: 'mint', to: to[i % 2]!, units: BigInt(i + 1) }));
       const supply = await c.supply();
       const tx = await c.send({ kind: 'batch', items });
-      expect(tx.sequence + 1n).toBe(await c.driver.nextSequence(c.signer));
+      expect(tx.sequence + 1n).toBe(await c.driver.nextSequence(tx.signer));
       const total = BigInt((n * (n + 1)) / 2);
       expect(await c.supply()).toBe(supply + total);
       expect((await c.balance(to[0]!)) + (await c.balance(to[1]!))).toBe(total);

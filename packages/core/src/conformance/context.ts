@@ -6,11 +6,12 @@ import type { ConformanceHarness } from './harness.ts';
 
 /**
  * Shared state and helpers of one suite run. Sequences come from the chain once per case
- * (beforeEach) and then from a local counter, as the engine allocates them from its own table.
+ * (beforeEach) and then from a local counter per signer (`signerFor`: a driver with role keys
+ * signs each job from its own account), as the engine allocates them from its own table.
  */
 export class SuiteContext {
   readonly driver: ChainDriver;
-  seq = 0n;
+  readonly #next = new Map<string, bigint>();
 
   constructor(
     readonly harness: ConformanceHarness,
@@ -24,12 +25,30 @@ export class SuiteContext {
     return this.driver.capabilities;
   }
 
+  /** The next local sequence of the suite's main signer (`signerFor` a pause). */
+  get seq(): bigint {
+    return this.#next.get(this.signer) ?? 0n;
+  }
+
+  set seq(n: bigint) {
+    this.#next.set(this.signer, n);
+  }
+
   async resync(): Promise<void> {
+    this.#next.clear();
     this.seq = await this.driver.nextSequence(this.signer);
   }
 
-  prepare(op: ChainOperation, sequence = this.seq++): Promise<PreparedTx> {
-    return this.driver.prepare(op, { deployment: this.deployment, sequence });
+  /** The operation's signer's next sequence, read from the chain the first time in a case. */
+  async allocate(op: ChainOperation): Promise<bigint> {
+    const signer = this.driver.signerFor(op, this.deployment);
+    const n = this.#next.get(signer) ?? (await this.driver.nextSequence(signer));
+    this.#next.set(signer, n + 1n);
+    return n;
+  }
+
+  async prepare(op: ChainOperation, sequence?: bigint): Promise<PreparedTx> {
+    return this.driver.prepare(op, { deployment: this.deployment, sequence: sequence ?? (await this.allocate(op)) });
   }
 
   /** Submits until the node takes it; transient retryLater answers are retried. */

@@ -31,6 +31,39 @@ export const AVALANCHE_CONFIG = {
   /** Admin of TxAllowList / ContractDeployerAllowList / NativeMinter (role changes only). */
   AVALANCHE_ALLOWLIST_ADMIN_KEY: hexKey.optional(),
   AVALANCHE_CLAIM_KEY: hexKey.optional(),
+  /**
+   * Role keys on the L1's agent gate (local networks; signer-config.ts has the `*_SIGNER` forms):
+   * minting, compliance (also onboarding + allow list), oracle. Unset: the operator key holds the
+   * role. `*_NEXT_KEY`: a rotation's target. Allow-listed and funded at start by the allow-list admin.
+   */
+  AVALANCHE_MINTER_KEY: hexKey.optional(),
+  AVALANCHE_COMPLIANCE_KEY: hexKey.optional(),
+  AVALANCHE_ORACLE_KEY: hexKey.optional(),
+  AVALANCHE_MINTER_NEXT_KEY: hexKey.optional(),
+  AVALANCHE_COMPLIANCE_NEXT_KEY: hexKey.optional(),
+  AVALANCHE_ORACLE_NEXT_KEY: hexKey.optional(),
+  /**
+   * Multi-signature approvals on the L1, as EVM_SAFE_*: the approvers' addresses (comma-separated).
+   * Each fund deployed with them gets a Safe they own (AVALANCHE_SAFE_THRESHOLD of them), holding the
+   * agent gate's MINTER role; large operations then need that many owners' signatures.
+   */
+  AVALANCHE_SAFE_OWNERS: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}(,0x[0-9a-fA-F]{40})*$/, 'must be comma-separated 0x… EVM addresses')
+    .optional(),
+  AVALANCHE_SAFE_THRESHOLD: z
+    .string()
+    .regex(/^[1-9][0-9]?$/, 'must be a whole number (1-99)')
+    .optional(),
+  /** The Safe singleton and proxy factory on the L1 (`rpc`: required with owners; `local`: deployed at start). */
+  AVALANCHE_SAFE_SINGLETON: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x… EVM address')
+    .optional(),
+  AVALANCHE_SAFE_PROXY_FACTORY: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x… EVM address')
+    .optional(),
   /** Gas coin minted to an onboarded wallet whose balance is below the threshold (default 1 coin below 0.1). */
   AVALANCHE_TOPUP_WEI: wei.default('1000000000000000000'),
   AVALANCHE_TOPUP_THRESHOLD_WEI: wei.default('100000000000000000'),
@@ -48,6 +81,18 @@ export type AvalancheConfig = z.infer<typeof AvalancheConfigSchema>;
 
 /** An existing L1 never gets a default key or contract set: each missing one is named. */
 export function checkAvalancheConfig(c: AvalancheConfig, need: (key: string, why: string) => void): void {
+  if (c.AVALANCHE_SAFE_OWNERS) {
+    const n = c.AVALANCHE_SAFE_OWNERS.split(',').length;
+    if (!c.AVALANCHE_SAFE_THRESHOLD || Number(c.AVALANCHE_SAFE_THRESHOLD) > n) {
+      need('AVALANCHE_SAFE_THRESHOLD', `required with AVALANCHE_SAFE_OWNERS: between 1 and its ${n} owners`);
+    }
+    if (c.AVALANCHE_NETWORK === 'rpc' && (!c.AVALANCHE_SAFE_SINGLETON || !c.AVALANCHE_SAFE_PROXY_FACTORY)) {
+      need(
+        'AVALANCHE_SAFE_SINGLETON',
+        'AVALANCHE_SAFE_SINGLETON and AVALANCHE_SAFE_PROXY_FACTORY are required with AVALANCHE_SAFE_OWNERS on AVALANCHE_NETWORK=rpc',
+      );
+    }
+  }
   if (c.AVALANCHE_NETWORK !== 'rpc') return;
   const rpc = 'required when AVALANCHE_NETWORK=rpc';
   if (!c.AVALANCHE_RPC_URL) need('AVALANCHE_RPC_URL', `${rpc}: the L1's JSON-RPC URL`);

@@ -1,9 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { devSecp256k1Signer, ensureLocalSettlement, feePolicyFromGwei, parseEvmFinality, signerAddress } from '@fiscus/chain-evm';
+import {
+  AdminSender,
+  createEvmProvider,
+  devSecp256k1Signer,
+  ensureLocalSettlement,
+  ensureSafeInfrastructure,
+  feePolicyFromGwei,
+  parseEvmFinality,
+  signerAddress,
+} from '@fiscus/chain-evm';
 import {
   AvalancheDriver,
   avalancheDriverFromEnv,
+  avalancheRoleKeysFromEnv,
+  avalancheSafeApprovalsFromEnv,
   buildSubnetEvmGenesis,
   ensureAvalancheInfrastructure,
   platformL1Config,
@@ -127,6 +138,8 @@ export async function buildAvalanche(config: Config, logger: Logger, o: Avalanch
   }
   try {
     const url = config.AVALANCHE_RPC_URL ?? node!.url;
+    // AVALANCHE_<ROLE>_KEY / _NEXT_KEY: each gate role's keys (unset: the operator holds the role).
+    const roleKeys = avalancheRoleKeysFromEnv(avalancheEnv(config));
     const shared = await ensureAvalancheInfrastructure({
       url,
       chainId,
@@ -134,6 +147,7 @@ export async function buildAvalanche(config: Config, logger: Logger, o: Avalanch
       operator: keys.operator,
       claimSigner: keys.claim,
       allowListAdmin: keys.allowListAdmin,
+      roleKeys,
       recordPath: o.infrastructureFile,
     });
     // The L1 devnet's own USDC (FiscusUSDC), deployed by the admin key (Enabled on the deployer list).
@@ -145,6 +159,7 @@ export async function buildAvalanche(config: Config, logger: Logger, o: Avalanch
       operator: keys.operator,
       claimSigner: keys.claim,
       allowListAdmin: keys.allowListAdmin,
+      roleKeys,
       infrastructure,
       topUp: { amount: BigInt(config.AVALANCHE_TOPUP_WEI), threshold: BigInt(config.AVALANCHE_TOPUP_THRESHOLD_WEI) },
       genesisAdmins: {
@@ -154,6 +169,7 @@ export async function buildAvalanche(config: Config, logger: Logger, o: Avalanch
       },
       finality: parseEvmFinality(config.AVALANCHE_FINALITY ?? '0', 'AVALANCHE_FINALITY'),
       fees: feePolicyFromGwei(config.AVALANCHE_MAX_FEE_GWEI),
+      ...(await localSafeApprovals(config, { url, chainId, admin: keys.admin, recordPath: o.infrastructureFile && `${o.infrastructureFile}.safe.json` })),
     });
     logger.warn(
       { chain: driver.chain, url, inProcess: node !== undefined, stateFile: node ? (o.localStateFile ?? null) : null },
@@ -180,6 +196,25 @@ export async function buildAvalanche(config: Config, logger: Logger, o: Avalanch
   }
 }
 
+/**
+ * `local` with AVALANCHE_SAFE_OWNERS: the Safe contracts are deployed on the L1 by the admin key (the
+ * L1's deployer; each fund's Safe is then a CREATE2 under the factory in the admin's transaction), or
+ * given, then as on `rpc`.
+ */
+async function localSafeApprovals(c: Config, p: { url: string; chainId: bigint; admin: Signer; recordPath?: string }) {
+  if (!c.AVALANCHE_SAFE_OWNERS) return {};
+  const provider = createEvmProvider(p.url, p.chainId);
+  try {
+    const safe =
+      c.AVALANCHE_SAFE_SINGLETON && c.AVALANCHE_SAFE_PROXY_FACTORY
+        ? { singleton: c.AVALANCHE_SAFE_SINGLETON, proxyFactory: c.AVALANCHE_SAFE_PROXY_FACTORY }
+        : await ensureSafeInfrastructure(new AdminSender(provider, p.admin, p.chainId), p.recordPath);
+    return avalancheSafeApprovalsFromEnv({ ...avalancheEnv(c), AVALANCHE_SAFE_SINGLETON: safe.singleton, AVALANCHE_SAFE_PROXY_FACTORY: safe.proxyFactory });
+  } finally {
+    provider.destroy();
+  }
+}
+
 function avalancheEnv(c: Config): NodeJS.ProcessEnv {
   const env: Record<string, string | undefined> = {
     AVALANCHE_RPC_URL: c.AVALANCHE_RPC_URL,
@@ -192,6 +227,16 @@ function avalancheEnv(c: Config): NodeJS.ProcessEnv {
     AVALANCHE_ADMIN_KEY: c.AVALANCHE_ADMIN_KEY,
     AVALANCHE_ALLOWLIST_ADMIN_KEY: c.AVALANCHE_ALLOWLIST_ADMIN_KEY,
     AVALANCHE_CLAIM_KEY: c.AVALANCHE_CLAIM_KEY,
+    AVALANCHE_MINTER_KEY: c.AVALANCHE_MINTER_KEY,
+    AVALANCHE_COMPLIANCE_KEY: c.AVALANCHE_COMPLIANCE_KEY,
+    AVALANCHE_ORACLE_KEY: c.AVALANCHE_ORACLE_KEY,
+    AVALANCHE_MINTER_NEXT_KEY: c.AVALANCHE_MINTER_NEXT_KEY,
+    AVALANCHE_COMPLIANCE_NEXT_KEY: c.AVALANCHE_COMPLIANCE_NEXT_KEY,
+    AVALANCHE_ORACLE_NEXT_KEY: c.AVALANCHE_ORACLE_NEXT_KEY,
+    AVALANCHE_SAFE_OWNERS: c.AVALANCHE_SAFE_OWNERS,
+    AVALANCHE_SAFE_THRESHOLD: c.AVALANCHE_SAFE_THRESHOLD,
+    AVALANCHE_SAFE_SINGLETON: c.AVALANCHE_SAFE_SINGLETON,
+    AVALANCHE_SAFE_PROXY_FACTORY: c.AVALANCHE_SAFE_PROXY_FACTORY,
     AVALANCHE_TOPUP_WEI: c.AVALANCHE_TOPUP_WEI,
     AVALANCHE_TOPUP_THRESHOLD_WEI: c.AVALANCHE_TOPUP_THRESHOLD_WEI,
   };

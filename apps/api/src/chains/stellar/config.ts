@@ -46,13 +46,21 @@ export const STELLAR_CONFIG = {
   /**
    * Multi-signature approvals: G… accounts of the approvers, comma-separated. Funds deployed with it
    * set them as signers of their issuing account (weight 1 each, platform key 1, medium/high threshold
-   * 1 + STELLAR_APPROVAL_THRESHOLD): operations above the fund's approval threshold then land only with
-   * that many approvers' signatures (POST /v1/operations/{id}/signatures).
+   * 1 + STELLAR_APPROVAL_THRESHOLD; with STELLAR_ROLE_KEYS weight 7 each, medium 1 + 7 × threshold):
+   * operations above the fund's approval threshold then land only with that many approvers'
+   * signatures (POST /v1/operations/{id}/signatures).
    */
   STELLAR_APPROVERS: z
     .string()
     .regex(/^G[A-Z2-7]{55}(,G[A-Z2-7]{55})*$/, 'must be comma-separated Stellar account ids (G…)')
     .optional(),
+  /**
+   * Least privilege (chain-stellar README): new funds get a minting, a compliance and an oracle key,
+   * each the only signer of its own role account and weighted on the issuer for its job only (the
+   * issuer key becomes the admin: deployment and rotations); NAV entries move to the oracle account.
+   * Default: on for testnet and pubnet, off for local. Funds keep what they were deployed with.
+   */
+  STELLAR_ROLE_KEYS: z.enum(['on', 'off']).optional(),
   /** How many of STELLAR_APPROVERS must sign (M of N). */
   STELLAR_APPROVAL_THRESHOLD: z.coerce.number().int().min(1).max(20).optional(),
   /** Port of the in-process local ledger; 0 = any free port. */
@@ -74,6 +82,11 @@ export function checkStellarConfig(c: StellarConfig, need: (key: string, why: st
   if (c.STELLAR_NETWORK === 'pubnet' && !c.STELLAR_HOME_DOMAIN) {
     need('STELLAR_HOME_DOMAIN', 'required when STELLAR_NETWORK=pubnet: the domain that serves /.well-known/stellar.toml');
   }
+}
+
+/** Whether new funds get role keys: STELLAR_ROLE_KEYS, else on for real networks only. */
+export function stellarLeastPrivilege(c: StellarConfig): { leastPrivilege: boolean } {
+  return { leastPrivilege: c.STELLAR_ROLE_KEYS ? c.STELLAR_ROLE_KEYS === 'on' : c.STELLAR_NETWORK !== 'local' };
 }
 
 /** The approvers of large operations, when configured (multi-signature approvals). */

@@ -4,7 +4,7 @@ import { LocalStablecoin, StellarDriver, keypairSigner, localStellarKeyring, typ
 import { LOCAL_PASSPHRASE, startLocalHorizon, type LocalHorizon } from '@fiscus/devnet';
 import type { Logger } from 'pino';
 import { publicUrl, type Config } from '../../config.ts';
-import { stellarApprovals } from './config.ts';
+import { stellarApprovals, stellarLeastPrivilege } from './config.ts';
 import type { StablecoinFaucet, StellarTomlDeps } from '../../lib/types.ts';
 import { signerSource, stellarSigners } from '../../signer-wiring.ts';
 
@@ -81,6 +81,7 @@ export async function buildStellar(config: Config, logger: Logger, o: StellarWir
       stablecoin: usdc.asset,
       ...payers,
       ...stellarApprovals(config),
+      ...stellarLeastPrivilege(config),
     });
     const stateFile = local ? o.localStateFile : undefined;
     logger.warn(
@@ -112,6 +113,7 @@ export async function buildStellar(config: Config, logger: Logger, o: StellarWir
       ...(s.sponsor ? { sponsor: s.sponsor } : {}),
       ...(s.feeAccount ? { feeAccount: s.feeAccount } : {}),
       ...stellarApprovals(config),
+      ...stellarLeastPrivilege(config),
     });
     logger.info({ chain, horizonUrl, homeDomain, funding: funding.kind }, 'stellar driver configured');
     return { driver, info: { chain, networkPassphrase: passphrase, horizonUrl }, close: () => source.close() };

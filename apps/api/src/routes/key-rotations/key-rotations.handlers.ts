@@ -1,5 +1,7 @@
-import type { ChainId } from '@fiscus/core';
+import { StellarDriver } from '@fiscus/chain-stellar';
+import { FiscusError, type ChainId } from '@fiscus/core';
 import { requestOperation } from '@fiscus/engine';
+import { requireDeploymentOf } from '@fiscus/ledger';
 import { normalizeFor, requireActiveDeployment, requireCapability, requireDriver, requireFund } from '../../lib/lookups.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
 import { presentOperation } from '../operations/operations.schemas.ts';
@@ -13,8 +15,13 @@ export const rotateKey: AppRouteHandler<RotateKeyRoute> = async (c) => {
   const driver = requireDriver(c.var.deps.drivers, body.chain);
   const chain = driver.chain as ChainId;
   requireCapability(driver, 'keyRotation', 'rotate role keys');
-  await requireActiveDeployment(db, fund.id, chain);
-  const newAddress = normalizeFor(driver, 'newAddress', body.newAddress);
+  const deployment = await requireActiveDeployment(db, fund.id, chain);
+  const newAddress = body.newAddress
+    ? normalizeFor(driver, 'newAddress', body.newAddress)
+    : driver instanceof StellarDriver
+      ? await driver.nextRoleKey(requireDeploymentOf(deployment), body.role)
+      : undefined;
+  if (!newAddress) throw new FiscusError('VALIDATION_FAILED', `newAddress is required on ${chain}: the key configured to take the ${body.role} role over`);
   const operation = await requestOperation(db, {
     fundId: fund.id,
     chain,

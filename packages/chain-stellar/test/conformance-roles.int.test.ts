@@ -1,0 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import { describeDriverConformance } from '@fiscus/core/conformance';
+import { LocalNetwork } from './support/local-network.ts';
+
+/** The driver contract holds with role keys (roles.ts): each operation from its role account. */
+describeDriverConformance('stellar (local ledger, role keys)', async () => {
+  const net = await LocalNetwork.start();
+  const driver = net.driver({ leastPrivilege: true });
+  const fund = { id: `fund_${randomUUID()}`, name: 'Conformance Role Fund', symbol: 'CRF', decimals: 6 };
+  net.deployment = await driver.deploy(fund); // idempotent: the suite's own deploy returns the same
+  return {
+    driver,
+    fund,
+    newAddress: () => net.newInvestor(),
+    holderTransfer: (from, to, units) => net.holderTransfer(from, to, units),
+    pollMs: 20,
+    timeoutMs: 10_000,
+    close: () => net.close(),
+  };
+});
