@@ -4,7 +4,7 @@
  * Each signer gets its own infrastructure (its agent gate grants it the minter role), its own PGlite
  * database, API app and Worker (the tests' poll intervals); then N sequential subscriptions are
  * timed from POST /v1/funds/:id/subscriptions until GET /v1/operations/:id says posted (polled
- * every 5 ms). Requests go through app.request (no socket): the signer is the only difference.
+ * every 5 ms), the two signers' mints interleaved. Requests go through app.request (no socket): the signer is the only difference.
  * Part of `BENCH=signers npm run bench`; BENCH_SIGNERS_API_MINTS=20 by default.
  */
 import { Wallet } from 'ethers';
@@ -21,8 +21,14 @@ const MINTS = Number(process.env.BENCH_SIGNERS_API_MINTS ?? 20);
 const CHAIN_ID = 31_337n;
 const CHAIN = 'eip155:31337';
 
-/** Milliseconds of each subscription, POST → posted, with `minter` signing the mints. */
-async function timeApiMints(anvil: AnvilNode, minter: Signer): Promise<number[]> {
+interface MintBench {
+  /** Milliseconds of one subscription, POST → posted. */
+  mintOnce(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A fund deployed and an investor onboarded with `minter` signing the mints; then one mint at a time. */
+async function setUpApiMints(anvil: AnvilNode, minter: Signer): Promise<MintBench> {
   const [admin, operator, claimSigner] = ANVIL_DEV_ACCOUNTS.map((a) => devSecp256k1Signer(a.privateKey)) as [Signer, Signer, Signer];
   await anvil.cheats.setBalance(signerAddress(minter), 10n ** 21n);
   const infrastructure = await ensureInfrastructure({ url: anvil.url, chainId: CHAIN_ID, admin, operator, claimSigner, roles: { minter } });
@@ -48,6 +54,11 @@ async function timeApiMints(anvil: AnvilNode, minter: Signer): Promise<number[]>
     }
     throw new Error(`operation ${id} not posted within 60 s`);
   };
+  const close = async () => {
+    await worker.stop();
+    driver.provider.destroy();
+    await handle.cleanup();
+  };
   try {
     const fund = await call('POST', '/v1/funds', { name: 'Signer Bench Fund', symbol: 'SBF', decimals: 6 });
     await posted((await call('POST', `/v1/funds/${fund.id}/deployments`, { chain: CHAIN })).operation.id);
@@ -59,18 +70,18 @@ async function timeApiMints(anvil: AnvilNode, minter: Signer): Promise<number[]>
     });
     const address = Wallet.createRandom().address;
     await posted((await call('POST', `/v1/funds/${fund.id}/wallets`, { investorId: investor.id, chain: CHAIN, address })).operation.id);
-    const times: number[] = [];
-    for (let i = 0; i < MINTS; i++) {
-      const t0 = performance.now();
-      const r = await call('POST', `/v1/funds/${fund.id}/subscriptions`, { investorId: investor.id, chain: CHAIN, address, units: '1' });
-      await posted(r.operation.id);
-      times.push(performance.now() - t0);
-    }
-    return times;
-  } finally {
-    await worker.stop();
-    driver.provider.destroy();
-    await handle.cleanup();
+    return {
+      async mintOnce() {
+        const t0 = performance.now();
+        const r = await call('POST', `/v1/funds/${fund.id}/subscriptions`, { investorId: investor.id, chain: CHAIN, address, units: '1' });
+        await posted(r.operation.id);
+        return performance.now() - t0;
+      },
+      close,
+    };
+  } catch (e) {
+    await close();
+    throw e;
   }
 }
 
@@ -79,18 +90,24 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** `token`: the bench's open SoftHSM2 token (one C_Initialize per process). */
 export async function benchApiMintBySigner(token: Pkcs11Token): Promise<BenchRow[]> {
   const anvil = await startAnvil({ chainId: Number(CHAIN_ID) });
+  const benches: MintBench[] = [];
   try {
-    const inProcess = median(await timeApiMints(anvil, memorySecp256k1Signer(Wallet.createRandom().privateKey)));
-    const hsm = median(await timeApiMints(anvil, await pkcs11Signer(token, 'bench-api-minter', 'secp256k1', { create: true })));
+    benches.push(await setUpApiMints(anvil, memorySecp256k1Signer(Wallet.createRandom().privateKey)));
+    benches.push(await setUpApiMints(anvil, await pkcs11Signer(token, 'bench-api-minter', 'secp256k1', { create: true })));
+    // Interleaved, one mint each in turn: a machine whose load drifts during the run weighs on both alike.
+    const times: [number[], number[]] = [[], []];
+    for (let i = 0; i < MINTS; i++) for (const [j, b] of benches.entries()) times[j as 0 | 1].push(await b.mintOnce());
+    const [inProcess, hsm] = times.map(median) as [number, number];
     return [
       {
         bench: 'signers',
         metric: 'API mint end to end: PKCS#11 / in-process minting key',
         value: `${(hsm / inProcess).toFixed(2)}×`,
-        note: `median of ${MINTS} sequential subscriptions POST → posted on anvil (mint through the agent gate): SoftHSM2 ${hsm.toFixed(1)} ms vs in-process ${inProcess.toFixed(1)} ms`,
+        note: `median of ${MINTS} sequential subscriptions each, interleaved, POST → posted on anvil (mint through the agent gate): SoftHSM2 ${hsm.toFixed(1)} ms vs in-process ${inProcess.toFixed(1)} ms`,
       },
     ];
   } finally {
+    for (const b of benches) await b.close();
     await anvil.stop();
   }
 }
