@@ -8,7 +8,7 @@ import {
   devSecp256k1Signer,
   evmAbi,
   readContract,
-  safeAbi,
+  execTransactionData,
   signerAddress,
 } from '@fiscus/chain-evm';
 import type { SafeTx } from '@fiscus/chain-evm';
@@ -58,18 +58,7 @@ describeMultisigApprovals('the Avalanche L1 (Safe through the agent gate, Subnet
       }
       const tx = (approval.proposal.payload.typedData as { message: SafeTx }).message;
       const sigs = `0x${approval.signatures.map((s) => s.signature.slice(2)).join('')}`;
-      const data = safeAbi.safe.encodeFunctionData('execTransaction', [
-        tx.to,
-        tx.value,
-        tx.data,
-        tx.operation,
-        tx.safeTxGas,
-        tx.baseGas,
-        tx.gasPrice,
-        tx.gasToken,
-        tx.refundReceiver,
-        sigs,
-      ]);
+      const data = execTransactionData(tx, sigs);
       return provider.call({ from: executor, to: fundSafe, data }).then(
         () => true,
         () => false,

@@ -1,6 +1,6 @@
 import { Wallet } from 'ethers';
 import type { SafeTx } from '../src/index.ts';
-import { AdminSender, EvmDriver, createEvmProvider, deploySafeInfrastructure, devSecp256k1Signer, safeAbi, signerAddress } from '../src/index.ts';
+import { AdminSender, EvmDriver, createEvmProvider, deploySafeInfrastructure, devSecp256k1Signer, execTransactionData, signerAddress } from '../src/index.ts';
 import { describeMultisigApprovals } from '@fiscus/engine/testing';
 import { startEvmTestDevnet } from './support/devnet.ts';
 
@@ -42,18 +42,7 @@ describeMultisigApprovals('Ethereum (Safe on anvil)', async () => {
     accepts: async (approval) => {
       const tx = (approval.proposal.payload.typedData as { message: SafeTx }).message;
       const sigs = `0x${approval.signatures.map((s) => s.signature.slice(2)).join('')}`;
-      const data = safeAbi.safe.encodeFunctionData('execTransaction', [
-        tx.to,
-        tx.value,
-        tx.data,
-        tx.operation,
-        tx.safeTxGas,
-        tx.baseGas,
-        tx.gasPrice,
-        tx.gasToken,
-        tx.refundReceiver,
-        sigs,
-      ]);
+      const data = execTransactionData(tx, sigs);
       return provider.call({ from: operator, to: String(approval.proposal.payload.safe), data }).then(
         () => true,
         () => false,

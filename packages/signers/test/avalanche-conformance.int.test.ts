@@ -1,12 +1,9 @@
 import { Wallet } from 'ethers';
 import { describeDriverConformance } from '@fiscus/core/conformance';
-import { AdminSender, devSecp256k1Signer, evmAbi, signerAddress } from '@fiscus/chain-evm';
-import { AvalancheDriver, buildSubnetEvmGenesis, ensureAvalancheInfrastructure, platformL1Config } from '@fiscus/chain-avalanche';
-import { startSubnetEvm } from '@fiscus/devnet';
-import { Pkcs11Token, pkcs11Signer } from '../src/index.ts';
-import { tempToken } from './support/softhsm.ts';
+import { AdminSender, devSecp256k1Signer, evmAbi } from '@fiscus/chain-evm';
+import { AvalancheDriver } from '@fiscus/chain-avalanche';
+import { L1_CHAIN_ID, startHsmL1 } from './support/avalanche-hsm.ts';
 
-const CHAIN_ID = 43_199n;
 const E18 = 10n ** 18n;
 
 /**
@@ -15,27 +12,9 @@ const E18 = 10n ** 18n;
  * the token's addresses, as an L1 provisioned for HSM keys would.
  */
 describeDriverConformance('avalanche (T-REX on the Subnet-EVM stand-in), keys in a PKCS#11 token', async () => {
-  const hsm = tempToken('fiscus-avalanche-conformance');
-  const token = Pkcs11Token.open(hsm.options);
-  const key = (label: string) => pkcs11Signer(token, label, 'secp256k1', { create: true });
-  const signers = {
-    admin: await key('l1-admin'),
-    operator: await key('l1-operator'),
-    claimSigner: await key('l1-claim'),
-    allowListAdmin: await key('l1-allowlist-admin'),
-  };
-  const genesis = buildSubnetEvmGenesis(
-    platformL1Config({
-      chainId: Number(CHAIN_ID),
-      allowListAdmin: signerAddress(signers.allowListAdmin),
-      admin: signerAddress(signers.admin),
-      operator: signerAddress(signers.operator),
-    }),
-  );
-  const node = await startSubnetEvm({ genesis });
-  const infrastructure = await ensureAvalancheInfrastructure({ url: node.url, chainId: CHAIN_ID, ...signers });
+  const { hsm, signers, node, infrastructure, stop } = await startHsmL1('fiscus-avalanche-conformance');
   const driver = new AvalancheDriver({
-    chainId: CHAIN_ID,
+    chainId: L1_CHAIN_ID,
     url: node.url,
     ...signers,
     infrastructure,
@@ -56,7 +35,7 @@ describeDriverConformance('avalanche (T-REX on the Subnet-EVM stand-in), keys in
     },
     // Investors sign their own transfers (gas from the NativeMinter top-up at authorize), as in chain-avalanche's run.
     holderTransfer: async (from, to, units) => {
-      await new AdminSender(driver.provider, devSecp256k1Signer(wallets.get(from)!.privateKey), CHAIN_ID).call(
+      await new AdminSender(driver.provider, devSecp256k1Signer(wallets.get(from)!.privateKey), L1_CHAIN_ID).call(
         tokenAddress,
         evmAbi.token.encodeFunctionData('transfer', [to, units]),
       );
@@ -64,9 +43,7 @@ describeDriverConformance('avalanche (T-REX on the Subnet-EVM stand-in), keys in
     advance: (blocks) => node.anvil.cheats.mine(blocks).then(() => undefined),
     close: async () => {
       driver.provider.destroy();
-      await node.stop();
-      await token.close();
-      hsm.remove();
+      await stop();
     },
   };
 });

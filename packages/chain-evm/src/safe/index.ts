@@ -7,5 +7,5 @@ export {
   safeApprovalsFromEnv,
   type SafeInfrastructure,
 } from './infrastructure.ts';
-export { execTransactionCall, safeTypedData, verifySafeApproval, type SafeTx } from './safe-tx.ts';
+export { execTransactionCall, execTransactionData, safeTypedData, verifySafeApproval, type SafeTx } from './safe-tx.ts';
 export { checkEvmApprovals, ensureFundSafe, safePolicyOf, type EvmApprovals } from './approvals.ts';

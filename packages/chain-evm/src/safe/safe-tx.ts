@@ -96,7 +96,13 @@ export function execTransactionCall(approval: CollectedApproval): { to: string; 
   }
   const sorted = [...signatures].sort((a, b) => (BigInt(a.signer) < BigInt(b.signer) ? -1 : 1));
   const packed = `0x${sorted.map((s) => normalized(s.signature).slice(2)).join('')}`;
-  const data = safeAbi.safe.encodeFunctionData('execTransaction', [
+  const data = execTransactionData(tx, packed);
+  return { to: safe, data };
+}
+
+/** The calldata of `execTransaction` for a SafeTx and its owners' packed signatures (65 bytes each, by owner). */
+export function execTransactionData(tx: SafeTx, packedSignatures: string): string {
+  return safeAbi.safe.encodeFunctionData('execTransaction', [
     tx.to,
     tx.value,
     tx.data,
@@ -106,7 +112,6 @@ export function execTransactionCall(approval: CollectedApproval): { to: string; 
     tx.gasPrice,
     tx.gasToken,
     tx.refundReceiver,
-    packed,
+    packedSignatures,
   ]);
-  return { to: safe, data };
 }
