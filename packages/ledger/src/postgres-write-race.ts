@@ -15,14 +15,17 @@ export function isPostgresWriteAfterClose(err: unknown): boolean {
   return top !== undefined && top.includes('nextWrite') && /postgres[\\/]src[\\/]connection\.js/.test(top);
 }
 
-const CONNECTION_LOSS = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED']);
+/** postgres.js: the socket went away; PostgreSQL: admin shutdown or termination, crash shutdown, cannot connect now. */
+const CONNECTION_LOSS = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03']);
 
 /**
- * A query of a connection that closed under it, rejected by postgres.js where nothing awaited it
- * (Node then raises the unhandled rejection as an uncaught exception). Found by the chaos soak: a
- * worker starting during a database restart exited on `write CONNECTION_CLOSED` (seed 53), though
- * every step of its start-up awaits its queries and retries; the rejected query is the driver's own.
- * Whatever did await a query on that connection got its own rejection, so the process can go on.
+ * A query whose session was lost (socket cut, or the backend terminated by the server), rejected
+ * by postgres.js where nothing awaited it: Node raises such an unhandled rejection as an uncaught
+ * exception. Found by the chaos soak (seed 53): workers starting during a database restart exited
+ * on `write CONNECTION_CLOSED` and on `terminating connection due to administrator command`, though
+ * every step of their start-up awaits its queries and retries — postgres.js runs queries of its own
+ * on a new connection. Whatever did await a query on that session got its own rejection, and the
+ * driver reconnects, so the process can go on.
  */
 export function isPostgresConnectionLoss(err: unknown): boolean {
   if (!(err instanceof Error) || !CONNECTION_LOSS.has(String((err as { code?: unknown }).code))) return false;

@@ -138,9 +138,16 @@ export class FaultInjector {
         }
         case 'chain-restart': {
           const chain = c.chains[f.target as ChainKind];
+          // A restarted node keeps its blocks (a real one does): an EVM stand-in's height is compared
+          // across the restart, so a devnet that came back without its newest blocks is named in the log.
+          const before = f.target === 'stellar' ? undefined : await evmHeight(chain.proxy.cleanUrl);
           const ready = await chain.node.restart('SIGTERM');
           chain.proxy.retarget(ready.url);
-          entry.note = `now at ${ready.url}`;
+          const after = before === undefined ? undefined : await evmHeight(chain.proxy.cleanUrl);
+          entry.note = `now at ${ready.url}${before === undefined ? '' : `, block ${before} → ${after}`}`;
+          if (before !== undefined && after !== undefined && after < before) {
+            this.say(`fault chain-restart ${f.target}: the node came back at block ${after}, ${before - after} below ${before} (its state dump lost them)`);
+          }
           break;
         }
         case 'clock-skew': {
@@ -183,5 +190,20 @@ export class FaultInjector {
     if (!(await this.cluster.pg.isRunning())) await this.cluster.pg.start();
     // A process that crashed by itself is restarted here (and reported by the caller from its crash record).
     for (const p of [...this.cluster.apis, ...this.cluster.workers]) if (!p.running) await p.start();
+  }
+}
+
+/** The EVM node's latest block number, or undefined when it does not answer (the fault log says so). */
+async function evmHeight(url: string): Promise<bigint | undefined> {
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_blockNumber', params: [] }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    return BigInt(((await res.json()) as { result: string }).result);
+  } catch {
+    return undefined;
   }
 }

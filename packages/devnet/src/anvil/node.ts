@@ -60,7 +60,11 @@ export async function startAnvil(opts: AnvilOptions = {}): Promise<AnvilNode> {
     await anvilRpc(url, 'eth_chainId');
     // Public chains have Multicall3 at its canonical address; the devnet too, so batched reads run the same path.
     await installMulticall3(url);
-    return { url, port, chainId, pid: proc.pid!, cheats: anvilCheats(url), stop: () => stopProcess(proc, killOnExit) };
+    // With a state file, a stop must let anvil finish writing it: a dump of tens of MB on a loaded
+    // machine outlasted the 5 s grace, the SIGKILL left the last interval's dump, and the chain came
+    // back without its latest blocks (the soak's chain-restart, seed 53: a posted mint vanished).
+    const graceMs = opts.statePath ? STATE_DUMP_GRACE_MS : STOP_GRACE_MS;
+    return { url, port, chainId, pid: proc.pid!, cheats: anvilCheats(url), stop: () => stopProcess(proc, killOnExit, graceMs) };
   } catch (e) {
     await stopProcess(proc, killOnExit);
     throw e;
@@ -91,12 +95,15 @@ function listeningPort(proc: ChildProcess, timeoutMs: number): Promise<number> {
   });
 }
 
-/** SIGTERM (anvil writes --state on a clean exit), SIGKILL if it lingers. */
-function stopProcess(proc: ChildProcess, killOnExit: () => void): Promise<void> {
+const STOP_GRACE_MS = 5_000;
+export const STATE_DUMP_GRACE_MS = 120_000;
+
+/** SIGTERM (anvil writes --state on a clean exit), SIGKILL if it lingers past `graceMs`. */
+export function stopProcess(proc: ChildProcess, killOnExit: () => void, graceMs = STOP_GRACE_MS): Promise<void> {
   process.off('exit', killOnExit);
   if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const force = setTimeout(() => proc.kill('SIGKILL'), 5_000);
+    const force = setTimeout(() => proc.kill('SIGKILL'), graceMs);
     proc.once('exit', () => {
       clearTimeout(force);
       resolve();
