@@ -10,6 +10,7 @@ import { startMemchainHarness, type MemchainHarness } from './support/memchain.t
 
 const LANDED = `0x${'aa'.repeat(32)}`; // the earlier candidate, whose receipt the node has
 const CURRENT = `0x${'bb'.repeat(32)}`; // the fee replacement, never mined
+const NEVER = `0x${'cc'.repeat(32)}`; // an earlier candidate that never landed
 
 /**
  * Found by the soak: a node restarted from a state dump keeps receipts but not the history that
@@ -25,7 +26,8 @@ describeEachBackend('a nonce taken by our own earlier candidate', (backend) => {
   });
   afterAll(() => harness.close());
 
-  it('is adopted from its receipt, even when the current bytes cannot be proven dropped', async () => {
+  /** A prepared mint at nonce 5 whose current bytes are CURRENT and earlier candidates `superseded`, on a node answering `statusOf`. */
+  async function rejectedWithNonceConflict(superseded: string[], statusOf: (tx: PreparedTx) => Promise<TxStatus>) {
     const db = fresh.current.db;
     const f = await deployedFund(fresh.current, harness);
     const mint = await requestMint(db, { ...f, chain: harness.chain, to: f.address, units: 7n });
@@ -37,12 +39,11 @@ describeEachBackend('a nonce taken by our own earlier candidate', (backend) => {
         sequence: 5n,
         txHash: CURRENT,
         rawTx: Uint8Array.from([0xbb]),
-        supersededTxs: [{ hash: LANDED, raw: 'aa' }],
+        supersededTxs: superseded.map((hash) => ({ hash, raw: hash.slice(2, 4) })),
         leaseOwner: 'w-test',
         leaseUntil: new Date(Date.now() + 60_000),
       })
       .where(eq(schema.operations.id, mint.id));
-    const statusOf = async (tx: PreparedTx): Promise<TxStatus> => (tx.hash === LANDED ? { kind: 'confirmed', block: 10n, final: true } : { kind: 'unknown' });
     const driver: ChainDriver = new Proxy(harness.driver, {
       get(target, prop) {
         if (prop === 'status') return statusOf;
@@ -60,8 +61,25 @@ describeEachBackend('a nonce taken by our own earlier candidate', (backend) => {
       maxAttempts: 5,
       replaceAfterMs: 60_000,
     };
-    const row = await onRejected(ctx, await getOperation(db, mint.id), driver, new FiscusError('NONCE_CONFLICT', 'nonce 5 was used by another transaction'));
+    return onRejected(ctx, await getOperation(db, mint.id), driver, new FiscusError('NONCE_CONFLICT', 'nonce 5 was used by another transaction'));
+  }
+
+  it('is adopted from its receipt, even when the current bytes cannot be proven dropped', async () => {
+    const row = await rejectedWithNonceConflict([LANDED], async (tx) =>
+      tx.hash === LANDED ? { kind: 'confirmed', block: 10n, final: true } : { kind: 'unknown' },
+    );
     expect(row).toMatchObject({ state: 'submitted', txHash: LANDED });
     expect(row!.supersededTxs.map((c) => c.hash)).toEqual([CURRENT]);
+  });
+
+  it('is adopted even when an EARLIER candidate’s status cannot be read (soak seed 53: anvil restarted without history)', async () => {
+    // The first candidate never landed; proving that needs the history the restarted node lacks, so its
+    // status throws — which stopped the search before the landed second candidate, for ever.
+    const row = await rejectedWithNonceConflict([NEVER, LANDED], async (tx) => {
+      if (tx.hash === LANDED) return { kind: 'confirmed', block: 10n, final: true };
+      throw new Error('missing trie node (the node has no state for that block)');
+    });
+    expect(row).toMatchObject({ state: 'submitted', txHash: LANDED });
+    expect(row!.supersededTxs.map((c) => c.hash)).toEqual([NEVER, CURRENT]);
   });
 });

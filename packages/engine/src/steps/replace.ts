@@ -65,11 +65,21 @@ export async function abandon(ctx: StepContext, op: OperationRow, driver: ChainD
 
 /** The current bytes' nonce was used by another transaction: was it one of our candidates? */
 export async function landedCandidate(op: OperationRow, driver: ChainDriver): Promise<{ candidate: SupersededTx; status: TxStatus } | undefined> {
+  // A candidate whose status cannot be read (proving it dropped needs history a restarted node
+  // lacks) must not hide a later one with a receipt: look at every one, throw only if none landed.
+  let unreadable: unknown;
   for (const candidate of op.supersededTxs) {
     const tx = { ...preparedFromRow(op), hash: candidate.hash, raw: Uint8Array.from(Buffer.from(candidate.raw, 'hex')) };
-    const status = await driver.status(tx);
+    let status: TxStatus;
+    try {
+      status = await driver.status(tx);
+    } catch (e) {
+      unreadable ??= e;
+      continue;
+    }
     if (status.kind === 'confirmed' || status.kind === 'failed' || status.kind === 'pending') return { candidate, status };
   }
+  if (unreadable !== undefined) throw unreadable;
   return undefined;
 }
 
