@@ -42,7 +42,13 @@ describeEachBackend('prepare does not hold the sequence lock while it reads the 
 
     const tick = worker.tick(); // both are claimed; the first hangs in prepare
     try {
-      await until(undefined, async () => (await getOperation(db, second.id)).state !== 'approved', 10_000);
+      // Both claimed at once, the second may get past its prepare before the first has even reserved
+      // its number (flaky on Postgres): wait for both, the first then hanging in prepare.
+      await until(
+        undefined,
+        async () => (await getOperation(db, second.id)).state !== 'approved' && (await getOperation(db, first.id)).sequence !== null,
+        10_000,
+      );
       const held = await getOperation(db, first.id);
       expect(held.state).toBe('approved');
       expect(held.sequence).not.toBeNull(); // its number is reserved on the row meanwhile

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
 import { describeCrashSafety } from '@fiscus/engine/testing';
 import { EvmDriver, ensureInfrastructure, signerAddress } from '@fiscus/chain-evm';
 import { startAnvil } from '@fiscus/devnet';
@@ -7,6 +8,10 @@ import { Pkcs11Token, pkcs11Signer } from '../src/index.ts';
 import { tempToken } from './support/softhsm.ts';
 
 const ETH = 10n ** 18n;
+
+// As the Stellar and L1 HSM crash tests: two worker processes per case, each opening the token;
+// a loaded 2-core machine passed the default 60 s.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 /**
  * The engine's crash-safety suite on anvil with every EVM key in a SoftHSM2 token: worker

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
 import type { ChainDriver, FundSpec } from '@fiscus/core';
 import { describeCrashSafety } from '@fiscus/engine/testing';
 import { HOME_DOMAIN, LOCAL_CHAIN, LocalNetwork } from '../../chain-stellar/test/support/local-network.ts';
@@ -6,6 +7,10 @@ import { fromDeployment } from '@fiscus/chain-stellar';
 import { Pkcs11Token, pkcs11Ed25519Keyring } from '../src/index.ts';
 import { tempToken } from './support/softhsm.ts';
 import { STELLAR_KEYRING_PREFIX } from './support/stellar-hsm-child.ts';
+
+// Each case starts two worker processes (tsx and the Stellar SDK load in each: ~5 s on a quiet
+// machine) that open the token; on a loaded 2-core CI machine a case passed the default 60 s.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 /**
  * The engine's crash-safety suite on the local Stellar ledger with role keys (leastPrivilege): each
