@@ -1,5 +1,4 @@
 import { Keypair } from '@stellar/stellar-sdk';
-import type { ChainDriver, FundSpec } from '@fiscus/core';
 import { describeMultisigApprovals } from '@fiscus/engine/testing';
 import { fileURLToPath } from 'node:url';
 import { driverEnv, LOCAL_CHAIN, LocalNetwork } from './support/local-network.ts';
@@ -14,19 +13,7 @@ function describeStellarApprovals(title: string, leastPrivilege: boolean) {
     const keys = [Keypair.random(), Keypair.random(), Keypair.random()];
     const approvers = keys.map((k) => k.publicKey());
     const inner = net.driver({ approvals: { approvers, threshold: 2 }, leastPrivilege });
-    const driver = new Proxy(inner, {
-      get(target, prop) {
-        if (prop === 'deploy') {
-          return async (fund: FundSpec) => {
-            const d = await target.deploy(fund);
-            net.deployment = d;
-            return d;
-          };
-        }
-        const v = Reflect.get(target, prop, target);
-        return typeof v === 'function' ? v.bind(target) : v;
-      },
-    }) as ChainDriver;
+    const driver = net.recordingDeploys(inner);
     const sign = (k: Keypair, hash: string) => Buffer.from(k.sign(Buffer.from(hash, 'hex'))).toString('hex');
     return {
       chain: LOCAL_CHAIN,

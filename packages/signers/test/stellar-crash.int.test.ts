@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
-import type { ChainDriver, FundSpec } from '@fiscus/core';
 import { describeCrashSafety } from '@fiscus/engine/testing';
 import { HOME_DOMAIN, LOCAL_CHAIN, LocalNetwork } from '../../chain-stellar/test/support/local-network.ts';
 import { fromDeployment } from '@fiscus/chain-stellar';
@@ -25,20 +24,9 @@ describeCrashSafety('stellar (local ledger, role keys), keys in a PKCS#11 token'
   const net = await LocalNetwork.start();
   const inner = net.driver({ keys: pkcs11Ed25519Keyring(token, STELLAR_KEYRING_PREFIX), leastPrivilege: true });
   // The engine deploys each case's fund itself: watch deploy() to know which asset investors must trust.
-  const driver = new Proxy(inner, {
-    get(target, prop) {
-      if (prop === 'deploy') {
-        return async (fund: FundSpec) => {
-          const d = await target.deploy(fund);
-          if (!fromDeployment(d).roles) throw new Error(`fund ${fund.id} was deployed without role accounts`);
-          net.deployment = d;
-          return d;
-        };
-      }
-      const v = Reflect.get(target, prop, target);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  }) as ChainDriver;
+  const driver = net.recordingDeploys(inner, (d, fund) => {
+    if (!fromDeployment(d).roles) throw new Error(`fund ${fund.id} was deployed without role accounts`);
+  });
   return {
     chain: LOCAL_CHAIN,
     driver,

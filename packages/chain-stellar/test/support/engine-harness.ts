@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import type { ChainDriver, FundSpec } from '@fiscus/core';
 import type { EngineChainHarness } from '@fiscus/engine/testing';
 import { driverEnv, LOCAL_CHAIN, LocalNetwork } from './local-network.ts';
 
@@ -10,19 +9,7 @@ import { driverEnv, LOCAL_CHAIN, LocalNetwork } from './local-network.ts';
 export async function startStellarHarness(): Promise<EngineChainHarness & { net: LocalNetwork }> {
   const net = await LocalNetwork.start();
   const inner = net.driver();
-  const driver = new Proxy(inner, {
-    get(target, prop) {
-      if (prop === 'deploy') {
-        return async (fund: FundSpec) => {
-          const d = await target.deploy(fund);
-          net.deployment = d;
-          return d;
-        };
-      }
-      const v = Reflect.get(target, prop, target);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  }) as ChainDriver;
+  const driver = net.recordingDeploys(inner);
   return {
     net,
     chain: LOCAL_CHAIN,

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Account, Asset, Keypair, Operation, TransactionBuilder, type xdr } from '@stellar/stellar-sdk';
 import { startLocalHorizon, type LocalHorizon } from '@fiscus/devnet';
-import type { ChainId, Deployment } from '@fiscus/core';
+import type { ChainDriver, ChainId, Deployment, FundSpec } from '@fiscus/core';
 import { StellarDriver, localStellarKeyring, fromDeployment, type StellarDriverOptions, type StellarRole } from '../../src/index.ts';
 
 export const LOCAL_CHAIN: ChainId = 'stellar:local';
@@ -48,6 +48,27 @@ export class LocalNetwork {
 
   driver(extra: Partial<StellarDriverOptions> = {}): StellarDriver {
     return driverFromEnv(driverEnv(this.horizon, this.seed), extra);
+  }
+
+  /**
+   * The driver as shared suites use it, with every deployment recorded here (so investors trust the
+   * asset just deployed); `check` vets each deployment first.
+   */
+  recordingDeploys(inner: ChainDriver, check: (d: Deployment, fund: FundSpec) => void = () => {}): ChainDriver {
+    return new Proxy(inner, {
+      get: (target, prop) => {
+        if (prop === 'deploy') {
+          return async (fund: FundSpec) => {
+            const d = await target.deploy(fund);
+            check(d, fund);
+            this.deployment = d;
+            return d;
+          };
+        }
+        const v = Reflect.get(target, prop, target);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
   }
 
   /** A funded account with a trustline to the last deployed asset (never authorized here). */

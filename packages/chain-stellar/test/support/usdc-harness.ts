@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Keypair } from '@stellar/stellar-sdk';
-import type { ChainDriver, FundSpec } from '@fiscus/core';
 import type { PayoutChainHarness } from '@fiscus/engine/testing';
 import { keypairSigner, LocalStablecoin, type StellarDriver } from '../../src/index.ts';
 import { driverEnv, driverFromEnv, LOCAL_CHAIN, LocalNetwork } from './local-network.ts';
@@ -27,19 +26,7 @@ export async function startUsdcHarness(): Promise<UsdcHarness> {
   const usdc = await LocalStablecoin.open({ horizonUrl: net.horizon.url, passphrase: net.horizon.ledger.passphrase, issuer: keypairSigner(issuer) });
   const env = { ...driverEnv(net.horizon, net.seed), STELLAR_USDC_ISSUER: issuer.publicKey() };
   const inner = usdcDriverFromEnv(env);
-  const driver = new Proxy(inner, {
-    get(target, prop) {
-      if (prop === 'deploy') {
-        return async (fund: FundSpec) => {
-          const d = await target.deploy(fund);
-          net.deployment = d;
-          return d;
-        };
-      }
-      const v = Reflect.get(target, prop, target);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  }) as ChainDriver;
+  const driver = net.recordingDeploys(inner);
   const investor = async (o: { trustUsdc?: boolean } = {}) => {
     const address = net.newInvestor();
     await waitForAccount(net, address);
