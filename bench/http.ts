@@ -5,12 +5,17 @@
  * over a fresh database holding BENCH_HTTP_FUNDS funds, served by @hono/node-server on 127.0.0.1.
  * autocannon (pinned devDependency) runs in its own process, 50 connections for
  * BENCH_HTTP_SECONDS, against GET /v1/funds (one page, default limit) and GET /v1/funds/:id.
+ * The floor, in the same run: the same two reads served by a bare Hono app on the same server and
+ * Postgres — one SQL query each through postgres.js (pool of 10, as the app's), rows as JSON — with
+ * no authentication, validation, logging or metrics: what this machine serves before any of our code.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import postgres from 'postgres';
 import { DriverRegistry } from '@fiscus/core';
 import { postgresBackend } from '@fiscus/ledger/testing';
 import { createDb } from '@fiscus/ledger';
@@ -56,14 +61,17 @@ export async function benchHttp(): Promise<BenchRow[]> {
   const created = await postgresBackend(url).create();
   const database = await createDb({ ...created.options, migrate: false });
   let server: ServerType | undefined;
+  let floor: ServerType | undefined;
+  let sqlClient: postgres.Sql | undefined;
+  const raw = (dbUrl: string) => (sqlClient = postgres(dbUrl, { max: 10, onnotice: () => {} }));
   try {
     const db = database.db;
     const devNull = createWriteStream('/dev/null');
     const app = createApp({ db, drivers: new DriverRegistry(), logger: createLogger({ destination: devNull }) });
     const { token } = await createApiKey(db, { role: 'issuer-admin', label: 'bench', actor: 'bench' });
-    const base = await new Promise<string>((resolve) => {
-      server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`));
-    });
+    const ours = await listen(app);
+    server = ours.server;
+    const base = ours.base;
     let fundId = '';
     for (let i = 0; i < FUNDS; i++) {
       const res = await fetch(`${base}/v1/funds`, {
@@ -74,6 +82,9 @@ export async function benchHttp(): Promise<BenchRow[]> {
       if (res.status !== 201) throw new Error(`create fund: ${res.status} ${await res.text()}`);
       fundId = ((await res.json()) as { id: string }).id;
     }
+    const pageSize = ((await (await fetch(`${base}/v1/funds`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: unknown[] }).items.length;
+    const bare = await listen(bareApp(raw(created.options.url!), pageSize));
+    floor = bare.server;
     const rows: BenchRow[] = [];
     for (const [metric, path] of [
       ['GET /v1/funds (one page)', '/v1/funds'],
@@ -81,18 +92,43 @@ export async function benchHttp(): Promise<BenchRow[]> {
     ] as const) {
       const r = await cannon(`${base}${path}`, token);
       if (r.non2xx > 0 || r.errors > 0) throw new Error(`${path}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-      rows.push({
-        bench: 'api reads (postgres)',
-        metric,
-        value: `${r.rps.toFixed(0)} req/s`,
-        note: `p50 ${r.p50} ms, p99 ${r.p99} ms; ${CONNECTIONS} connections, ${SECONDS} s, ${FUNDS} funds; goal ≥ 3,000 req/s, p99 < 25 ms; ${loadNote()}`,
-      });
+      const f = await cannon(`${bare.base}${path}`, token);
+      if (f.non2xx > 0 || f.errors > 0) throw new Error(`floor ${path}: ${f.non2xx} non-2xx, ${f.errors} errors`);
+      rows.push(
+        {
+          bench: 'api reads (postgres)',
+          metric,
+          value: `${r.rps.toFixed(0)} req/s`,
+          note: `p50 ${r.p50} ms, p99 ${r.p99} ms; ${CONNECTIONS} connections, ${SECONDS} s, ${FUNDS} funds, ${pageSize} per page; goal ≥ 3,000 req/s, p99 < 25 ms; ${loadNote()}`,
+        },
+        {
+          bench: 'api reads (postgres)',
+          metric: `${metric}: floor (bare Hono + one SQL query)`,
+          value: `${f.rps.toFixed(0)} req/s`,
+          note: `p50 ${f.p50} ms, p99 ${f.p99} ms; ours / floor ${(r.rps / f.rps).toFixed(2)}× in throughput; ${loadNote()}`,
+        },
+      );
     }
     return rows;
   } finally {
-    const s = server;
-    if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+    for (const s of [server, floor]) if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+    await sqlClient?.end();
     await database.close();
     await created.drop();
   }
+}
+
+function listen(app: { fetch: (req: Request) => Response | Promise<Response> }): Promise<{ server: ServerType; base: string }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
+      resolve({ server, base: `http://127.0.0.1:${info.port}` }),
+    );
+  });
+}
+
+/** The floor: the same two reads, one SQL query each, rows as JSON, nothing else. */
+function bareApp(sql: postgres.Sql, pageSize: number): Hono {
+  return new Hono()
+    .get('/v1/funds', async (c) => c.json({ items: await sql`select * from funds order by id limit ${pageSize}` }))
+    .get('/v1/funds/:id', async (c) => c.json((await sql`select * from funds where id = ${c.req.param('id')}`)[0]));
 }

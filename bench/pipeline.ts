@@ -5,12 +5,15 @@ import { MemChainDriver, ed25519Signer, startMemChain } from '@fiscus/devnet';
 import { createDb, schema, type Database, type Db } from '@fiscus/ledger';
 import { testBackends } from '@fiscus/ledger/testing';
 import { Worker } from '@fiscus/engine';
-import { deployedFund, requestMint } from '@fiscus/engine/testing';
+import { deployedFund, requestMint, seedWallet, settle } from '@fiscus/engine/testing';
+import { localPostgresCpuSeconds, processCpuMs } from './cpu.ts';
 import { loadNote } from './load.ts';
 import type { BenchRow } from './table.ts';
 
 const OPS = Number(process.env.BENCH_PIPELINE_OPS ?? 300);
-const CONCURRENCY = 32;
+const CONCURRENCY = Number(process.env.BENCH_PIPELINE_CONCURRENCY ?? 32);
+/** Investors the mints go to, round robin: a fund's subscriptions come from many (BENCH_PIPELINE_WALLETS=1: all to one). */
+const WALLETS = Number(process.env.BENCH_PIPELINE_WALLETS ?? 32);
 /** BENCH_PIPELINE_BACKENDS=postgres runs only the Postgres rows (PGlite runs in this process and takes its CPU). */
 const BACKENDS = process.env.BENCH_PIPELINE_BACKENDS?.split(',');
 
@@ -33,22 +36,37 @@ export async function benchPipeline(): Promise<BenchRow[]> {
       try {
         const harness = { chain: driver.chain, driver, newAddress: () => `0x${randomBytes(20).toString('hex')}` };
         const f = await deployedFund(database, { ...harness, childDriverModule: '', childDriverEnv: {}, close: async () => {} });
+        const wallets = [{ ...f, to: f.address }];
+        for (let i = 1; i < WALLETS; i++) {
+          const to = harness.newAddress();
+          const w = await seedWallet(database.db, { fundId: f.fundId, chain: driver.chain, address: to });
+          await settle(f.worker, database.db, [w.authorize.id]);
+          wallets.push({ ...f, ...w, to });
+        }
         const ids: string[] = [];
-        for (let i = 0; i < OPS; i++) ids.push((await requestMint(database.db, { ...f, chain: driver.chain, to: f.address, units: 1n })).id);
+        for (let i = 0; i < OPS; i++) ids.push((await requestMint(database.db, { ...wallets[i % WALLETS]!, chain: driver.chain, units: 1n })).id);
         for (let w = 0; w < workers; w++) {
           // PGlite is one in-process instance; on Postgres every worker has its own pool.
           const db = w === 0 || backend.name === 'pglite' ? database.db : extra[extra.push(await createDb({ ...created.options, migrate: false })) - 1]!.db;
           running.push(new Worker({ db, drivers: new DriverRegistry().register(driver), concurrency: CONCURRENCY, tasks: [] }));
         }
+        const pg0 = localPostgresCpuSeconds(created.options.url);
+        const cpu0 = process.cpuUsage();
         const started = performance.now();
         for (const w of running) w.start();
         await allTerminal(database.db, ids, 600_000);
         const seconds = (performance.now() - started) / 1000;
+        // What bounds it: CPU per operation, of this process (workers, memchain, the waiting loop;
+        // PGlite too) and of the local Postgres server.
+        const nodeMs = processCpuMs(cpu0) / OPS;
+        const pg1 = localPostgresCpuSeconds(created.options.url);
+        const pgMs = pg0 !== undefined && pg1 !== undefined ? ((pg1 - pg0) * 1000) / OPS : undefined;
+        const cpu = `CPU per mint: this process ${nodeMs.toFixed(1)} ms${pgMs === undefined ? '' : `, Postgres ${pgMs.toFixed(1)} ms`}`;
         rows.push({
           bench: `pipeline (${backend.name})`,
           metric: `${OPS} mints requested → posted, ${workers} worker${workers > 1 ? 's' : ''}`,
           value: `${(OPS / seconds).toFixed(0)} ops/s`,
-          note: `${seconds.toFixed(2)} s; concurrency ${CONCURRENCY} each, production poll defaults; memchain mines on submit; ${loadNote()}`,
+          note: `${seconds.toFixed(2)} s; ${cpu}; ${WALLETS} investors' wallets; concurrency ${CONCURRENCY} each, production poll defaults; memchain mines on submit; ${loadNote()}`,
         });
       } finally {
         await Promise.all(running.map((w) => w.stop()));

@@ -40,6 +40,8 @@ const ConfigSchema = z
     FISCUS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
     /** The request headers must arrive within this many ms (≤ FISCUS_REQUEST_TIMEOUT_MS). */
     FISCUS_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    /** How long a verified API key is used without reading its row again (0: every request reads it). */
+    FISCUS_API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
     /** `memory`: an in-process simulated chain `memory:devnet`; `none`: no chain at all. */
     FISCUS_DEVNET: z.enum(['memory', 'none']).default('memory'),
     /** Use an already running memchain (e.g. the API's) instead of starting one: for worker-main. */

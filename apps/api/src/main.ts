@@ -8,6 +8,7 @@ import { retryWhileUnavailable } from './lib/startup-retry.ts';
 import { stellarTomlDeps } from './chains/stellar/wiring.ts';
 import { l1ProvisionerFor } from './chains/avalanche/pchain.ts';
 import { attestationKeyFor, buildChains, onShutdown, openDatabase, startWorker, webhookKeyFor } from './wiring.ts';
+import { ApiKeyCache } from './auth/key-cache.ts';
 
 /** `npm start`: API + (by default) an in-process worker, on PGlite unless DATABASE_URL is set. */
 async function main(config: Config): Promise<void> {
@@ -48,6 +49,7 @@ async function main(config: Config): Promise<void> {
     drivers: chains.drivers,
     logger,
     bodyLimit: config.FISCUS_BODY_LIMIT,
+    apiKeys: new ApiKeyCache(config.FISCUS_API_KEY_CACHE_MS),
     stellar: stellarTomlDeps(config, chains.stellar),
     attestationKey: attestationKeyFor(config),
     l1Provisioner,

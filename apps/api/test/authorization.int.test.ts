@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { schema } from '@fiscus/ledger';
 import { describeEachBackend } from '@fiscus/ledger/testing';
+import { createApp } from '../src/app.ts';
+import { ApiKeyCache } from '../src/auth/key-cache.ts';
 import type { Role } from '../src/auth/principal.ts';
+import { silentLogger } from '../src/lib/logger.ts';
 import { CHAIN, startHarness, type Harness } from './support/harness.ts';
-import { isProblem } from './support/http.ts';
+import { call, isProblem } from './support/http.ts';
 import { seedWorld, type World } from './support/seed.ts';
 
 const [A, C, T, I, U] = ['issuer-admin', 'compliance', 'treasurer', 'investor', 'auditor'] as const satisfies Role[];
@@ -205,11 +208,26 @@ describeEachBackend('authorization: every route × every role', (backend) => {
     expect(own.body.operation.requestedBy).not.toBe(null);
   });
 
-  it('a revoked key is refused', async () => {
+  it('a revoked key is refused at once, though it was just verified (and kept: auth/key-cache.ts)', async () => {
     const key = await h.keyFor(U);
+    expect((await h.call('GET', '/v1/funds', { key })).status).toBe(200);
     const id = (await h.call('GET', '/v1/api-keys')).body.items.at(-1).id;
     expect((await h.call('DELETE', `/v1/api-keys/${id}`)).status).toBe(200);
     expect((await h.call('GET', '/v1/funds', { key })).status).toBe(401);
+  });
+
+  it('a key revoked through another process is refused within the cache TTL; a wrong secret never rides on a kept key', async () => {
+    const key = await h.keyFor(U);
+    const id = key.slice('fsk_'.length, key.lastIndexOf('_'));
+    const app = createApp({ db: h.db, drivers: h.drivers, logger: silentLogger(), apiKeys: new ApiKeyCache(300) });
+    const get = (k: string) => call(app, 'GET', '/v1/funds', { key: k });
+    expect((await get(key)).status).toBe(200);
+    expect((await get(`${key.slice(0, -1)}${key.endsWith('0') ? '1' : '0'}`)).status).toBe(401);
+    // Another API process revokes it: the row changes under this app's cache.
+    await h.db.update(schema.apiKeys).set({ revokedAt: new Date() }).where(eq(schema.apiKeys.id, id));
+    expect((await get(key)).status).toBe(200); // within the TTL, as the README says
+    await new Promise((r) => setTimeout(r, 350));
+    expect((await get(key)).status).toBe(401);
   });
 
   it('the last active admin key cannot be revoked', async () => {

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { FiscusError, assertPolicyAllows, policyFromJson, type PolicyFacts } from '@fiscus/core';
-import { schema, type Db } from '@fiscus/ledger';
+import { inTransaction, schema, type Db } from '@fiscus/ledger';
 import { investorPosition } from './holdings.ts';
 import { assertReservesCover } from './nav/reserves.ts';
 
@@ -23,9 +23,9 @@ export interface ComplianceCheck {
  * (holdings and holder counts come from the cap table plus mints in flight, not from one chain).
  */
 export async function checkCompliance(db: Db, p: ComplianceCheck): Promise<void> {
-  if (p.action === 'subscribe' || p.action === 'receive') {
+  if ((p.action === 'subscribe' || p.action === 'receive') && inTransaction(db)) {
     // Serialises concurrent subscriptions of one fund inside the caller's transaction, so two
-    // requests cannot both take the last holder slot; outside a transaction it is a no-op.
+    // requests cannot both take the last holder slot; outside a transaction it would be a no-op.
     await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`fiscus:subscribe:${p.fundId}`}))`);
   }
   const [fund] = await db.select().from(funds).where(eq(funds.id, p.fundId));

@@ -16,18 +16,22 @@ const { signerSequences, operations, operationEvents } = schema;
  */
 export async function allocateSequence(tx: Db, p: { chain: string; signer: string; chainNext: () => Promise<bigint> }): Promise<bigint> {
   const key = and(eq(signerSequences.chain, p.chain), eq(signerSequences.signer, p.signer));
-  let [row] = await tx.select().from(signerSequences).where(key).for('update');
+  // One statement takes the row lock and the number: every prepare of the signer queues on this
+  // row until its transaction commits, so the fewer round trips after it, the shorter the queue.
+  const take = () =>
+    tx
+      .update(signerSequences)
+      .set({ next: sql`${signerSequences.next} + 1`, updatedAt: sql`now()` })
+      .where(key)
+      .returning({ next: signerSequences.next });
+  let [row] = await take();
   if (!row) {
     const initial = await p.chainNext();
     await tx.insert(signerSequences).values({ chain: p.chain, signer: p.signer, next: initial }).onConflictDoNothing();
-    [row] = await tx.select().from(signerSequences).where(key).for('update');
+    [row] = await take();
   }
   if (!row) throw new Error(`signer sequence row for ${p.signer} vanished`);
-  await tx
-    .update(signerSequences)
-    .set({ next: row.next + 1n, updatedAt: sql`now()` })
-    .where(key);
-  return row.next;
+  return row.next - 1n;
 }
 
 /** After a "nonce too low" rejection: never hand out a number the chain has already consumed. */

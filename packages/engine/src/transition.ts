@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { publicErrorOf, withPublicError, type OperationState } from '@fiscus/core';
+import { publicErrorOf, TERMINAL_STATES, withPublicError, type OperationState } from '@fiscus/core';
 import { schema, type Db } from '@fiscus/ledger';
 import type { OperationRow } from './rows.ts';
 
@@ -24,14 +24,23 @@ export interface TransitionParams {
 export async function transition(db: Db, p: TransitionParams): Promise<OperationRow | undefined> {
   const conditions = [eq(operations.id, p.op.id), eq(operations.state, p.op.state)];
   if (p.leaseOwner) conditions.push(eq(operations.leaseOwner, p.leaseOwner));
-  const [row] = await db
-    .update(operations)
-    .set({ ...publicPatch(p.patch), state: p.to, updatedAt: sql`now()` })
-    .where(and(...conditions))
-    .returning();
-  if (!row) return undefined;
+  // A terminal operation is never claimed again: its lease goes in the same write (no release after).
+  const release = TERMINAL_STATES.includes(p.to) ? { leaseOwner: null, leaseUntil: null } : {};
   const detail = p.leaseOwner ? { ...withPublicError(p.detail), worker: p.leaseOwner } : withPublicError(p.detail);
-  await db.insert(operationEvents).values({ operationId: row.id, fromState: p.op.state, toState: p.to, detail });
+  // One statement, so the move and its history row are one round trip and commit together: the
+  // event is inserted from the updated row, hence only when the compare-and-set matched.
+  const moved = db.$with('moved').as(
+    db
+      .update(operations)
+      .set({ ...publicPatch(p.patch), ...release, state: p.to, updatedAt: sql`now()` })
+      .where(and(...conditions))
+      .returning(),
+  );
+  const event = db.$with('event', {}).as(
+    sql`insert into ${operationEvents} (operation_id, from_state, to_state, detail)
+        select id, ${p.op.state}, ${p.to}, ${detail === undefined ? null : JSON.stringify(detail)}::jsonb from ${moved}`,
+  );
+  const [row] = await db.with(moved, event).select().from(moved);
   return row;
 }
 

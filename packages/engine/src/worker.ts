@@ -196,7 +196,9 @@ export class Worker {
       this.#ctx.logger.error({ operationId: op.id, err: String(e) }, 'worker step crashed');
     } finally {
       clearInterval(heartbeat);
-      await releaseLease(this.#ctx.db, { id: op.id, owner: this.id }).catch(() => {});
+      // A move to a terminal state released the lease in the same write (transition.ts).
+      const released = last !== undefined && TERMINAL_STATES.includes(last.state) && last.leaseOwner === null;
+      if (!released) await releaseLease(this.#ctx.db, { id: op.id, owner: this.id }).catch(() => {});
     }
     if (this.#running) this.#dueAgain(last);
   }

@@ -1,11 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
 /** A database handle or an open transaction: queries take either, shaped `(db, params)`. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** Is `db` a caller's transaction (PGlite's and postgres.js's both extend PgTransaction)? */
+export const inTransaction = (db: Db): boolean => db instanceof PgTransaction;
 
 export interface Database {
   db: Db;

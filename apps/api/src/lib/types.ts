@@ -1,3 +1,4 @@
+import type { ApiKeyCache } from '../auth/key-cache.ts';
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { ChainId, DriverRegistry } from '@fiscus/core';
 import type { Db } from '@fiscus/ledger';
@@ -13,6 +14,8 @@ export interface AppDeps {
   db: Db;
   drivers: DriverRegistry;
   logger: Logger;
+  /** Verified API keys kept between requests (createApp makes one with the default TTL if absent). */
+  apiKeys?: ApiKeyCache;
   /** Largest request body in bytes (default 64 KiB). */
   bodyLimit?: number;
   metrics?: Metrics;

@@ -33,14 +33,15 @@ const MIN_BUMP_PERCENT = 10n;
  * above the policy's cap (`uncapped` only for a filler, whose 21,000 gas bounds the cost).
  */
 export async function eip1559Fees(provider: JsonRpcProvider, policy: FeePolicy = DEFAULT_FEE_POLICY, uncapped = false): Promise<Eip1559Fees> {
-  const block = await provider.getBlock('latest');
+  const [block, tip] = await Promise.all([
+    provider.getBlock('latest'),
+    // A node without the method: the default tip.
+    provider
+      .send('eth_maxPriorityFeePerGas', [])
+      .then((tip: string) => BigInt(tip))
+      .catch(() => GWEI),
+  ]);
   const baseFee = block?.baseFeePerGas ?? GWEI;
-  let tip = GWEI;
-  try {
-    tip = BigInt(await provider.send('eth_maxPriorityFeePerGas', []));
-  } catch {
-    // node without the method: keep the default tip
-  }
   const wanted = baseFee * 2n + tip;
   const maxFeePerGas = uncapped || wanted <= policy.maxFeePerGas ? wanted : policy.maxFeePerGas;
   return { maxPriorityFeePerGas: min(tip, maxFeePerGas), maxFeePerGas };

@@ -20,13 +20,15 @@ export async function applyEffects(tx: Db, op: OperationRow): Promise<void> {
   if (isOracleOperation(body) || isKeyRotationOperation(body) || body.kind === 'fillSequence') return;
   if (isPayoutOperation(body)) return applyPayoutPosted(tx, op, body);
   const items = itemsWithContext(body, op.context);
+  for (const { item, context } of items) await applyPositions(tx, op.fundId, item, context);
+  await applyDealingEffects(tx, op);
+  // Last: its postings lock the fund's supply account until commit, and every posting of the
+  // fund on this chain waits for that lock — the less this transaction does after, the less they wait.
   await postSupply(
     tx,
     op,
     items.map((i) => i.item),
   );
-  for (const { item, context } of items) await applyPositions(tx, op.fundId, item, context);
-  await applyDealingEffects(tx, op);
 }
 
 /** Off-chain consequences of an operation that will never take effect. */

@@ -1,4 +1,4 @@
-import { FiscusError, isFiscusError, operationFromJson } from '@fiscus/core';
+import { FiscusError, isFiscusError, operationFromJson, TERMINAL_STATES } from '@fiscus/core';
 import type { OperationRow } from '../rows.ts';
 import type { StepContext, StepResult } from './context.ts';
 import { deployStep } from './deploy.ts';
@@ -17,7 +17,7 @@ import { MAX_STEPS_PER_CLAIM } from '../defaults.ts';
 export async function processOperation(ctx: StepContext, claimed: OperationRow): Promise<StepResult> {
   let op: StepResult = claimed;
   for (let i = 0; op && i < MAX_STEPS_PER_CLAIM; i++) {
-    if (op.nextAttemptAt.getTime() > Date.now()) return op;
+    if (TERMINAL_STATES.includes(op.state) || op.nextAttemptAt.getTime() > Date.now()) return op;
     const before: OperationRow = op;
     try {
       op = await step(ctx, op);

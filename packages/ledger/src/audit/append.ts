@@ -1,6 +1,6 @@
 import { desc, sql } from 'drizzle-orm';
 import { FiscusError } from '@fiscus/core';
-import type { Db } from '../db.ts';
+import { inTransaction, type Db } from '../db.ts';
 import { auditLog } from '../schema/index.ts';
 import { mapLedgerError } from '../journal/errors.ts';
 import { GENESIS_HASH, auditHash, normaliseData } from './hash.ts';
@@ -32,16 +32,18 @@ export async function appendAudit(db: Db, e: AppendAuditParameters): Promise<App
   const at = e.at ?? new Date();
   if (Number.isNaN(at.getTime())) throw new FiscusError('VALIDATION_FAILED', 'Audit timestamp is not a valid date');
   const data = normaliseData(e.data);
+  const append = async (tx: Db): Promise<AppendAuditReturnType> => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(AUDIT_LOCK_KEY.toString())})`);
+    const [head] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    const seq = (head?.seq ?? 0n) + 1n;
+    const prevHash = head?.hash ?? GENESIS_HASH;
+    const hash = auditHash(prevHash, { seq, at, actor: e.actor, action: e.action, subject: e.subject, data });
+    await tx.insert(auditLog).values({ seq, at, actor: e.actor, action: e.action, subject: e.subject, data, prevHash, hash });
+    return { seq, hash };
+  };
   try {
-    return await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(AUDIT_LOCK_KEY.toString())})`);
-      const [head] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-      const seq = (head?.seq ?? 0n) + 1n;
-      const prevHash = head?.hash ?? GENESIS_HASH;
-      const hash = auditHash(prevHash, { seq, at, actor: e.actor, action: e.action, subject: e.subject, data });
-      await tx.insert(auditLog).values({ seq, at, actor: e.actor, action: e.action, subject: e.subject, data, prevHash, hash });
-      return { seq, hash };
-    });
+    // In the caller's transaction the lock lasts until its commit either way: no savepoint (two round trips) needed.
+    return await (inTransaction(db) ? append(db) : db.transaction(append));
   } catch (err) {
     throw mapLedgerError(err);
   }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { FiscusError, INT64_MAX } from '@fiscus/core';
 import type { Db } from '../db.ts';
 import { journalEntries, ledgerAccounts, postings } from '../schema/index.ts';
@@ -62,23 +62,33 @@ export async function postEntry(db: Db, p: PostEntryParameters): Promise<PostEnt
       const keys = [...new Map(p.postings.map((x) => [`${x.commodity}\u0000${x.account}`, x])).values()]
         .map(({ account, commodity }) => ({ code: account, commodity }))
         .sort((a, b) => cmp(a.commodity, b.commodity) || cmp(a.code, b.code));
-      await tx
-        .insert(ledgerAccounts)
-        .values(keys.map((k) => ({ fundId: p.fundId, ...k })))
-        .onConflictDoNothing();
-      const rows = await tx
-        .select({ id: ledgerAccounts.id, code: ledgerAccounts.code, commodity: ledgerAccounts.commodity })
-        .from(ledgerAccounts)
-        .where(
-          and(
-            eq(ledgerAccounts.fundId, p.fundId),
-            inArray(
-              ledgerAccounts.code,
-              keys.map((k) => k.code),
+      const lookUp = async () => {
+        const rows = await tx
+          .select({ id: ledgerAccounts.id, code: ledgerAccounts.code, commodity: ledgerAccounts.commodity })
+          .from(ledgerAccounts)
+          .where(
+            and(
+              eq(ledgerAccounts.fundId, p.fundId),
+              inArray(
+                ledgerAccounts.code,
+                keys.map((k) => k.code),
+              ),
             ),
-          ),
-        );
-      const ids = new Map(rows.map((r) => [`${r.commodity}\u0000${r.code}`, r.id]));
+          );
+        return new Map(rows.map((r) => [`${r.commodity}\u0000${r.code}`, r.id]));
+      };
+      // Read first: an INSERT … ON CONFLICT on an existing account waits for every open
+      // transaction that moved its balance (the posting trigger's row lock) — on a fund's supply
+      // account, every posting in flight. Only accounts not there yet are inserted.
+      let ids = await lookUp();
+      const missing = keys.filter((k) => !ids.has(`${k.commodity}\u0000${k.code}`));
+      if (missing.length > 0) {
+        await tx
+          .insert(ledgerAccounts)
+          .values(missing.map((k) => ({ fundId: p.fundId, ...k })))
+          .onConflictDoNothing();
+        ids = await lookUp();
+      }
 
       const [entry] = await tx
         .insert(journalEntries)
@@ -92,11 +102,10 @@ export async function postEntry(db: Db, p: PostEntryParameters): Promise<PostEnt
       const values = p.postings
         .map((x) => ({ entryId: entry.id, accountId: ids.get(`${x.commodity}\u0000${x.account}`)!, commodity: x.commodity, amount: x.amount }))
         .sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+      // The balance triggers lock the accounts until the caller commits: nothing after this.
+      // assertBalanced refused an unbalanced entry above; the database's deferred balance
+      // constraint checks it again at COMMIT, a backstop for any writer that skips this function.
       await tx.insert(postings).values(values);
-      // Fire the deferred balance check now, inside this savepoint, so a refusal surfaces here and
-      // not at some outer COMMIT; then defer again for whatever else the caller's transaction does.
-      await tx.execute(sql`SET CONSTRAINTS "ledger_entry_balanced", "ledger_entry_has_postings" IMMEDIATE`);
-      await tx.execute(sql`SET CONSTRAINTS "ledger_entry_balanced", "ledger_entry_has_postings" DEFERRED`);
       return { entryId: entry.id };
     });
   } catch (e) {

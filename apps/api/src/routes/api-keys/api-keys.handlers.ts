@@ -46,6 +46,7 @@ export const revoke: AppRouteHandler<RevokeRoute> = async (c) => {
   if (key.role === 'issuer-admin' && !key.revokedAt && (await countActiveAdmins(db)) <= 1) {
     throw new FiscusError('CONFLICT', 'cannot revoke the last active issuer-admin key');
   }
+  c.var.deps.apiKeys?.forget(keyId);
   const row = (await revokeApiKey(db, { id: keyId }))!;
   await appendAudit(db, { actor: c.var.principal.keyId, action: 'api_key.revoked', subject: keyId, data: {} });
   return c.json(present(row), 200);

@@ -95,7 +95,30 @@ export function toPolicyJson(p: PolicyIn, decimals: number): Record<string, unkn
 /** Validated by core, stored in its canonical JSON. */
 export const canonicalPolicy = (p: PolicyIn, decimals: number): PolicyJson => policyToJson(policyFromJson(toPolicyJson(p, decimals)));
 
+/**
+ * Presented policies by their stored JSON: funds mostly share a handful of policies, and the
+ * validating parse below is the largest cost of a page of funds (`BENCH=http`). Bounded; frozen,
+ * since one object is handed to many responses.
+ */
+const presented = new Map<string, Readonly<PolicyIn>>();
+const PRESENTED_MAX = 1_000;
+
 export function presentPolicy(stored: unknown, decimals: number): PolicyIn {
+  const key = `${decimals}:${JSON.stringify(stored)}`;
+  const hit = presented.get(key);
+  if (hit) return hit;
+  const out = deepFreeze(presentPolicyNow(stored, decimals));
+  if (presented.size >= PRESENTED_MAX) presented.clear();
+  presented.set(key, out);
+  return out;
+}
+
+const deepFreeze = <T>(x: T): T => {
+  if (x && typeof x === 'object') for (const v of Object.values(x)) deepFreeze(v);
+  return Object.freeze(x);
+};
+
+function presentPolicyNow(stored: unknown, decimals: number): PolicyIn {
   const json = policyToJson(policyFromJson(stored));
   const { minHolding, maxHolding, ...rest } = json;
   const out: PolicyIn = { ...rest };
