@@ -8,9 +8,12 @@
  * deployment on one chain. Seeding, not timed: memchain and anvil through the drivers in full
  * batches (anvil: every wallet onboarded onto one shared identity, mints of 100 per transaction);
  * the Stellar local ledger by its devnet bulk load (accounts and authorized trustlines written
- * straight into the state: there is no history to ingest there).
+ * straight into the state: there is no history to ingest there). BENCH_READS_ANVIL_STATE=<dir>
+ * keeps anvil's seeded state between runs (anvilKeep).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Keypair } from '@stellar/stellar-sdk';
 import { eq, sql } from 'drizzle-orm';
 import { DriverRegistry, type ChainDriver, type Deployment } from '@fiscus/core';
@@ -20,7 +23,7 @@ import { testBackends } from '@fiscus/ledger/testing';
 import { schema, type Db } from '@fiscus/ledger';
 import { fromDeployment } from '@fiscus/chain-stellar';
 import { LocalNetwork } from '../packages/chain-stellar/test/support/local-network.ts';
-import { hexKey, position, recordSeedTxs, seedBooks, sendBatches, startEvmChain } from './yield-seed.ts';
+import { hexKey, position, recordSeedTxs, seedBooks, sendBatches, startEvmChain, type EvmChainKeys } from './yield-seed.ts';
 import type { BenchRow } from './table.ts';
 
 const SIZES = (process.env.BENCH_READS_HOLDERS ?? '1000,10000,100000').split(',').map(Number);
@@ -36,6 +39,9 @@ interface Chain {
   /** Deploys a fresh fund and puts `holders` on chain; returns the seeding tx hashes (ours). */
   seed(fundId: string, holders: { address: string; units: bigint }[]): Promise<{ deployment: Deployment; hashes: string[] }>;
   newAddress(): string;
+  /** A fund of `size` holders seeded on a saved state in an earlier run (anvilKeep). */
+  kept?(size: number): Seeded | undefined;
+  keep?(size: number, seeded: Seeded): void;
   close(): Promise<void>;
 }
 
@@ -69,13 +75,54 @@ async function memchain(): Promise<Chain> {
   };
 }
 
+/** A seeded fund, as kept beside a saved chain state. */
+interface Seeded {
+  fundId: string;
+  holders: { address: string; units: bigint }[];
+  deployment: Deployment;
+  hashes: string[];
+}
+
+/**
+ * BENCH_READS_ANVIL_STATE=<dir>: anvil's state is saved there at the end (anvil --state) with the
+ * funds seeded on it, and the next run loads both instead of seeding again — 100,000 T-REX
+ * holders take the better part of an hour to seed, the reads they exist for a few seconds.
+ */
+function anvilKeep(dir: string | undefined) {
+  if (!dir) return undefined;
+  mkdirSync(dir, { recursive: true });
+  const metaPath = join(dir, 'funds.json');
+  const meta = (
+    existsSync(metaPath)
+      ? JSON.parse(readFileSync(metaPath, 'utf8'), (_k, v) => (typeof v === 'string' && /^\d+n$/.test(v) ? BigInt(v.slice(0, -1)) : v))
+      : { keys: undefined, funds: {} }
+  ) as { keys?: EvmChainKeys; funds: Record<string, Seeded> };
+  return {
+    statePath: join(dir, 'anvil.json'),
+    meta,
+    save: () =>
+      writeFileSync(
+        metaPath,
+        JSON.stringify(meta, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v)),
+      ),
+  };
+}
+
 async function anvil(): Promise<Chain> {
-  const eth = await startEvmChain(31_337);
+  const keep = anvilKeep(process.env.BENCH_READS_ANVIL_STATE);
+  const eth = await startEvmChain(31_337, { statePath: keep?.statePath, keys: keep?.meta.keys });
   const driver = eth.driver;
+  if (keep) keep.meta.keys = eth.keys;
   return {
     name: 'anvil',
     driver,
     newAddress: () => hexKey().slice(0, 42),
+    kept: (size) => keep?.meta.funds[size],
+    keep(size, seeded) {
+      if (!keep) return;
+      keep.meta.funds[size] = seeded;
+      keep.save();
+    },
     async seed(fundId, holders) {
       const deployment = await driver.deploy(spec(fundId));
       // One investor, many wallets: the onboarder deploys its identity once and registers every wallet on it.
@@ -167,10 +214,19 @@ export async function benchReads(): Promise<BenchRow[]> {
     try {
       const drivers = new DriverRegistry().register(chain.driver);
       for (const size of sizesFor(name)) {
-        process.stderr.write(`  reads: ${name} ${size} holders: seeding…\n`);
-        const fundId = `fund_${randomUUID()}`;
-        const holders = Array.from({ length: size }, (_, i) => ({ address: chain.newAddress(), units: position(i) }));
-        const [{ deployment, hashes }, seedMs] = await timed(() => retried(() => chain.seed(fundId, holders)));
+        let seeded = chain.kept?.(size);
+        let seedMs = 0;
+        if (seeded) process.stderr.write(`  reads: ${name} ${size} holders: seeded in an earlier run (saved state)\n`);
+        else {
+          process.stderr.write(`  reads: ${name} ${size} holders: seeding…\n`);
+          const fundId = `fund_${randomUUID()}`;
+          const holders = Array.from({ length: size }, (_, i) => ({ address: chain.newAddress(), units: position(i) }));
+          const [onChain, ms] = await timed(() => retried(() => chain.seed(fundId, holders)));
+          seeded = { fundId, holders, ...onChain };
+          seedMs = ms;
+          chain.keep?.(size, seeded);
+        }
+        const { fundId, holders, deployment, hashes } = seeded;
         await seedBooks(db, fundId, [{ driver: chain.driver, deployment, holders }]);
         await recordSeedTxs(db, fundId, chain.driver.chain, hashes);
         const [dep] = await db.select({ id: schema.deployments.id }).from(schema.deployments).where(eq(schema.deployments.fundId, fundId));
@@ -217,7 +273,7 @@ export async function benchReads(): Promise<BenchRow[]> {
             metric: `${label}: cold event ingest`,
             value: hashes.length ? secs(ingestMs) : 'n/a',
             note: hashes.length
-              ? `${ingest.events} events in ${ingest.pages} pages; seeding ${secs(seedMs)} (${hashes.length} txs), not timed`
+              ? `${ingest.events} events in ${ingest.pages} pages; seeding ${seedMs ? secs(seedMs) : 'in an earlier run'} (${hashes.length} txs), not timed`
               : 'bulk-loaded state: no history',
           },
         );

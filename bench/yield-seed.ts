@@ -6,22 +6,34 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_POLICY, newId, policyToJson, type ChainDriver, type Deployment, type PreparedTx, type SingleOperation } from '@fiscus/core';
-import { startAnvil, type AnvilNode } from '@fiscus/devnet';
+import { DEVNET_POOL_SWEEP_MS, startAnvil, type AnvilNode } from '@fiscus/devnet';
 import { EvmDriver, devSecp256k1Signer, ensureInfrastructure, signerAddress, EVM_MAX_AUTHORIZE_BATCH } from '@fiscus/chain-evm';
 import { ISSUANCE, postEntry, schema, supplyAccount, type Db } from '@fiscus/ledger';
 
 const ETH = 10n ** 18n;
 export const hexKey = () => `0x${randomBytes(32).toString('hex')}`;
 
-export async function startEvmChain(chainId: number): Promise<{ anvil: AnvilNode; driver: EvmDriver; close(): Promise<void> }> {
-  const anvil = await startAnvil({ chainId });
-  const signers = { admin: devSecp256k1Signer(hexKey()), operator: devSecp256k1Signer(hexKey()) };
+/** Signer keys of a bench chain: fixed when the chain's state is kept between runs (its deployments name them). */
+export interface EvmChainKeys {
+  admin: string;
+  operator: string;
+}
+
+export async function startEvmChain(
+  chainId: number,
+  o: { statePath?: string; keys?: EvmChainKeys } = {},
+): Promise<{ anvil: AnvilNode; driver: EvmDriver; keys: EvmChainKeys; close(): Promise<void> }> {
+  // A saved bench state is GBs at 100,000 holders: let anvil finish writing it however long it takes.
+  const anvil = await startAnvil({ chainId, statePath: o.statePath, stateDumpGraceMs: 30 * 60_000, sweepMs: DEVNET_POOL_SWEEP_MS });
+  const keys = o.keys ?? { admin: hexKey(), operator: hexKey() };
+  const signers = { admin: devSecp256k1Signer(keys.admin), operator: devSecp256k1Signer(keys.operator) };
   for (const s of Object.values(signers)) await anvil.cheats.setBalance(signerAddress(s), 1_000_000n * ETH);
   const infra = await ensureInfrastructure({ url: anvil.url, chainId: BigInt(chainId), ...signers });
   const driver = new EvmDriver({ chainId: BigInt(chainId), url: anvil.url, ...signers, infrastructure: infra });
   return {
     anvil,
     driver,
+    keys,
     close: async () => {
       driver.provider.destroy();
       await anvil.stop();

@@ -6,7 +6,10 @@ export interface HorizonClientOptions {
   allowHttp?: boolean;
 }
 
-/** The SDK's Horizon.Server, the only way this driver talks to the network. */
+/**
+ * The SDK's Horizon.Server, how this driver talks to the network — except the holder listing of a
+ * reconciliation, which fetches its pages directly (reads.ts: accountsForAsset).
+ */
 export function horizonServer(o: HorizonClientOptions): Horizon.Server {
   const allowHttp = o.allowHttp ?? /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(o.url);
   return new Horizon.Server(o.url, { allowHttp });

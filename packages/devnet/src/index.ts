@@ -8,6 +8,7 @@ export { MAX_BATCH as MEMCHAIN_MAX_BATCH } from './memchain/token.ts';
 export {
   startAnvil,
   anvilBinary,
+  DEVNET_POOL_SWEEP_MS,
   anvilRpc,
   anvilCheats,
   AnvilRpcError,

@@ -10,7 +10,7 @@ export { loadDeployment } from './deployments.ts';
 export type { OperationRow, ReconciliationRow } from './rows.ts';
 export type { EngineLogger } from './steps/context.ts';
 export { backoffDelay, type BackoffPolicy } from './backoff.ts';
-export { DEFAULT_BACKOFF } from './defaults.ts';
+export { DEFAULT_BACKOFF, TASK_INTERVALS_MS } from './defaults.ts';
 export { ingestEvents, ingestAll, type IngestEventsOptions, type IngestResult } from './ingest/index.ts';
 export { defaultTasks, ingestTask } from './tasks.ts';
 export type { PeriodicTask, TaskContext } from './task.ts';

@@ -71,6 +71,10 @@ export class Worker {
   readonly #wakers = new Set<() => void>();
   /** Operations in progress, by id. */
   readonly #inFlight = new Map<string, Promise<void>>();
+  /** Operations in progress per chain (fair claiming: one chain's slow calls never take every slot). */
+  readonly #inFlightByChain = new Map<string, number>();
+  /** Which chain the next fair claim starts from. */
+  #claimTurn = 0;
   /** Something may be due: claim before sleeping again. */
   #dirty = true;
   /** Wakes the claim loop out of its current wait. */
@@ -140,13 +144,45 @@ export class Worker {
    */
   async tick(): Promise<number> {
     const claimed = await this.#claim(this.#concurrency - this.#inFlight.size);
-    await Promise.all(claimed.map((op) => this.#work(op)));
+    await Promise.all(
+      claimed.map((op) => {
+        this.#track(op, 1);
+        return this.#work(op).finally(() => this.#track(op, -1));
+      }),
+    );
     return claimed.length;
   }
 
-  #claim(limit: number): Promise<OperationRow[]> {
-    if (limit <= 0) return Promise.resolve([]);
-    return claimOperations(this.#ctx.db, { owner: this.id, leaseMs: this.#leaseMs, limit, chains: this.#ctx.drivers.chains() });
+  /**
+   * Claims up to `limit` due operations, each chain first up to its fair share of the slots
+   * (concurrency / chains, starting from a different chain each time): a chain whose calls are
+   * slow — a node grinding through 15 M-gas batches, a hung submit — holds its share while
+   * another chain has work due, so that chain's operations do not queue behind it (the yield
+   * bench's Stellar batches waited 50 s for slots held by EVM prepares). What the fair pass
+   * leaves free goes to whatever is due, keeping one slot for each chain with nothing in
+   * progress: a burst on one chain uses the worker, and the next request on another still finds
+   * a slot at once.
+   */
+  async #claim(limit: number): Promise<OperationRow[]> {
+    if (limit <= 0) return [];
+    const chains = this.#ctx.drivers.chains();
+    const claim = (n: number, on: readonly string[]) => claimOperations(this.#ctx.db, { owner: this.id, leaseMs: this.#leaseMs, limit: n, chains: on });
+    if (chains.length < 2) return claim(limit, chains);
+    const share = Math.max(1, Math.floor(this.#concurrency / chains.length));
+    const claimed: OperationRow[] = [];
+    const held = (chain: string) => (this.#inFlightByChain.get(chain) ?? 0) + claimed.filter((op) => op.chain === chain).length;
+    const first = this.#claimTurn++ % chains.length;
+    for (const chain of [...chains.slice(first), ...chains.slice(0, first)]) {
+      const room = Math.min(share - held(chain), limit - claimed.length);
+      if (room > 0) claimed.push(...(await claim(room, [chain])));
+    }
+    const kept = chains.filter((c) => held(c) === 0).length;
+    if (limit - claimed.length - kept > 0) claimed.push(...(await claim(limit - claimed.length - kept, chains)));
+    return claimed;
+  }
+
+  #track(op: OperationRow, delta: 1 | -1): void {
+    this.#inFlightByChain.set(op.chain, (this.#inFlightByChain.get(op.chain) ?? 0) + delta);
   }
 
   async #run(): Promise<void> {
@@ -173,8 +209,10 @@ export class Worker {
 
   /** Works one claimed operation in its own slot; the slot frees when it stops. */
   #start(op: OperationRow): void {
+    this.#track(op, 1);
     const done = this.#work(op).finally(() => {
       this.#inFlight.delete(op.id);
+      this.#track(op, -1);
       this.#signal();
     });
     this.#inFlight.set(op.id, done);

@@ -52,28 +52,43 @@ const account = (a: string) => {
   return lower === ZERO ? null : checksummed(lower);
 };
 
-/** Token and IdentityRegistry logs as core ChainEvents; other logs yield undefined. */
+/** A 32-byte word (topic or data) as an unsigned integer; undefined unless exactly one word. */
+const word = (hex: string | undefined) => (hex !== undefined && /^0x[0-9a-fA-F]{64}$/.test(hex) ? BigInt(hex) : undefined);
+
+/**
+ * Token and IdentityRegistry logs as core ChainEvents; other logs (and malformed ones) yield
+ * undefined. Decoded by hand, not through ethers' `Interface.parseLog`: every event here has
+ * indexed addresses and at most one uint256 of data, and parseLog hashes each event signature
+ * again on every call — at 100,000 holders that was half the ingest's CPU (bench/reads.ts).
+ * logs.test.ts checks each shape against the ABI coder.
+ */
 export function toChainEvent(log: EvmLog): ChainEvent | undefined {
   const at = { txHash: log.txHash, block: log.block, index: log.index };
-  const t0 = log.topics[0];
-  if (t0 === TOPICS.transfer && log.topics.length === 3) {
-    // The bulk of every read: decoded without the ABI coder (two indexed addresses, one uint256).
-    return { kind: 'transfer', from: account(topicAddress(log.topics[1]!)), to: account(topicAddress(log.topics[2]!)), units: BigInt(log.data), ...at };
-  }
-  if (t0 === TOPICS.registered || t0 === TOPICS.removed) {
-    const e = abi.identityRegistry.parseLog(log)!;
-    return { kind: 'authorization', address: getAddress(e.args[0]), authorized: t0 === TOPICS.registered, ...at };
-  }
-  const e = abi.token.parseLog(log);
-  if (!e) return undefined;
+  const [t0, t1, t2, t3] = log.topics;
+  const n = log.topics.length;
+  if (t1 === undefined || word(t1) === undefined) return undefined;
+  const first = topicAddress(t1);
   switch (t0) {
-    case TOPICS.transfer:
-      return { kind: 'transfer', from: account(e.args[0]), to: account(e.args[1]), units: e.args[2] as bigint, ...at };
-    case TOPICS.addressFrozen:
-      return { kind: 'freeze', address: getAddress(e.args[0]), frozen: e.args[1] as boolean, ...at };
+    case TOPICS.transfer: {
+      const units = word(log.data);
+      if (n !== 3 || word(t2) === undefined || units === undefined) return undefined;
+      return { kind: 'transfer', from: account(first), to: account(topicAddress(t2!)), units, ...at };
+    }
+    case TOPICS.registered:
+    case TOPICS.removed:
+      if (n !== 3) return undefined;
+      return { kind: 'authorization', address: checksummed(first), authorized: t0 === TOPICS.registered, ...at };
+    case TOPICS.addressFrozen: {
+      const frozen = word(t2);
+      if (n !== 4 || frozen === undefined || word(t3) === undefined) return undefined;
+      return { kind: 'freeze', address: checksummed(first), frozen: frozen !== 0n, ...at };
+    }
     case TOPICS.tokensFrozen:
-    case TOPICS.tokensUnfrozen:
-      return { kind: 'freeze', address: getAddress(e.args[0]), frozen: t0 === TOPICS.tokensFrozen, units: e.args[1] as bigint, ...at };
+    case TOPICS.tokensUnfrozen: {
+      const units = word(log.data);
+      if (n !== 2 || units === undefined) return undefined;
+      return { kind: 'freeze', address: checksummed(first), frozen: t0 === TOPICS.tokensFrozen, units, ...at };
+    }
   }
   return undefined;
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { anvilBinary } from './binary.ts';
 import { ANVIL_DEV_CHAIN_ID } from './keys.ts';
 import { installMulticall3 } from './multicall3.ts';
+import { sweepPool } from './pool-sweeper.ts';
 import { anvilCheats, anvilRpc, type AnvilCheats } from './rpc.ts';
 
 export interface AnvilOptions {
@@ -9,12 +10,20 @@ export interface AnvilOptions {
   chainId?: number;
   /** Seconds between blocks; absent = automine (a block per transaction, as tests want). */
   blockTimeSeconds?: number;
+  /**
+   * With automine: every N ms, mine a block if ready transactions still wait in the pool (a
+   * backlog larger than one block: pool-sweeper.ts). Off by default: the fee-replacement tests
+   * keep underpriced transactions pending on purpose.
+   */
+  sweepMs?: number;
   /** Funded default accounts to create; default 3 (fewer accounts start faster). */
   accounts?: number;
   /** Loads chain state from this file at start and writes it back on stop (`npm start` keeps its chain). */
   statePath?: string;
   /** With statePath: also dump every N seconds, so a killed process loses at most N seconds. */
   stateIntervalSeconds?: number;
+  /** How long a stop waits for anvil to write statePath before killing it (default 120 s; a bench's GB-sized state needs longer). */
+  stateDumpGraceMs?: number;
   /** Default 0: the OS picks a free port and anvil reports it, so parallel test files never collide. */
   port?: number;
   startTimeoutMs?: number;
@@ -63,8 +72,13 @@ export async function startAnvil(opts: AnvilOptions = {}): Promise<AnvilNode> {
     // With a state file, a stop must let anvil finish writing it: a dump of tens of MB on a loaded
     // machine outlasted the 5 s grace, the SIGKILL left the last interval's dump, and the chain came
     // back without its latest blocks (the soak's chain-restart, seed 53: a posted mint vanished).
-    const graceMs = opts.statePath ? STATE_DUMP_GRACE_MS : STOP_GRACE_MS;
-    return { url, port, chainId, pid: proc.pid!, cheats: anvilCheats(url), stop: () => stopProcess(proc, killOnExit, graceMs) };
+    const graceMs = opts.statePath ? (opts.stateDumpGraceMs ?? STATE_DUMP_GRACE_MS) : STOP_GRACE_MS;
+    const sweeper = opts.sweepMs && !opts.blockTimeSeconds ? sweepPool(url, opts.sweepMs) : undefined;
+    const stop = () => {
+      sweeper?.stop();
+      return stopProcess(proc, killOnExit, graceMs);
+    };
+    return { url, port, chainId, pid: proc.pid!, cheats: anvilCheats(url), stop };
   } catch (e) {
     await stopProcess(proc, killOnExit);
     throw e;

@@ -14,6 +14,8 @@ export interface SubnetEvmOptions {
   /** anvil --state: keeps the chain across restarts (`npm start`). */
   statePath?: string;
   stateIntervalSeconds?: number;
+  /** Mine while ready transactions wait in the pool (anvil sweepMs): Subnet-EVM builds blocks while its mempool holds work. */
+  sweepMs?: number;
 }
 
 export interface SubnetEvmNode {
@@ -37,11 +39,18 @@ export async function startSubnetEvm(o: SubnetEvmOptions): Promise<SubnetEvmNode
   try {
     const gasLimit = ['--gas-limit', String(BigInt(genesis.gasLimit))];
     if (!o.statePath) {
-      anvil = await startAnvil({ chainId, accounts: 1, extraArgs: ['--init', file, ...gasLimit] });
+      anvil = await startAnvil({ chainId, accounts: 1, sweepMs: o.sweepMs, extraArgs: ['--init', file, ...gasLimit] });
     } else {
       // anvil refuses --init with --state, so a persisted chain starts empty and gets the genesis
       // state by cheat codes before the gate opens; a restart resumes from the state file.
-      anvil = await startAnvil({ chainId, accounts: 1, statePath: o.statePath, stateIntervalSeconds: o.stateIntervalSeconds, extraArgs: gasLimit });
+      anvil = await startAnvil({
+        chainId,
+        accounts: 1,
+        statePath: o.statePath,
+        stateIntervalSeconds: o.stateIntervalSeconds,
+        sweepMs: o.sweepMs,
+        extraArgs: gasLimit,
+      });
       await seedGenesisState(anvil.url, genesis);
     }
     const gate = await startGate({

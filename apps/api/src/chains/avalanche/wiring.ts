@@ -21,7 +21,7 @@ import {
   type SubnetEvmGenesis,
   type SubnetEvmGenesisConfig,
 } from '@fiscus/chain-avalanche';
-import { startSubnetEvm, type SubnetEvmNode } from '@fiscus/devnet';
+import { DEVNET_POOL_SWEEP_MS, startSubnetEvm, type SubnetEvmNode } from '@fiscus/devnet';
 import type { Signer } from '@fiscus/core';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
@@ -134,6 +134,7 @@ export async function buildAvalanche(config: Config, logger: Logger, o: Avalanch
       port: config.AVALANCHE_LOCAL_PORT,
       statePath: o.localStateFile,
       stateIntervalSeconds: o.localStateFile ? STATE_INTERVAL_SECONDS : undefined,
+      sweepMs: DEVNET_POOL_SWEEP_MS,
     });
   }
   try {

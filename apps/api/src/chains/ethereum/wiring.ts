@@ -14,7 +14,7 @@ import {
   feePolicyFromGwei,
   parseEvmFinality,
 } from '@fiscus/chain-evm';
-import { ANVIL_DEV_ACCOUNTS, ANVIL_DEV_CHAIN_ID, startAnvil, type AnvilNode } from '@fiscus/devnet';
+import { ANVIL_DEV_ACCOUNTS, ANVIL_DEV_CHAIN_ID, DEVNET_POOL_SWEEP_MS, startAnvil, type AnvilNode } from '@fiscus/devnet';
 import { KEY_ROLES, type KeyRole, type Signer } from '@fiscus/core';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
@@ -76,6 +76,7 @@ export async function buildEvm(config: Config, logger: Logger, o: EvmWiringOptio
         port: config.ETHEREUM_LOCAL_PORT,
         statePath: o.localStateFile,
         stateIntervalSeconds: o.localStateFile ? STATE_INTERVAL_SECONDS : undefined,
+        sweepMs: DEVNET_POOL_SWEEP_MS,
       });
   try {
     const url = config.ETHEREUM_RPC_URL ?? anvil!.url;
