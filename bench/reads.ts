@@ -207,7 +207,8 @@ export async function benchReads(): Promise<BenchRow[]> {
     const start = STARTERS[name];
     if (!start) throw new Error(`unknown chain ${name}; known: ${Object.keys(STARTERS).join(', ')}`);
     const chain = await start();
-    const backend = testBackends()[0]!;
+    // PostgreSQL when DATABASE_URL is set (as an issuer runs it), else PGlite (`npm start`).
+    const backend = testBackends().at(-1)!;
     const created = await backend.create();
     const database = await created.open();
     const db = database.db;

@@ -38,7 +38,8 @@ export async function benchYield(): Promise<BenchRow[]> {
   // Default: the Subnet-EVM stand-in wired as `npm start` wires it (buildAvalanche);
   // =anvil: a second plain anvil (chain id 43112) running the same EVM driver and contracts.
   const avax = L1 === 'standin' ? await startStandIn() : await startEvmChain(43_112);
-  const backend = testBackends()[0]!;
+  // PostgreSQL when DATABASE_URL is set (as an issuer runs it), else PGlite (`npm start`).
+  const backend = testBackends().at(-1)!;
   const created = await backend.create();
   const database = await created.open();
   try {

@@ -8,7 +8,7 @@ import { LocalNetwork } from './support/local-network.ts';
 
 /** A Horizon that answers every request with `status` and `body`. */
 async function answering(status: number, body: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((_req, res) => res.writeHead(status, { 'content-type': 'application/problem+json' }).end(body));
+  const server = createServer((_req, res) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(body));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
@@ -69,6 +69,25 @@ describe('holder listing (GET /accounts?asset=, fetched directly)', () => {
       );
       expect(err?.code).toBe(code);
       expect(err?.message).toContain('horizon says no');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('reads a page whose free-text fields are not ASCII (the body is then decoded as UTF-8)', async () => {
+    const deployment = await net.driver().deploy({ id: 'fund_utf8', name: 'Utf8', symbol: 'UTF', decimals: 6 });
+    const d = fromDeployment(deployment);
+    const holder = Keypair.random().publicKey();
+    const record = {
+      id: holder,
+      paging_token: holder,
+      home_domain: 'fönd.example',
+      data: { 'note€': 'w6Q=' },
+      balances: [{ asset_type: 'credit_alphanum4', asset_code: d.assetCode, asset_issuer: d.issuer, balance: '1.2500000' }],
+    };
+    const { url, server } = await answering(200, JSON.stringify({ _embedded: { records: [record] } }));
+    try {
+      expect(await driverAt(url).holders(deployment)).toEqual({ items: [{ address: holder, units: 1_250_000n }] });
     } finally {
       server.close();
     }

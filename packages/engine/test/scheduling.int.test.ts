@@ -45,12 +45,17 @@ describeEachBackend('a hung chain does not hold up another chain', (backend) => 
   });
   afterAll(() => Promise.all(chains.map((c) => c.server.close())));
 
-  it('mints on the live chain post one after another while a submit on the hung chain has no answer', async () => {
-    const db = fresh.current.db;
-    const [hung, live] = chains as [TestChain, TestChain];
-    const f = await seedMoveFund(db, twoChainWorker(db, [hung.driver, live.driver]), chains);
-    // The poll is longer than the test: only a free slot or a work signal can make it claim.
-    const worker = new Worker({ db, drivers: registryOf([hung.driver, live.driver]), pollMs: 120_000, statusPollMs: 10, concurrency: 4, tasks: [] });
+  /** A fund on both chains, a worker of four slots whose poll outlasts the test (only a free slot or a work signal makes it claim), a mint request. */
+  async function setup(db: Db) {
+    const f = await seedMoveFund(
+      db,
+      twoChainWorker(
+        db,
+        chains.map((c) => c.driver),
+      ),
+      chains,
+    );
+    const worker = new Worker({ db, drivers: registryOf(chains.map((c) => c.driver)), pollMs: 120_000, statusPollMs: 10, concurrency: 4, tasks: [] });
     const mint = (c: TestChain) =>
       requestOperation(db, {
         fundId: f.fundId,
@@ -59,6 +64,13 @@ describeEachBackend('a hung chain does not hold up another chain', (backend) => 
         context: { walletId: f.wallets[c.chain]!.walletId, investorId: f.investorId },
         requestedBy: 'test',
       });
+    return { worker, mint };
+  }
+
+  it('mints on the live chain post one after another while a submit on the hung chain has no answer', async () => {
+    const db = fresh.current.db;
+    const [hung, live] = chains as [TestChain, TestChain];
+    const { worker, mint } = await setup(db);
     hung.server.faults.set('submit', 'hang');
     worker.start();
     try {
@@ -89,59 +101,34 @@ describeEachBackend('a hung chain does not hold up another chain', (backend) => 
       await worker.stop();
     }
   });
-});
-
-describeEachBackend('a burst on a slow chain leaves room for another chain', (backend) => {
-  const fresh = useFreshDatabase(backend);
-  let chains: TestChain[];
-  beforeAll(async () => {
-    chains = await Promise.all(
-      ['slow', 'fast'].map(async (name) => {
-        const chain = `memory:${name}` as ChainId;
-        const server = await startMemChain({ chain });
-        const seed = randomBytes(32);
-        return { chain, server, driver: new MemChainDriver({ chain, url: server.url, signer: ed25519Signer(seed), timeoutMs: 120_000 }), seed };
-      }),
-    );
-  });
-  afterAll(() => Promise.all(chains.map((c) => c.server.close())));
 
   it('more hung submits than the worker has slots: mints on the other chain still post one after another', async () => {
     const db = fresh.current.db;
-    const [slow, fast] = chains as [TestChain, TestChain];
-    const f = await seedMoveFund(db, twoChainWorker(db, [slow.driver, fast.driver]), chains);
-    const worker = new Worker({ db, drivers: registryOf([slow.driver, fast.driver]), pollMs: 120_000, statusPollMs: 10, concurrency: 4, tasks: [] });
-    const mint = (c: TestChain) =>
-      requestOperation(db, {
-        fundId: f.fundId,
-        chain: c.chain,
-        body: { kind: 'mint', to: f.wallets[c.chain]!.address, units: 1_000n },
-        context: { walletId: f.wallets[c.chain]!.walletId, investorId: f.investorId },
-        requestedBy: 'test',
-      });
-    slow.server.faults.set('submit', 'hang');
+    const [hung, live] = chains as [TestChain, TestChain];
+    const { worker, mint } = await setup(db);
+    hung.server.faults.set('submit', 'hang');
     worker.start();
     const stuck: string[] = [];
     try {
       await worker.listening();
       // Six operations whose chain calls never answer, for a worker of four slots.
-      for (let i = 0; i < 6; i++) stuck.push((await mint(slow)).id);
-      for (const deadline = Date.now() + 20_000; slow.server.faults.hanging() < 3; ) {
-        if (Date.now() > deadline) throw new Error(`only ${slow.server.faults.hanging()} calls reached the hung node`);
+      for (let i = 0; i < 6; i++) stuck.push((await mint(hung)).id);
+      for (const deadline = Date.now() + 20_000; hung.server.faults.hanging() < 3; ) {
+        if (Date.now() > deadline) throw new Error(`only ${hung.server.faults.hanging()} calls reached the hung node`);
         await new Promise((r) => setTimeout(r, 10));
       }
-      // Claimed fairly, the slow chain holds three slots and leaves one for a chain with nothing
+      // Claimed fairly, the hung chain holds three slots and leaves one for a chain with nothing
       // in progress; claimed first-come, it held all four and these waited for a hung call (120 s).
       for (let i = 0; i < 3; i++) {
-        const op = await mint(fast);
+        const op = await mint(live);
         expect(await waitFor(db, op.id, isTerminal, 20_000)).toBe('posted');
       }
-      expect(slow.server.faults.hanging()).toBe(3);
+      expect(hung.server.faults.hanging()).toBe(3);
     } finally {
-      slow.server.faults.clear();
+      hung.server.faults.clear();
       await worker.stop();
     }
-    const resumed = new Worker({ db, drivers: registryOf([slow.driver, fast.driver]), pollMs: 20, statusPollMs: 10, tasks: [] });
+    const resumed = new Worker({ db, drivers: registryOf(chains.map((c) => c.driver)), pollMs: 20, statusPollMs: 10, tasks: [] });
     await settle(resumed, db, stuck, 30_000);
     for (const id of stuck) expect((await getOperation(db, id)).state).toBe('posted');
   });

@@ -32,6 +32,8 @@ interface EventWindow {
   /** Last block whose logs are all in `logs`. */
   to: bigint;
   logs: EvmLog[];
+  /** Transactions among `logs` carrying a cash event, kept as logs arrive (not re-found per page: O(window) each). */
+  cashTxs: Set<string>;
 }
 
 /** Index of the first log strictly after `after` (binary search; logs are in chain order). */
@@ -85,7 +87,7 @@ export class EvmReads {
     // The fund's subscription / redemption contracts (issue 12), read in the same scan.
     const cash = SettlementLogs.of(d);
     let w = this.#events.get(key);
-    if (!w || fromBlock < w.from || fromBlock > w.to + 1n) w = { from: fromBlock, to: fromBlock - 1n, logs: [] };
+    if (!w || fromBlock < w.from || fromBlock > w.to + 1n) w = { from: fromBlock, to: fromBlock - 1n, logs: [], cashTxs: new Set() };
     const start = firstAfter(w.logs, after);
     const window = w;
     if (window.logs.length - start < this.o.pageSize && window.to < finalHead) {
@@ -99,7 +101,9 @@ export class EvmReads {
           toBlock: finalHead,
         },
         (logs, to) => {
-          for (const l of logs.map(fromRawLog).sort(byPosition)) window.logs.push(l);
+          const fresh = logs.map(fromRawLog).sort(byPosition);
+          for (const l of fresh) window.logs.push(l);
+          cash?.addCashTransactions(fresh, window.cashTxs);
           window.to = to;
           return window.logs.length - start >= this.o.pageSize;
         },
@@ -108,11 +112,10 @@ export class EvmReads {
     const items: ChainEvent[] = [];
     let i = start;
     // The window holds whole blocks, so every log of a cash event's transaction is in it.
-    const cashTxs = cash?.cashTransactions(window.logs);
     for (; i < window.logs.length && items.length < this.o.pageSize; i++) {
       const log = window.logs[i]!;
       const e = cash?.decode(log) ?? toChainEvent(log);
-      if (e && !(cashTxs && cash!.isFolded(e, cashTxs))) items.push(e);
+      if (e && !cash?.isFolded(e, window.cashTxs)) items.push(e);
     }
     const more = i < window.logs.length;
     if (more) this.#events.set(key, window);

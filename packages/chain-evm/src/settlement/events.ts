@@ -34,9 +34,9 @@ export class SettlementLogs {
     return asset && contracts.length ? new SettlementLogs(contracts, asset.decimals) : undefined;
   }
 
-  /** Transactions (lower-cased hashes) among `logs` that carry a cash event. */
-  cashTransactions(logs: EvmLog[]): Set<string> {
-    return new Set(logs.filter((l) => CASH_TOPICS.includes(l.topics[0]!)).map((l) => l.txHash.toLowerCase()));
+  /** Adds to `into` the transactions (lower-cased hashes) among `logs` that carry a cash event. */
+  addCashTransactions(logs: EvmLog[], into: Set<string>): void {
+    for (const l of logs) if (CASH_TOPICS.includes(l.topics[0]!)) into.add(l.txHash.toLowerCase());
   }
 
   /** A mint or burn Transfer that a cash event of the same transaction stands for. */

@@ -82,23 +82,27 @@ function tally(sampleSize: number | undefined) {
 export async function checkPositions(db: Db, driver: ChainDriver, p: { fundId: string; deployment: Deployment; sampleSize?: number }): Promise<PositionCheck> {
   const chain = driver.chain;
   const startedAt = await dbNow(db);
-  const books = await booksOf(db, p.fundId, chain);
-  const { t, miss } = tally(p.sampleSize);
-  let onChain = 0;
-  const seen = new Set<string>();
+  // The books are read while the chain is paged (on PostgreSQL the query runs meanwhile in the
+  // server); a failed chain read must not leave the books' promise unobserved.
+  const booksRead = booksOf(db, p.fundId, chain);
+  booksRead.catch(() => {});
+  const holders: { address: string; units: bigint }[] = [];
   let cursor: string | undefined;
   do {
     const page = await driver.holders(p.deployment, cursor);
-    for (const h of page.items) {
-      if (h.units === 0n) continue;
-      onChain++;
-      const k = key(chain, h.address);
-      seen.add(k);
-      const b = books.get(k) ?? 0n;
-      if (b !== h.units) miss({ address: h.address, chain: h.units, books: b });
-    }
+    for (const h of page.items) if (h.units !== 0n) holders.push(h);
     cursor = page.next;
   } while (cursor);
+  const books = await booksRead;
+  const { t, miss } = tally(p.sampleSize);
+  const onChain = holders.length;
+  const seen = new Set<string>();
+  for (const h of holders) {
+    const k = key(chain, h.address);
+    seen.add(k);
+    const b = books.get(k) ?? 0n;
+    if (b !== h.units) miss({ address: h.address, chain: h.units, books: b });
+  }
   let inBooks = 0;
   for (const [address, units] of books) {
     if (units === 0n) continue;
