@@ -110,7 +110,9 @@ function anvilKeep(dir: string | undefined) {
 
 async function anvil(): Promise<Chain> {
   const keep = anvilKeep(process.env.BENCH_READS_ANVIL_STATE);
-  const eth = await startEvmChain(31_337, { statePath: keep?.statePath, keys: keep?.meta.keys });
+  // Every size asked for already seeded: load the state without writing GBs back at the end.
+  const readOnly = !!keep && sizesFor('anvil').every((n) => keep.meta.funds[n]);
+  const eth = await startEvmChain(31_337, { statePath: keep?.statePath, readOnly, keys: keep?.meta.keys });
   const driver = eth.driver;
   if (keep) keep.meta.keys = eth.keys;
   return {

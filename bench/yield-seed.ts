@@ -21,10 +21,18 @@ export interface EvmChainKeys {
 
 export async function startEvmChain(
   chainId: number,
-  o: { statePath?: string; keys?: EvmChainKeys } = {},
+  o: { statePath?: string; readOnly?: boolean; keys?: EvmChainKeys } = {},
 ): Promise<{ anvil: AnvilNode; driver: EvmDriver; keys: EvmChainKeys; close(): Promise<void> }> {
-  // A saved bench state is GBs at 100,000 holders: let anvil finish writing it however long it takes.
-  const anvil = await startAnvil({ chainId, statePath: o.statePath, stateDumpGraceMs: 30 * 60_000, sweepMs: DEVNET_POOL_SWEEP_MS });
+  // A saved bench state is GBs at 100,000 holders: let anvil read and write it however long it
+  // takes; `readOnly` loads it without writing it back (nothing new to keep).
+  const state = o.statePath ? (o.readOnly ? { extraArgs: ['--load-state', o.statePath] } : { statePath: o.statePath }) : {};
+  const anvil = await startAnvil({
+    chainId,
+    ...state,
+    startTimeoutMs: o.statePath ? 30 * 60_000 : undefined,
+    stateDumpGraceMs: 30 * 60_000,
+    sweepMs: DEVNET_POOL_SWEEP_MS,
+  });
   const keys = o.keys ?? { admin: hexKey(), operator: hexKey() };
   const signers = { admin: devSecp256k1Signer(keys.admin), operator: devSecp256k1Signer(keys.operator) };
   for (const s of Object.values(signers)) await anvil.cheats.setBalance(signerAddress(s), 1_000_000n * ETH);

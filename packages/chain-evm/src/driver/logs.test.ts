@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { getAddress, Wallet, ZeroAddress, type Interface } from 'ethers';
 import { abi } from '../contracts/abi.ts';
-import { toChainEvent, type EvmLog } from './logs.ts';
+import { eip55, toChainEvent, type EvmLog } from './logs.ts';
 
 const at = { block: 7n, index: 3, txHash: `0x${'ab'.repeat(32)}` };
 const alice = Wallet.createRandom().address;
@@ -49,5 +50,17 @@ describe('toChainEvent (hand decoding of the token and identity registry logs)',
     expect(toChainEvent({ ...transfer, topics: [] })).toBeUndefined();
     const frozen = logOf(abi.token, 'TokensFrozen', [bob, 1n]);
     expect(toChainEvent({ ...frozen, data: '0x' })).toBeUndefined();
+  });
+});
+
+describe('eip55', () => {
+  it('checksums as ethers getAddress does', () => {
+    for (let i = 0; i < 2_000; i++) {
+      const lower = `0x${randomBytes(20).toString('hex')}`;
+      expect(eip55(lower)).toBe(getAddress(lower));
+    }
+    // All digits, all letters: nothing or everything to case.
+    expect(eip55(`0x${'1'.repeat(40)}`)).toBe(getAddress(`0x${'1'.repeat(40)}`));
+    expect(eip55(`0x${'f'.repeat(40)}`)).toBe(getAddress(`0x${'f'.repeat(40)}`));
   });
 });

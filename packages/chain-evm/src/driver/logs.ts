@@ -1,3 +1,4 @@
+import { keccak_256 } from '@noble/hashes/sha3.js';
 import { getAddress, ZeroAddress } from 'ethers';
 import type { ChainEvent } from '@fiscus/core';
 import { abi } from '../contracts/abi.ts';
@@ -31,13 +32,32 @@ export const fromRawLog = (l: RawLog): EvmLog => ({
   txHash: l.transactionHash,
 });
 
+/**
+ * EIP-55: a hex letter is upper-cased where the keccak of the lower-case hex has a nibble ≥ 8.
+ * Done here on noble's keccak directly: ethers' getAddress (validation, byte conversions around
+ * the same hash) took twice as long, and a cold ingest of 100,000 holders checksums every one.
+ * logs.test.ts holds it to getAddress.
+ */
+export function eip55(lower: string): string {
+  const hash = keccak_256(Buffer.from(lower.slice(2), 'latin1'));
+  let out = '0x';
+  for (let i = 0; i < 40; i++) {
+    const c = lower.charCodeAt(i + 2);
+    const nibble = (hash[i >> 1]! >> (i & 1 ? 0 : 4)) & 15;
+    out += nibble >= 8 && c >= 97 ? String.fromCharCode(c - 32) : lower[i + 2];
+  }
+  return out;
+}
+
+const LOWER_ADDRESS = /^0x[0-9a-f]{40}$/;
+
 // Checksumming hashes the address (keccak): 100,000 transfers name far fewer distinct holders.
 const checksums = new Map<string, string>();
 export function checksummed(lower: string): string {
   let c = checksums.get(lower);
   if (c === undefined) {
     if (checksums.size > 1_000_000) checksums.clear();
-    c = getAddress(lower);
+    c = LOWER_ADDRESS.test(lower) ? eip55(lower) : getAddress(lower);
     checksums.set(lower, c);
   }
   return c;
