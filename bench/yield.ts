@@ -72,6 +72,8 @@ export async function benchYield(): Promise<BenchRow[]> {
     const worker = new Worker({ db: database.db, drivers, tasks: [distributionTask(TASK_INTERVALS_MS.distributions)] });
     worker.start();
     const started = performance.now();
+    const startedAt = new Date();
+    let wallMs = 0;
     const d = await requestDistribution(database.db, { fundId, recordTime: new Date(), units: UNITS, requestedBy: 'bench' });
     let planMs = 0;
     try {
@@ -79,14 +81,15 @@ export async function benchYield(): Promise<BenchRow[]> {
         await new Promise((r) => setTimeout(r, 50));
         const [row] = await database.db.select({ state: schema.distributions.state }).from(schema.distributions).where(eq(schema.distributions.id, d.id));
         if (!planMs && row?.state !== 'pending') planMs = performance.now() - started;
-        if (row?.state === 'completed') break;
+        if (row?.state === 'completed') {
+          wallMs = performance.now() - started; // seen completed: the worker's stop is not part of it
+          break;
+        }
         if (row?.state === 'partially_failed' || row?.state === 'failed') throw new Error(`distribution ${row.state}`);
       }
     } finally {
       await worker.stop();
     }
-    const wallMs = performance.now() - started;
-    const startedAt = new Date(Date.now() - wallMs);
 
     const allocations = await database.db
       .select({ chain: schema.distributionAllocations.chain, op: schema.distributionAllocations.operationId })
