@@ -140,6 +140,44 @@ describe('EvmDriver reads that scale (anvil behind a counting, capping proxy)', 
     }
   }, 60_000);
 
+  it('events read the next range while a page is booked, each log once; an older cursor is served again', async () => {
+    const reference = await drainEvents(devnet.driver({ pageSize: 1_000 }));
+    const reader = devnet.driver({ pageSize: 7, url: proxy.url, logRange: 4n });
+    const [logs, calls] = [proxy.logsReturned, proxy.calls.length];
+    const pages = [await reader.events(d)];
+    const asked = proxy.logRanges(calls).length;
+    // The next range is asked for with no call to events(): while the caller books this page.
+    await until(() => proxy.logRanges(calls).length > asked);
+    const cursors: (string | undefined)[] = [undefined];
+    while (pages.at(-1)!.items.length > 0) {
+      cursors.push(pages.at(-1)!.next);
+      pages.push(await reader.events(d, cursors.at(-1)));
+    }
+    expect(pages.flatMap((p) => p.items)).toEqual(reference);
+    expect(proxy.logsReturned - logs).toBe(reference.length);
+    // Pages asked again, out of order, from cursors the window has moved past: the same pages.
+    for (const i of [3, 0, 5, 1, 1]) expect(await reader.events(d, cursors[i])).toEqual(pages[i]);
+  }, 60_000);
+
+  it('a holder page read ahead is read again when a block came in between', async () => {
+    const reader = devnet.driver({ pageSize: PAGE, url: proxy.url });
+    const calls = proxy.calls.length;
+    const first = await reader.holders(d);
+    // The second page's balances are asked for at once, at the first page's head.
+    await until(() => proxy.calls.slice(calls).filter((c) => c.method === 'eth_call').length === 2);
+    const before = (await devnet.driver({ pageSize: PAGE }).holders(d, first.next)).items;
+    const target = before[0]!;
+    await mustSend(driver, d, { kind: 'mint', to: target.address, units: 7n });
+    const second = await reader.holders(d, first.next);
+    expect(second.items).toEqual(before.map((h) => (h.address === target.address ? { ...h, units: h.units + 7n } : h)));
+  }, 60_000);
+
+  async function until(done: () => boolean): Promise<void> {
+    for (const t0 = Date.now(); !done(); await new Promise((r) => setTimeout(r, 10))) {
+      if (Date.now() - t0 > 5_000) throw new Error('not seen within 5 s');
+    }
+  }
+
   async function drainEvents(reader: EvmDriver): Promise<ChainEvent[]> {
     const all: ChainEvent[] = [];
     let cursor: string | undefined;

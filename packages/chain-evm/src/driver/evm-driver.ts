@@ -101,6 +101,8 @@ export interface EvmDriverOptions {
   pageSize?: number;
   /** Widest eth_getLogs block range; default 10,000 (narrowed on the fly when the endpoint refuses it). */
   logRange?: bigint;
+  /** Logs one eth_getLogs answer should carry; ranges are sized to it (default LOGS_PER_RANGE, 10,000). */
+  logsPerRange?: number;
   provider?: JsonRpcProvider;
   /** M-of-N approvers of large operations: each fund gets a Safe they own at deploy (safe/approvals.ts). */
   approvals?: EvmApprovals;
@@ -154,6 +156,7 @@ export class EvmDriver implements ChainDriver, FeeReplacement, PolicySync, Stabl
     this.#reads = new EvmReads(this.provider, new RawRpc(o.url), {
       pageSize: o.pageSize ?? DEFAULT_PAGE_SIZE,
       logRange: o.logRange ?? 10_000n,
+      logsPerRange: o.logsPerRange,
       finality: this.finality,
     });
     this.capabilities = {

@@ -12,6 +12,8 @@ export interface ReadOptions {
   pageSize: number;
   /** Widest eth_getLogs block range; narrowed on the fly when the endpoint refuses it. */
   logRange: bigint;
+  /** Logs one eth_getLogs answer should carry (default LOGS_PER_RANGE). */
+  logsPerRange?: number;
   /** Events in blocks that are not final yet may still be reorged away and are not reported. */
   finality: EvmFinality;
 }
@@ -27,14 +29,22 @@ const hex = (n: bigint) => `0x${n.toString(16)}`;
 
 /** Logs read for events but not yet handed out: one scan's overshoot past a full page. */
 interface EventWindow {
-  /** First block whose logs are all in `logs`. */
+  /** First block whose logs after `dropped` are all in `logs`. */
   from: bigint;
   /** Last block whose logs are all in `logs`. */
   to: bigint;
   logs: EvmLog[];
-  /** Transactions among `logs` carrying a cash event, kept as logs arrive (not re-found per page: O(window) each). */
+  /** The last log handed out and dropped from the front: a cursor before it cannot be served from here. */
+  dropped?: { block: bigint; index: number };
+  /** Transactions among the window's logs carrying a cash event, kept as logs arrive (not re-found per page: O(window) each). */
   cashTxs: Set<string>;
+  /** The next range, being read while the caller books the page it was given; false if that read failed. */
+  ahead?: Promise<boolean>;
 }
+
+/** Can the page after `after` (in block `fromBlock`) be served from `w` and the blocks after it? */
+const serves = (w: EventWindow, after: EventPosition | undefined, fromBlock: bigint) =>
+  fromBlock >= w.from && fromBlock <= w.to + 1n && (!w.dropped || (after !== undefined && !isAfter(after, w.dropped)));
 
 /** Index of the first log strictly after `after` (binary search; logs are in chain order). */
 function firstAfter(logs: EvmLog[], after: EventPosition | undefined): number {
@@ -58,15 +68,18 @@ function firstAfter(logs: EvmLog[], after: EventPosition | undefined): number {
 export class EvmReads {
   readonly range: AdaptiveRange;
   readonly balances: BalanceReader;
-  readonly #events = new Map<string, EventWindow>();
+  readonly #windows = new Map<string, EventWindow>();
+  readonly #eventsTurn = new Map<string, Promise<void>>();
   readonly #holders = new Map<string, HolderIndex>();
+  /** Per token: the balances of the page after the last one handed out, being read at that page's head. */
+  readonly #balancesAhead = new Map<string, { head: bigint; page: string[]; units: Promise<bigint[] | undefined> }>();
 
   constructor(
     readonly provider: JsonRpcProvider,
     readonly rpc: RawRpc,
     readonly o: ReadOptions,
   ) {
-    this.range = new AdaptiveRange(o.logRange);
+    this.range = new AdaptiveRange(o.logRange, o.logsPerRange);
     this.balances = new BalanceReader(rpc);
   }
 
@@ -79,35 +92,50 @@ export class EvmReads {
    * page wait in memory for the next page instead of being fetched again.
    */
   async events(d: Deployment, cursor?: string): Promise<Page<ChainEvent>> {
+    const key = detail(d, 'token').toLowerCase();
+    // One caller at a time per deployment: the window (and its read-ahead) is shared state.
+    const run = (this.#eventsTurn.get(key) ?? Promise.resolve()).then(() => this.#events(d, key, cursor));
+    const turn = run.then(
+      () => {},
+      () => {},
+    );
+    this.#eventsTurn.set(key, turn);
+    void turn.then(() => this.#eventsTurn.get(key) === turn && this.#eventsTurn.delete(key));
+    return run;
+  }
+
+  async #events(d: Deployment, key: string, cursor?: string): Promise<Page<ChainEvent>> {
     const after = cursor ? parseCursor(cursor) : undefined;
     const finalHead = await finalBlockNumber(this.provider, this.o.finality);
     const fromBlock = after ? (after.index === 'end' ? after.block + 1n : after.block) : BigInt(detail(d, 'deployBlock'));
+    let w = this.#windows.get(key);
+    if (w?.ahead) {
+      // A read-ahead that failed is read again below, where its error reaches the caller.
+      if (!(await w.ahead)) w = undefined;
+      else w.ahead = undefined;
+    }
     if (finalHead < fromBlock) return { items: [] };
-    const key = detail(d, 'token').toLowerCase();
     // The fund's subscription / redemption contracts (issue 12), read in the same scan.
     const cash = SettlementLogs.of(d);
-    let w = this.#events.get(key);
-    if (!w || fromBlock < w.from || fromBlock > w.to + 1n) w = { from: fromBlock, to: fromBlock - 1n, logs: [], cashTxs: new Set() };
-    const start = firstAfter(w.logs, after);
+    const filter = {
+      addresses: [detail(d, 'token'), detail(d, 'identityRegistry'), ...(cash?.addresses ?? [])],
+      topics0: [...Object.values(TOPICS), ...(cash?.topics0 ?? [])],
+    };
+    if (!w || !serves(w, after, fromBlock)) w = { from: fromBlock, to: fromBlock - 1n, logs: [], cashTxs: new Set() };
     const window = w;
-    if (window.logs.length - start < this.o.pageSize && window.to < finalHead) {
-      await scanLogs(
-        this.rpc,
-        this.range,
-        {
-          addresses: [detail(d, 'token'), detail(d, 'identityRegistry'), ...(cash?.addresses ?? [])],
-          topics0: [...Object.values(TOPICS), ...(cash?.topics0 ?? [])],
-          fromBlock: window.to + 1n,
-          toBlock: finalHead,
-        },
-        (logs, to) => {
-          const fresh = logs.map(fromRawLog).sort(byPosition);
-          for (const l of fresh) window.logs.push(l);
-          cash?.addCashTransactions(fresh, window.cashTxs);
-          window.to = to;
-          return window.logs.length - start >= this.o.pageSize;
-        },
-      );
+    /** One more range of logs into the window. */
+    const readRange = () =>
+      scanLogs(this.rpc, this.range, { ...filter, fromBlock: window.to + 1n, toBlock: finalHead }, (logs, to) => {
+        const fresh = logs.map(fromRawLog).sort(byPosition);
+        for (const l of fresh) window.logs.push(l);
+        cash?.addCashTransactions(fresh, window.cashTxs);
+        window.to = to;
+        return true;
+      });
+    let start = firstAfter(window.logs, after);
+    while (window.logs.length - start < this.o.pageSize && window.to < finalHead) {
+      await readRange();
+      start = firstAfter(window.logs, after);
     }
     const items: ChainEvent[] = [];
     let i = start;
@@ -118,8 +146,20 @@ export class EvmReads {
       if (e && !cash?.isFolded(e, window.cashTxs)) items.push(e);
     }
     const more = i < window.logs.length;
-    if (more) this.#events.set(key, window);
-    else this.#events.delete(key);
+    if (i > 0) {
+      const last = window.logs[i - 1]!;
+      window.dropped = { block: last.block, index: last.index };
+      window.from = last.block;
+      window.logs = window.logs.slice(i);
+    }
+    // While older blocks remain, the next range is read as this page is booked (at most one range ahead).
+    if (window.to < finalHead && window.logs.length <= this.range.target)
+      window.ahead = readRange().then(
+        () => true,
+        () => false,
+      );
+    if (more || window.ahead) this.#windows.set(key, window);
+    else this.#windows.delete(key);
     // A full page resumes after its last event; otherwise every log up to `to` was read.
     const last: EventPosition = more ? items.at(-1)! : { block: window.to, index: 'end' };
     return { items, next: formatCursor(last) };
@@ -135,7 +175,7 @@ export class EvmReads {
     const token = detail(d, 'token');
     const key = token.toLowerCase();
     const head = BigInt(await this.rpc.call<string>('eth_blockNumber', []));
-    const finalHead = await finalBlockNumber(this.provider, this.o.finality);
+    const finalHead = this.o.finality.kind === 'confirmations' ? head - BigInt(this.o.finality.depth) : await finalBlockNumber(this.provider, this.o.finality);
     let index = this.#holders.get(key);
     if (!index) {
       index = new HolderIndex(BigInt(detail(d, 'deployBlock')) - 1n);
@@ -159,8 +199,25 @@ export class EvmReads {
         return false;
       });
     const { page, more } = ix.page(cursor?.toLowerCase(), this.o.pageSize, recent);
-    const units = await this.balances.balances(token, page, hex(head));
+    const units = await this.#pageBalances(key, token, page, head);
+    // The next page's balances are read while the caller works on this one (a listing pages on).
+    if (more) {
+      const next = ix.page(page.at(-1), this.o.pageSize, recent).page;
+      const read = this.balances.balances(token, next, hex(head)).catch(() => undefined);
+      this.#balancesAhead.set(key, { head, page: next, units: read });
+    }
     const items = page.map((a, i) => ({ address: checksummed(a), units: units[i]! })).filter((h) => h.units > 0n);
     return more ? { items, next: checksummed(page.at(-1)!) } : { items };
+  }
+
+  /** Balances of one page at `head`: the read-ahead's when it read this very page at this head. */
+  async #pageBalances(key: string, token: string, page: string[], head: bigint): Promise<bigint[]> {
+    const ahead = this.#balancesAhead.get(key);
+    this.#balancesAhead.delete(key);
+    if (ahead && ahead.head === head && ahead.page.length === page.length && ahead.page.every((a, i) => a === page[i])) {
+      const units = await ahead.units;
+      if (units) return units;
+    }
+    return this.balances.balances(token, page, hex(head));
   }
 }

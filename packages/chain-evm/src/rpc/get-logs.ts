@@ -33,23 +33,50 @@ export function isRangeRefusal(e: unknown): boolean {
 
 const hex = (n: bigint) => `0x${n.toString(16)}`;
 const GROW_AFTER = 4;
+/**
+ * Logs one answer should carry. Providers cap answers near here anyway (Infura: 10,000 results),
+ * and an answer this size is a few MB: the next range is read while this one is decoded and
+ * booked, where one answer of a whole dense history (200,000 logs) left the reader idle for
+ * seconds, then the node.
+ */
+export const LOGS_PER_RANGE = 10_000;
+/** The first range of an endpoint whose log density is not known yet; doubled while answers are sparse. */
+const FIRST_RANGE = 128n;
 
-/** The block range to ask for next, per endpoint: shrinks on refusal, grows back on success. */
+/**
+ * The block range to ask for next, per endpoint: shrinks on refusal, and in proportion when an
+ * answer carried more than `target` logs; grows back while answers are sparse (after a refusal,
+ * only after a run of accepted ranges, so a provider's range cap is not hit every other call).
+ */
 export class AdaptiveRange {
   #current: bigint;
   #streak = 0;
-  constructor(readonly widest: bigint) {
-    this.#current = widest;
+  #refused = false;
+  constructor(
+    readonly widest: bigint,
+    readonly target = LOGS_PER_RANGE,
+  ) {
+    this.#current = widest < FIRST_RANGE ? widest : FIRST_RANGE;
   }
   get current(): bigint {
     return this.#current;
   }
   refused(asked: bigint): void {
     this.#streak = 0;
+    this.#refused = true;
     this.#current = asked > 1n ? asked / 2n : 1n;
   }
-  succeeded(): void {
-    if (++this.#streak < GROW_AFTER || this.#current >= this.widest) return;
+  /** `span` blocks were answered with `count` logs. */
+  succeeded(span: bigint, count: number): void {
+    if (count > this.target) {
+      this.#streak = 0;
+      const fit = (span * BigInt(this.target)) / BigInt(count);
+      this.#current = fit < 1n ? 1n : fit;
+      return;
+    }
+    // A range cut short by the end of the scan says nothing about a wider one.
+    if (count * 2 > this.target || span < this.#current || this.#current >= this.widest) return;
+    if (this.#refused && ++this.#streak < GROW_AFTER) return;
     this.#streak = 0;
     this.#current = this.#current * 2n > this.widest ? this.widest : this.#current * 2n;
   }
@@ -78,7 +105,7 @@ export async function scanLogs(
       range.refused(to - from + 1n);
       continue;
     }
-    range.succeeded();
+    range.succeeded(to - from + 1n, logs.length);
     from = to + 1n;
     if (each(logs, to)) return to;
   }

@@ -7,10 +7,11 @@ import { INGEST_MAX_PAGES } from '../defaults.ts';
 import { priceHolderBurn } from '../redemptions/open.ts';
 import { applyRedemptionTransfer, isToRedemptionAddress } from './redemption-transfer.ts';
 import { applyCashEvent, type CashEvent } from './cash-events.ts';
+import { ownTxHashes } from './own-transactions.ts';
 
 const isCashEvent = (e: ChainEvent): e is CashEvent => e.kind === 'cashSubscription' || e.kind === 'cashRedemption';
 
-const { chainCursors, deployments, fundWallets, operations, redemptions, wallets } = schema;
+const { chainCursors, deployments, fundWallets, redemptions, wallets } = schema;
 
 type Transfer = Extract<ChainEvent, { kind: 'transfer' }>;
 
@@ -261,35 +262,6 @@ async function movePosition(tx: Db, fundId: string, walletId: string, delta: big
     .update(fundWallets)
     .set({ units: sql`${fundWallets.units} + ${delta}`, updatedAt: sql`now()` })
     .where(and(eq(fundWallets.fundId, fundId), eq(fundWallets.walletId, walletId)));
-}
-
-/** Hashes (lower-cased) of our own operations' transactions on this chain among `hashes`. */
-async function ownTxHashes(tx: Db, chain: string, hashes: string[]): Promise<Set<string>> {
-  const lowered = [...new Set(hashes.map((h) => h.toLowerCase()))];
-  if (lowered.length === 0) return new Set();
-  const rows = await tx
-    .select({ txHash: operations.txHash })
-    .from(operations)
-    .where(and(eq(operations.chain, chain), inArray(sql`lower(${operations.txHash})`, lowered)));
-  const own = new Set(rows.map((r) => r.txHash!.toLowerCase()));
-  // A fee-replaced operation whose EARLIER candidate landed still names the replacement until its
-  // worker sees the receipt: that mint is ours too (the soak found it booked as a foreign mint).
-  const wanted = sql.join(
-    lowered.map((h) => sql`${h}`),
-    sql`, `,
-  );
-  const replaced = await tx
-    .select({ superseded: operations.supersededTxs })
-    .from(operations)
-    .where(
-      and(
-        eq(operations.chain, chain),
-        sql`jsonb_array_length(${operations.supersededTxs}) > 0`,
-        sql`exists (select 1 from jsonb_array_elements(${operations.supersededTxs}) c where lower(c->>'hash') in (${wanted}))`,
-      ),
-    );
-  for (const r of replaced) for (const c of r.superseded as { hash?: string }[]) if (c.hash) own.add(c.hash.toLowerCase());
-  return own;
 }
 
 /** Wallets registered on this chain among `addresses` (matched case-insensitively), and whether they hold the fund. */

@@ -1,4 +1,5 @@
 import type { OperationState } from '@fiscus/core';
+import { sql } from 'drizzle-orm';
 import { customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, bigserial, boolean } from 'drizzle-orm/pg-core';
 import { createdAt, units, updatedAt } from './columns.ts';
 import { funds } from './funds.ts';
@@ -59,7 +60,14 @@ export const operations = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('operations_work').on(t.state, t.nextAttemptAt), index('operations_fund').on(t.fundId, t.createdAt)],
+  (t) => [
+    index('operations_work').on(t.state, t.nextAttemptAt),
+    index('operations_fund').on(t.fundId, t.createdAt),
+    // The ingest asks, per page of chain events, which transactions are ours: by hash, not by
+    // scanning every operation ever posted (engine/src/ingest/ingest.ts, ownTxHashes).
+    index('operations_chain_tx').on(t.chain, sql`lower(${t.txHash})`),
+    index('operations_replaced').on(t.chain).where(sql`jsonb_array_length(${t.supersededTxs}) > 0`),
+  ],
 );
 
 /** Every state transition, append-only: the operation's history. */

@@ -1,0 +1,2 @@
+CREATE INDEX "operations_chain_tx" ON "operations" USING btree ("chain",lower("tx_hash"));--> statement-breakpoint
+CREATE INDEX "operations_replaced" ON "operations" USING btree ("chain") WHERE jsonb_array_length("operations"."superseded_txs") > 0;
