@@ -4,7 +4,7 @@ import { Account, Asset, Operation, TransactionBuilder, type Transaction } from 
 import { DriverRegistry, type Deployment } from '@fiscus/core';
 import { accountBalance, schema, stablecoinAccount, supplyAccount, type Db } from '@fiscus/ledger';
 import { describeEachBackend, useFreshDatabase } from '@fiscus/ledger/testing';
-import { enableSettlementChain, ingestEvents } from '@fiscus/engine';
+import { enableSettlementChain, getDvpQuote, ingestEvents, recordDvpQuote } from '@fiscus/engine';
 import { deployedFund, deploymentOf } from '@fiscus/engine/testing';
 import type { StellarDriver } from '../src/index.ts';
 import { startUsdcHarness, type UsdcHarness } from './support/usdc-harness.ts';
@@ -73,11 +73,21 @@ describeEachBackend('Stellar delivery-versus-payment subscription (local USDC)',
     const quote = await quoteFor(f, 1_000_000n, 10_500_000n);
     const signed = TransactionBuilder.fromXDR(quote.xdr, h.net.horizon.ledger.passphrase) as Transaction;
     signed.sign(h.net.investors.get(f.address)!);
+    // The quote as the API records it: it names the inner transaction's hash.
+    const row = await recordDvpQuote(db, {
+      ...{ fundId: f.fundId, chain: h.chain, investorId: f.investorId, walletId: f.walletId, address: f.address },
+      ...{ units: 1_000_000n, usd: 1_050_000n, nav: { value: 105n, scale: 2 }, txHash: quote.hash, expiresAt: quote.validUntil, by: 'test' },
+    });
     const bumped = await stellar().feeBump(f.deployment, signed.toEnvelope().toXdr('base64'));
     expect(bumped.innerHash).toBe(quote.hash);
+    expect(bumped.hash).not.toBe(quote.hash);
     expect(bumped.feeAccount).not.toBe(f.address);
     expect(await h.driver.balanceOf(f.deployment, f.address)).toBe(1_000_000n);
     expect(await h.usdc.balance(f.address)).toBe(19_500_000n);
+    // The ledger knows the transaction by the fee bump's hash; the quote is settled all the same.
+    await ingestEvents(db, new DriverRegistry().register(h.driver), { deploymentId: f.deploymentId });
+    expect(await accountBalance(db, { fundId: f.fundId, code: supplyAccount(h.chain), commodity: 'units' })).toBe(1_000_000n);
+    expect(await getDvpQuote(db, f.fundId, row.id)).toMatchObject({ status: 'settled' });
 
     // Without the payment leg the issuer's delivery is not a DvP: the fee account will not pay for it.
     const delivery = signed.operations[1] as { destination: string; amount: string; source?: string };

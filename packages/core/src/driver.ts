@@ -167,6 +167,11 @@ export type ChainEvent =
       navRound: bigint;
       nav: bigint;
       txHash: string;
+      /**
+       * When a fee bump carried it (Stellar): the inner transaction's hash, the one a quote or a
+       * pre-signed transaction names (the ledger knows the transaction by the fee bump's `txHash`).
+       */
+      innerTxHash?: string;
       block: bigint;
       index: number;
     }

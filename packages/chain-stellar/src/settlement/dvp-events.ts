@@ -20,7 +20,17 @@ export async function foldDvpSubscriptions(net: StellarNetwork, d: StellarDeploy
   const mints = items.filter((e): e is Extract<ChainEvent, { kind: 'transfer' }> => e.kind === 'transfer' && e.from === null && e.to !== null);
   if (mints.length === 0) return items;
   const legs = new Map<string, Map<string, bigint>>();
-  for (const hash of new Set(mints.map((m) => m.txHash))) legs.set(hash, await stablecoinPaidIn(net, d, s, hash));
+  const inner = new Map<string, string>();
+  for (const hash of new Set(mints.map((m) => m.txHash))) {
+    const paid = await stablecoinPaidIn(net, d, s, hash);
+    legs.set(hash, paid);
+    // A quote names the transaction the investor signed; sent inside a fee bump (the platform's
+    // fee-bump route, or anyone's), the ledger knows it by the bump's hash.
+    if (paid.size > 0) {
+      const bumped = await innerHashOf(net, hash);
+      if (bumped) inner.set(hash, bumped);
+    }
+  }
   return items.map((e) => {
     if (e.kind !== 'transfer' || e.from !== null || e.to === null) return e;
     const stroops = legs.get(e.txHash)?.get(e.to);
@@ -37,6 +47,7 @@ export async function foldDvpSubscriptions(net: StellarNetwork, d: StellarDeploy
       navRound: 0n,
       nav,
       txHash: e.txHash,
+      ...(inner.has(e.txHash) ? { innerTxHash: inner.get(e.txHash) } : {}),
       block: e.block,
       index: e.index,
     };
@@ -52,4 +63,10 @@ async function stablecoinPaidIn(net: StellarNetwork, d: StellarDeployment, s: St
     paid.set(r.from, (paid.get(r.from) ?? 0n) + amountToStroops(r.amount ?? '0'));
   }
   return paid;
+}
+
+/** The inner transaction's hash when `hash` is a fee bump; else undefined. */
+async function innerHashOf(net: StellarNetwork, hash: string): Promise<string | undefined> {
+  const record = (await net.server.transactions().transaction(hash).call()) as unknown as { inner_transaction?: { hash?: string } };
+  return record.inner_transaction?.hash;
 }

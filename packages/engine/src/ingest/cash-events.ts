@@ -101,7 +101,7 @@ async function subscribed(tx: Db, t: Target, chain: string, e: Extract<CashEvent
     ],
   });
   await movePosition(tx, t.fundId, h.walletId, e.units);
-  await settleDvpQuote(tx, { fundId: t.fundId, chain, txHash: e.txHash });
+  await settleDvpQuote(tx, { fundId: t.fundId, chain, txHash: e.txHash, innerTxHash: e.innerTxHash });
   await appendAudit(tx, {
     actor: 'ingester',
     action: 'subscription.onchain',

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { FiscusError, newId, type Nav } from '@fiscus/core';
 import { appendAudit, schema, type Db } from '@fiscus/ledger';
 
@@ -74,7 +74,7 @@ export async function getDvpQuote(db: Db, fundId: string, quoteId: string): Prom
 }
 
 /** Called by the ingest in the transaction that books the subscription: the quote this transaction answered is settled. */
-export async function settleDvpQuote(tx: Db, p: { fundId: string; chain: string; txHash: string }): Promise<void> {
+export async function settleDvpQuote(tx: Db, p: { fundId: string; chain: string; txHash: string; innerTxHash?: string }): Promise<void> {
   await tx
     .update(subscriptionQuotes)
     .set({ status: 'settled', settledAt: new Date(), updatedAt: new Date() })
@@ -82,7 +82,8 @@ export async function settleDvpQuote(tx: Db, p: { fundId: string; chain: string;
       and(
         eq(subscriptionQuotes.fundId, p.fundId),
         eq(subscriptionQuotes.chain, p.chain),
-        eq(subscriptionQuotes.txHash, p.txHash),
+        // A fee bump's own hash, or the inner transaction's: the one the quote pre-signed.
+        inArray(subscriptionQuotes.txHash, p.innerTxHash ? [p.txHash, p.innerTxHash] : [p.txHash]),
         eq(subscriptionQuotes.status, 'quoted'),
       ),
     );
