@@ -185,10 +185,16 @@ export class EvmReads {
     const filter = { addresses: [token], topics0: [TOPICS.transfer] };
     const ix = index;
     if (ix.scannedTo < finalHead) {
-      await scanLogs(this.rpc, this.range, { ...filter, fromBlock: ix.scannedTo + 1n, toBlock: finalHead }, (logs, to) => {
-        ix.add(recipients(logs), to);
-        return false;
-      });
+      await scanLogs(
+        this.rpc,
+        this.range,
+        { ...filter, fromBlock: ix.scannedTo + 1n, toBlock: finalHead },
+        (logs, to) => {
+          ix.add(recipients(logs), to);
+          return false;
+        },
+        { readAhead: true },
+      );
     }
     // Blocks not final yet: read on every call (a reorg may still change them), never indexed.
     const recent: string[] = [];

@@ -85,29 +85,40 @@ export class AdaptiveRange {
 /**
  * Every log of `f` in [fromBlock, toBlock], each block range read once, in the widest range the
  * endpoint accepts. `each` sees every range's logs as they arrive; returning true stops early.
- * Returns the last block whose logs were all delivered.
+ * With `readAhead`, the next range is asked for before `each` sees this one (a scan that reads to
+ * the end: the node answers it while this process decodes). Returns the last block whose logs
+ * were all delivered.
  */
 export async function scanLogs(
   rpc: RawRpc,
   range: AdaptiveRange,
   f: LogFilter & { fromBlock: bigint; toBlock: bigint },
   each: (logs: RawLog[], to: bigint) => boolean | undefined,
+  o: { readAhead?: boolean } = {},
 ): Promise<bigint> {
-  let from = f.fromBlock;
-  while (from <= f.toBlock) {
-    const span = range.current;
-    const to = from + span - 1n < f.toBlock ? from + span - 1n : f.toBlock;
+  const ask = (from: bigint) => {
+    const to = from + range.current - 1n < f.toBlock ? from + range.current - 1n : f.toBlock;
+    const logs = rpc.call<RawLog[]>('eth_getLogs', [{ address: f.addresses, topics: [f.topics0], fromBlock: hex(from), toBlock: hex(to) }]);
+    // Awaited below, unless the scan stops first: then nobody hears how it ended.
+    logs.catch(() => {});
+    return { from, to, logs };
+  };
+  let next: ReturnType<typeof ask> | undefined = f.fromBlock <= f.toBlock ? ask(f.fromBlock) : undefined;
+  while (next) {
+    const { from, to } = next;
     let logs: RawLog[];
     try {
-      logs = await rpc.call<RawLog[]>('eth_getLogs', [{ address: f.addresses, topics: [f.topics0], fromBlock: hex(from), toBlock: hex(to) }]);
+      logs = await next.logs;
     } catch (e) {
       if (!isRangeRefusal(e) || to === from) throw e;
       range.refused(to - from + 1n);
+      next = ask(from);
       continue;
     }
     range.succeeded(to - from + 1n, logs.length);
-    from = to + 1n;
+    next = o.readAhead && to < f.toBlock ? ask(to + 1n) : undefined;
     if (each(logs, to)) return to;
+    if (!next && to < f.toBlock) next = ask(to + 1n);
   }
   return f.toBlock;
 }
