@@ -25,7 +25,9 @@ export async function startEvmChain(
 ): Promise<{ anvil: AnvilNode; driver: EvmDriver; keys: EvmChainKeys; close(): Promise<void> }> {
   // A saved bench state is GBs at 100,000 holders: let anvil read and write it however long it
   // takes; `readOnly` loads it without writing it back (nothing new to keep).
-  const state = o.statePath ? (o.readOnly ? { extraArgs: ['--load-state', o.statePath] } : { statePath: o.statePath }) : {};
+  // Written once, at the stop: anvil's periodic dump (every minute by default with --state)
+  // re-serialized GBs each time, and seeding 100,000 holders slowed as the state grew.
+  const state = o.statePath ? (o.readOnly ? { extraArgs: ['--load-state', o.statePath] } : { statePath: o.statePath, stateIntervalSeconds: 86_400 }) : {};
   const anvil = await startAnvil({
     chainId,
     ...state,
