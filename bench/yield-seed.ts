@@ -26,8 +26,14 @@ export async function startEvmChain(
   // A saved bench state is GBs at 100,000 holders: let anvil read and write it however long it
   // takes; `readOnly` loads it without writing it back (nothing new to keep).
   // Written once, at the stop: anvil's periodic dump (every minute by default with --state)
-  // re-serialized GBs each time, and seeding 100,000 holders slowed as the state grew.
-  const state = o.statePath ? (o.readOnly ? { extraArgs: ['--load-state', o.statePath] } : { statePath: o.statePath, stateIntervalSeconds: 86_400 }) : {};
+  // re-serialized GBs each time. And past states only in memory, the last 32 (--prune-history): anvil wrote every
+  // block's state under ~/.foundry/anvil/tmp, 15-40 MB a block at 100,000 holders, 76 GB over
+  // one seeding — until the disk was full. The reads only ask for the head's state.
+  const state = o.statePath
+    ? o.readOnly
+      ? { extraArgs: ['--load-state', o.statePath, '--prune-history', '32'] }
+      : { statePath: o.statePath, stateIntervalSeconds: 86_400, extraArgs: ['--prune-history', '32'] }
+    : {};
   const anvil = await startAnvil({
     chainId,
     ...state,
