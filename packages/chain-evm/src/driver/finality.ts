@@ -21,6 +21,14 @@ export async function finalBlockNumber(provider: JsonRpcProvider, f: EvmFinality
 }
 
 /**
+ * The final block number given a head already read: a confirmation depth needs no further request
+ * (a read that fetched the head for its own use pays one round trip, not two).
+ */
+export async function finalBlockBelow(head: bigint, provider: JsonRpcProvider, f: EvmFinality): Promise<bigint> {
+  return f.kind === 'confirmations' ? head - BigInt(f.depth) : finalBlockNumber(provider, f);
+}
+
+/**
  * Parses a finality setting: `finalized` (the node's finalized tag) or a whole number of blocks
  * (a documented confirmation depth). `variable` names the setting in the error.
  */

@@ -3,7 +3,7 @@ import { FiscusError, type ChainEvent, type Deployment, type Holder, type Page }
 import { BalanceReader } from '../rpc/balances.ts';
 import { AdaptiveRange, scanLogs, type RawLog } from '../rpc/get-logs.ts';
 import type { RawRpc } from '../rpc/raw.ts';
-import { finalBlockNumber, type EvmFinality } from './finality.ts';
+import { finalBlockBelow, finalBlockNumber, type EvmFinality } from './finality.ts';
 import { HolderIndex } from './holder-index.ts';
 import { SettlementLogs } from '../settlement/events.ts';
 import { TOPICS, checksummed, formatCursor, fromRawLog, isAfter, parseCursor, toChainEvent, topicAddress, type EventPosition, type EvmLog } from './logs.ts';
@@ -175,7 +175,7 @@ export class EvmReads {
     const token = detail(d, 'token');
     const key = token.toLowerCase();
     const head = BigInt(await this.rpc.call<string>('eth_blockNumber', []));
-    const finalHead = this.o.finality.kind === 'confirmations' ? head - BigInt(this.o.finality.depth) : await finalBlockNumber(this.provider, this.o.finality);
+    const finalHead = await finalBlockBelow(head, this.provider, this.o.finality);
     let index = this.#holders.get(key);
     if (!index) {
       index = new HolderIndex(BigInt(detail(d, 'deployBlock')) - 1n);
