@@ -23,18 +23,26 @@ function mintsInFlight(fundId: string, excludeOperationId?: string) {
   );
 }
 
-/** The cap-table facts the policy needs, across all chains. */
+/**
+ * The cap-table facts the policy needs, across all chains: one statement of scalar subqueries
+ * (every prepare of a mint re-checks the policy; three reads each cost a round trip).
+ */
 export async function investorPosition(db: Db, p: { fundId: string; investorId: string; excludeOperationId?: string }): Promise<InvestorPosition> {
-  const [posted] = await db
-    .select({ units: sql<string>`coalesce(sum(${fundWallets.units}), 0)`, lastSubscribedAt: max(fundWallets.lastSubscribedAt) })
+  const investorWallets = and(eq(fundWallets.fundId, p.fundId), eq(wallets.investorId, p.investorId));
+  const postedUnits = db
+    .select({ units: sql`coalesce(sum(${fundWallets.units}), 0)` })
     .from(fundWallets)
     .innerJoin(wallets, eq(wallets.id, fundWallets.walletId))
-    .where(and(eq(fundWallets.fundId, p.fundId), eq(wallets.investorId, p.investorId)));
-  const [pending] = await db
-    .select({ units: sql<string>`coalesce(sum((${operations.body}->>'units')::numeric), 0)` })
+    .where(investorWallets);
+  const lastSubscribed = db
+    .select({ at: max(fundWallets.lastSubscribedAt) })
+    .from(fundWallets)
+    .innerJoin(wallets, eq(wallets.id, fundWallets.walletId))
+    .where(investorWallets);
+  const pendingUnits = db
+    .select({ units: sql`coalesce(sum((${operations.body}->>'units')::numeric), 0)` })
     .from(operations)
     .where(and(mintsInFlight(p.fundId, p.excludeOperationId), sql`${operations.context}->>'investorId' = ${p.investorId}`));
-
   const holders = db
     .selectDistinct({ investorId: wallets.investorId })
     .from(fundWallets)
@@ -44,11 +52,19 @@ export async function investorPosition(db: Db, p: { fundId: string; investorId: 
     .selectDistinct({ investorId: sql<string>`${operations.context}->>'investorId'` })
     .from(operations)
     .where(mintsInFlight(p.fundId, p.excludeOperationId));
-  const [count] = await db.select({ n: sql<string>`count(*)` }).from(holders.union(incoming).as('holders'));
+
+  const [row] = await db
+    .select({
+      posted: sql<string>`(${postedUnits})`,
+      lastSubscribedAt: sql`(${lastSubscribed})`.mapWith(fundWallets.lastSubscribedAt),
+      pending: sql<string>`(${pendingUnits})`,
+      holders: sql<string>`(select count(*) from (${holders.union(incoming)}) as holders)`,
+    })
+    .from(sql`(select 1) as one`);
 
   return {
-    holding: BigInt(posted?.units ?? 0) + BigInt(pending?.units ?? 0),
-    lastSubscribedAt: posted?.lastSubscribedAt ? new Date(posted.lastSubscribedAt) : null,
-    holderCount: Number(count?.n ?? 0),
+    holding: BigInt(row?.posted ?? 0) + BigInt(row?.pending ?? 0),
+    lastSubscribedAt: row?.lastSubscribedAt ?? null,
+    holderCount: Number(row?.holders ?? 0),
   };
 }

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { publicErrorOf, TERMINAL_STATES, withPublicError, type OperationState } from '@fiscus/core';
 import { schema, type Db } from '@fiscus/ledger';
 import type { OperationRow } from './rows.ts';
+import { wakeNextSequence } from './sequence-wake.ts';
 
 const { operations, operationEvents } = schema;
 
@@ -14,6 +15,8 @@ export interface TransitionParams {
   detail?: Record<string, unknown>;
   /** When set, the move only happens while this worker still holds the lease. */
   leaseOwner?: string;
+  /** The operation's transaction landed or was accepted: wake the signer's next sequence if it waits (sequence-wake.ts). */
+  wakeNext?: boolean;
 }
 
 /**
@@ -40,7 +43,11 @@ export async function transition(db: Db, p: TransitionParams): Promise<Operation
     sql`insert into ${operationEvents} (operation_id, from_state, to_state, detail)
         select id, ${p.op.state}, ${p.to}, ${detail === undefined ? null : JSON.stringify(detail)}::jsonb from ${moved}`,
   );
-  const [row] = await db.with(moved, event).select().from(moved);
+  const ctes = p.wakeNext ? [moved, event, db.$with('woken', {}).as(wakeNextSequence(sql`${moved}`))] : [moved, event];
+  const [row] = await db
+    .with(...ctes)
+    .select()
+    .from(moved);
   return row;
 }
 

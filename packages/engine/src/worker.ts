@@ -9,6 +9,7 @@ import { defaultTasks } from './tasks.ts';
 import type { PeriodicTask } from './task.ts';
 import type { EngineLogger, StepContext, StepResult } from './steps/context.ts';
 import { processOperation } from './steps/process.ts';
+import { postingGroup } from './steps/post.ts';
 import type { OperationRow } from './rows.ts';
 import { DueTimer } from './due-timer.ts';
 import { listenForWork } from './wakeup.ts';
@@ -105,6 +106,7 @@ export class Worker {
       replaceAfterMs: o.replaceAfterMs ?? WORKER_DEFAULTS.replaceAfterMs,
       onTransition: o.onTransition,
     };
+    this.#ctx.postings = postingGroup(this.#ctx);
   }
 
   start(): void {

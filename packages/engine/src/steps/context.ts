@@ -1,6 +1,7 @@
 import type { DriverRegistry, OperationState } from '@fiscus/core';
 import type { Db } from '@fiscus/ledger';
 import type { BackoffPolicy } from '../backoff.ts';
+import type { GroupCommit } from '../group-commit.ts';
 import type { OperationRow } from '../rows.ts';
 
 export interface EngineLogger {
@@ -24,6 +25,8 @@ export interface StepContext {
   replaceAfterMs: number;
   /** Called after each committed state change (metrics, tests that crash at a given point). */
   onTransition?: (op: OperationRow, from: OperationState) => void | Promise<void>;
+  /** Postings of this worker's operations, committed in groups (steps/post.ts); absent: each alone. */
+  postings?: GroupCommit<OperationRow, StepResult>;
 }
 
 /** What a step left behind: the current row, or undefined when another worker moved it. */

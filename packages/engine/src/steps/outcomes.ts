@@ -15,8 +15,9 @@ export async function advance(
   to: OperationState,
   patch: OperationPatch = {},
   detail?: Record<string, unknown>,
+  options: { wakeNext?: boolean } = {},
 ): Promise<StepResult> {
-  const row = await transition(ctx.db, { op, to, patch, detail, leaseOwner: ctx.owner });
+  const row = await transition(ctx.db, { op, to, patch, detail, leaseOwner: ctx.owner, ...options });
   if (row) await ctx.onTransition?.(row, op.state);
   return row;
 }
@@ -40,11 +41,18 @@ export async function pollLater(ctx: StepContext, op: OperationRow, ms: number, 
   return touch(ctx.db, op, { ...patch, nextAttemptAt: after(ms) }, ctx.owner);
 }
 
-export async function fail(ctx: StepContext, op: OperationRow, error: FiscusError): Promise<StepResult> {
+export async function fail(ctx: StepContext, op: OperationRow, error: FiscusError, options: { wakeNext?: boolean } = {}): Promise<StepResult> {
   ctx.logger.error({ operationId: op.id, code: error.code }, `operation failed: ${error.shortMessage}`);
   return ctx.db
     .transaction(async (tx) => {
-      const row = await transition(tx, { op, to: 'failed', patch: { lastError: errorJson(error) }, detail: errorJson(error), leaseOwner: ctx.owner });
+      const row = await transition(tx, {
+        op,
+        to: 'failed',
+        patch: { lastError: errorJson(error) },
+        detail: errorJson(error),
+        leaseOwner: ctx.owner,
+        ...options,
+      });
       if (!row) return row;
       const given = await giveUpHeldSequence(tx, op.state, row);
       await applyFailure(tx, row);

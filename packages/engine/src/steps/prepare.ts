@@ -6,7 +6,7 @@ import { loadDeployment } from '../deployments.ts';
 import { collectedApproval } from '../multisig/signatures.ts';
 import { checkRecovery } from '../recovery.ts';
 import type { OperationRow } from '../rows.ts';
-import { allocateSequence, giveUpSequence } from '../sequences.ts';
+import { allocateSequence, giveUpSequence, reserveNextSequence } from '../sequences.ts';
 import { touch } from '../transition.ts';
 import type { StepContext, StepResult } from './context.ts';
 import { MIN_HELD_POLL_MS } from '../defaults.ts';
@@ -73,6 +73,12 @@ async function signFiller(ctx: StepContext, op: OperationRow, driver: ChainDrive
  */
 async function reserveSequence(ctx: StepContext, op: OperationRow, driver: ChainDriver, signer: string): Promise<OperationRow | undefined> {
   if (op.sequence !== null && op.signer === signer) return op;
+  if (op.sequence === null) {
+    const reserved = await reserveNextSequence(ctx.db, { op, chain: op.chain, signer, owner: ctx.owner });
+    if (reserved) return reserved;
+  }
+  // A signer seen for the first time (its allocator starts from the chain), a number held for
+  // another signer, or a lease lost: the transaction below tells them apart.
   return ctx.db
     .transaction(async (tx) => {
       // Held for another signer (the deployment's signer changed): that number is given up.

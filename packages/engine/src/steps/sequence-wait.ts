@@ -1,4 +1,4 @@
-import { and, eq, exists, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ChainDriver, FiscusError } from '@fiscus/core';
 import { schema } from '@fiscus/ledger';
@@ -6,7 +6,6 @@ import type { OperationRow } from '../rows.ts';
 import { queueFiller } from '../sequences.ts';
 import type { StepContext, StepResult } from './context.ts';
 import { errorJson, pollLater, retryLater } from './outcomes.ts';
-import { signalWork } from '../wakeup.ts';
 
 const { operations } = schema;
 
@@ -24,7 +23,7 @@ const WAKE_FALLBACK_MS = 5_000;
  * the account) and nothing proves it dead. Operations of one signer are worked concurrently, so
  * this is the normal case of a successor sent before its predecessor landed: the same bytes stay
  * (the sequence is still ours) and are sent again as soon as the predecessor lands — its worker
- * wakes us (`wakeSuccessor`) — with no attempt counted and no exponential backoff.
+ * wakes us (`wakeNextSequence`, in the statement that records its landing) — with no attempt counted and no exponential backoff.
  *
  * The wait is one conditional statement: it only schedules the fallback while the predecessor
  * still has not landed, so a wake committed before it is never overwritten. If the predecessor
@@ -72,32 +71,4 @@ export async function awaitPredecessor(ctx: StepContext, op: OperationRow, drive
   }
   ctx.logger.warn({ operationId: op.id, signer: op.signer, sequence: op.sequence.toString() }, 'no operation holds the previous sequence: gap');
   return retryLater(ctx, op, error);
-}
-
-/**
- * Our transaction was accepted or landed: the signer's next sequence can go now. Wakes the
- * operation holding it if it is waiting (see awaitPredecessor). Best effort: a missed wake
- * costs the waiter its fallback delay, never correctness.
- */
-export async function wakeSuccessor(ctx: StepContext, op: OperationRow): Promise<void> {
-  if (op.signer === null || op.sequence === null) return;
-  const woken = await ctx.db
-    .update(operations)
-    .set({ nextAttemptAt: sql`now()` })
-    .where(
-      and(
-        eq(operations.chain, op.chain),
-        eq(operations.signer, op.signer),
-        eq(operations.sequence, op.sequence + 1n),
-        inArray(operations.state, ['prepared', 'submitted']),
-        gt(operations.nextAttemptAt, sql`now()`),
-      ),
-    )
-    .returning({ id: operations.id })
-    .catch((e: unknown) => {
-      ctx.logger.warn({ operationId: op.id, err: String(e) }, 'could not wake the next sequence');
-      return [];
-    });
-  // The waiter may sit in another worker, idle until its fallback: tell the workers it is due.
-  if (woken.length > 0) await signalWork(ctx.db, op.chain).catch(() => {});
 }

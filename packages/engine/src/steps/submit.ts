@@ -4,7 +4,7 @@ import { resyncSequence } from '../sequences.ts';
 import type { StepContext, StepResult } from './context.ts';
 import { advance, fail, pollLater, rebuild, retryLater } from './outcomes.ts';
 import { abandon, abandonError, adopt, bumpFee, landedCandidate } from './replace.ts';
-import { awaitPredecessor, wakeSuccessor } from './sequence-wait.ts';
+import { awaitPredecessor } from './sequence-wait.ts';
 
 /** prepared → submitted: broadcast the persisted bytes (never re-signed here). */
 export async function submitStep(ctx: StepContext, op: OperationRow, driver: ChainDriver): Promise<StepResult> {
@@ -12,9 +12,7 @@ export async function submitStep(ctx: StepContext, op: OperationRow, driver: Cha
   switch (result.kind) {
     case 'accepted':
     case 'duplicate': {
-      const row = await advance(ctx, op, 'submitted', { nextAttemptAt: new Date(), lastError: null }, { result: result.kind });
-      if (row) await wakeSuccessor(ctx, row);
-      return row;
+      return advance(ctx, op, 'submitted', { nextAttemptAt: new Date(), lastError: null }, { result: result.kind }, { wakeNext: true });
     }
     case 'retryLater':
       return retryLater(ctx, op, new FiscusError('CHAIN_UNAVAILABLE', result.reason), result.afterMs);

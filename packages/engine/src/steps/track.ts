@@ -4,7 +4,6 @@ import type { StepContext, StepResult } from './context.ts';
 import { advance, fail, pollLater, retryLater } from './outcomes.ts';
 import { abandonError, bumpFee } from './replace.ts';
 import { broadcast, onDropped, onRejected } from './submit.ts';
-import { wakeSuccessor } from './sequence-wait.ts';
 
 /**
  * submitted → confirmed | failed. "Sent but not confirmed" is a state: while the chain does not
@@ -23,21 +22,19 @@ export async function trackStep(ctx: StepContext, op: OperationRow, driver: Chai
     case 'confirmed': {
       if (!status.final) return pollLater(ctx, op, ctx.pollMs, { block: status.block });
       // The filler that gave the effect up landed: the nonce is used, the effect never happens.
-      if (op.abandonReason) {
-        const row = await fail(ctx, op, abandonError(op));
-        if (row) await wakeSuccessor(ctx, row);
-        return row;
-      }
-      const row = await advance(ctx, op, 'confirmed', { block: status.block, nextAttemptAt: new Date(), lastError: null }, { block: status.block.toString() });
-      if (row) await wakeSuccessor(ctx, row);
-      return row;
+      if (op.abandonReason) return fail(ctx, op, abandonError(op), { wakeNext: true });
+      return advance(
+        ctx,
+        op,
+        'confirmed',
+        { block: status.block, nextAttemptAt: new Date(), lastError: null },
+        { block: status.block.toString() },
+        { wakeNext: true },
+      );
     }
-    case 'failed': {
+    case 'failed':
       // Failed inside a ledger: the sequence is consumed all the same.
-      const row = await fail(ctx, op, status.error);
-      if (row) await wakeSuccessor(ctx, row);
-      return row;
-    }
+      return fail(ctx, op, status.error, { wakeNext: true });
     case 'dropped':
       return onDropped(ctx, op, driver, status);
     case 'unknown':

@@ -29,17 +29,36 @@ export interface AppendAuditReturnType {
  * lock is held until that transaction ends: keep such transactions short.
  */
 export async function appendAudit(db: Db, e: AppendAuditParameters): Promise<AppendAuditReturnType> {
-  const at = e.at ?? new Date();
-  if (Number.isNaN(at.getTime())) throw new FiscusError('VALIDATION_FAILED', 'Audit timestamp is not a valid date');
-  const data = normaliseData(e.data);
-  const append = async (tx: Db): Promise<AppendAuditReturnType> => {
+  const [appended] = await appendAudits(db, [e]);
+  return appended!;
+}
+
+/**
+ * Append several rows in order, chained to each other: one lock, one read of the head and one
+ * insert for all of them (a batch of postings records each operation without paying the
+ * append's three round trips per record).
+ */
+export async function appendAudits(db: Db, entries: readonly AppendAuditParameters[]): Promise<AppendAuditReturnType[]> {
+  if (entries.length === 0) return [];
+  const records = entries.map((e) => {
+    const at = e.at ?? new Date();
+    if (Number.isNaN(at.getTime())) throw new FiscusError('VALIDATION_FAILED', 'Audit timestamp is not a valid date');
+    return { at, actor: e.actor, action: e.action, subject: e.subject, data: normaliseData(e.data) };
+  });
+  const append = async (tx: Db): Promise<AppendAuditReturnType[]> => {
     await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(AUDIT_LOCK_KEY.toString())})`);
     const [head] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-    const seq = (head?.seq ?? 0n) + 1n;
-    const prevHash = head?.hash ?? GENESIS_HASH;
-    const hash = auditHash(prevHash, { seq, at, actor: e.actor, action: e.action, subject: e.subject, data });
-    await tx.insert(auditLog).values({ seq, at, actor: e.actor, action: e.action, subject: e.subject, data, prevHash, hash });
-    return { seq, hash };
+    let seq = head?.seq ?? 0n;
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    const rows = records.map((r) => {
+      seq += 1n;
+      const hash = auditHash(prevHash, { seq, ...r });
+      const row = { seq, ...r, prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+    await tx.insert(auditLog).values(rows);
+    return rows.map(({ seq, hash }) => ({ seq, hash }));
   };
   try {
     // In the caller's transaction the lock lasts until its commit either way: no savepoint (two round trips) needed.

@@ -4,7 +4,7 @@ import type { FiscusError } from '@fiscus/core';
 import { createTestDb, describeEachBackend, type TestBackend, type TestDbHandle } from '../testing.ts';
 import { auditLog } from '../schema/index.ts';
 import { rejection, tamper } from '../../test/fixtures.ts';
-import { appendAudit } from './append.ts';
+import { appendAudit, appendAudits } from './append.ts';
 import { GENESIS_HASH, auditHash } from './hash.ts';
 import { verifyAuditChain } from './verify.ts';
 
@@ -53,6 +53,24 @@ describeEachBackend('audit chain', (backend) => {
     expect(new Set(results.map((r) => r.seq)).size).toBe(20);
     const after = await verifyAuditChain(h.db);
     expect(after).toMatchObject({ ok: true, count: before.count + 20 });
+  });
+
+  it('appends several rows in one call, each chained to the one before', async () => {
+    const before = await verifyAuditChain(h.db);
+    if (!before.ok) throw new Error('the chain was broken before the test');
+    const appended = await appendAudits(
+      h.db,
+      ['a', 'b', 'c'].map((subject) => ({ actor: 'engine', action: 'operation.posted', subject })),
+    );
+    expect(appended.map((r) => r.seq)).toEqual([1n, 2n, 3n].map((i) => BigInt(before.count) + i));
+    const rows = await h.db.select().from(auditLog).where(sql`${auditLog.seq} > ${before.count}`).orderBy(auditLog.seq);
+    expect(rows.map((r) => [r.subject, r.prevHash])).toEqual([
+      ['a', before.head],
+      ['b', appended[0]!.hash],
+      ['c', appended[1]!.hash],
+    ]);
+    expect(await verifyAuditChain(h.db)).toEqual({ ok: true, count: before.count + 3, head: appended[2]!.hash });
+    expect(await appendAudits(h.db, [])).toEqual([]);
   });
 
   it('the database refuses a row that does not link to the head, and edits', async () => {
