@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { DriverRegistry, TERMINAL_STATES } from '@fiscus/core';
 import { MemChainDriver, ed25519Signer, startMemChain } from '@fiscus/devnet';
-import { createDb, schema, type Database, type Db } from '@fiscus/ledger';
+import { schema, type Db } from '@fiscus/ledger';
 import { testBackends } from '@fiscus/ledger/testing';
 import { Worker } from '@fiscus/engine';
 import { deployedFund, requestMint, seedWallet, settle } from '@fiscus/engine/testing';
@@ -10,7 +13,8 @@ import { localPostgresCpuSeconds, processCpuMs } from './cpu.ts';
 import { loadNote } from './load.ts';
 import type { BenchRow } from './table.ts';
 
-const OPS = Number(process.env.BENCH_PIPELINE_OPS ?? 300);
+// 1,000: at 300 a fresh worker process spends a third of its run compiling (JIT) what it then runs.
+const OPS = Number(process.env.BENCH_PIPELINE_OPS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_PIPELINE_CONCURRENCY ?? 32);
 /** Investors the mints go to, round robin: a fund's subscriptions come from many (BENCH_PIPELINE_WALLETS=1: all to one). */
 const WALLETS = Number(process.env.BENCH_PIPELINE_WALLETS ?? 32);
@@ -20,19 +24,21 @@ const BACKENDS = process.env.BENCH_PIPELINE_BACKENDS?.split(',');
 /**
  * Engine throughput: OPS mints requested while the workers are stopped, then driven to `posted`
  * (sign, persist, broadcast, confirm, post) by started workers — the production scheduler, no
- * claim rounds, LISTEN/NOTIFY wake-ups — on memchain. PGlite with one worker; Postgres with one
- * worker and with two, each with its own connection pool as two processes would have.
+ * claim rounds, LISTEN/NOTIFY wake-ups — on memchain. PGlite with one worker in this process (an
+ * embedded database has one process); Postgres with one worker process and with two, as
+ * production runs extra workers (pipeline-worker.ts), memchain in this process.
  */
 export async function benchPipeline(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const backend of testBackends().filter((b) => !BACKENDS || BACKENDS.includes(b.name))) {
     for (const workers of backend.name === 'postgres' ? [1, 2] : [1]) {
       const server = await startMemChain({ chain: 'memory:bench', blockMs: 0 });
-      const driver = new MemChainDriver({ chain: 'memory:bench', url: server.url, signer: ed25519Signer(randomBytes(32)) });
+      const seed = randomBytes(32);
+      const driver = new MemChainDriver({ chain: 'memory:bench', url: server.url, signer: ed25519Signer(seed) });
       const created = await backend.create();
       const database = await created.open();
-      const extra: Database[] = [];
-      const running: Worker[] = [];
+      const inProcess: Worker[] = [];
+      const processes: WorkerProcess[] = [];
       try {
         const harness = { chain: driver.chain, driver, newAddress: () => `0x${randomBytes(20).toString('hex')}` };
         const f = await deployedFund(database, { ...harness, childDriverModule: '', childDriverEnv: {}, close: async () => {} });
@@ -45,23 +51,32 @@ export async function benchPipeline(): Promise<BenchRow[]> {
         }
         const ids: string[] = [];
         for (let i = 0; i < OPS; i++) ids.push((await requestMint(database.db, { ...wallets[i % WALLETS]!, chain: driver.chain, units: 1n })).id);
-        for (let w = 0; w < workers; w++) {
-          // PGlite is one in-process instance; on Postgres every worker has its own pool.
-          const db = w === 0 || backend.name === 'pglite' ? database.db : extra[extra.push(await createDb({ ...created.options, migrate: false })) - 1]!.db;
-          running.push(new Worker({ db, drivers: new DriverRegistry().register(driver), concurrency: CONCURRENCY, tasks: [] }));
+        if (backend.name === 'pglite') {
+          inProcess.push(new Worker({ db: database.db, drivers: new DriverRegistry().register(driver), concurrency: CONCURRENCY, tasks: [] }));
+        } else {
+          const env = {
+            FISCUS_DB: JSON.stringify(created.options),
+            MEMCHAIN_URL: server.url,
+            MEMCHAIN_CHAIN: driver.chain,
+            MEMCHAIN_SEED: seed.toString('hex'),
+          };
+          for (let w = 0; w < workers; w++) processes.push(startWorkerProcess({ ...env, CONCURRENCY: String(CONCURRENCY) }));
+          await Promise.all(processes.map((p) => p.ready));
         }
         const pg0 = localPostgresCpuSeconds(created.options.url);
         const cpu0 = process.cpuUsage();
         const started = performance.now();
-        for (const w of running) w.start();
+        for (const w of inProcess) w.start();
+        for (const p of processes) p.go();
         await allTerminal(database.db, { fundId: f.fundId, kind: 'mint', expected: ids.length }, 600_000);
         const seconds = (performance.now() - started) / 1000;
-        // What bounds it: CPU per operation, of this process (workers, memchain, the waiting loop;
-        // PGlite too) and of the local Postgres server.
+        // What bounds it: CPU per operation of the workers, of this process (memchain, the waiting
+        // loop; the worker and PGlite too on PGlite) and of the local Postgres server.
         const nodeMs = processCpuMs(cpu0) / OPS;
         const pg1 = localPostgresCpuSeconds(created.options.url);
+        const workerMs = (await Promise.all(processes.splice(0).map((p) => p.stop()))).reduce((a, b) => a + b, 0) / OPS;
         const pgMs = pg0 !== undefined && pg1 !== undefined ? ((pg1 - pg0) * 1000) / OPS : undefined;
-        const cpu = `CPU per mint: this process ${nodeMs.toFixed(1)} ms${pgMs === undefined ? '' : `, Postgres ${pgMs.toFixed(1)} ms`}`;
+        const cpu = `CPU per mint: ${backend.name === 'pglite' ? 'this process (worker, PGlite, memchain)' : `workers ${workerMs.toFixed(1)} ms, this process (memchain)`} ${nodeMs.toFixed(1)} ms${pgMs === undefined ? '' : `, Postgres ${pgMs.toFixed(1)} ms`}`;
         rows.push({
           bench: `pipeline (${backend.name})`,
           metric: `${OPS} mints requested → posted, ${workers} worker${workers > 1 ? 's' : ''}`,
@@ -69,8 +84,8 @@ export async function benchPipeline(): Promise<BenchRow[]> {
           note: `${seconds.toFixed(2)} s; ${cpu}; ${WALLETS} investors' wallets; concurrency ${CONCURRENCY} each, production poll defaults; memchain mines on submit; ${loadNote()}`,
         });
       } finally {
-        await Promise.all(running.map((w) => w.stop()));
-        for (const d of extra) await d.close();
+        await Promise.all(inProcess.map((w) => w.stop()));
+        for (const p of processes) p.kill(); // left only when the run failed
         await database.close();
         await created.drop();
         await server.close();
@@ -78,6 +93,44 @@ export async function benchPipeline(): Promise<BenchRow[]> {
     }
   }
   return rows;
+}
+
+interface WorkerProcess {
+  /** Connected, waiting for `go`. */
+  ready: Promise<void>;
+  go(): void;
+  /** Stops the worker; resolves with its CPU milliseconds since `go`. */
+  stop(): Promise<number>;
+  kill(): void;
+}
+
+/** A worker in its own process (pipeline-worker.ts). */
+function startWorkerProcess(env: Record<string, string>): WorkerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./pipeline-worker.ts', import.meta.url))], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      lines.once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`pipeline worker exited (${code})`)));
+    });
+  const ready = next().then((line) => {
+    if (line !== 'ready') throw new Error(`pipeline worker: ${line}`);
+  });
+  let stopped: Promise<number> | undefined;
+  return {
+    ready,
+    go: () => child.stdin!.write('go\n'),
+    stop: () =>
+      (stopped ??= (async () => {
+        const answer = next();
+        child.stdin!.write('stop\n');
+        return (JSON.parse(await answer) as { cpuMs: number }).cpuMs;
+      })()),
+    kill: () => child.kill('SIGKILL'),
+  };
 }
 
 /**
