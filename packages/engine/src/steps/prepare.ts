@@ -16,8 +16,8 @@ import { getSettlementChain } from '../settlement/chains.ts';
  * approved → prepared: checks the policy again (it may have changed since the request),
  * reserves a sequence, signs, and persists the bytes. Nothing is sent here.
  *
- * The reservation is its own short transaction (the signer's allocator row is locked only for
- * it): building the transaction reads the chain (gas estimates, fees, trustlines), and holding
+ * The reservation is its own statement (or short transaction; the signer's allocator row is
+ * locked only for it): building the transaction reads the chain (gas estimates, fees, trustlines), and holding
  * the lock across those reads would queue every prepare of the signer behind one slow RPC.
  * Once reserved, the number stays on the row until its transaction lands or the operation
  * fails, which releases it or queues a filler (`fail` → giveUpSequence): a crash in between
@@ -69,7 +69,8 @@ async function signFiller(ctx: StepContext, op: OperationRow, driver: ChainDrive
 
 /**
  * The operation's sequence: the one it already holds (a rebuild after expiry, a retry after a
- * failed build, a crash), or the signer's next, written on the row in the allocating transaction.
+ * failed build, a crash), or the signer's next, written on the row in the statement (or, for a
+ * signer's first number or one held for another signer, the transaction) that takes it.
  */
 async function reserveSequence(ctx: StepContext, op: OperationRow, driver: ChainDriver, signer: string): Promise<OperationRow | undefined> {
   if (op.sequence !== null && op.signer === signer) return op;
