@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
-import { createDb } from './db.ts';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { createDb, PREPARED_MAX_PARAMS } from './db.ts';
 import { pgTable, text } from 'drizzle-orm/pg-core';
 
 const adminUrl = process.env.DATABASE_URL;
@@ -46,6 +46,11 @@ describe.skipIf(!adminUrl)('createDb on Postgres', () => {
       const statements = [...(prepared as unknown as { statement: string }[])].map((r) => r.statement);
       // One statement for the three calls with the same text: parsed once, run three times.
       expect(statements.filter((s) => s.includes('from "pg_class"'))).toHaveLength(1);
+      // A long list runs unnamed: no statement kept per list length.
+      const names = Array.from({ length: PREPARED_MAX_PARAMS + 1 }, (_, i) => `t${i}`);
+      await db.select({ name: pgClass.relname }).from(pgClass).where(inArray(pgClass.relname, names));
+      const after = await db.execute(sql`select statement from pg_prepared_statements`);
+      expect([...(after as unknown as { statement: string }[])].filter((r) => r.statement.includes(' in ('))).toEqual([]);
     } finally {
       await database.close();
     }

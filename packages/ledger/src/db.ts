@@ -58,14 +58,19 @@ async function openPostgres(url: string, max: number): Promise<Database> {
  * 17,429 Parse messages for 17,460 statements). With `prepare: true` postgres.js keeps a named
  * statement per connection, keyed by text and parameter types, and runs it again with one Bind
  * and Execute. Every `unsafe` call — drizzle's only way to run a query — is made with it, in
- * transactions and savepoints too. The cache lives as long as the connection (postgres.js
- * recycles one every 30–60 min, `max_lifetime`). Not for a pooler in transaction mode
- * (PgBouncer), which cannot keep named statements: point DATABASE_URL at Postgres itself.
+ * transactions and savepoints too, except one with more than PREPARED_MAX_PARAMS parameters:
+ * an `in (…)` list of every length would be a statement of its own on the server, for the
+ * connection's life (postgres.js recycles one every 30–60 min, `max_lifetime`), and a bulk
+ * statement's work dwarfs one round trip. Not for a pooler in transaction mode (PgBouncer),
+ * which cannot keep named statements: point DATABASE_URL at Postgres itself.
  */
 function preparedStatements<T extends PreparingClient>(client: T): T {
   return new Proxy(client, {
     get(target, key, receiver) {
-      if (key === 'unsafe') return (query: string, params?: unknown[], options?: object) => target.unsafe(query, params, { ...options, prepare: true });
+      if (key === 'unsafe') {
+        return (query: string, params?: unknown[], options?: object) =>
+          target.unsafe(query, params, { ...options, prepare: (params?.length ?? 0) <= PREPARED_MAX_PARAMS });
+      }
       if (key === 'begin' || key === 'savepoint') {
         return (...args: unknown[]) => {
           const work = args.pop() as (tx: PreparingClient) => unknown;
@@ -76,6 +81,9 @@ function preparedStatements<T extends PreparingClient>(client: T): T {
     },
   });
 }
+
+/** Statements with more parameters run unnamed (see preparedStatements). */
+export const PREPARED_MAX_PARAMS = 100;
 
 /** The part of a postgres.js client drizzle runs queries and transactions through. */
 interface PreparingClient {
