@@ -32,9 +32,10 @@ export async function checkCompliance(db: Db, p: ComplianceCheck): Promise<void>
   if (!fund) throw new FiscusError('NOT_FOUND', `fund ${p.fundId} not found`);
   const [investor] = await db.select().from(investors).where(eq(investors.id, p.investorId));
   if (!investor) throw new FiscusError('NOT_FOUND', `investor ${p.investorId} not found`);
-  const position = await investorPosition(db, p);
+  const policy = policyFromJson(fund.policy);
+  const position = await investorPosition(db, { ...p, countHolders: policy.maxHolders !== undefined });
 
-  assertPolicyAllows(policyFromJson(fund.policy), {
+  assertPolicyAllows(policy, {
     investor: {
       id: investor.id,
       jurisdiction: investor.jurisdiction,

@@ -26,8 +26,14 @@ function mintsInFlight(fundId: string, excludeOperationId?: string) {
 /**
  * The cap-table facts the policy needs, across all chains: one statement of scalar subqueries
  * (every prepare of a mint re-checks the policy; three reads each cost a round trip).
+ * `countHolders: false` when the policy has no holder cap: counting reads every holder of the
+ * fund (160 ms at 100,000 holders on Postgres, against 5 ms at 1,000), on every check; the count
+ * is then reported as 0.
  */
-export async function investorPosition(db: Db, p: { fundId: string; investorId: string; excludeOperationId?: string }): Promise<InvestorPosition> {
+export async function investorPosition(
+  db: Db,
+  p: { fundId: string; investorId: string; excludeOperationId?: string; countHolders?: boolean },
+): Promise<InvestorPosition> {
   const investorWallets = and(eq(fundWallets.fundId, p.fundId), eq(wallets.investorId, p.investorId));
   const postedUnits = db
     .select({ units: sql`coalesce(sum(${fundWallets.units}), 0)` })
@@ -58,7 +64,7 @@ export async function investorPosition(db: Db, p: { fundId: string; investorId: 
       posted: sql<string>`(${postedUnits})`,
       lastSubscribedAt: sql`(${lastSubscribed})`.mapWith(fundWallets.lastSubscribedAt),
       pending: sql<string>`(${pendingUnits})`,
-      holders: sql<string>`(select count(*) from (${holders.union(incoming)}) as holders)`,
+      holders: p.countHolders === false ? sql<string>`0` : sql<string>`(select count(*) from (${holders.union(incoming)}) as holders)`,
     })
     .from(sql`(select 1) as one`);
 

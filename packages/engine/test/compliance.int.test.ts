@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { DEFAULT_POLICY, newId, policyToJson, type ChainId } from '@fiscus/core';
 import { schema } from '@fiscus/ledger';
 import { describeEachBackend, useFreshDatabase } from '@fiscus/ledger/testing';
-import { checkCompliance } from '../src/index.ts';
+import { checkCompliance, investorPosition } from '../src/index.ts';
 import { requestMint } from '../src/testing/index.ts';
 
 const chain: ChainId = 'memory:compliance';
@@ -86,5 +86,16 @@ describeEachBackend('compliance across wallets, chains and mints in flight', (ba
     // Once the in-flight mint fails, the slot is free again.
     await fresh.current.db.update(schema.operations).set({ state: 'failed' }).where(eq(schema.operations.fundId, fundId));
     await expect(checkCompliance(fresh.current.db, { fundId, investorId: second.investorId, action: 'subscribe', units: 1n })).resolves.toBeUndefined();
+  });
+
+  it('counts the holders only for a policy with a holder cap', async () => {
+    const fundId = await fundWith({});
+    const holder = await investorWithWallets(fundId, [5n]);
+    await investorWithWallets(fundId, [7n]);
+    const counted = await investorPosition(fresh.current.db, { fundId, investorId: holder.investorId });
+    expect(counted).toMatchObject({ holding: 5n, holderCount: 2 });
+    // Without a cap the policy never reads the count: it is not computed (a read of every holder).
+    const uncounted = await investorPosition(fresh.current.db, { fundId, investorId: holder.investorId, countHolders: false });
+    expect(uncounted).toMatchObject({ holding: 5n, holderCount: 0 });
   });
 });

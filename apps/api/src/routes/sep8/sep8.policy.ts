@@ -23,7 +23,7 @@ const UNIT_RULES = new Set(['max_holding', 'min_holding']);
  * naming the rule and its numbers, or undefined.
  */
 export async function judgeParty(db: Db, p: { fundId: string; policy: Policy; decimals: number; now: Date }, c: PartyCheck): Promise<string | undefined> {
-  const pos = await investorPosition(db, { fundId: p.fundId, investorId: c.investor.id });
+  const pos = await investorPosition(db, { fundId: p.fundId, investorId: c.investor.id, countHolders: p.policy.maxHolders !== undefined });
   const decision = evaluatePolicy(p.policy, {
     investor: {
       id: c.investor.id,
