@@ -1,10 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { newId } from '@fiscus/core';
-import { appendAudit, schema, type Db } from '@fiscus/ledger';
+import { appendAudit, executeRows, schema, tableStatements, type Db } from '@fiscus/ledger';
 import { signalWork } from './wakeup.ts';
 import type { OperationRow } from './rows.ts';
 
 const { signerSequences, operations, operationEvents } = schema;
+// The reservation runs once per signed operation: its statement is written once (table-statements.ts).
+const OPERATIONS = tableStatements(operations);
+const SEQUENCES = tableStatements(signerSequences);
 
 /**
  * Takes the next nonce / sequence of a signer. Must run inside the transaction that also
@@ -48,27 +51,19 @@ export async function reserveNextSequence(
   db: Db,
   p: { op: Pick<OperationRow, 'id' | 'state'>; chain: string; signer: string; owner: string },
 ): Promise<OperationRow | undefined> {
-  const held = db.$with('held').as(
-    db
-      .select({ id: operations.id })
-      .from(operations)
-      .where(and(eq(operations.id, p.op.id), eq(operations.state, p.op.state), eq(operations.leaseOwner, p.owner)))
-      .for('update'),
+  const [row] = await executeRows(
+    db,
+    sql`with held as (
+        select id from ${OPERATIONS.table} where id = ${p.op.id} and state = ${p.op.state} and lease_owner = ${p.owner} for update),
+      taken as (
+        update ${SEQUENCES.table} set "next" = "next" + 1, updated_at = now()
+        where chain = ${p.chain} and signer = ${p.signer} and exists (select 1 from held)
+        returning "next" - 1 as taken)
+    update ${OPERATIONS.table} set signer = ${p.signer}, sequence = (select taken from taken), updated_at = now()
+    where id in (select id from held) and exists (select 1 from taken)
+    returning ${OPERATIONS.columns}`,
   );
-  const taken = db.$with('taken').as(
-    db
-      .update(signerSequences)
-      .set({ next: sql`${signerSequences.next} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(signerSequences.chain, p.chain), eq(signerSequences.signer, p.signer), sql`exists (select 1 from ${held})`))
-      .returning({ taken: sql`${signerSequences.next} - 1`.as('taken') }),
-  );
-  const [row] = await db
-    .with(held, taken)
-    .update(operations)
-    .set({ signer: p.signer, sequence: sql`(select taken from ${taken})`, updatedAt: sql`now()` })
-    .where(and(sql`${operations.id} in (select id from ${held})`, sql`exists (select 1 from ${taken})`))
-    .returning();
-  return row;
+  return row && OPERATIONS.fromRow(row);
 }
 
 /** After a "nonce too low" rejection: never hand out a number the chain has already consumed. */

@@ -5,3 +5,4 @@ export * as schema from './schema/index.ts';
 export * from './journal/index.ts';
 export * from './audit/index.ts';
 export * from './queries/index.ts';
+export * from './table-statements.ts';

@@ -4,6 +4,7 @@ import type { Db } from '../db.ts';
 import { journalEntries, ledgerAccounts, postings } from '../schema/index.ts';
 import { isCommodity, type Commodity } from './accounts.ts';
 import { mapLedgerError } from './errors.ts';
+import { postToKnownAccounts } from './post-known.ts';
 
 export interface Posting {
   /** Account code, e.g. `supply:eip155:1`; the account is created on first use. */
@@ -62,6 +63,9 @@ export async function postEntry(db: Db, p: PostEntryParameters): Promise<PostEnt
       const keys = [...new Map(p.postings.map((x) => [`${x.commodity}\u0000${x.account}`, x])).values()]
         .map(({ account, commodity }) => ({ code: account, commodity }))
         .sort((a, b) => cmp(a.commodity, b.commodity) || cmp(a.code, b.code));
+      const known = await postToKnownAccounts(tx, p, keys);
+      if (known.kind === 'posted') return { entryId: known.entryId };
+      if (known.kind === 'alreadyPosted') throw alreadyPosted(p);
       const lookUp = async () => {
         const rows = await tx
           .select({ id: ledgerAccounts.id, code: ledgerAccounts.code, commodity: ledgerAccounts.commodity })
@@ -77,7 +81,7 @@ export async function postEntry(db: Db, p: PostEntryParameters): Promise<PostEnt
           );
         return new Map(rows.map((r) => [`${r.commodity}\u0000${r.code}`, r.id]));
       };
-      // Read first: an INSERT … ON CONFLICT on an existing account waits for every open
+      // An account is missing (postToKnownAccounts wrote nothing). Read first: an INSERT … ON CONFLICT on an existing account waits for every open
       // transaction that moved its balance (the posting trigger's row lock) — on a fund's supply
       // account, every posting in flight. Only accounts not there yet are inserted.
       let ids = await lookUp();
@@ -95,9 +99,7 @@ export async function postEntry(db: Db, p: PostEntryParameters): Promise<PostEnt
         .values({ fundId: p.fundId, operationId: p.operationId, memo: p.memo, meta: p.meta })
         .onConflictDoNothing({ target: journalEntries.operationId })
         .returning({ id: journalEntries.id });
-      if (!entry) {
-        throw new FiscusError('CONFLICT', 'This operation has already been posted', { meta: { operationId: p.operationId } });
-      }
+      if (!entry) throw alreadyPosted(p);
 
       const values = p.postings
         .map((x) => ({ entryId: entry.id, accountId: ids.get(`${x.commodity}\u0000${x.account}`)!, commodity: x.commodity, amount: x.amount }))
@@ -112,5 +114,8 @@ export async function postEntry(db: Db, p: PostEntryParameters): Promise<PostEnt
     throw mapLedgerError(e);
   }
 }
+
+const alreadyPosted = (p: PostEntryParameters) =>
+  new FiscusError('CONFLICT', 'This operation has already been posted', { meta: { operationId: p.operationId } });
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,63 @@
+import { getTableColumns, getTableName, is, SQL, sql, type Column } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from './db.ts';
+
+/**
+ * The parts of a table's statements that drizzle's query builder rebuilds on every call, built
+ * once: the quoted name, the column list, a SET clause from a patch, and the typed row from a
+ * raw one. For the engine's statements that run several times per operation (transition, claim):
+ * building them with the builder — every column of a 25-column row through drizzle's selection
+ * and `is()` checks, twice (RETURNING, then the outer select) — was the largest part of a
+ * worker's CPU (pipeline bench profile: ~40 %). Values are still encoded by each column
+ * (`sql.param(value, column)`) and rows decoded by each column, exactly as the builder does.
+ */
+export interface TableStatements<T extends PgTable> {
+  /** `"table"` */
+  readonly table: SQL;
+  /** `"a", "b", …` in declaration order: for RETURNING. */
+  readonly columns: SQL;
+  /** `"a" = $1, "b" = $2` for the defined keys of `patch` (SQL values are inlined); undefined when none is. */
+  set(patch: { [K in keyof T['$inferInsert']]?: T['$inferInsert'][K] | SQL }): SQL | undefined;
+  /** A raw row (column names, driver values) as the builder would have returned it. */
+  fromRow(raw: Record<string, unknown>): T['$inferSelect'];
+}
+
+export function tableStatements<T extends PgTable>(table: T): TableStatements<T> {
+  const columns = Object.entries(getTableColumns(table) as Record<string, Column>).map(([key, column]) => ({
+    key,
+    column,
+    name: column.name,
+    quoted: sql.raw(quote(column.name)),
+  }));
+  const byKey = new Map(columns.map((c) => [c.key, c]));
+  return {
+    table: sql.raw(quote(getTableName(table))),
+    columns: sql.raw(columns.map((c) => quote(c.name)).join(', ')),
+    set(patch) {
+      const parts: SQL[] = [];
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined) continue;
+        const c = byKey.get(key);
+        if (!c) throw new Error(`${getTableName(table)} has no column ${key}`);
+        parts.push(sql`${c.quoted} = ${is(value, SQL) ? value : sql.param(value, c.column)}`);
+      }
+      return parts.length === 0 ? undefined : sql.join(parts, sql`, `);
+    },
+    fromRow(raw) {
+      const row: Record<string, unknown> = {};
+      for (const c of columns) {
+        const value = raw[c.name];
+        row[c.key] = value === null || value === undefined ? null : c.column.mapFromDriverValue(value);
+      }
+      return row as T['$inferSelect'];
+    },
+  };
+}
+
+/** The rows of a raw statement: PGlite answers `{ rows }`, postgres.js the row list itself. */
+export async function executeRows<R = Record<string, unknown>>(db: Db, query: SQL): Promise<R[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: R[] }).rows) as R[];
+}
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
