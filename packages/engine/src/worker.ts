@@ -163,7 +163,9 @@ export class Worker {
    * bench's Stellar batches waited 50 s for slots held by EVM prepares). What the fair pass
    * leaves free goes to whatever is due, keeping one slot for each chain with nothing in
    * progress: a burst on one chain uses the worker, and the next request on another still finds
-   * a slot at once.
+   * a slot at once. When every chain's share fits in the free slots the fair claims run together
+   * (one round trip of latency, not one per chain), and the second pass only when a chain may
+   * have more due than it was given room for.
    */
   async #claim(limit: number): Promise<OperationRow[]> {
     if (limit <= 0) return [];
@@ -171,13 +173,25 @@ export class Worker {
     const claim = (n: number, on: readonly string[]) => claimOperations(this.#ctx.db, { owner: this.id, leaseMs: this.#leaseMs, limit: n, chains: on });
     if (chains.length < 2) return claim(limit, chains);
     const share = Math.max(1, Math.floor(this.#concurrency / chains.length));
-    const claimed: OperationRow[] = [];
-    const held = (chain: string) => (this.#inFlightByChain.get(chain) ?? 0) + claimed.filter((op) => op.chain === chain).length;
     const first = this.#claimTurn++ % chains.length;
-    for (const chain of [...chains.slice(first), ...chains.slice(0, first)]) {
-      const room = Math.min(share - held(chain), limit - claimed.length);
-      if (room > 0) claimed.push(...(await claim(room, [chain])));
+    const order = [...chains.slice(first), ...chains.slice(0, first)];
+    let claimed: OperationRow[] = [];
+    const held = (chain: string) => (this.#inFlightByChain.get(chain) ?? 0) + claimed.filter((op) => op.chain === chain).length;
+    const rooms = order.map((chain) => Math.max(0, share - held(chain)));
+    /** May a chain have more due than the fair pass gave it room for? */
+    let more = true;
+    if (rooms.reduce((a, b) => a + b, 0) <= limit) {
+      // Every chain's room fits: the claims are independent and run together.
+      const fair = await Promise.all(order.map((chain, i) => (rooms[i]! > 0 ? claim(rooms[i]!, [chain]) : Promise.resolve([]))));
+      claimed = fair.flat();
+      more = rooms.some((room, i) => room === 0 || fair[i]!.length === room);
+    } else {
+      for (const chain of order) {
+        const room = Math.min(share - held(chain), limit - claimed.length);
+        if (room > 0) claimed.push(...(await claim(room, [chain])));
+      }
     }
+    if (!more) return claimed;
     const kept = chains.filter((c) => held(c) === 0).length;
     if (limit - claimed.length - kept > 0) claimed.push(...(await claim(limit - claimed.length - kept, chains)));
     return claimed;

@@ -26,15 +26,16 @@ import { getSettlementChain } from '../settlement/chains.ts';
 export async function prepareStep(ctx: StepContext, op: OperationRow, driver: ChainDriver): Promise<StepResult> {
   const body = operationFromJson(op.body);
   if (body.kind === 'deploy') throw new FiscusError('INTERNAL', `deploy operation ${op.id} reached prepare`);
-  const deployment = await loadDeployment(ctx.db, op.fundId, op.chain);
+  const mints = body.kind === 'mint' || (body.kind === 'batch' && body.items.some((i) => i.kind === 'mint'));
+  // Independent reads, sent together.
+  const [deployment, halt] = await Promise.all([loadDeployment(ctx.db, op.fundId, op.chain), mints ? openHalt(ctx.db, op.fundId) : undefined]);
   if (body.kind === 'fillSequence') return signFiller(ctx, op, driver, deployment.deployment);
-  if (body.kind === 'mint' || (body.kind === 'batch' && body.items.some((i) => i.kind === 'mint'))) {
+  if (mints) {
     if (deployment.mintsBlocked) {
       throw new FiscusError('MINTS_BLOCKED', `mints on ${op.chain} are blocked: ${deployment.blockedReason ?? 'supply drift'}`);
     }
     // A fund halted on a supply-invariant breach signs no mint until an operator clears it; the
     // operation waits (not fails), so nothing requested is lost meanwhile.
-    const halt = await openHalt(ctx.db, op.fundId);
     if (halt) return pollLater(ctx, op, Math.max(ctx.pollMs, MIN_HELD_POLL_MS), { lastError: { code: 'FUND_HALTED', message: halt.reason } });
   }
   if (body.kind === 'payout') {
