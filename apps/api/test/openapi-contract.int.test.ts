@@ -27,6 +27,7 @@ const UNSTATABLE = [
   /maturityDate must be after settlementDate/, // order of two fields
   /minHolding \d+ > maxHolding/, // order of two fields
   /a move needs two different chains/, // two fields that must differ
+  /counterparty is the account itself/, // two fields that must differ (a cash movement's account and counterparty)
   /exceeds the maximum/, // a NAV's range depends on how many decimals it is given
   /EIP-55 checksum/, // a keccak checksum over the address
   /invalid BLS (public key|proof of possession)/, // a point on a curve, a signature

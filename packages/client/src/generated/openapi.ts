@@ -9845,7 +9845,7 @@ export interface components {
             amount: string;
             /** @example FEDWIRE-20260319-0042 */
             reference: string;
-            /** @description `cash:<other>` for a sweep between fund accounts, else a name (external:<name>, default bank) */
+            /** @description `cash:<other>` for a sweep between fund accounts (another than `account`: 400 otherwise), else a name (external:<name>, default bank) */
             counterparty?: string;
         };
         UsdBalance: {
