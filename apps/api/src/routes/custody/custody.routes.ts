@@ -66,7 +66,10 @@ export const cashMovement = createRoute({
             .string()
             .regex(/^(cash:)?[a-z0-9][a-z0-9_.-]{0,62}$/)
             .optional()
-            .openapi({ description: '`cash:<other>` for a sweep between fund accounts (another than `account`: 400 otherwise), else a name (external:<name>, default bank)' }),
+            .openapi({
+              description:
+                '`cash:<other>` for a sweep between fund accounts (another than `account`: 400 otherwise), else a name (external:<name>, default bank)',
+            }),
         })
         .openapi('CashMovementInput'),
     ),
