@@ -3,7 +3,7 @@ import { FiscusError } from '@fiscus/core';
 import type { Db } from '../db.ts';
 import { journalEntries, ledgerAccounts, postings } from '../schema/index.ts';
 import { executeRows, tableStatements } from '../table-statements.ts';
-import type { PostEntryParameters } from './post.ts';
+import type { PostEntryParameters } from './entry.ts';
 
 const ACCOUNTS = tableStatements(ledgerAccounts);
 const ENTRIES = tableStatements(journalEntries);

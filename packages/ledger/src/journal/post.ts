@@ -3,29 +3,11 @@ import { FiscusError, INT64_MAX } from '@fiscus/core';
 import type { Db } from '../db.ts';
 import { journalEntries, ledgerAccounts, postings } from '../schema/index.ts';
 import { isCommodity, type Commodity } from './accounts.ts';
+import type { Posting, PostEntryParameters, PostEntryReturnType } from './entry.ts';
 import { mapLedgerError } from './errors.ts';
 import { postToKnownAccounts } from './post-known.ts';
 
-export interface Posting {
-  /** Account code, e.g. `supply:eip155:1`; the account is created on first use. */
-  account: string;
-  commodity: Commodity;
-  /** Signed, in base units (units) or micro-dollars (usd). */
-  amount: bigint;
-}
-
-export interface PostEntryParameters {
-  fundId: string;
-  /** The operation that caused the entry; an operation posts at most once. */
-  operationId?: string;
-  memo: string;
-  meta?: Record<string, unknown>;
-  postings: Posting[];
-}
-
-export interface PostEntryReturnType {
-  entryId: bigint;
-}
+export type { Posting, PostEntryParameters, PostEntryReturnType } from './entry.ts';
 
 /** Refuse in TS first so the caller gets a precise message; the database refuses on its own too. */
 export function assertBalanced(list: readonly Posting[]): void {
