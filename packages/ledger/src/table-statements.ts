@@ -5,10 +5,11 @@ import type { Db } from './db.ts';
 /**
  * The parts of a table's statements that drizzle's query builder rebuilds on every call, built
  * once: the quoted name, the column list, a SET clause from a patch, and the typed row from a
- * raw one. For the engine's statements that run several times per operation (transition, claim):
- * building them with the builder — every column of a 25-column row through drizzle's selection
- * and `is()` checks, twice (RETURNING, then the outer select) — was the largest part of a
- * worker's CPU (pipeline bench profile: ~40 %). Values are still encoded by each column
+ * raw one. For the engine's statements that run for every operation (transition, the sequence
+ * reservation) and the one-statement journal entry: building them with the builder — every
+ * column of a 25-column row through drizzle's selection and `is()` checks, twice (RETURNING, then
+ * the outer select) — was most of drizzle's 29 % of a worker's CPU in the pipeline bench's
+ * profile. Values are still encoded by each column
  * (`sql.param(value, column)`) and rows decoded by each column, exactly as the builder does.
  */
 export interface TableStatements<T extends PgTable> {

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { toPublicError, type ChainDriver, type Deployment } from '@fiscus/core';
-import { schema, type Db } from '@fiscus/ledger';
+import { executeRows, schema, type Db } from '@fiscus/ledger';
 import { POSITIONS_FULL_EVERY_MS, POSITIONS_INCREMENTAL_OVERLAP_MS, POSITIONS_SAMPLE_SIZE } from '../defaults.ts';
 import { readBalances } from './balances.ts';
 
@@ -35,10 +35,8 @@ const key = (chain: string, a: string) => (caseInsensitive(chain) ? a.toLowerCas
 
 /** The database's clock: updated_at columns are set from it, so "touched since" compares like with like. */
 async function dbNow(db: Db): Promise<Date> {
-  const result = (await db.execute(sql`select floor(extract(epoch from now()) * 1000)::bigint::text as ms`)) as unknown;
-  // PGlite answers { rows }, postgres.js the row list itself.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { ms: string }[];
-  return new Date(Number(rows[0]!.ms));
+  const [row] = await executeRows<{ ms: string }>(db, sql`select floor(extract(epoch from now()) * 1000)::bigint::text as ms`);
+  return new Date(Number(row!.ms));
 }
 
 /** Cap-table units per wallet address of the fund on this chain: one query, summed per address. */

@@ -10,7 +10,7 @@ import {
   type DriverRegistry,
   type OperationBody,
 } from '@fiscus/core';
-import { accountBalance, checkSupplyInvariant, schema, supplyAccount, TRANSIT, type Db } from '@fiscus/ledger';
+import { accountBalance, checkSupplyInvariant, executeRows, schema, supplyAccount, TRANSIT, type Db } from '@fiscus/ledger';
 import { ACTIVE_MOVE_STATES, advanceDistributions, advanceMoves, requestOperation, settleRedemptions, type Worker } from '../../src/index.ts';
 import { settle } from '../../src/testing/index.ts';
 import { randomAddress } from './memchain.ts';
@@ -122,12 +122,18 @@ function netUnits(body: OperationBody): bigint {
 export async function ledgerFacts(db: Db, fundId: string, chains: PropChain[], deployments: Record<string, string>, wallets: PropWallet[]) {
   const invariant = await checkSupplyInvariant(db, fundId);
   // Journal: every commodity sums to 0 over the fund; each account's maintained balance = Σ of its postings.
-  const unbalanced = await db.execute(sql`
+  const unbalanced = await executeRows(
+    db,
+    sql`
     select p.commodity, sum(p.amount)::text as total from postings p join journal_entries e on e.id = p.entry_id
-    where e.fund_id = ${fundId} group by p.commodity having sum(p.amount) <> 0`);
-  const drifted = await db.execute(sql`
+    where e.fund_id = ${fundId} group by p.commodity having sum(p.amount) <> 0`,
+  );
+  const drifted = await executeRows(
+    db,
+    sql`
     select a.code from ledger_accounts a left join postings p on p.account_id = a.id
-    where a.fund_id = ${fundId} group by a.id, a.code, a.balance having a.balance <> coalesce(sum(p.amount), 0)`);
+    where a.fund_id = ${fundId} group by a.id, a.code, a.balance having a.balance <> coalesce(sum(p.amount), 0)`,
+  );
   const perChain: Record<string, { ledger: bigint; chain: bigint; wallets: bigint; capTable: bigint }> = {};
   for (const c of chains) {
     const [dep] = await db.select().from(schema.deployments).where(eq(schema.deployments.id, deployments[c.chain]!));
@@ -166,12 +172,10 @@ export async function ledgerFacts(db: Db, fundId: string, chains: PropChain[], d
   return {
     invariant,
     transit: await accountBalance(db, { fundId, code: TRANSIT, commodity: 'units' }),
-    unbalanced: rows(unbalanced),
-    drifted: rows(drifted),
+    unbalanced,
+    drifted,
     perChain,
     issued,
     distributions,
   };
 }
-
-const rows = (r: unknown): unknown[] => (Array.isArray(r) ? r : ((r as { rows?: unknown[] }).rows ?? []));

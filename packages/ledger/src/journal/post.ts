@@ -63,9 +63,10 @@ export async function postEntry(db: Db, p: PostEntryParameters): Promise<PostEnt
           );
         return new Map(rows.map((r) => [`${r.commodity}\u0000${r.code}`, r.id]));
       };
-      // An account is missing (postToKnownAccounts wrote nothing). Read first: an INSERT … ON CONFLICT on an existing account waits for every open
-      // transaction that moved its balance (the posting trigger's row lock) — on a fund's supply
-      // account, every posting in flight. Only accounts not there yet are inserted.
+      // An account is missing (postToKnownAccounts wrote nothing). Read first: an INSERT … ON
+      // CONFLICT on an existing account waits for every open transaction that moved its balance
+      // (the posting trigger's row lock) — on a fund's supply account, every posting in flight.
+      // Only accounts not there yet are inserted.
       let ids = await lookUp();
       const missing = keys.filter((k) => !ids.has(`${k.commodity}\u0000${k.code}`));
       if (missing.length > 0) {
