@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { createDb } from './db.ts';
+import { MIGRATIONS_DIR, createDb } from './db.ts';
+import { executeRows } from './table-statements.ts';
 import { describeEachBackend } from './testing.ts';
 import { funds } from './schema/index.ts';
 import { dbMessage, rejection } from '../test/fixtures.ts';
@@ -24,6 +27,10 @@ describeEachBackend('test backends', (backend) => {
         expect(await b.db.select().from(funds)).toEqual([]);
         // Migrated, guards included: the cast fails if the function does not exist.
         await a.db.execute(sql`select 'fiscus_assert_entry_balanced'::regproc`);
+        // Cloned from a template with every migration recorded, so opening it with migrate: true applies none.
+        const journal = JSON.parse(await readFile(join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
+        const recorded = await executeRows<{ n: number }>(b.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+        expect(recorded).toEqual([{ n: journal.entries.length }]);
       } finally {
         await a.close();
         await b.close();
