@@ -1,5 +1,5 @@
 import type { ChainDriver, ChainId } from '@fiscus/core';
-import { MemChainDriver, ed25519Signer } from '@fiscus/devnet';
+import { MemChainDriver, ed25519Signer } from '@fiscus/devnet/memchain';
 
 /** Builds, in a worker child process, the same memchain driver the test process uses. */
 export function createDriver(env: NodeJS.ProcessEnv): ChainDriver {

@@ -6,7 +6,7 @@
  */
 import { inArray } from 'drizzle-orm';
 import { WORKABLE_STATES, type ChainId } from '@fiscus/core';
-import { MemChainDriver, ed25519Signer } from '@fiscus/devnet';
+import { MemChainDriver, ed25519Signer } from '@fiscus/devnet/memchain';
 import { createDb, schema } from '@fiscus/ledger';
 import { ACTIVE_MOVE_STATES, movesTask, Worker } from '../../src/index.ts';
 import { registryOf } from './two-chains.ts';

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { DEFAULT_POLICY, DriverRegistry, newId, policyToJson, type ChainDriver, type ChainId } from '@fiscus/core';
-import { MemChainDriver, ed25519Signer, startMemChain, type MemChainServer } from '@fiscus/devnet';
+import { MemChainDriver, ed25519Signer, startMemChain, type MemChainServer } from '@fiscus/devnet/memchain';
 import { accountBalance, checkSupplyInvariant, schema, supplyAccount, TRANSIT, type Db } from '@fiscus/ledger';
 import { advanceMoves, requestOperation, Worker, type EngineLogger } from '../../src/index.ts';
-import { runTsChild, settle, type ChildResult } from '../../src/testing/index.ts';
+import { settle } from '../../src/testing/drive.ts';
+import { runTsChild, type ChildResult } from '../../src/testing/spawn.ts';
 import { randomAddress } from './memchain.ts';
 
 export interface TestChain {

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { DriverRegistry, newId, type Capabilities, type ChainId } from '@fiscus/core';
-import { MemChainDriver, ed25519Signer, startMemChain, type MemChainServer } from '@fiscus/devnet';
+import { MemChainDriver, ed25519Signer, startMemChain, type MemChainServer } from '@fiscus/devnet/memchain';
 import { schema, type Db } from '@fiscus/ledger';
 import { requestOperation, type Worker } from '../../src/index.ts';
-import { requestMint, seedFund, seedWallet, settle } from '../../src/testing/index.ts';
+import { settle } from '../../src/testing/drive.ts';
+import { requestMint, seedFund, seedWallet } from '../../src/testing/seed.ts';
 
 /** A memchain driver with a smaller maxBatch, so a handful of holders spans several batches. */
 export function smallBatchDriver(o: { chain: ChainId; url: string; seed: Buffer; maxBatch: number; timeoutMs?: number }): MemChainDriver {
