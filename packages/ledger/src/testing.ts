@@ -88,17 +88,21 @@ function migrationsHash(): Promise<string> {
 
 /**
  * A fresh database on the server at `adminUrl`, created and dropped over a short-lived connection.
- * Cloned from a migrated template database (CREATE DATABASE … TEMPLATE): ~30 ms against ~550 ms for
+ * Cloned from a migrated template database (CREATE DATABASE … TEMPLATE): ~50 ms against ~550 ms for
  * running the migrations into every database, and the suite creates hundreds.
  */
 export function postgresBackend(adminUrl: string): TestBackend {
-  const templates = new Map<string, Promise<string>>();
   return {
     name: 'postgres',
     async create() {
       const name = `fiscus_t_${randomBytes(6).toString('hex')}`;
-      let source = templates.get(adminUrl);
-      if (!source) templates.set(adminUrl, (source = postgresTemplate(adminUrl)));
+      let source = postgresTemplates.get(adminUrl);
+      if (!source) {
+        source = postgresTemplate(adminUrl);
+        postgresTemplates.set(adminUrl, source);
+        // A failed build is not remembered: the next database tries again.
+        source.catch(() => postgresTemplates.delete(adminUrl));
+      }
       const from = await source;
       await withAdmin(adminUrl, (sql) => sql.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${from}"`));
       const options: CreateDbOptions = { url: databaseUrl(adminUrl, name) };
@@ -114,6 +118,9 @@ export function postgresBackend(adminUrl: string): TestBackend {
     },
   };
 }
+
+/** Per server, the template's name once it exists: looked up once per test process. */
+const postgresTemplates = new Map<string, Promise<string>>();
 
 /**
  * The migrated template database on the server, named by the migrations' hash and built once per
