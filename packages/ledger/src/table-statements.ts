@@ -9,8 +9,8 @@ import type { Db } from './db.ts';
  * reservation) and the one-statement journal entry: building them with the builder — every
  * column of a 25-column row through drizzle's selection and `is()` checks, twice (RETURNING, then
  * the outer select) — was most of drizzle's 29 % of a worker's CPU in the pipeline bench's
- * profile. Values are still encoded by each column
- * (`sql.param(value, column)`) and rows decoded by each column, exactly as the builder does.
+ * profile. Values are still encoded by each column (`sql.param(value, column)`) and rows decoded
+ * by each column, exactly as the builder does.
  */
 export interface TableStatements<T extends PgTable> {
   /** `"table"` */
