@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '@fiscus/ledger/testing';
 import { CHAIN, startHarness, type Harness } from './support/harness.ts';
@@ -27,6 +28,36 @@ describeEachBackend('integrations: chains, lists, public proof of reserves', (ba
       pausedFunds: [fundId],
     });
     expect(chain.health.height).toMatch(/^\d+$/);
+  });
+
+  it('a page of funds presents each fund exactly as GET /v1/funds/:id does, times to the millisecond', async () => {
+    const ids = [
+      await createFund(h, { symbol: 'LA', decimals: 2, mintApprovalThreshold: '1000.5', policy: { minHolding: '0.25', maxHolding: '900000' } }),
+      await createFund(h, { symbol: 'LB', policy: { blockedJurisdictions: ['KP'] } }),
+      await createFund(h, { symbol: 'LC', decimals: 0, stellarSep8: false }),
+    ];
+    // Microseconds the API does not show: a list written by Postgres and a fund read as a Date
+    // must cut them the same way (truncated), .999999 included.
+    await h.db.execute(sql`update funds set created_at = '2026-01-02 03:04:05.999999+00', updated_at = '2026-01-02 03:04:06.123456+00' where id = ${ids[0]}`);
+    const listed = [];
+    let cursor = '';
+    for (;;) {
+      const page = await h.call('GET', `/v1/funds?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status, page.text).toBe(200);
+      listed.push(...page.body.items);
+      if (!page.body.nextCursor) break;
+      cursor = page.body.nextCursor;
+    }
+    for (const id of ids) {
+      const one = await h.call('GET', `/v1/funds/${id}`);
+      expect(listed.find((f: { id: string }) => f.id === id)).toEqual(one.body);
+    }
+    expect(listed.find((f: { id: string }) => f.id === ids[0])).toMatchObject({
+      mintApprovalThreshold: '1000.5',
+      policy: { minHolding: '0.25', maxHolding: '900000' },
+      createdAt: '2026-01-02T03:04:05.999Z',
+      updatedAt: '2026-01-02T03:04:06.123Z',
+    });
   });
 
   it('investors list with filters and keyset pages; an investor key sees itself only', async () => {

@@ -49,4 +49,12 @@ describeEachBackend('table statements', (backend) => {
     expect(OPERATIONS.set({ signer: undefined })).toBeUndefined();
     expect(() => OPERATIONS.set({ nope: 1 } as never)).toThrow('operations has no column nope');
   });
+
+  it('selects whole rows where a condition holds, in the order asked, as the query builder does', async () => {
+    for (const id of ['sw-2', 'sw-1', 'sw-3']) await insertOperation(id);
+    const rows = await OPERATIONS.selectWhere(h.db, sql`id like ${'sw-%'}`, sql`order by id desc limit 2`);
+    expect(rows.map((r) => r.id)).toEqual(['sw-3', 'sw-2']);
+    expect(rows[0]).toEqual(await builderRow('sw-3'));
+    expect(await OPERATIONS.selectWhere(h.db, sql`id = ${'none'}`)).toEqual([]);
+  });
 });

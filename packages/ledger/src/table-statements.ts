@@ -4,9 +4,10 @@ import type { Db } from './db.ts';
 
 /**
  * The parts of a table's statements that drizzle's query builder rebuilds on every call, built
- * once: the quoted name, the column list, a SET clause from a patch, and the typed row from a
- * raw one. For the engine's statements that run for every operation (transition, the sequence
- * reservation) and the one-statement journal entry: building them with the builder — every
+ * once: the quoted name, the column list, a SET clause from a patch, the typed row from a raw
+ * one, and the select of whole rows. For the statements that run for every operation (transition,
+ * the sequence reservation, the reads of an operation and its fund), every API read of one fund
+ * or operation, and the one-statement journal entry: building them with the builder — every
  * column of a 25-column row through drizzle's selection and `is()` checks, twice (RETURNING, then
  * the outer select) — was most of drizzle's 29 % of a worker's CPU in the pipeline bench's
  * profile. Values are still encoded by each column (`sql.param(value, column)`) and rows decoded
@@ -21,6 +22,8 @@ export interface TableStatements<T extends PgTable> {
   set(patch: { [K in keyof T['$inferInsert']]?: T['$inferInsert'][K] | SQL }): SQL | undefined;
   /** A raw row (column names, driver values) as the builder would have returned it. */
   fromRow(raw: Record<string, unknown>): T['$inferSelect'];
+  /** The typed rows of `select <every column> from "table" where <condition>` (+ `tail`: order, limit). */
+  selectWhere(db: Db, condition: SQL, tail?: SQL): Promise<T['$inferSelect'][]>;
 }
 
 export function tableStatements<T extends PgTable>(table: T): TableStatements<T> {
@@ -31,9 +34,11 @@ export function tableStatements<T extends PgTable>(table: T): TableStatements<T>
     quoted: sql.raw(quote(column.name)),
   }));
   const byKey = new Map(columns.map((c) => [c.key, c]));
-  return {
-    table: sql.raw(quote(getTableName(table))),
-    columns: sql.raw(columns.map((c) => quote(c.name)).join(', ')),
+  const name = sql.raw(quote(getTableName(table)));
+  const list = sql.raw(columns.map((c) => quote(c.name)).join(', '));
+  const statements: TableStatements<T> = {
+    table: name,
+    columns: list,
     set(patch) {
       const parts: SQL[] = [];
       for (const [key, value] of Object.entries(patch)) {
@@ -52,7 +57,12 @@ export function tableStatements<T extends PgTable>(table: T): TableStatements<T>
       }
       return row as T['$inferSelect'];
     },
+    async selectWhere(db, condition, tail) {
+      const rows = await executeRows(db, sql`select ${list} from ${name} where ${condition}${tail ? sql` ${tail}` : sql``}`);
+      return rows.map((r) => statements.fromRow(r));
+    },
   };
+  return statements;
 }
 
 /** The rows of a raw statement: PGlite answers `{ rows }`, postgres.js the row list itself. */

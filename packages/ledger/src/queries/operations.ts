@@ -1,13 +1,17 @@
-import { and, asc, desc, eq, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { TERMINAL_STATES } from '@fiscus/core';
 import type { Db } from '../db.ts';
+import { tableStatements } from '../table-statements.ts';
 import { operationEvents, operations } from '../schema/index.ts';
 
 export type OperationRecord = typeof operations.$inferSelect;
 export type OperationEventRow = typeof operationEvents.$inferSelect;
 
+const OPERATIONS = tableStatements(operations);
+const EVENTS = tableStatements(operationEvents);
+
 export async function getOperation(db: Db, p: { id: string }): Promise<OperationRecord | undefined> {
-  const [row] = await db.select().from(operations).where(eq(operations.id, p.id));
+  const [row] = await OPERATIONS.selectWhere(db, sql`id = ${p.id}`);
   return row;
 }
 
@@ -41,7 +45,7 @@ export async function listOperations(db: Db, p: ListOperationsParameters): Promi
 }
 
 export async function operationHistory(db: Db, p: { operationId: string }): Promise<OperationEventRow[]> {
-  return db.select().from(operationEvents).where(eq(operationEvents.operationId, p.operationId)).orderBy(asc(operationEvents.id));
+  return EVENTS.selectWhere(db, sql`operation_id = ${p.operationId}`, sql`order by id`);
 }
 
 /** For the metrics gauge: one grouped scan, read at scrape time. */

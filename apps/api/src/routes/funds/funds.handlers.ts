@@ -6,7 +6,7 @@ import { initFundNav } from '@fiscus/engine';
 import { parseNavText } from '../nav/nav.schemas.ts';
 import type { AppRouteHandler } from '../../lib/types.ts';
 import type { CreateRoute, GetRoute, ListRoute, UpdatePolicyRoute } from './funds.routes.ts';
-import { canonicalPolicy, presentFund, toPolicyJson } from './funds.schemas.ts';
+import { canonicalPolicy, presentFund, presentFundItem, toPolicyJson } from './funds.schemas.ts';
 
 const DEFAULT_DECIMALS = 6;
 
@@ -44,7 +44,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { limit, cursor } = c.req.valid('query');
   const rows = await listFunds(c.var.db, { after: cursor, limit });
-  return c.json({ items: rows.map(presentFund), nextCursor: rows.length === limit ? rows.at(-1)!.id : null }, 200);
+  return c.json({ items: rows.map(presentFundItem), nextCursor: rows.length === limit ? rows.at(-1)!.id : null }, 200);
 };
 
 export const get: AppRouteHandler<GetRoute> = async (c) => {

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { INVESTOR_TYPES, formatUnits, policyFromJson, policyToJson, type PolicyJson } from '@fiscus/core';
-import type { FundRow } from '@fiscus/ledger';
+import { fundListItem, type FundListItem, type FundRow } from '@fiscus/ledger';
 import { parseFundUnits } from '../../lib/lookups.ts';
-import { iso, Jurisdiction, Timestamp, Units, UnitsOrZero } from '../../lib/schemas.ts';
+import { Jurisdiction, Timestamp, Units, UnitsOrZero } from '../../lib/schemas.ts';
 import { NavGuardsPatch, NavText } from '../nav/nav.schemas.ts';
 
 /**
@@ -96,18 +96,18 @@ export function toPolicyJson(p: PolicyIn, decimals: number): Record<string, unkn
 export const canonicalPolicy = (p: PolicyIn, decimals: number): PolicyJson => policyToJson(policyFromJson(toPolicyJson(p, decimals)));
 
 /**
- * Presented policies by their stored JSON: funds mostly share a handful of policies, and the
+ * Presented policies by their stored JSON text: funds mostly share a handful of policies, and the
  * validating parse below is the largest cost of a page of funds (`BENCH=http`). Bounded; frozen,
  * since one object is handed to many responses.
  */
 const presented = new Map<string, Readonly<PolicyIn>>();
 const PRESENTED_MAX = 1_000;
 
-export function presentPolicy(stored: unknown, decimals: number): PolicyIn {
-  const key = `${decimals}:${JSON.stringify(stored)}`;
+export function presentPolicy(storedJson: string, decimals: number): PolicyIn {
+  const key = `${decimals}:${storedJson}`;
   const hit = presented.get(key);
   if (hit) return hit;
-  const out = deepFreeze(presentPolicyNow(stored, decimals));
+  const out = deepFreeze(presentPolicyNow(JSON.parse(storedJson), decimals));
   if (presented.size >= PRESENTED_MAX) presented.clear();
   presented.set(key, out);
   return out;
@@ -127,16 +127,19 @@ function presentPolicyNow(stored: unknown, decimals: number): PolicyIn {
   return out;
 }
 
-export function presentFund(f: FundRow): z.infer<typeof FundSchema> {
+export const presentFund = (f: FundRow): z.infer<typeof FundSchema> => presentFundItem(fundListItem(f));
+
+/** A page of funds is presented from list items as they come from the database (listFunds). */
+export function presentFundItem(f: FundListItem): z.infer<typeof FundSchema> {
   return {
     id: f.id,
     name: f.name,
     symbol: f.symbol,
     decimals: f.decimals,
-    policy: presentPolicy(f.policy, f.decimals),
+    policy: presentPolicy(f.policyJson, f.decimals),
     stellarSep8: f.stellarSep8,
     mintApprovalThreshold: f.mintApprovalThreshold === null ? null : formatUnits(f.mintApprovalThreshold, f.decimals),
-    createdAt: iso(f.createdAt)!,
-    updatedAt: iso(f.updatedAt)!,
+    createdAt: f.createdAt,
+    updatedAt: f.updatedAt,
   };
 }
