@@ -1,9 +1,10 @@
 import { isAscii } from 'node:buffer';
 
 /**
- * JSON-RPC over fetch, decoded with Node's TextDecoder + JSON.parse. ethers decodes response
+ * JSON-RPC over fetch, decoded natively (rpcBodyText) + JSON.parse. ethers decodes response
  * bodies with its own JavaScript UTF-8 decoder: a 2.5 MB eth_getLogs answer took 467 ms there
- * against 7 ms here (PITFALLS.md), so bulk reads (logs, batched balances) take this path.
+ * against 7 ms here (PITFALLS.md), so bulk reads (logs, batched balances) take this path, and the
+ * ethers provider itself decodes with rpcBodyText (provider.ts).
  */
 export class RpcError extends Error {
   override readonly name = 'RpcError';
@@ -27,6 +28,15 @@ interface Answer<T> {
 const decoder = new TextDecoder();
 let nextId = 1;
 
+/**
+ * A JSON-RPC answer's bytes as text. An ASCII answer (hex quantities: nearly all) is copied as
+ * one-byte text; decoding a 100 MB eth_getLogs answer as UTF-8 was a tenth of a cold ingest's CPU.
+ */
+export function rpcBodyText(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return isAscii(buffer) ? buffer.toString('latin1') : decoder.decode(buffer);
+}
+
 export class RawRpc {
   constructor(
     readonly url: string,
@@ -40,10 +50,7 @@ export class RawRpc {
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(this.timeoutMs),
     });
-    // An ASCII answer (hex quantities: nearly all) is copied as one-byte text; decoding a 100 MB
-    // eth_getLogs answer as UTF-8 was a tenth of a cold ingest's CPU.
-    const bytes = Buffer.from(await res.arrayBuffer());
-    const text = isAscii(bytes) ? bytes.toString('latin1') : decoder.decode(bytes);
+    const text = rpcBodyText(new Uint8Array(await res.arrayBuffer()));
     if (!res.ok && !text.startsWith('{') && !text.startsWith('[')) throw new RpcError(method, -32_000, text.slice(0, 200) || res.statusText, res.status);
     try {
       return JSON.parse(text);

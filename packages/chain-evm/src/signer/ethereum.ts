@@ -1,4 +1,4 @@
-import { Signature, SigningKey, Transaction, computeAddress, getBytes, hashMessage, hexlify, type TransactionLike } from 'ethers';
+import { Signature, SigningKey, Transaction, computeAddress, getBytes, hashMessage, hexlify, keccak256, type TransactionLike } from 'ethers';
 import { FiscusError, type Signer } from '@fiscus/core';
 
 /** The EVM address of a secp256k1 Signer (EIP-55 checksummed). */
@@ -24,7 +24,9 @@ async function signDigest(signer: Signer, digest: string): Promise<Signature> {
 export async function signTransaction(signer: Signer, fields: TransactionLike<string>): Promise<{ raw: string; hash: string }> {
   const tx = Transaction.from(fields);
   tx.signature = await signDigest(signer, tx.unsignedHash);
-  return { raw: tx.serialized, hash: tx.hash! };
+  // ethers' `hash` serializes the transaction again; a batch's calldata makes that the costly part.
+  const raw = tx.serialized;
+  return { raw, hash: keccak256(raw) };
 }
 
 /** EIP-191 personal_sign of a 32-byte hash, as ONCHAINID's ClaimIssuer verifies claims. */
