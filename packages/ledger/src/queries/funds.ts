@@ -23,7 +23,7 @@ export async function getFund(db: Db, p: { id: string }): Promise<FundRow | unde
  * its stored JSON text (the API keeps presented policies by it) and the timestamps as ISO 8601
  * text written by Postgres. Decoding every row through the builder — a Date per timestamp and an
  * object per policy, each encoded again for the response — was most of the API's CPU serving a
- * page of 100 funds (`BENCH=http`).
+ * page of 50 funds (`BENCH=http`).
  */
 export interface FundListItem {
   id: string;
