@@ -1,20 +1,5 @@
-export {
-  ed25519Signer,
-  startMemChain,
-  type MemChainOptions,
-  type MemChainServer,
-  type AppliedTxFilter,
-  type FaultControl,
-  type FaultMode,
-  type FaultStep,
-  type TxRecord,
-  MemChainDriver,
-  type MemChainDriverOptions,
-  canonicalMemAddress,
-  isMemAddress,
-  newMemAddress,
-  MEMCHAIN_MAX_BATCH,
-} from './memchain/index.ts';
+// The memory chain's entry point, whole: it is also `@fiscus/devnet/memchain` (memchain/index.ts).
+export * from './memchain/index.ts';
 export {
   startAnvil,
   anvilBinary,
